@@ -1,0 +1,71 @@
+# sitegen: build, test and run.
+#
+#   make site    build sitegen (release) and render the shipped site into _site/
+#   make test    run the test suite
+#   make clean   remove build products and _site/
+#
+# Missing system packages are installed with apt-get when running as root;
+# otherwise the exact command is printed and make stops.
+
+SWIFT ?= swift
+SITEGEN_RELEASE := .build/release/sitegen
+APT_PACKAGES := libcmark-dev pkg-config
+
+.PHONY: site test clean deps valgrind asan
+
+# System libraries the Swift package links against.
+deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
+	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing $$missing with apt-get"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null || exit 1; \
+		else \
+			echo "sitegen needs:$$missing. Install with:"; \
+			echo "  sudo apt-get update && sudo apt-get install -y $(APT_PACKAGES)"; \
+			exit 1; \
+		fi; \
+	fi
+
+$(SITEGEN_RELEASE): deps FORCE
+	$(SWIFT) build -c release --product sitegen
+
+# Until `sitegen build` exists, render every page of content/ to an HTML
+# fragment in _site/ with `sitegen markdown`.
+site: $(SITEGEN_RELEASE)
+	@rm -rf _site && mkdir -p _site
+	@find content -name '*.md' | sort | while read -r page; do \
+		out="_site/$${page#content/}"; out="$${out%.md}.html"; \
+		mkdir -p "$$(dirname "$$out")"; \
+		$(SITEGEN_RELEASE) markdown "$$page" > "$$out" || exit 1; \
+		echo "  $$page -> $$out"; \
+	done
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Leak checks. valgrind 3.19 (Debian 12) crashes on Swift's concurrency
+# threads, so it checks `sitegen markdown` (which runs on the main thread) on
+# every fixture and page; `make asan` runs the whole test suite under
+# AddressSanitizer, whose LeakSanitizer fails the run on any leak.
+valgrind: deps
+	@command -v valgrind >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq valgrind >/dev/null; }
+	$(SWIFT) build --product sitegen
+	@for page in Tests/SitegenKitTests/Fixtures/markdown/*.md $$(find content -name '*.md' | sort); do \
+		valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=3 \
+			.build/debug/sitegen markdown "$$page" >/dev/null 2>/tmp/sitegen-valgrind.log; \
+		if [ $$? = 3 ]; then cat /tmp/sitegen-valgrind.log; echo "valgrind: leak in $$page"; exit 1; fi; \
+		echo "valgrind: no leaks: $$page"; \
+	done
+
+asan: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+
+clean:
+	rm -rf .build _site
+
+FORCE:

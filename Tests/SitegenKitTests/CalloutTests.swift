@@ -1,0 +1,45 @@
+import Testing
+@testable import SitegenKit
+
+@Suite struct CalloutTests {
+    @Test(arguments: CalloutKind.allCases)
+    func everyKindBecomesACallout(kind: CalloutKind) {
+        let output = html("> [!\(kind.rawValue.uppercased())]\n> Sign out first.")
+        #expect(output == """
+            <div class="callout callout-\(kind.rawValue)" role="note">
+            <p class="callout-title">\(CalloutLabels.english[kind])</p>
+            <p>Sign out first.</p>
+            </div>
+
+            """)
+    }
+
+    @Test func labelsComeFromTheLanguage() {
+        let dutch = CalloutLabels([.warning: "Waarschuwing"])
+        let output = render("> [!warning]\n> Eerst afmelden.", options: MarkdownOptions(calloutLabels: dutch)).html
+        #expect(output.contains("<p class=\"callout-title\">Waarschuwing</p>"))
+    }
+
+    @Test func labelsAreEscaped() {
+        let labels = CalloutLabels([.note: "<b>&"])
+        let output = render("> [!NOTE]\n> x", options: MarkdownOptions(calloutLabels: labels)).html
+        #expect(output.contains("<p class=\"callout-title\">&lt;b&gt;&amp;</p>"))
+    }
+
+    @Test func calloutKeepsBlockContent() {
+        let output = html("> [!TIP]\n> First\n>\n> - one\n> - two\n>\n> | a |\n> |---|\n> | b |")
+        #expect(output.contains("<p>First</p>\n<ul>"))
+        #expect(output.contains("<td>b</td>"))
+        #expect(output.hasSuffix("</table>\n</div>\n"))
+    }
+
+    @Test func markerMustBeAloneOnItsLine() {
+        #expect(html("> [!NOTE] text").contains("<blockquote>"))
+        #expect(html("> [!UNKNOWN]\n> text").contains("<blockquote>"))
+        #expect(html("> Text\n> [!NOTE]").contains("<blockquote>"))
+    }
+
+    @Test func plainBlockQuoteStays() {
+        #expect(html("> quoted") == "<blockquote>\n<p>quoted</p>\n</blockquote>\n")
+    }
+}

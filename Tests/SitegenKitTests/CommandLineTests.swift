@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// The `sitegen` executable as a user runs it: output, errors and exit statuses.
+@Suite struct CommandLineTests {
+    struct Result {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    /// The built `sitegen` binary, next to the test bundle.
+    static let executable: URL = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("sitegen").path),
+              directory.path != "/" {
+            directory.deleteLastPathComponent()
+        }
+        return directory.appendingPathComponent("sitegen")
+    }()
+
+    static func run(_ arguments: [String], input: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe(), error = Pipe(), inputPipe = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = inputPipe
+        try process.run()
+        if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        try inputPipe.fileHandleForWriting.close()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryFile(_ bytes: [UInt8]) throws -> String {
+        let path = NSTemporaryDirectory() + "sitegen-test-\(UUID().uuidString).md"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func rendersAFile() throws {
+        let path = try Self.temporaryFile(Array("# Hallo\n\n> [!TIP]\n> Kies A.\n".utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try Self.run(["markdown", path])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "<h1 id=\"hallo\">Hallo</h1>\n<div class=\"callout callout-tip\" role=\"note\">\n<p class=\"callout-title\">Tip</p>\n<p>Kies A.</p>\n</div>\n")
+        #expect(result.standardError.isEmpty)
+    }
+
+    @Test func readsStandardInput() throws {
+        #expect(try Self.run(["markdown"], input: "*x*").standardOutput == "<p><em>x</em></p>\n")
+        #expect(try Self.run(["markdown", "-"], input: "*y*").standardOutput == "<p><em>y</em></p>\n")
+    }
+
+    @Test func invalidUTF8IsAContentError() throws {
+        let path = try Self.temporaryFile(Array("ok\n".utf8) + [0xFF])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try Self.run(["markdown", path])
+        #expect(result.status == 1)
+        #expect(result.standardError == "\(path):2:1: error: invalid UTF-8 (byte offset 3); save the file with UTF-8 encoding\n")
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test func headingIDErrorIsAContentError() throws {
+        let result = try Self.run(["markdown"], input: "# A {#x}\n# B {#x}\n")
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("<stdin>:2:1: error: heading id 'x' is used twice"))
+    }
+
+    @Test func missingFileIsAUsageError() throws {
+        let result = try Self.run(["markdown", "/nonexistent/page.md"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("cannot read '/nonexistent/page.md': No such file or directory"))
+    }
+
+    @Test func unknownOptionIsAUsageError() throws {
+        let result = try Self.run(["markdown", "--nope"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("Unknown option '--nope'"))
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try Self.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let help = try Self.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.standardOutput.contains("markdown"))
+        let subcommandHelp = try Self.run(["markdown", "--help"])
+        #expect(subcommandHelp.standardOutput.contains("standard input"))
+    }
+}

@@ -1,0 +1,73 @@
+import Testing
+@testable import SitegenKit
+
+@Suite struct HeadingAnchorsTests {
+    @Test(arguments: [
+        ("Stap 2: activeer het abonnement", "stap-2-activeer-het-abonnement"),
+        ("Wat is een *tenant*?", "wat-is-een-tenant"),
+        ("Über uns — Ärger & Co.", "über-uns-ärger-co"),
+        ("Office 365 in Open-licenties", "office-365-in-open-licenties"),
+        ("日本語の見出し", "日本語の見出し"),
+        ("العربية هنا", "العربية-هنا"),
+        ("snake_case and `code`", "snake-case-and-code"),
+        ("!!!", "section"),
+    ])
+    func slugs(text: String, expected: String) {
+        #expect(HeadingAnchors.slug(text) == expected)
+    }
+
+    @Test func idsAreAddedToHeadings() {
+        #expect(html("## Stap 2: activeer het abonnement") == "<h2 id=\"stap-2-activeer-het-abonnement\">Stap 2: activeer het abonnement</h2>\n")
+    }
+
+    @Test func duplicatesGetNumbers() {
+        let headings = render("# Stappen\n## Stappen\n## Stappen\n## Stappen 1").headings
+        #expect(headings.map(\.id) == ["stappen", "stappen-1", "stappen-2", "stappen-1-1"])
+    }
+
+    @Test func customIDSetsTheIDAndLeavesTheText() {
+        let rendered = render("## Activeer het abonnement {#activate}\n\n## Title {#custom-id}  ")
+        #expect(rendered.html == "<h2 id=\"activate\">Activeer het abonnement</h2>\n<h2 id=\"custom-id\">Title</h2>\n")
+        #expect(rendered.headings.map(\.text) == ["Activeer het abonnement", "Title"])
+    }
+
+    @Test func customIDWithHyphensSurvivesSmartPunctuation() {
+        #expect(render("## A *b* c {#step-2-of-3}").headings.map(\.id) == ["step-2-of-3"])
+    }
+
+    @Test func automaticIDsAvoidCustomAndReservedOnes() {
+        let rendered = render("## Main\n## Other {#main-1}\n## Main", options: MarkdownOptions(reservedIDs: ["main"]))
+        #expect(rendered.headings.map(\.id) == ["main-2", "main-1", "main-3"])
+    }
+
+    @Test func duplicateCustomIDIsAnError() {
+        let diagnostics = render("# A {#x}\n\ntext\n\n## B {#x}").diagnostics
+        #expect(diagnostics.map(\.description) == [
+            "test.md:5:1: error: heading id 'x' is used twice in this page; give each heading its own {#id}"
+        ])
+    }
+
+    @Test func invalidCustomIDIsAnError() {
+        let rendered = render("## Title {#not valid}")
+        #expect(rendered.diagnostics.first?.message.contains("'not valid'") == true)
+        #expect(rendered.diagnostics.first?.line == 1)
+    }
+
+    @Test func headingListHasLevelTextAndID() {
+        let rendered = render("# Guide A\n\nIntro\n\n## What you need\n\n### The *e-mail*\n\nSetext\n------")
+        #expect(rendered.headings == [
+            Heading(level: 1, text: "Guide A", id: "guide-a"),
+            Heading(level: 2, text: "What you need", id: "what-you-need"),
+            Heading(level: 3, text: "The e-mail", id: "the-e-mail"),
+            Heading(level: 2, text: "Setext", id: "setext"),
+        ])
+    }
+
+    @Test func headingContentKeepsInlineMarkup() {
+        #expect(html("## Use `VLSC` *now*") == "<h2 id=\"use-vlsc-now\">Use <code>VLSC</code> <em>now</em></h2>\n")
+    }
+
+    @Test func idsAreEscaped() {
+        #expect(html("# a\"b<c").contains("id=\"ab-c\"") || html("# a\"b<c").contains("id=\"abc\""))
+    }
+}

@@ -1,0 +1,36 @@
+import Testing
+@testable import SitegenKit
+
+@Suite struct LinkTests {
+    @Test func linksAndImagesAreListedWithTheirPlace() {
+        let rendered = render("# Start\n\nSee [guide A](handleiding-a.md#stap-2)\nand ![logo](logo.png \"Logo\").\n\n> [!NOTE]\n> Also [B](handleiding-b.md).")
+        #expect(rendered.links == [
+            MarkdownLink(kind: .link, destination: "handleiding-a.md#stap-2", line: 3, column: 5),
+            MarkdownLink(kind: .image, destination: "logo.png", line: 4, column: 5),
+            MarkdownLink(kind: .link, destination: "handleiding-b.md", line: 7, column: 8),
+        ])
+    }
+
+    @Test func columnsCountCharactersNotBytes() {
+        let rendered = render("Één — [x](a.md)")
+        #expect(rendered.links.first?.column == 7)
+    }
+
+    @Test func linksAreLeftAsWrittenByDefault() {
+        #expect(html("[a](page.md#x)") == "<p><a href=\"page.md#x\">a</a></p>\n")
+    }
+
+    @Test func rewriteChangesTheHTMLButNotTheList() {
+        let rendered = MarkdownRenderer.render(SourceText("## [Guide](guide.md)\n\n| x |\n|---|\n| [y](guide.md#a) |", path: "p.md")) { link in
+            link.destination.replacingOccurrences(of: "guide.md", with: "../guide/")
+        }
+        #expect(rendered.html.contains("<h2 id=\"guide\"><a href=\"../guide/\">Guide</a></h2>"))
+        #expect(rendered.html.contains("<td><a href=\"../guide/#a\">y</a></td>"))
+        #expect(rendered.links.map(\.destination) == ["guide.md", "guide.md#a"])
+    }
+
+    @Test func rewrittenURLsAreEscapedByCmark() {
+        let rendered = MarkdownRenderer.render(SourceText("[a](x.md)", path: "p.md")) { _ in "a\"b<c" }
+        #expect(rendered.html == "<p><a href=\"a%22b%3Cc\">a</a></p>\n")
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+
+/// Paths of the test fixtures, found from this file's place in the repository.
+enum Fixtures {
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()
+        .deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    static func path(_ relative: String) -> String {
+        directory.appendingPathComponent(relative).path
+    }
+}
+
+/// Renders Markdown text the way `sitegen markdown` does.
+func render(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) -> RenderedMarkdown {
+    MarkdownRenderer.render(SourceText(markdown, path: "test.md"), options: options)
+}
+
+func html(_ markdown: String) -> String {
+    render(markdown).html
+}
+
+/// One example of a CommonMark or GFM spec file.
+struct SpecExample: CustomTestStringConvertible, Sendable {
+    var number: Int
+    var section: String
+    /// The extension named after "example" (GFM), or "" for core examples.
+    var extensionName: String
+    var markdown: String
+    var html: String
+
+    var testDescription: String { "example \(number) (\(section))" }
+
+    /// Every example of a spec file, in order, with `→` turned back into tabs.
+    static func load(_ path: String) -> [SpecExample] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        let fence = String(repeating: "`", count: 32)
+        var examples: [SpecExample] = []
+        var section = ""
+        var current: (extensionName: String, markdown: [Substring], html: [Substring], inHTML: Bool)?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if var example = current {
+                if line == fence {
+                    examples.append(SpecExample(
+                        number: examples.count + 1, section: section,
+                        extensionName: example.extensionName,
+                        markdown: joined(example.markdown), html: joined(example.html)))
+                    current = nil
+                } else if line == "." && !example.inHTML {
+                    example.inHTML = true
+                    current = example
+                } else if example.inHTML {
+                    example.html.append(line)
+                    current = example
+                } else {
+                    example.markdown.append(line)
+                    current = example
+                }
+            } else if line.hasPrefix(fence + " example") {
+                let name = line.dropFirst(fence.count + " example".count).trimmingCharacters(in: .whitespaces)
+                current = (name, [], [], false)
+            } else if line.hasPrefix("#") {
+                section = line.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return examples
+    }
+
+    private static func joined(_ lines: [Substring]) -> String {
+        lines.map { $0 + "\n" }.joined().replacingOccurrences(of: "→", with: "\t")
+    }
+}
