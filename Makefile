@@ -1,6 +1,6 @@
 # sitegen: build, test and run.
 #
-#   make site    build sitegen (release) and render the shipped site into _site/
+#   make site    build sitegen (release) and build the shipped site into _site/
 #   make test    run the test suite
 #   make clean   remove build products and _site/
 #
@@ -32,16 +32,9 @@ deps:
 $(SITEGEN_RELEASE): deps FORCE
 	$(SWIFT) build -c release --product sitegen
 
-# Until `sitegen build` exists, render every page of content/ to an HTML
-# fragment in _site/ with `sitegen markdown`.
+# Build the shipped site (content/ and templates/) into _site/.
 site: $(SITEGEN_RELEASE)
-	@rm -rf _site && mkdir -p _site
-	@find content -name '*.md' | sort | while read -r page; do \
-		out="_site/$${page#content/}"; out="$${out%.md}.html"; \
-		mkdir -p "$$(dirname "$$out")"; \
-		$(SITEGEN_RELEASE) markdown "$$page" > "$$out" || exit 1; \
-		echo "  $$page -> $$out"; \
-	done
+	$(SITEGEN_RELEASE) build
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -54,7 +47,7 @@ test: deps
 valgrind: deps
 	@command -v valgrind >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq valgrind >/dev/null; }
 	$(SWIFT) build --product sitegen
-	@for page in Tests/SitegenKitTests/Fixtures/markdown/*.md $$(find content -name '*.md' | sort); do \
+	@for page in Tests/Fixtures/markdown/*.md $$(find content -name '*.md' | sort); do \
 		valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=3 \
 			.build/debug/sitegen markdown "$$page" >/dev/null 2>/tmp/sitegen-valgrind.log; \
 		if [ $$? = 3 ]; then cat /tmp/sitegen-valgrind.log; echo "valgrind: leak in $$page"; exit 1; fi; \

@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // libcmark 0.30 from the system (Debian: libcmark-dev). Only libcmark is
@@ -19,9 +21,17 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // One system call Swift's Glibc module does not offer: an atomic swap
+        // of two folders, used to put a new build in place of the old one.
+        .target(name: "CAtomicRename"),
         .target(
             name: "SitegenKit",
-            dependencies: ["CCmark"]
+            dependencies: [
+                "CCmark",
+                "CAtomicRename",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .executableTarget(
             name: "sitegen",
@@ -32,8 +42,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SitegenKitTests",
-            dependencies: ["SitegenKit", "CCmark"],
-            exclude: ["Fixtures"]
+            dependencies: ["SitegenKit", "CCmark"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -6,8 +6,8 @@ enum FileHandleOutput {
         FileHandle.standardOutput.write(Data((newline ? text + "\n" : text).utf8))
     }
 
-    static func standardError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func standardError(_ text: String, newline: Bool = true) {
+        FileHandle.standardError.write(Data((newline ? text + "\n" : text).utf8))
     }
 }
 

@@ -97,3 +97,37 @@ import Testing
         #expect(subcommandHelp.standardOutput.contains("standard input"))
     }
 }
+
+/// `sitegen build` as a user runs it.
+@Suite struct BuildCommandLineTests {
+    @Test func buildsAndPrintsASummary() throws {
+        let output = SiteFixtures.temporaryFolder() + "/out"
+        let result = try CommandLineTests.run(["build", "--source", SiteFixtures.path("good"), "--output", output])
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("sitegen: built 8 pages (nl 3, en 3, ar 2)"))
+        #expect(result.standardError.contains("2 warnings"))
+        #expect(FileManager.default.fileExists(atPath: output + "/nl/index.html"))
+    }
+
+    @Test func quietPrintsOnlyWarnings() throws {
+        let output = SiteFixtures.temporaryFolder() + "/out"
+        let result = try CommandLineTests.run(["build", "--quiet", "--source", SiteFixtures.path("good"), "--output", output])
+        #expect(result.status == 0)
+        #expect(result.standardError.split(separator: "\n").allSatisfy { $0.contains(": warning: ") })
+    }
+
+    @Test func contentErrorsExitWithOne() throws {
+        let site = try SiteFixtures.copy("good", overlay: "broken/broken-links")
+        let result = try CommandLineTests.run(["build", "--source", site, "--output", SiteFixtures.temporaryFolder() + "/out"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("content/nl/over.md:7:5: error: link target 'ontbrekend.md' does not exist"))
+        #expect(result.standardError.contains("sitegen: build failed: 4 errors"))
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        let notASite = try CommandLineTests.run(["build", "--source", SiteFixtures.temporaryFolder()])
+        #expect(notASite.status == 2)
+        #expect(notASite.standardError.contains("no sitegen.yml in"))
+        #expect(try CommandLineTests.run(["build", "--frobnicate"]).status == 2)
+    }
+}

@@ -10,12 +10,16 @@
 /// would be a complementary landmark, and a page full of landmarks is harder
 /// to navigate with a screen reader.
 enum CalloutTransform {
-    static func apply(to markdown: ParsedMarkdown, labels: CalloutLabels) {
-        guard markdown.source.text.utf8.containsMarker else { return }
+    /// Returns the kinds of callout found.
+    @discardableResult
+    static func apply(to markdown: ParsedMarkdown, labels: CalloutLabels) -> Set<CalloutKind> {
+        var kinds: Set<CalloutKind> = []
+        guard markdown.source.text.utf8.containsMarker else { return kinds }
         for quote in markdown.document.nodes(ofType: .blockQuote) {
             guard let paragraph = quote.firstChild, paragraph.type == .paragraph,
                   let (kind, markerNodes) = marker(in: paragraph)
             else { continue }
+            kinds.insert(kind)
             for node in markerNodes {
                 node.unlink()
             }
@@ -30,6 +34,7 @@ enum CalloutTransform {
             quote.moveChildren(to: callout)
             quote.replace(with: callout)
         }
+        return kinds
     }
 
     /// The callout kind and the nodes of the marker line (with the line break

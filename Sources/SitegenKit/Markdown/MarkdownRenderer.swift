@@ -13,7 +13,7 @@ public enum MarkdownRenderer {
     ) -> RenderedMarkdown {
         let markdown = ParsedMarkdown(source)
         PipeTableTransform.apply(to: markdown)
-        CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
+        let calloutKinds = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
         let headings = HeadingAnchors.assign(in: markdown, reserved: options.reservedIDs)
 
         var links: [MarkdownLink] = []
@@ -47,6 +47,7 @@ public enum MarkdownRenderer {
             html: markdown.document.renderHTML(),
             headings: headings.map(\.heading),
             links: links,
+            calloutKinds: calloutKinds,
             diagnostics: markdown.diagnostics)
     }
 }

@@ -46,6 +46,8 @@ public struct CalloutLabels: Sendable, Hashable {
         self.labels = labels
     }
 
+    /// The title for `kind`; English when this table lacks it (the site build
+    /// reports a missing label as an error).
     public subscript(kind: CalloutKind) -> String {
         labels[kind] ?? CalloutLabels.english.labels[kind]!
     }
@@ -75,5 +77,7 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var headings: [Heading]
     /// Every link and image destination, in document order, as written.
     public var links: [MarkdownLink]
+    /// The kinds of callout the page uses (so a build can check it has their titles).
+    public var calloutKinds: Set<CalloutKind>
     public var diagnostics: [Diagnostic]
 }

@@ -7,7 +7,11 @@ enum Fixtures {
     static let directory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()
         .deletingLastPathComponent()
+        .deletingLastPathComponent()
         .appendingPathComponent("Fixtures")
+
+    /// The repository's root folder (holding Package.swift and the shipped site).
+    static let repository = directory.deletingLastPathComponent().deletingLastPathComponent()
 
     static func path(_ relative: String) -> String {
         directory.appendingPathComponent(relative).path

@@ -1,0 +1,9 @@
+#ifndef SITEGEN_ATOMIC_RENAME_H
+#define SITEGEN_ATOMIC_RENAME_H
+
+/// Swaps two paths in one step (Linux renameat2 with RENAME_EXCHANGE), so a
+/// web server reading the output folder never sees it missing. Returns 0 on
+/// success, -1 with errno set otherwise (ENOSYS/EINVAL where unsupported).
+int sitegen_exchange_paths(const char *first, const char *second);
+
+#endif

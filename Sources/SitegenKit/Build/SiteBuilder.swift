@@ -1,0 +1,133 @@
+import Foundation
+
+/// What `sitegen build` is asked to do.
+public struct BuildOptions: Sendable {
+    /// The site folder (holding `sitegen.yml`).
+    public var source: String
+    /// Overrides `output` of `sitegen.yml`; relative to the current folder.
+    public var output: String?
+    /// Overrides `baseURL` of `sitegen.yml`.
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    public var fileLinks: Bool
+
+    public init(source: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false, fileLinks: Bool = false) {
+        self.source = source
+        self.output = output
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.fileLinks = fileLinks
+    }
+}
+
+/// The outcome of a build.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Pages per language code, in the languages' order.
+    public var pagesPerLanguage: [(language: String, pages: Int)] = []
+    public var fileCount = 0
+    /// The output folder (absolute), written only when the build succeeded.
+    public var output: String = ""
+    public var seconds: Double = 0
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    public var succeeded: Bool { errors.isEmpty }
+
+    /// One line: pages per language, warnings, errors, time.
+    public var summary: String { summary(showingOutputAs: output) }
+
+    /// The summary line, with the output folder shown as the caller likes
+    /// (relative to the current folder, say).
+    public func summary(showingOutputAs shownOutput: String) -> String {
+        let pages = pagesPerLanguage.reduce(0) { $0 + $1.pages }
+        let perLanguage = pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ")
+        let time = seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
+        let counts = "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
+        if succeeded {
+            return "built \(pages) pages (\(perLanguage)) and \(fileCount) files into \(shownOutput), \(counts), in \(time)"
+        }
+        return "build failed: \(errors.count) error\(errors.count == 1 ? "" : "s"), \(counts), in \(time); nothing was written"
+    }
+}
+
+/// `sitegen build`, as a list of named steps: load, resolve, render, write.
+/// Each step reports its progress through `log`.
+public enum SiteBuilder {
+    public struct Step: Sendable {
+        public var name: String
+        public var detail: String
+    }
+
+    /// - Throws: `SiteLoader.NotASiteFolder` when `options.source` has no
+    ///   `sitegen.yml` (a usage error). Content problems are in the report.
+    public static func build(_ options: BuildOptions, log: (Step) -> Void = { _ in },
+                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> BuildReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var report = BuildReport(diagnostics: [])
+        func finish() -> BuildReport {
+            let elapsed = clock.now - start
+            report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            report.diagnostics = sorted(report.diagnostics)
+            return report
+        }
+
+        // 1. Load: the only reads.
+        let (source, loadProblems) = try SiteLoader.load(options.source)
+        report.diagnostics += loadProblems
+        log(Step(name: "load", detail: "\(source.pages.count) Markdown files, \(source.templates.count) templates, \(source.assets.count + source.contentFiles.count) other files"))
+
+        var (parsedConfig, configProblems) = SiteConfig.parse(source.config.text, file: source.config.path)
+        report.diagnostics += configProblems
+        if let baseURL = options.baseURL {
+            if SiteConfig.isAbsoluteWebURL(baseURL) {
+                parsedConfig?.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            } else {
+                report.diagnostics.append(Diagnostic(.error, file: "--base-url", "'\(baseURL)' is not an absolute http or https URL"))
+            }
+        }
+        guard let config = parsedConfig else { return finish() }
+        let outputFolder = options.output ?? (config.output.hasPrefix("/") ? config.output : source.root + "/" + config.output)
+        report.output = OutputWriter.canonical(outputFolder)
+
+        // 2. Resolve: pages, URLs, translations.
+        let (site, resolveProblems) = SiteResolver.resolve(source, config: config, includeDrafts: options.includeDrafts)
+        report.diagnostics += resolveProblems
+        report.pagesPerLanguage = config.languages.map { language in (language.code, site.pages(in: language.code).count) }
+        log(Step(name: "resolve", detail: config.languages.map { "\($0.code) \(site.pages(in: $0.code).count)" }.joined(separator: ", ") + " pages"))
+
+        // 3. Render: Markdown and templates, on every core.
+        let (templates, templateProblems) = TemplateSet.load(source.templates)
+        report.diagnostics += templateProblems
+        let renderer = SiteRenderer(site: site, templates: templates, assets: HashedAssets(source.assets), fileLinks: options.fileLinks)
+        let total = site.pages.count
+        var renderProgress: (@Sendable (Int) -> Void)?
+        if let progress {
+            renderProgress = { done in progress(done, total) }
+        }
+        let (plan, renderProblems) = renderer.render(progress: renderProgress)
+        report.diagnostics += renderProblems
+        report.fileCount = plan.files.count
+        log(Step(name: "render", detail: "\(plan.files.count) files"))
+
+        // 4. Write: only a build without errors replaces the output.
+        guard report.succeeded else { return finish() }
+        do {
+            try OutputWriter.write(plan, to: outputFolder, source: source.root)
+        } catch {
+            report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))
+            return finish()
+        }
+        log(Step(name: "write", detail: report.output))
+        return finish()
+    }
+
+    /// Errors and warnings in a stable order: by file, line, column.
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }.sorted { a, b in
+            (a.file, a.line ?? 0, a.column ?? 0, a.message) < (b.file, b.line ?? 0, b.column ?? 0, b.message)
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import Yams
+
+/// The site settings from `sitegen.yml`:
+///
+/// ```yaml
+/// title:                    # one title, or one per language
+///   nl: Office 365 activeren
+///   en: Activating Office 365
+/// defaultLanguage: nl       # optional: the first language
+/// languages:
+///   - code: nl
+///     name: Nederlands
+///   - code: ar
+///     name: العربية
+///     direction: rtl        # optional: ltr
+///     missingPages: omit    # optional: the site's setting
+/// missingPages: fallback    # fallback (default) or omit
+/// baseURL: https://example.org/docs/   # optional
+/// output: _site             # optional
+/// ```
+public struct SiteConfig: Sendable, Hashable {
+    public static let fileName = "sitegen.yml"
+
+    /// In the order of `sitegen.yml`; the default language first.
+    public var languages: [Language]
+    public var defaultLanguage: Language { languages[0] }
+    /// Absolute, ending in `/`; nil when the site may be hosted anywhere.
+    public var baseURL: String?
+    /// The output folder, relative to the site folder unless absolute.
+    public var output: String
+
+    public init(languages: [Language], baseURL: String? = nil, output: String = "_site") {
+        self.languages = languages
+        self.baseURL = baseURL
+        self.output = output
+    }
+
+    public func language(_ code: String) -> Language? {
+        languages.first { $0.code == code }
+    }
+
+    static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output"]
+    static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
+
+    /// Parses `sitegen.yml`; every problem is reported, with its place.
+    public static func parse(_ text: String, file: String = SiteConfig.fileName) -> (SiteConfig?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let yaml: YAMLText
+        do {
+            yaml = try YAMLText(text, file: file)
+        } catch {
+            return (nil, error.diagnostics)
+        }
+        guard let root = yaml.root?.mapping else {
+            return (nil, [Diagnostic(.error, file: file, line: 1, column: 1,
+                                     "\(file) must be a mapping of settings (title, languages, ...)")])
+        }
+        func error(_ message: String, _ node: Node?) {
+            diagnostics.append(.error(message, at: yaml.location(of: node)))
+        }
+        for (key, _) in root where !knownKeys.contains(key.string ?? "") {
+            diagnostics.append(.warning(
+                "unknown setting '\(key.string ?? "")'; known settings: \(knownKeys.sorted().joined(separator: ", "))",
+                at: yaml.location(of: key)))
+        }
+
+        // Site-wide policy for missing pages.
+        var sitePolicy = MissingPagePolicy.fallback
+        if let node = root["missingPages"] {
+            if let value = node.string.flatMap(MissingPagePolicy.init(rawValue:)) {
+                sitePolicy = value
+            } else {
+                error("missingPages must be 'fallback' or 'omit'", node)
+            }
+        }
+
+        // Titles: one string, or a mapping per language code.
+        let titleNode = root["title"]
+        var titles: [String: String] = [:]
+        var sharedTitle: String?
+        switch titleNode {
+        case .some(.mapping(let mapping)):
+            for (key, value) in mapping {
+                if let code = key.string, YAMLText.isString(value) { titles[code] = value.string }
+                else { error("each title must be text, like 'nl: Mijn site'", value) }
+            }
+        case .some(let node) where YAMLText.isString(node):
+            sharedTitle = node.string
+        case .some(let node):
+            error("title must be text, or a mapping from language code to text", node)
+        case .none:
+            diagnostics.append(Diagnostic(.error, file: file, line: 1, column: 1,
+                                          "\(file) needs a site title: add 'title: My site' (or one per language)"))
+        }
+
+        // Languages.
+        var languages: [Language] = []
+        if let sequence = root["languages"]?.sequence, !sequence.isEmpty {
+            for entry in sequence {
+                guard let mapping = entry.mapping else {
+                    error("each language needs 'code' and 'name', like '- code: nl' and '  name: Nederlands'", entry)
+                    continue
+                }
+                for (key, _) in mapping where !knownLanguageKeys.contains(key.string ?? "") {
+                    diagnostics.append(.warning("unknown language setting '\(key.string ?? "")'", at: yaml.location(of: key)))
+                }
+                guard let codeNode = mapping["code"], let code = codeNode.string, isLanguageCode(code) else {
+                    error("language code must be a BCP 47 code such as 'nl', 'en' or 'pt-BR'", mapping["code"] ?? entry)
+                    continue
+                }
+                if languages.contains(where: { $0.code == code }) {
+                    error("language '\(code)' is listed twice", codeNode)
+                    continue
+                }
+                guard let nameNode = mapping["name"], YAMLText.isString(nameNode), let name = nameNode.string, !name.isEmpty else {
+                    error("language '\(code)' needs a name in its own language, like 'name: Nederlands'", mapping["name"] ?? entry)
+                    continue
+                }
+                var direction = Language.Direction.leftToRight
+                if let node = mapping["direction"] {
+                    if let value = node.string.flatMap(Language.Direction.init(rawValue:)) { direction = value }
+                    else { error("direction must be 'ltr' or 'rtl'", node) }
+                }
+                var policy = sitePolicy
+                if let node = mapping["missingPages"] {
+                    if let value = node.string.flatMap(MissingPagePolicy.init(rawValue:)) { policy = value }
+                    else { error("missingPages must be 'fallback' or 'omit'", node) }
+                }
+                var siteTitle = sharedTitle ?? titles[code]
+                if let node = mapping["title"] {
+                    if YAMLText.isString(node) { siteTitle = node.string }
+                    else { error("title must be text", node) }
+                }
+                if siteTitle == nil && titleNode != nil {
+                    error("no site title for language '\(code)'; add '\(code): ...' under title", titleNode)
+                }
+                languages.append(Language(code: code, name: name, direction: direction,
+                                          siteTitle: siteTitle ?? "", missingPages: policy))
+            }
+        } else {
+            error("languages must list at least one language, like '- code: nl' with '  name: Nederlands'", root["languages"] ?? yaml.root)
+        }
+        for code in titles.keys.sorted() where !languages.contains(where: { $0.code == code }) {
+            diagnostics.append(.warning("title for '\(code)', which is not in languages", at: yaml.location(of: titleNode)))
+        }
+
+        // The default language goes first.
+        if let node = root["defaultLanguage"] {
+            if let code = node.string, let index = languages.firstIndex(where: { $0.code == code }) {
+                languages.insert(languages.remove(at: index), at: 0)
+            } else {
+                error("defaultLanguage must be one of the languages (\(languages.map(\.code).joined(separator: ", ")))", node)
+            }
+        }
+
+        var baseURL: String?
+        if let node = root["baseURL"] {
+            if let value = node.string, isAbsoluteWebURL(value) {
+                baseURL = value.hasSuffix("/") ? value : value + "/"
+            } else {
+                error("baseURL must be an absolute http or https URL, like 'https://example.org/docs/'", node)
+            }
+        }
+
+        var output = "_site"
+        if let node = root["output"] {
+            if let value = node.string, !value.isEmpty { output = value }
+            else { error("output must be a folder name, like '_site'", node) }
+        }
+
+        if diagnostics.contains(where: { $0.severity == .error }) || languages.isEmpty {
+            return (nil, diagnostics)
+        }
+        return (SiteConfig(languages: languages, baseURL: baseURL, output: output), diagnostics)
+    }
+
+    static func isLanguageCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count),
+              first.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+
+    static func isAbsoluteWebURL(_ value: String) -> Bool {
+        guard value.hasPrefix("https://") || value.hasPrefix("http://") else { return false }
+        let rest = value.drop(while: { $0 != ":" }).dropFirst(3)
+        return !rest.isEmpty && !rest.hasPrefix("/") && !value.contains(" ") && !value.contains("?") && !value.contains("#")
+    }
+}

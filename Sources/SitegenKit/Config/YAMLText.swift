@@ -1,0 +1,77 @@
+import Yams
+
+/// YAML parsed with the positions of its nodes, so every problem in a settings
+/// file or a page's front matter can name its line and column.
+struct YAMLText {
+    let file: String
+    /// The line of the file on which the YAML text starts.
+    let firstLine: Int
+    let root: Node?
+
+    /// Parses `text`. A syntax error becomes a diagnostic at its place.
+    init(_ text: String, file: String, firstLine: Int = 1) throws(DiagnosticError) {
+        self.file = file
+        self.firstLine = firstLine
+        do {
+            self.root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw DiagnosticError(YAMLText.diagnostic(for: error, file: file, firstLine: firstLine))
+        } catch {
+            throw DiagnosticError(Diagnostic(.error, file: file, line: firstLine, "invalid YAML: \(error)"))
+        }
+    }
+
+    /// The place of a node in the file.
+    func location(of node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(file: file, line: firstLine, column: 1) }
+        return SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
+    }
+
+    /// The place of a mapping's key (where a reader looks for a setting's name).
+    func location(ofKey key: String, in mapping: Node.Mapping) -> SourceLocation {
+        location(of: mapping.first(where: { $0.key.string == key })?.key)
+    }
+
+    static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return Diagnostic(.error, file: file, line: mark.line + firstLine - 1, column: mark.column,
+                              "invalid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(.error, file: file, line: context.mark.line + firstLine - 1, column: context.mark.column,
+                              "key '\(duplicates.joined(separator: "', '"))' appears twice; keep one")
+        default:
+            return Diagnostic(.error, file: file, line: firstLine, "invalid YAML: \(error)")
+        }
+    }
+
+    /// The node as a template value.
+    static func templateValue(_ node: Node) -> TemplateValue {
+        switch node {
+        case .scalar(let scalar):
+            switch node.tag.rawValue {
+            case Tag.Name.bool.rawValue: return node.bool.map(TemplateValue.bool) ?? .string(scalar.string)
+            case Tag.Name.int.rawValue: return node.int.map(TemplateValue.int) ?? .string(scalar.string)
+            case Tag.Name.float.rawValue: return node.float.map(TemplateValue.double) ?? .string(scalar.string)
+            case Tag.Name.null.rawValue: return .string("")
+            default: return .string(scalar.string)
+            }
+        case .sequence(let sequence):
+            return .list(sequence.map(templateValue))
+        case .mapping(let mapping):
+            var dictionary: [String: TemplateValue] = [:]
+            for (key, value) in mapping {
+                dictionary[key.string ?? ""] = templateValue(value)
+            }
+            return .map(dictionary)
+        case .alias:
+            return .string("")
+        }
+    }
+
+    /// Whether a scalar node holds text (not a number, boolean or null).
+    static func isString(_ node: Node) -> Bool {
+        if case .scalar = node { return node.tag.rawValue == Tag.Name.str.rawValue }
+        return false
+    }
+}

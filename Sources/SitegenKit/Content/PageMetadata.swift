@@ -1,0 +1,94 @@
+import Yams
+
+/// A page's front matter, checked and typed.
+///
+/// ```yaml
+/// title: Handleiding A          # required
+/// description: ...              # for <meta name="description">
+/// slug: handleiding-a           # the page's URL segment (default: the file name)
+/// translationKey: guide-a       # links translations whose file names differ
+/// weight: 10                    # navigation order (lower first)
+/// draft: true                   # left out unless --drafts
+/// layout: page                  # template (default: page)
+/// anything-else: ...            # reaches templates as page.params
+/// ```
+public struct PageMetadata: Sendable, Hashable {
+    public var title: String
+    public var description: String?
+    public var slug: String?
+    public var translationKey: String?
+    public var weight: Int?
+    public var draft: Bool
+    public var layout: String?
+    /// Every other key, as plain values (String, Int, Double, Bool, arrays, dictionaries).
+    public var params: [String: TemplateValue]
+
+    static let knownKeys: Set<String> = ["title", "description", "slug", "translationKey", "weight", "draft", "layout"]
+
+    /// Parses front matter. `yaml` is nil when the file has none (then the
+    /// required title is missing).
+    public static func parse(_ yaml: String?, file: String, firstLine: Int) -> (PageMetadata?, [Diagnostic]) {
+        guard let yaml else {
+            return (nil, [Diagnostic(.error, file: file, line: 1, column: 1,
+                                     "page has no front matter; start the file with '---', 'title: ...' and '---'")])
+        }
+        let parsed: YAMLText
+        do {
+            parsed = try YAMLText(yaml, file: file, firstLine: firstLine)
+        } catch {
+            return (nil, error.diagnostics)
+        }
+        guard let mapping = parsed.root?.mapping else {
+            let location = parsed.root == nil ? SourceLocation(file: file, line: 1, column: 1) : parsed.location(of: parsed.root)
+            return (nil, [.error("front matter must be a mapping of keys, with at least 'title: ...'", at: location)])
+        }
+        var diagnostics: [Diagnostic] = []
+        func text(_ key: String) -> String? {
+            guard let node = mapping[key] else { return nil }
+            guard YAMLText.isString(node), let value = node.string else {
+                diagnostics.append(.error("\(key) must be text; put it in quotes if it looks like a number or yes/no",
+                                          at: parsed.location(of: node)))
+                return nil
+            }
+            return value
+        }
+
+        let title = text("title")
+        if mapping["title"] == nil {
+            diagnostics.append(Diagnostic(.error, file: file, line: 1, column: 1, "page has no title; add 'title: ...' to its front matter"))
+        } else if title?.trimmingSpaces.isEmpty == true {
+            diagnostics.append(.error("title is empty", at: parsed.location(of: mapping["title"])))
+        }
+        let slug = text("slug")
+        if let slug, !isValidSlug(slug) {
+            diagnostics.append(.error(
+                "slug '\(slug)' must be one URL segment: no '/', '\\\\', '..' or leading '.', not empty",
+                at: parsed.location(of: mapping["slug"])))
+        }
+        var weight: Int?
+        if let node = mapping["weight"] {
+            if let value = node.int, node.tag.rawValue == Tag.Name.int.rawValue { weight = value }
+            else { diagnostics.append(.error("weight must be a whole number, like 'weight: 10'", at: parsed.location(of: node))) }
+        }
+        var draft = false
+        if let node = mapping["draft"] {
+            if let value = node.bool, node.tag.rawValue == Tag.Name.bool.rawValue { draft = value }
+            else { diagnostics.append(.error("draft must be true or false", at: parsed.location(of: node))) }
+        }
+        var params: [String: TemplateValue] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string, !knownKeys.contains(name) else { continue }
+            params[name] = YAMLText.templateValue(value)
+        }
+        let metadata = PageMetadata(
+            title: title ?? "", description: text("description"), slug: slug,
+            translationKey: text("translationKey"), weight: weight, draft: draft,
+            layout: text("layout"), params: params)
+        return (diagnostics.contains { $0.severity == .error } ? nil : metadata, diagnostics)
+    }
+
+    static func isValidSlug(_ slug: String) -> Bool {
+        !slug.isEmpty && !slug.contains("/") && !slug.contains("\\") && !slug.hasPrefix(".")
+            && slug.trimmingSpaces == slug[...] && !slug.contains(where: { $0.isNewline })
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// Reads a site folder into a `SiteSource`: `sitegen.yml`, `content/`,
+/// `templates/`. The only stage of a build that reads files.
+///
+/// Names starting with `.` or `_` are not published (`_strings.yml` holds a
+/// language's UI strings). A symbolic link may point anywhere inside its own
+/// top folder (`content/` or `templates/`), never out of it.
+public enum SiteLoader {
+    /// The site folder is not one: no `sitegen.yml` (a usage error, exit 2).
+    public struct NotASiteFolder: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String {
+            "no \(SiteConfig.fileName) in '\(path)'; run sitegen in a site folder or pass --source DIR"
+        }
+    }
+
+    public static func load(_ root: String) throws -> (SiteSource, [Diagnostic]) {
+        let root = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+        let configPath = root + "/" + SiteConfig.fileName
+        guard FileManager.default.fileExists(atPath: configPath) else {
+            throw NotASiteFolder(path: root)
+        }
+        var diagnostics: [Diagnostic] = []
+        let config = readText(configPath, display: SiteConfig.fileName, into: &diagnostics)
+            ?? SourceText("", path: SiteConfig.fileName)
+        var source = SiteSource(root: root, config: config)
+
+        for file in listFiles(in: root, folder: "content", diagnostics: &diagnostics) {
+            let parts = file.relativePath.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                diagnostics.append(Diagnostic(.error, file: "content/\(file.relativePath)",
+                    "file is outside a language folder; move it into content/<language>/"))
+                continue
+            }
+            let (language, path) = (parts[0], parts[1])
+            let display = "content/\(file.relativePath)"
+            if path == "_strings.yml" {
+                if let text = readText(file.absolutePath, display: display, into: &diagnostics) {
+                    source.strings[language] = text
+                }
+            } else if path.hasSuffix(".md") {
+                if let text = readText(file.absolutePath, display: display, into: &diagnostics) {
+                    source.pages.append(SiteSource.PageFile(language: language, relativePath: path, source: text))
+                } else {
+                    source.unreadablePages.insert(language + "/" + path)
+                }
+            } else if let bytes = readBytes(file.absolutePath, display: display, into: &diagnostics) {
+                source.contentFiles.append(SiteSource.StaticFile(relativePath: file.relativePath, bytes: bytes))
+            }
+        }
+        source.languageFolders = listFolders(in: root + "/content")
+
+        for file in listFiles(in: root, folder: "templates", diagnostics: &diagnostics) {
+            let display = "templates/\(file.relativePath)"
+            if file.relativePath.hasPrefix("assets/") {
+                if let bytes = readBytes(file.absolutePath, display: display, into: &diagnostics) {
+                    source.assets.append(SiteSource.StaticFile(
+                        relativePath: String(file.relativePath.dropFirst("assets/".count)), bytes: bytes))
+                }
+            } else if file.relativePath.hasSuffix(".mustache") {
+                if let text = readText(file.absolutePath, display: display, into: &diagnostics) {
+                    source.templates.append(SiteSource.TemplateFile(
+                        name: String(file.relativePath.dropLast(".mustache".count)), source: text))
+                }
+            }
+        }
+        return (source, diagnostics)
+    }
+
+    // MARK: Reading
+
+    private static func readBytes(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
+        do {
+            return try FileBytes.read(path)
+        } catch {
+            diagnostics.append(Diagnostic(.error, file: display, "cannot read file: \(error.reason)"))
+            return nil
+        }
+    }
+
+    private static func readText(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> SourceText? {
+        guard let bytes = readBytes(path, display: display, into: &diagnostics) else { return nil }
+        do {
+            return try SourceText(decoding: bytes, path: display)
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+            return nil
+        }
+    }
+
+    // MARK: Listing
+
+    struct ListedFile {
+        var relativePath: String
+        var absolutePath: String
+    }
+
+    /// Every published file below `root/folder`, sorted, following symbolic
+    /// links that stay inside `root/folder`.
+    static func listFiles(in root: String, folder: String, diagnostics: inout [Diagnostic]) -> [ListedFile] {
+        let top = root + "/" + folder
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: top, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        var files: [ListedFile] = []
+        var pending: [String] = [""]
+        var visited: Set<String> = [top]
+        while let relativeFolder = pending.popLast() {
+            let folderPath = relativeFolder.isEmpty ? top : top + "/" + relativeFolder
+            let names: [String]
+            do {
+                names = try manager.contentsOfDirectory(atPath: folderPath)
+            } catch {
+                diagnostics.append(Diagnostic(.error, file: "\(folder)/\(relativeFolder)", "cannot read folder: \(error.localizedDescription)"))
+                continue
+            }
+            for name in names.sorted() where !name.hasPrefix(".") && (!name.hasPrefix("_") || name == "_strings.yml") {
+                let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
+                let absolute = top + "/" + relative
+                let display = "\(folder)/\(relative)"
+                let resolved = resolveLinks(absolute)
+                if resolved != absolute && !resolved.hasPrefix(top + "/") {
+                    let written = (try? FileManager.default.destinationOfSymbolicLink(atPath: absolute)) ?? resolved
+                    diagnostics.append(Diagnostic(.error, file: display,
+                        "symbolic link leads out of \(folder)/ (to '\(written)'); copy the file into \(folder)/ instead"))
+                    continue
+                }
+                var childIsDirectory: ObjCBool = false
+                if manager.fileExists(atPath: resolved, isDirectory: &childIsDirectory), childIsDirectory.boolValue {
+                    // A link to a folder already visited would loop forever.
+                    if visited.insert(resolved).inserted { pending.append(relative) }
+                } else {
+                    files.append(ListedFile(relativePath: relative, absolutePath: absolute))
+                }
+            }
+        }
+        return files.sorted { $0.relativePath < $1.relativePath }
+    }
+
+    /// The path with symbolic links followed (also a link whose target does
+    /// not exist, which `resolvingSymlinksInPath` would leave as it is).
+    static func resolveLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { break }
+            let base = (current as NSString).deletingLastPathComponent
+            current = destination.hasPrefix("/") ? destination : base + "/" + destination
+            current = URL(fileURLWithPath: current).standardizedFileURL.path
+        }
+        // Links in the folders above are resolved by the system.
+        let folder = URL(fileURLWithPath: (current as NSString).deletingLastPathComponent).resolvingSymlinksInPath().path
+        return folder + "/" + (current as NSString).lastPathComponent
+    }
+
+    static func listFolders(in path: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasPrefix(".") && !name.hasPrefix("_")
+                && FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory) && isDirectory.boolValue
+        }.sorted()
+    }
+}

@@ -1,0 +1,56 @@
+/// Everything a build reads from the site folder, as plain values. Loading
+/// (`SiteLoader`) is the only stage that reads files; all later stages work
+/// on this.
+public struct SiteSource: Sendable {
+    /// A Markdown page under `content/<language>/`.
+    public struct PageFile: Sendable, Hashable {
+        public var language: String
+        /// Path inside the language folder, with `/` separators: `guides/a.md`.
+        public var relativePath: String
+        /// The file's text (its `path` is the site-relative path for diagnostics).
+        public var source: SourceText
+    }
+
+    /// A file that is copied to the output as it is (an image beside a page, a
+    /// PDF, or a theme asset).
+    public struct StaticFile: Sendable, Hashable {
+        /// Path inside its folder (`content/` or `templates/assets/`), `/` separators.
+        public var relativePath: String
+        public var bytes: [UInt8]
+    }
+
+    /// A Mustache template; `name` is its path under `templates/` without
+    /// `.mustache` (`page`, `partials/header`).
+    public struct TemplateFile: Sendable, Hashable {
+        public var name: String
+        public var source: SourceText
+    }
+
+    /// The site folder (absolute).
+    public var root: String
+    public var config: SourceText
+    public var pages: [PageFile]
+    /// UI strings per language code, from `content/<lang>/_strings.yml`.
+    public var strings: [String: SourceText]
+    /// Files beside the pages under `content/`, copied as they are.
+    public var contentFiles: [StaticFile]
+    public var templates: [TemplateFile]
+    /// Files under `templates/assets/`, copied with content-hashed names.
+    public var assets: [StaticFile]
+    /// The folders directly under `content/` (each should be a language).
+    public var languageFolders: [String] = []
+    /// Markdown files that could not be read or decoded (already reported), as
+    /// `<language>/<path in language folder>`.
+    public var unreadablePages: Set<String> = []
+
+    public init(root: String, config: SourceText, pages: [PageFile] = [], strings: [String: SourceText] = [:],
+                contentFiles: [StaticFile] = [], templates: [TemplateFile] = [], assets: [StaticFile] = []) {
+        self.root = root
+        self.config = config
+        self.pages = pages
+        self.strings = strings
+        self.contentFiles = contentFiles
+        self.templates = templates
+        self.assets = assets
+    }
+}

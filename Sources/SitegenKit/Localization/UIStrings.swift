@@ -1,0 +1,50 @@
+/// The interface texts of one language ("Skip to content", "On this page",
+/// callout titles...), from `content/<lang>/_strings.yml`: a flat mapping of
+/// key to text, kept beside the language's pages so translators find it.
+public struct UIStrings: Sendable, Hashable {
+    public var language: String
+    /// Where the strings were read from, for diagnostics.
+    public var file: String
+    public var values: [String: String]
+
+    public init(language: String, file: String, values: [String: String]) {
+        self.language = language
+        self.file = file
+        self.values = values
+    }
+
+    public subscript(key: String) -> String? { values[key] }
+
+    /// Callout titles, from the keys `callout.note`, `callout.tip`...
+    public var calloutLabels: CalloutLabels {
+        var labels: [CalloutKind: String] = [:]
+        for kind in CalloutKind.allCases {
+            labels[kind] = values["callout." + kind.rawValue]
+        }
+        return CalloutLabels(labels)
+    }
+
+    public static func parse(_ source: SourceText, language: String) -> (UIStrings, [Diagnostic]) {
+        var strings = UIStrings(language: language, file: source.path, values: [:])
+        let yaml: YAMLText
+        do {
+            yaml = try YAMLText(source.text, file: source.path)
+        } catch {
+            return (strings, error.diagnostics)
+        }
+        guard let mapping = yaml.root?.mapping else {
+            if yaml.root == nil { return (strings, []) }
+            return (strings, [.error("UI strings must be a mapping of key to text, like 'skipToContent: Skip to content'",
+                                     at: yaml.location(of: yaml.root))])
+        }
+        var diagnostics: [Diagnostic] = []
+        for (key, value) in mapping {
+            guard let name = key.string, YAMLText.isString(value), let text = value.string else {
+                diagnostics.append(.error("each UI string must be text; put it in quotes", at: yaml.location(of: value)))
+                continue
+            }
+            strings.values[name] = text
+        }
+        return (strings, diagnostics)
+    }
+}

@@ -1,0 +1,198 @@
+import Dispatch
+import Foundation
+
+/// Renders a `Site` through the templates into an `OutputPlan`: every page,
+/// the root language chooser, `404.html`, theme assets, files beside the
+/// pages, and with a base URL `sitemap.xml` and `robots.txt`. Pure: no files.
+public struct SiteRenderer: Sendable {
+    public let site: Site
+    public let templates: TemplateSet
+    public let assets: HashedAssets
+    public let fileLinks: Bool
+
+    public init(site: Site, templates: TemplateSet, assets: HashedAssets, fileLinks: Bool = false) {
+        self.site = site
+        self.templates = templates
+        self.assets = assets
+        self.fileLinks = fileLinks
+    }
+
+    /// One page's result; Sendable, so pages can render on several cores.
+    struct RenderedPage: Sendable {
+        var path: SitePath
+        var html: [UInt8]
+        var ids: Set<String>
+        var anchorChecks: [LinkResolver.AnchorCheck]
+        var diagnostics: [Diagnostic]
+        var missingStrings: Set<String>
+        var missingAssets: Set<String>
+    }
+
+    /// - Parameter progress: called with the number of pages rendered so far.
+    public func render(progress: (@Sendable (Int) -> Void)? = nil) -> (OutputPlan, [Diagnostic]) {
+        let rendered = renderPages(progress: progress)
+        var plan = OutputPlan()
+        var diagnostics: [Diagnostic] = []
+        var missingStrings: [String: Set<String>] = [:]
+        var missingAssets: Set<String> = []
+        var ids: [SitePath: Set<String>] = [:]
+        for (page, result) in zip(site.pages, rendered) {
+            plan.files[result.path] = result.html
+            ids[result.path] = result.ids
+            diagnostics += result.diagnostics
+            missingStrings[page.language, default: []].formUnion(result.missingStrings)
+            missingAssets.formUnion(result.missingAssets)
+        }
+
+        // Anchors can be checked only now that every page's ids are known.
+        for check in rendered.flatMap(\.anchorChecks) where !(ids[check.targetPath]?.contains(check.fragment) ?? true) {
+            let known = (ids[check.targetPath] ?? []).subtracting(templates.templateIDs).sorted()
+            let hint = known.isEmpty ? "it has no headings" : "its ids are: " + known.prefix(12).joined(separator: ", ")
+            diagnostics.append(.error("anchor '#\(check.fragment)' does not exist in \(check.targetSource); \(hint)", at: check.location))
+        }
+
+        let special = renderSpecialPages()
+        for (path, bytes) in special.files { plan.files[path] = bytes }
+        diagnostics += special.diagnostics
+        for (language, keys) in special.missingStrings { missingStrings[language, default: []].formUnion(keys) }
+        missingAssets.formUnion(special.missingAssets)
+
+        for language in site.config.languages {
+            for key in (missingStrings[language.code] ?? []).sorted() {
+                diagnostics.append(Diagnostic(.error, file: site.strings[language.code]!.file,
+                    "a template asks for UI string '\(key)', which language '\(language.code)' lacks; add '\(key): ...' here"))
+            }
+        }
+        for name in missingAssets.sorted() {
+            diagnostics.append(Diagnostic(.error, file: "templates/assets/\(name)",
+                "a template asks for asset '\(name)', which does not exist in templates/assets/"))
+        }
+
+        for (path, bytes) in assets.files { plan.files[path] = bytes }
+        for (path, bytes) in site.contentFiles { plan.files[path] = bytes }
+        if let base = site.config.baseURL {
+            plan.files[SitePath("sitemap.xml")] = Array(Sitemap.xml(for: site, baseURL: base).utf8)
+            plan.files[SitePath("robots.txt")] = Array(Sitemap.robots(baseURL: base).utf8)
+        }
+        return (plan, diagnostics)
+    }
+
+    /// Renders every page, on as many cores as the machine has, each core
+    /// taking its own share of the pages. The result is in page order, so the
+    /// output does not depend on timing.
+    func renderPages(progress: (@Sendable (Int) -> Void)?) -> [RenderedPage] {
+        let pages = site.pages
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, pages.count / 16))
+        let results = ResultSlots<RenderedPage>(count: pages.count)
+        let counter = ResultSlots<Int>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < pages.count {
+                results[index] = renderPage(pages[index])
+                if let progress, index % 100 == 0 { progress(counter.increment(by: 100)) }
+                index += workers
+            }
+        }
+        return results.values
+    }
+
+    func renderPage(_ page: Page) -> RenderedPage {
+        let strings = UIStringLookup(site.strings[page.language]!)
+        let contentStrings = site.strings[page.contentLanguage]!
+        let assetLookup = AssetLookup(assets: assets, page: page.path)
+        var resolver = LinkResolver(site: site, page: page, fileLinks: fileLinks)
+        let options = MarkdownOptions(calloutLabels: contentStrings.calloutLabels, reservedIDs: templates.templateIDs)
+        let markdown = MarkdownRenderer.render(page.body, options: options) { resolver.rewrite($0) }
+
+        var diagnostics = markdown.diagnostics + resolver.diagnostics
+        for heading in markdown.headings where heading.level == 1 {
+            diagnostics.append(Diagnostic(.error, file: page.sourcePath,
+                "heading '# \(heading.text)': the page title (front matter 'title') is the page's only level-1 heading; use '##' for sections"))
+        }
+        for kind in markdown.calloutKinds.sorted(by: { $0.rawValue < $1.rawValue }) where contentStrings["callout." + kind.rawValue] == nil {
+            diagnostics.append(Diagnostic(.error, file: contentStrings.file,
+                "\(page.sourcePath) uses a [!\(kind.rawValue.uppercased())] callout, whose title 'callout.\(kind.rawValue)' language '\(page.contentLanguage)' lacks; add it here"))
+        }
+
+        let layout = page.metadata.layout ?? TemplateSet.defaultLayout
+        var html = ""
+        if templates.names.contains(layout) {
+            let context = TemplateContext(site: site, fileLinks: fileLinks)
+                .page(page, html: markdown.html, headings: markdown.headings, strings: strings, assets: assetLookup)
+            html = templates.render(context, template: layout) ?? ""
+        } else if page.metadata.layout != nil {
+            diagnostics.append(Diagnostic(.error, file: page.sourcePath,
+                "layout '\(layout)' does not exist; add templates/\(layout).mustache or remove 'layout'"))
+        }
+        // A fallback page repeats its original's text, whose problems are
+        // reported for the original; only problems of the layout remain.
+        if page.isFallback {
+            diagnostics = diagnostics.filter { $0.file != page.sourcePath && $0.file != contentStrings.file }
+        }
+        return RenderedPage(
+            path: page.path, html: Array(html.utf8),
+            ids: Set(markdown.headings.map(\.id)).union(templates.templateIDs),
+            anchorChecks: page.isFallback ? [] : resolver.anchorChecks, diagnostics: diagnostics,
+            missingStrings: strings.missing, missingAssets: assetLookup.missing)
+    }
+
+    /// The root language chooser and `404.html`.
+    func renderSpecialPages() -> (files: [SitePath: [UInt8]], diagnostics: [Diagnostic], missingStrings: [String: Set<String>], missingAssets: Set<String>) {
+        var files: [SitePath: [UInt8]] = [:]
+        var missingStrings: [String: Set<String>] = [:]
+        var missingAssets: Set<String> = []
+        let context = TemplateContext(site: site, fileLinks: fileLinks)
+        let defaultLanguage = site.config.defaultLanguage
+
+        // The 404 page is served at any depth, so its links are absolute: from
+        // the base URL's path, or from the server root without one.
+        let absoluteBase = site.config.baseURL.map(SiteRenderer.pathOfURL) ?? "/"
+        for (name, path, base) in [(TemplateSet.languageChooser, SitePath("index.html"), nil as String?),
+                                   (TemplateSet.notFound, SitePath("404.html"), absoluteBase)] {
+            guard templates.names.contains(name) else { continue }
+            let lookups = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, UIStringLookup(site.strings[$0.code]!)) })
+            let assetLookup = AssetLookup(assets: assets, page: SitePath.root, absoluteBase: base)
+            var values = context.common(language: defaultLanguage, at: .root, strings: lookups[defaultLanguage.code]!,
+                                        assets: assetLookup, absoluteBase: base)
+            values["choices"] = context.choices(at: .root, absoluteBase: base, strings: lookups)
+            if let baseURL = site.config.baseURL { values["canonicalURL"] = baseURL }
+            files[path] = Array((templates.render(values, template: name) ?? "").utf8)
+            for (code, lookup) in lookups { missingStrings[code, default: []].formUnion(lookup.missing) }
+            missingAssets.formUnion(assetLookup.missing)
+        }
+        return (files, [], missingStrings, missingAssets)
+    }
+
+    /// `/docs/` of `https://example.org/docs/`.
+    static func pathOfURL(_ url: String) -> String {
+        let afterScheme = url.components(separatedBy: "://").dropFirst().joined(separator: "://")
+        guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
+        return String(afterScheme[slash...])
+    }
+}
+
+/// Results written by several threads, each into its own slots.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var values: [Value] { lock.withLock { slots.map { $0! } } }
+}
+
+extension ResultSlots where Value == Int {
+    func increment(by amount: Int) -> Int {
+        lock.withLock {
+            slots[0] = (slots[0] ?? 0) + amount
+            return slots[0]!
+        }
+    }
+}

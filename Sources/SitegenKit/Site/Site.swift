@@ -1,0 +1,50 @@
+/// The resolved site: every page of every language with its URL, which pages
+/// translate each other, and the UI strings. Made by `SiteResolver` from a
+/// `SiteSource`; plain values, no files.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    /// In language order (as in `sitegen.yml`), then by path.
+    public var pages: [Page]
+    public var strings: [String: UIStrings]
+    /// Files beside the pages, with their output paths.
+    public var contentFiles: [SitePath: [UInt8]]
+    /// Pages that exist but could not be read or placed (already reported):
+    /// `<language>/<path in language folder>`. Links to them are not errors too.
+    public var unusablePages: Set<String> = []
+    /// Index into `pages`, by language and translation key.
+    var pageIndex: [String: [String: Int]] = [:]
+    /// Index into `pages` of the pages as written, by language and path in
+    /// the language folder (fallback pages are not there).
+    var fileIndex: [String: [String: Int]] = [:]
+
+    public init(config: SiteConfig, pages: [Page], strings: [String: UIStrings], contentFiles: [SitePath: [UInt8]]) {
+        self.config = config
+        self.pages = pages
+        self.strings = strings
+        self.contentFiles = contentFiles
+        for (index, page) in pages.enumerated() {
+            pageIndex[page.language, default: [:]][page.translationKey] = index
+            if !page.isFallback {
+                fileIndex[page.language, default: [:]][page.relativePath] = index
+            }
+        }
+    }
+
+    /// The page with a translation key in a language, if it is built there.
+    public func page(_ translationKey: String, in language: String) -> Page? {
+        pageIndex[language]?[translationKey].map { pages[$0] }
+    }
+
+    /// The page written as `content/<language>/<relativePath>`.
+    public func page(writtenAs relativePath: String, in language: String) -> Page? {
+        fileIndex[language]?[relativePath].map { pages[$0] }
+    }
+
+    public func home(of language: String) -> Page? {
+        page(SiteResolver.homeKey, in: language)
+    }
+
+    public func pages(in language: String) -> [Page] {
+        pages.filter { $0.language == language }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Mustache
+
+/// The site's Mustache templates, parsed once and checked: syntax errors,
+/// partials and parents that do not exist, and the layouts a build needs.
+///
+/// Layouts are the templates named in a page's `layout` (default `page`);
+/// `languages` renders the root language chooser and `404` the error page.
+/// Partials (`{{> name}}`) and parents (`{{< name}}`) are other templates.
+public struct TemplateSet: Sendable {
+    public static let defaultLayout = "page"
+    public static let languageChooser = "languages"
+    public static let notFound = "404"
+    static let required = [defaultLayout, languageChooser, notFound]
+
+    let library: MustacheLibrary
+    public let names: Set<String>
+    /// Ids written literally in the templates (`id="main"`): headings in
+    /// Markdown must not take them.
+    public let templateIDs: Set<String>
+
+    public static func load(_ files: [SiteSource.TemplateFile]) -> (TemplateSet, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var ids: Set<String> = []
+        let names = Set(files.map(\.name))
+        for file in files {
+            do {
+                let template = try MustacheTemplate(string: file.source.text)
+                library.register(template, named: file.name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(Diagnostic(.error, file: file.source.path, line: error.context.lineNumber,
+                    column: error.context.columnNumber, "template syntax: \(describe(error.error))"))
+            } catch {
+                diagnostics.append(Diagnostic(.error, file: file.source.path, "template syntax: \(error)"))
+            }
+            for reference in references(in: file.source) where !names.contains(reference.name) {
+                diagnostics.append(.error(
+                    "\(reference.kind) '\(reference.name)' does not exist; add templates/\(reference.name).mustache",
+                    at: reference.location))
+            }
+            ids.formUnion(literalIDs(in: file.source.text))
+        }
+        for name in required where !names.contains(name) {
+            diagnostics.append(Diagnostic(.error, file: "templates/\(name).mustache",
+                "template is missing; every site needs templates/\(name).mustache"))
+        }
+        return (TemplateSet(library: library, names: names, templateIDs: ids), diagnostics)
+    }
+
+    public func render(_ context: Any, template name: String) -> String? {
+        library.render(context, withTemplate: name)
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch "\(error)" {
+        case "unfinishedName": "a tag is not closed with }}"
+        case "sectionCloseNameIncorrect": "a section is closed with another name than it was opened with"
+        case "expectedSectionEnd": "a section is not closed; add {{/name}}"
+        case "unexpectedEOF": "the template ends inside a tag or section"
+        case let other: other
+        }
+    }
+
+    struct Reference {
+        var kind: String
+        var name: String
+        var location: SourceLocation
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags (with the default delimiters).
+    static func references(in source: SourceText) -> [Reference] {
+        var found: [Reference] = []
+        let lines = SourceLines(source.text)
+        for (index, line) in lines.lines.enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                let marker = afterOpen.first
+                guard marker == ">" || marker == "<", let close = afterOpen.range(of: "}}") else {
+                    rest = afterOpen
+                    continue
+                }
+                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound].trimmingSpaces
+                if !name.isEmpty && !name.hasPrefix("*") {
+                    let column = line[..<open.lowerBound].unicodeScalars.count + 1
+                    found.append(Reference(kind: marker == ">" ? "partial" : "parent template", name: String(name),
+                                           location: SourceLocation(file: source.path, line: index + 1, column: column)))
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return found
+    }
+
+    /// Values of `id="..."` attributes that contain no Mustache tag.
+    static func literalIDs(in text: String) -> Set<String> {
+        var ids: Set<String> = []
+        var rest = text[...]
+        while let range = rest.range(of: "id=\"") {
+            let value = rest[range.upperBound...].prefix(while: { $0 != "\"" })
+            if !value.contains("{") { ids.insert(String(value)) }
+            rest = rest[range.upperBound...]
+        }
+        return ids
+    }
+}

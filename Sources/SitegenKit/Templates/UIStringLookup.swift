@@ -1,0 +1,47 @@
+import Mustache
+
+/// A language's UI strings as templates see them (`{{strings.skipToContent}}`).
+/// It remembers every key a template asked for that the language lacks, so
+/// the build can report it instead of printing an empty string.
+final class UIStringLookup: MustacheParent {
+    let strings: UIStrings
+    private(set) var missing: Set<String> = []
+
+    init(_ strings: UIStrings) {
+        self.strings = strings
+    }
+
+    func child(named key: String) -> Any? {
+        if let value = strings[key] { return value }
+        missing.insert(key)
+        return nil
+    }
+}
+
+/// The `{{#asset}}site.css{{/asset}}` lambda: the relative URL of a theme file
+/// under its hashed name. Remembers names that do not exist.
+final class AssetLookup {
+    let assets: HashedAssets
+    let page: SitePath
+    /// Prefix for absolute links (the 404 page); nil for relative links.
+    let absoluteBase: String?
+    private(set) var missing: Set<String> = []
+
+    init(assets: HashedAssets, page: SitePath, absoluteBase: String? = nil) {
+        self.assets = assets
+        self.page = page
+        self.absoluteBase = absoluteBase
+    }
+
+    var lambda: MustacheLambda {
+        MustacheLambda { [self] name in
+            let name = name.trimmingSpaces
+            guard let path = assets.paths[String(name)] else {
+                missing.insert(String(name))
+                return ""
+            }
+            if let absoluteBase { return absoluteBase + path.value }
+            return path.relative(from: page, fileLinks: false)
+        }
+    }
+}

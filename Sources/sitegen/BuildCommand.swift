@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import SitegenKit
+
+/// Builds the site into a folder any web server can host.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into a folder any web server can host.",
+        discussion: """
+            Reads sitegen.yml, content/ and templates/ from the site folder and writes \
+            the static site. The previous output is replaced only when the build has \
+            no errors. Errors and warnings are printed as file:line:column: message.
+            """
+    )
+
+    @Option(name: .long, help: "The site folder, holding sitegen.yml.")
+    var source: String = "."
+
+    @Option(name: .long, help: "The output folder (default: 'output' of sitegen.yml, else _site in the site folder).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "The site's absolute URL, for canonical links, hreflang, sitemap.xml and robots.txt.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include pages marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .customLong("file-links"), help: "End links to pages in index.html, so the site also works opened from disk.")
+    var fileLinks = false
+
+    @Flag(name: .long, help: "Print only errors, warnings and nothing else.")
+    var quiet = false
+
+    func run() throws {
+        let options = BuildOptions(source: source, output: output, baseURL: baseURL, includeDrafts: drafts, fileLinks: fileLinks)
+        let showProgress = !quiet && isatty(STDERR_FILENO) == 1
+        let quiet = quiet
+        let log: (SiteBuilder.Step) -> Void = { step in
+            // "\r\e[K" clears a progress line left on the terminal.
+            if !quiet { FileHandleOutput.standardError((showProgress ? "\r\u{1B}[K" : "") + "\(step.name): \(step.detail)") }
+        }
+        // On a terminal, a progress line for long builds, overwritten in place.
+        var progress: (@Sendable (Int, Int) -> Void)?
+        if showProgress {
+            progress = { done, total in
+                if total >= 500 { FileHandleOutput.standardError("\rrendering \(done)/\(total)\u{1B}[K", newline: false) }
+            }
+        }
+        let report: BuildReport
+        do {
+            report = try SiteBuilder.build(options, log: log, progress: progress)
+        } catch let error as SiteLoader.NotASiteFolder {
+            throw UsageError(error.description)
+        }
+        for diagnostic in report.diagnostics {
+            FileHandleOutput.standardError(diagnostic.description)
+        }
+        if !quiet || !report.succeeded {
+            let current = FileManager.default.currentDirectoryPath + "/"
+            let shown = report.output.hasPrefix(current) ? String(report.output.dropFirst(current.count)) : report.output
+            FileHandleOutput.standardError("sitegen: " + report.summary(showingOutputAs: shown))
+        }
+        if !report.succeeded { throw ContentErrorExit() }
+    }
+}

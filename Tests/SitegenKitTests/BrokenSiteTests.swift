@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+
+/// One broken site per kind of bad input: `Tests/Fixtures/sites/broken/<kind>/`
+/// holds the files that differ from the good site and `expected-errors.txt`,
+/// every error the build must report (compiler style, all of them together).
+@Suite struct BrokenSiteTests {
+    static let kinds = ((try? FileManager.default.contentsOfDirectory(atPath: SiteFixtures.path("broken"))) ?? []).sorted()
+
+    @Test func everyKindOfBadInputHasAFixture() {
+        #expect(Self.kinds == [
+            "bad-config", "bad-slug", "broken-links", "duplicate-url", "invalid-utf8", "invalid-yaml",
+            "missing-title", "missing-ui-string", "non-string-title", "symlink-escape", "template-syntax",
+            "unknown-language", "unknown-layout", "unknown-partial", "unreadable-file",
+        ])
+    }
+
+    @Test(arguments: kinds)
+    func reportsEveryErrorAndWritesNothing(kind: String) throws {
+        let site = try SiteFixtures.copy("good", overlay: "broken/" + kind)
+        try? FileManager.default.removeItem(atPath: site + "/expected-errors.txt")
+        let expected = try String(contentsOfFile: SiteFixtures.path("broken/\(kind)/expected-errors.txt"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let (report, output) = try SiteFixtures.build(site)
+        #expect(report.errors.map(\.description) == expected)
+        #expect(!expected.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: output), "a failed build writes nothing")
+    }
+
+    @Test func failedBuildLeavesThePreviousOutputByteIdentical() throws {
+        let site = try SiteFixtures.copy("good")
+        let (first, output) = try SiteFixtures.build(site)
+        #expect(first.succeeded)
+        let before = SiteFixtures.snapshot(output)
+        // Break a page, build again into the same folder.
+        try "---\ntitle: [broken\n---\n".write(toFile: site + "/content/nl/over.md", atomically: false, encoding: .utf8)
+        let (second, _) = try SiteFixtures.build(site, output: output)
+        #expect(!second.succeeded)
+        #expect(SiteFixtures.snapshot(output) == before)
+        #expect(!FileManager.default.fileExists(atPath: (output as NSString).deletingLastPathComponent + "/.out.sitegen-staging"))
+    }
+
+    @Test func successfulRebuildReplacesTheOutput() throws {
+        let site = try SiteFixtures.copy("good")
+        let (_, output) = try SiteFixtures.build(site)
+        try FileManager.default.removeItem(atPath: site + "/content/nl/concept.md")
+        try "---\ntitle: Nieuw\n---\n\nNieuw.\n".write(toFile: site + "/content/nl/nieuw.md", atomically: false, encoding: .utf8)
+        try "stale".write(toFile: output + "/nl/stale.html", atomically: false, encoding: .utf8)
+        let (report, _) = try SiteFixtures.build(site, output: output)
+        #expect(report.succeeded)
+        #expect(FileManager.default.fileExists(atPath: output + "/nl/nieuw/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: output + "/nl/stale.html"), "the output is the new build, nothing else")
+    }
+
+    @Test func refusesAFolderSitegenDidNotMake() throws {
+        let site = try SiteFixtures.copy("good")
+        let foreign = SiteFixtures.temporaryFolder()
+        try "precious".write(toFile: foreign + "/notes.txt", atomically: false, encoding: .utf8)
+        let (report, _) = try SiteFixtures.build(site, output: foreign)
+        #expect(report.errors.first?.message.contains("sitegen did not make it") == true)
+        #expect(try String(contentsOfFile: foreign + "/notes.txt", encoding: .utf8) == "precious")
+    }
+
+    @Test(arguments: ["/", "~", "SITE", "SITE/content", "SITE/content/nl/out", "SITE/templates"])
+    func refusesDangerousOutputFolders(_ output: String) throws {
+        let site = try SiteFixtures.copy("good")
+        let path = output
+            .replacingOccurrences(of: "SITE", with: site)
+            .replacingOccurrences(of: "~", with: FileManager.default.homeDirectoryForCurrentUser.path)
+        let before = SiteFixtures.snapshot(site)
+        let (report, _) = try SiteFixtures.build(site, output: path)
+        #expect(report.errors.first?.message.hasPrefix("refusing") == true, "\(report.errors)")
+        #expect(SiteFixtures.snapshot(site) == before)
+    }
+
+    @Test func missingSettingsFileIsAUsageError() {
+        #expect(throws: SiteLoader.NotASiteFolder.self) {
+            _ = try SiteBuilder.build(BuildOptions(source: SiteFixtures.temporaryFolder()))
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@testable import SitegenKit
+
+/// Fixture sites for whole-site builds, built into temporary folders.
+enum SiteFixtures {
+    static func path(_ name: String) -> String {
+        Fixtures.path("sites/" + name)
+    }
+
+    /// A new empty temporary folder.
+    static func temporaryFolder() -> String {
+        let path = NSTemporaryDirectory() + "sitegen-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// A copy of a fixture site in a temporary folder, with the files of
+    /// `overlay` (a folder under `sites/broken/`) copied on top.
+    static func copy(_ name: String, overlay: String? = nil) throws -> String {
+        let destination = temporaryFolder() + "/site"
+        try FileManager.default.copyItem(atPath: path(name), toPath: destination)
+        if let overlay {
+            let source = path(overlay)
+            let files = FileManager.default.enumerator(atPath: source)!.compactMap { $0 as? String }
+            for file in files.sorted() {
+                let from = source + "/" + file
+                let to = destination + "/" + file
+                var isDirectory: ObjCBool = false
+                let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: from)) != nil
+                if !isLink, FileManager.default.fileExists(atPath: from, isDirectory: &isDirectory), isDirectory.boolValue {
+                    try FileManager.default.createDirectory(atPath: to, withIntermediateDirectories: true)
+                    continue
+                }
+                try? FileManager.default.removeItem(atPath: to)
+                try FileManager.default.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                if isLink {
+                    try FileManager.default.createSymbolicLink(atPath: to, withDestinationPath: FileManager.default.destinationOfSymbolicLink(atPath: from))
+                } else {
+                    try FileManager.default.copyItem(atPath: from, toPath: to)
+                }
+            }
+        }
+        return destination
+    }
+
+    /// Builds a site folder into a new temporary output folder.
+    static func build(_ source: String, output: String? = nil, baseURL: String? = nil, fileLinks: Bool = false, drafts: Bool = false) throws -> (BuildReport, String) {
+        let output = output ?? temporaryFolder() + "/out"
+        let report = try SiteBuilder.build(BuildOptions(source: source, output: output, baseURL: baseURL, includeDrafts: drafts, fileLinks: fileLinks))
+        return (report, output)
+    }
+
+    /// Every file below a folder with its bytes, by relative path.
+    static func snapshot(_ folder: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return files }
+        for case let file as String in enumerator {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + file, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[file] = FileManager.default.contents(atPath: folder + "/" + file)
+            }
+        }
+        return files
+    }
+}
+
+/// A built HTML page parsed as XML, queried with XPath.
+struct HTMLPage {
+    let document: XMLDocument
+    let path: String
+
+    init(_ path: String) throws {
+        self.path = path
+        document = try XMLDocument(contentsOf: URL(fileURLWithPath: path), options: [])
+    }
+
+    /// The nodes matching an XPath query (the XHTML namespace is not used).
+    func nodes(_ xpath: String) throws -> [XMLNode] {
+        try document.nodes(forXPath: xpath)
+    }
+
+    /// The string values of the nodes matching a query.
+    func values(_ xpath: String) throws -> [String] {
+        try nodes(xpath).map { $0.stringValue ?? "" }
+    }
+
+    func value(_ xpath: String) throws -> String? {
+        try values(xpath).first
+    }
+}
