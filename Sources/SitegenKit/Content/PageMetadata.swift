@@ -4,6 +4,7 @@ import Yams
 ///
 /// ```yaml
 /// title: Handleiding A          # required
+/// linkTitle: Handleiding A      # shorter title for navigation (default: title)
 /// description: ...              # for <meta name="description">
 /// slug: handleiding-a           # the page's URL segment (default: the file name)
 /// translationKey: guide-a       # links translations whose file names differ
@@ -14,6 +15,8 @@ import Yams
 /// ```
 public struct PageMetadata: Sendable, Hashable {
     public var title: String
+    /// The title in navigation menus; `title` when not set.
+    public var linkTitle: String?
     public var description: String?
     public var slug: String?
     public var translationKey: String?
@@ -23,7 +26,7 @@ public struct PageMetadata: Sendable, Hashable {
     /// Every other key, as plain values (String, Int, Double, Bool, arrays, dictionaries).
     public var params: [String: TemplateValue]
 
-    static let knownKeys: Set<String> = ["title", "description", "slug", "translationKey", "weight", "draft", "layout"]
+    static let knownKeys: Set<String> = ["title", "linkTitle", "description", "slug", "translationKey", "weight", "draft", "layout"]
 
     /// Parses front matter. `yaml` is nil when the file has none (then the
     /// required title is missing).
@@ -81,7 +84,7 @@ public struct PageMetadata: Sendable, Hashable {
             params[name] = YAMLText.templateValue(value)
         }
         let metadata = PageMetadata(
-            title: title ?? "", description: text("description"), slug: slug,
+            title: title ?? "", linkTitle: text("linkTitle"), description: text("description"), slug: slug,
             translationKey: text("translationKey"), weight: weight, draft: draft,
             layout: text("layout"), params: params)
         return (diagnostics.contains { $0.severity == .error } ? nil : metadata, diagnostics)

@@ -4,7 +4,7 @@
 public struct Site: Sendable {
     public var config: SiteConfig
     /// In language order (as in `sitegen.yml`), then by path.
-    public var pages: [Page]
+    public private(set) var pages: [Page]
     public var strings: [String: UIStrings]
     /// Files beside the pages, with their output paths.
     public var contentFiles: [SitePath: [UInt8]]
@@ -13,6 +13,8 @@ public struct Site: Sendable {
     public var unusablePages: Set<String> = []
     /// Index into `pages`, by language and translation key.
     var pageIndex: [String: [String: Int]] = [:]
+    var pagesByLanguage: [String: [Int]] = [:]
+    var navigationByLanguage: [String: [Page]] = [:]
     /// Index into `pages` of the pages as written, by language and path in
     /// the language folder (fallback pages are not there).
     var fileIndex: [String: [String: Int]] = [:]
@@ -23,10 +25,24 @@ public struct Site: Sendable {
         self.strings = strings
         self.contentFiles = contentFiles
         for (index, page) in pages.enumerated() {
+            pagesByLanguage[page.language, default: []].append(index)
             pageIndex[page.language, default: [:]][page.translationKey] = index
             if !page.isFallback {
                 fileIndex[page.language, default: [:]][page.relativePath] = index
             }
+        }
+        for (language, indices) in pagesByLanguage {
+            navigationByLanguage[language] = indices.map { pages[$0] }
+                .filter { page in
+                    let depth = page.relativePath.split(separator: "/").count
+                    return depth == 1 || (depth == 2 && page.relativePath.hasSuffix("/index.md"))
+                }
+                .sorted { a, b in
+                    if a.isHome != b.isHome { return a.isHome }
+                    let (wa, wb) = (a.metadata.weight ?? Int.max, b.metadata.weight ?? Int.max)
+                    if wa != wb { return wa < wb }
+                    return a.metadata.title != b.metadata.title ? a.metadata.title < b.metadata.title : a.path < b.path
+                }
         }
     }
 
@@ -45,6 +61,13 @@ public struct Site: Sendable {
     }
 
     public func pages(in language: String) -> [Page] {
-        pages.filter { $0.language == language }
+        (pagesByLanguage[language] ?? []).map { pages[$0] }
+    }
+
+    /// The language's top-level pages (files at the top of the language
+    /// folder, and the `index.md` of each folder there), in navigation order:
+    /// the home page first, then by `weight`, then by title.
+    public func navigation(in language: String) -> [Page] {
+        navigationByLanguage[language] ?? []
     }
 }

@@ -77,23 +77,11 @@ struct TemplateContext {
          "isRightToLeft": language.direction == .rightToLeft]
     }
 
-    /// The top-level pages of the page's language (files at the top of the
-    /// language folder, and the `index.md` of each folder there): the home
-    /// page first, then by `weight`, then by title.
+    /// The language's top-level pages (see `Site.navigation(in:)`).
     func navigation(for page: Page, link: (SitePath) -> String) -> [[String: Any]] {
-        site.pages(in: page.language)
-            .filter { entry in
-                let depth = entry.relativePath.split(separator: "/").count
-                return depth == 1 || (depth == 2 && entry.relativePath.hasSuffix("/index.md"))
-            }
-            .sorted { a, b in
-                if a.isHome != b.isHome { return a.isHome }
-                let (wa, wb) = (a.metadata.weight ?? Int.max, b.metadata.weight ?? Int.max)
-                return wa != wb ? wa < wb : a.metadata.title < b.metadata.title
-            }
-            .map { entry in
-                ["title": entry.metadata.title, "url": link(entry.path), "isCurrent": entry.path == page.path]
-            }
+        site.navigation(in: page.language).map { entry in
+            ["title": entry.metadata.linkTitle ?? entry.metadata.title, "url": link(entry.path), "isCurrent": entry.path == page.path]
+        }
     }
 
     /// One entry per language: the same page there, or that language's home
