@@ -165,32 +165,30 @@ struct MarkdownNode {
 
     @discardableResult
     func append(_ child: MarkdownNode) -> Bool {
-        precondition(child.document === document, "adopt nodes from another document first")
-        let ok = cmark_node_append_child(pointer, child.pointer) == 1
-        if ok { document.markAttached(child.pointer) }
-        assert(ok, "cmark refused \(child.type) as a child of \(type)")
-        return ok
+        insert(child, "as a child of") { cmark_node_append_child(pointer, child.pointer) }
     }
 
     @discardableResult
     func insertBefore(_ sibling: MarkdownNode) -> Bool {
-        precondition(sibling.document === document, "adopt nodes from another document first")
-        let ok = cmark_node_insert_before(pointer, sibling.pointer) == 1
-        if ok { document.markAttached(sibling.pointer) }
-        assert(ok, "cmark refused to insert \(sibling.type) before \(type)")
-        return ok
+        insert(sibling, "before") { cmark_node_insert_before(pointer, sibling.pointer) }
     }
 
     /// Puts `replacement` where this node is; this node becomes detached.
     @discardableResult
     func replace(with replacement: MarkdownNode) -> Bool {
-        precondition(replacement.document === document, "adopt nodes from another document first")
-        let ok = cmark_node_replace(pointer, replacement.pointer) == 1
-        if ok {
-            document.markAttached(replacement.pointer)
-            document.markDetached(pointer)
-        }
-        assert(ok, "cmark refused to replace \(type) with \(replacement.type)")
+        let ok = insert(replacement, "in place of") { cmark_node_replace(pointer, replacement.pointer) }
+        if ok { document.markDetached(pointer) }
+        return ok
+    }
+
+    /// Runs a cmark call that puts `node` into the tree, and records that the
+    /// document no longer needs to free it separately. cmark refuses what its
+    /// tree cannot hold (a list item in a paragraph): that is a bug of ours.
+    private func insert(_ node: MarkdownNode, _ relation: String, _ operation: () -> Int32) -> Bool {
+        precondition(node.document === document, "adopt nodes from another document first")
+        let ok = operation() == 1
+        if ok { document.markAttached(node.pointer) }
+        assert(ok, "cmark refused \(node.type) \(relation) \(type)")
         return ok
     }
 
