@@ -104,8 +104,8 @@ import Testing
         let output = SiteFixtures.temporaryFolder() + "/out"
         let result = try CommandLineTests.run(["build", "--source", SiteFixtures.path("good"), "--output", output])
         #expect(result.status == 0)
-        #expect(result.standardError.contains("sitegen: built 8 pages (nl 3, en 3, ar 2)"))
-        #expect(result.standardError.contains("2 warnings"))
+        #expect(result.standardError.contains("sitegen: built 24 pages (nl 11, en 11, ar 2)"))
+        #expect(result.standardError.contains("3 warnings"))
         #expect(FileManager.default.fileExists(atPath: output + "/nl/index.html"))
     }
 

@@ -145,7 +145,7 @@ import Testing
     @Test func navigationFollowsWeight() throws {
         let page = try HTMLPage(Self.builtGoodSite() + "/nl/over/index.html")
         // Top-level pages only: handleidingen/a.md is in a folder without an index.md.
-        #expect(try page.values("//nav[@class='menu']//a") == ["Welkom", "Over deze site"])
+        #expect(try page.values("//nav[@class='menu']//a") == ["Welkom", "Over deze site", "Keuzehulp"])
         #expect(try page.value("//nav[@class='menu']//a[@aria-current='page']") == "Over deze site")
     }
 
@@ -167,10 +167,12 @@ import Testing
     @Test func reportsMissingTranslations() throws {
         let (report, _) = try SiteFixtures.build(SiteFixtures.path("good"))
         #expect(report.warnings.map(\.description) == [
+            "content/ar/keuze.md: warning: no 'ar' translation of content/nl/keuze.md (translationKey 'helper'); left out, links to it go to the 'ar' home page",
             "content/ar/over.md: warning: no 'ar' translation of content/nl/over.md (translationKey 'over'); left out, links to it go to the 'ar' home page",
             "content/en/over.md: warning: no 'en' translation of content/nl/over.md (translationKey 'over'); built from 'nl' with a notice",
         ])
-        #expect(report.pagesPerLanguage.map(\.pages) == [3, 3, 2])
+        // nl and en: 3 pages, the helper's start page and its 7 steps.
+        #expect(report.pagesPerLanguage.map(\.pages) == [11, 11, 2])
     }
 
     @Test func buildsAreByteIdentical() throws {

@@ -26,7 +26,10 @@ public struct PageMetadata: Sendable, Hashable {
     /// Every other key, as plain values (String, Int, Double, Bool, arrays, dictionaries).
     public var params: [String: TemplateValue]
 
-    static let knownKeys: Set<String> = ["title", "linkTitle", "description", "slug", "translationKey", "weight", "draft", "layout"]
+    /// The page holds a decision helper (its words are under `decision`).
+    public var hasDecision = false
+
+    static let knownKeys: Set<String> = ["decision", "title", "linkTitle", "description", "slug", "translationKey", "weight", "draft", "layout"]
 
     /// Parses front matter. `yaml` is nil when the file has none (then the
     /// required title is missing).
@@ -83,10 +86,11 @@ public struct PageMetadata: Sendable, Hashable {
             guard let name = key.string, !knownKeys.contains(name) else { continue }
             params[name] = YAMLText.templateValue(value)
         }
-        let metadata = PageMetadata(
+        var metadata = PageMetadata(
             title: title ?? "", linkTitle: text("linkTitle"), description: text("description"), slug: slug,
             translationKey: text("translationKey"), weight: weight, draft: draft,
             layout: text("layout"), params: params)
+        metadata.hasDecision = mapping["decision"] != nil
         return (diagnostics.contains { $0.severity == .error } ? nil : metadata, diagnostics)
     }
 

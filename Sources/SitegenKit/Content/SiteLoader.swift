@@ -50,6 +50,12 @@ public enum SiteLoader {
             }
         }
         source.languageFolders = listFolders(in: root + "/content")
+        for file in listFiles(in: root + "/content", folder: "_decisions", diagnostics: &diagnostics) where file.relativePath.hasSuffix(".yml") {
+            let display = "content/_decisions/\(file.relativePath)"
+            if let text = readText(file.absolutePath, display: display, into: &diagnostics) {
+                source.decisionFlows[String(file.relativePath.dropLast(".yml".count))] = text
+            }
+        }
 
         for file in listFiles(in: root, folder: "templates", diagnostics: &diagnostics) {
             let display = "templates/\(file.relativePath)"

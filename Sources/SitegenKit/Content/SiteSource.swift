@@ -37,6 +37,8 @@ public struct SiteSource: Sendable {
     public var templates: [TemplateFile]
     /// Files under `templates/assets/`, copied with content-hashed names.
     public var assets: [StaticFile]
+    /// Decision helper flows, by id, from `content/_decisions/<id>.yml`.
+    public var decisionFlows: [String: SourceText] = [:]
     /// The folders directly under `content/` (each should be a language).
     public var languageFolders: [String] = []
     /// Markdown files that could not be read or decoded (already reported), as

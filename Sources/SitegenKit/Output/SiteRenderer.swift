@@ -114,15 +114,39 @@ public struct SiteRenderer: Sendable {
                 "\(page.sourcePath) uses a [!\(kind.rawValue.uppercased())] callout, whose title 'callout.\(kind.rawValue)' language '\(page.contentLanguage)' lacks; add it here"))
         }
 
-        let layout = page.metadata.layout ?? TemplateSet.defaultLayout
+        var layout = page.metadata.layout ?? TemplateSet.defaultLayout
+        var context = TemplateContext(site: site, fileLinks: fileLinks)
+            .page(page, html: markdown.html, headings: markdown.headings, strings: strings, assets: assetLookup)
+        var anchorChecks = resolver.anchorChecks
+        if let decision = page.decision {
+            // Hints and outcome texts are Markdown from front matter; their
+            // links resolve like the page's own.
+            var decisionContext = DecisionContext(site: site, page: page, fileLinks: fileLinks)
+            context["decision"] = decisionContext.values(decision) { fragment in
+                let padded = String(repeating: "\n", count: max(fragment.line - 1, 0)) + fragment.markdown
+                var fragmentResolver = LinkResolver(site: site, page: page, fileLinks: fileLinks)
+                let rendered = MarkdownRenderer.render(SourceText(padded, path: page.sourcePath), options: options) { fragmentResolver.rewrite($0) }
+                diagnostics += rendered.diagnostics + fragmentResolver.diagnostics
+                anchorChecks += fragmentResolver.anchorChecks
+                return rendered.html
+            }
+            diagnostics += decisionContext.diagnostics
+            anchorChecks += decisionContext.anchorChecks
+            switch decision.kind {
+            case .start: break
+            case .question: layout = TemplateSet.decisionQuestion
+            case .outcome: layout = TemplateSet.decisionOutcome
+            }
+        }
         var html = ""
         if templates.names.contains(layout) {
-            let context = TemplateContext(site: site, fileLinks: fileLinks)
-                .page(page, html: markdown.html, headings: markdown.headings, strings: strings, assets: assetLookup)
             html = templates.render(context, template: layout) ?? ""
-        } else if page.metadata.layout != nil {
+        } else if page.metadata.layout != nil && page.decision?.isStep != true {
             diagnostics.append(Diagnostic(.error, file: page.sourcePath,
                 "layout '\(layout)' does not exist; add templates/\(layout).mustache or remove 'layout'"))
+        } else if page.decision?.isStep == true {
+            diagnostics.append(Diagnostic(.error, file: "templates/\(layout).mustache",
+                "template is missing; a site with a decision helper needs templates/\(layout).mustache"))
         }
         // A fallback page repeats its original's text, whose problems are
         // reported for the original; only problems of the layout remain.
@@ -132,7 +156,7 @@ public struct SiteRenderer: Sendable {
         return RenderedPage(
             path: page.path, html: Array(html.utf8),
             ids: Set(markdown.headings.map(\.id)).union(templates.templateIDs),
-            anchorChecks: page.isFallback ? [] : resolver.anchorChecks, diagnostics: diagnostics,
+            anchorChecks: page.isFallback ? [] : anchorChecks, diagnostics: diagnostics,
             missingStrings: strings.missing, missingAssets: assetLookup.missing)
     }
 

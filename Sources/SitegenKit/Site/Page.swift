@@ -15,7 +15,21 @@ public struct Page: Sendable, Hashable {
     /// The Markdown body; front matter lines are blank, line numbers kept.
     public var body: SourceText
     public var path: SitePath
-    public var isHome: Bool { relativePath == "index.md" }
+    /// The front matter's YAML and the file line it starts on (for readers of
+    /// extra front matter, such as a decision helper's words).
+    public var frontMatter: (yaml: String, line: Int)? {
+        get { frontMatterYAML.map { ($0, frontMatterLine) } }
+        set {
+            frontMatterYAML = newValue?.yaml
+            frontMatterLine = newValue?.line ?? 1
+        }
+    }
+    var frontMatterYAML: String?
+    var frontMatterLine = 1
+    /// Set on the pages of a decision helper: its start page, and one page
+    /// per question and outcome.
+    public var decision: DecisionPage?
+    public var isHome: Bool { relativePath == "index.md" && decision?.isStep != true }
 
     /// Built from the default language because this language lacks it.
     public var isFallback: Bool { language != contentLanguage }

@@ -11,6 +11,14 @@ public struct Site: Sendable {
     /// Pages that exist but could not be read or placed (already reported):
     /// `<language>/<path in language folder>`. Links to them are not errors too.
     public var unusablePages: Set<String> = []
+
+    /// Whether a translation key may belong to an unusable page (judged by
+    /// the key a file gets by default, its path without `.md`).
+    func isUnusable(translationKey: String) -> Bool {
+        unusablePages.contains { entry in
+            entry.split(separator: "/", maxSplits: 1).last.map { $0.dropLast(3) == translationKey[...] } ?? false
+        }
+    }
     /// Index into `pages`, by language and translation key.
     var pageIndex: [String: [String: Int]] = [:]
     var pagesByLanguage: [String: [Int]] = [:]
@@ -27,13 +35,14 @@ public struct Site: Sendable {
         for (index, page) in pages.enumerated() {
             pagesByLanguage[page.language, default: []].append(index)
             pageIndex[page.language, default: [:]][page.translationKey] = index
-            if !page.isFallback {
+            if !page.isFallback && page.decision?.isStep != true {
                 fileIndex[page.language, default: [:]][page.relativePath] = index
             }
         }
         for (language, indices) in pagesByLanguage {
             navigationByLanguage[language] = indices.map { pages[$0] }
                 .filter { page in
+                    guard page.decision?.isStep != true else { return false }
                     let depth = page.relativePath.split(separator: "/").count
                     return depth == 1 || (depth == 2 && page.relativePath.hasSuffix("/index.md"))
                 }

@@ -79,6 +79,11 @@ public enum SiteResolver {
             }
         }
 
+        // Decision helpers: each becomes a start page and a page per step.
+        let (expanded, decisionProblems) = DecisionResolver.expand(pages, flowSources: source.decisionFlows)
+        pages = expanded
+        diagnostics += decisionProblems
+
         // Every language needs a home page; two pages may not share a URL.
         for language in config.languages where !pages.contains(where: { $0.language == language.code && $0.isHome }) {
             diagnostics.append(Diagnostic(.error, file: "content/\(language.code)/index.md",
@@ -147,9 +152,11 @@ public enum SiteResolver {
         }
         let path = SitePath(([file.language] + segments).map { $0 + "/" }.joined())
         let key = isIndex && segments.isEmpty ? homeKey : (metadata.translationKey ?? withoutExtension)
-        return Page(
+        var page = Page(
             language: file.language, contentLanguage: file.language, sourcePath: file.source.path,
             relativePath: file.relativePath, translationKey: key, metadata: metadata,
             body: split.body, path: path)
+        page.frontMatter = split.yaml.map { ($0, split.yamlStartLine) }
+        return page
     }
 }

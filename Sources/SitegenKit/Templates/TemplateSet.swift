@@ -11,6 +11,9 @@ public struct TemplateSet: Sendable {
     public static let defaultLayout = "page"
     public static let languageChooser = "languages"
     public static let notFound = "404"
+    /// Layouts of a decision helper's question and outcome pages.
+    public static let decisionQuestion = "decision-question"
+    public static let decisionOutcome = "decision-outcome"
     static let required = [defaultLayout, languageChooser, notFound]
 
     let library: MustacheLibrary

@@ -1,0 +1,78 @@
+/// The `decision` values of a decision helper's pages, for templates:
+///
+/// | Key | Value |
+/// |---|---|
+/// | `isStart`, `isQuestion`, `isOutcome` | which kind of page |
+/// | `startURL`, `backURL` | the helper's start page; the previous page (not on the start page) |
+/// | `firstQuestionURL`, `startButton`, `questionCount` | start page: where the start button goes, its label, the most questions a reader answers |
+/// | `question.text`, `question.hint` | question page: the question (also the page title) and its hint (HTML) |
+/// | `choices` | question page: `label` and `url` of each answer |
+/// | `outcome.title`, `outcome.text` | outcome page: its title and why (HTML) |
+/// | `recommend`, `alternative` | outcome page: `title` and `url` of the recommended and the other page |
+/// | `given`, `hasGiven` | the answers given so far: `question`, `answer`, `changeURL` |
+struct DecisionContext {
+    let site: Site
+    let page: Page
+    let fileLinks: Bool
+
+    /// Problems found while resolving the pages an outcome links to.
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var anchorChecks: [LinkResolver.AnchorCheck] = []
+
+    init(site: Site, page: Page, fileLinks: Bool) {
+        self.site = site
+        self.page = page
+        self.fileLinks = fileLinks
+    }
+
+    private func link(_ path: SitePath) -> String {
+        path.relative(from: page.path, fileLinks: fileLinks)
+    }
+
+    /// - Parameter render: renders a Markdown fragment of the page's words to HTML.
+    mutating func values(_ decision: DecisionPage, render: (DecisionWords.MarkdownFragment) -> String) -> [String: Any] {
+        var values: [String: Any] = [
+            "isStart": false, "isQuestion": false, "isOutcome": false,
+            "startURL": link(decision.startPath),
+            "given": decision.given.map { given in
+                ["question": given.question, "answer": given.answer, "changeURL": link(given.changePath)]
+            },
+            "hasGiven": !decision.given.isEmpty,
+        ]
+        if let back = decision.backPath { values["backURL"] = link(back) }
+        switch decision.kind {
+        case .start(let firstQuestion, let startButton, let questionCount):
+            values["isStart"] = true
+            values["firstQuestionURL"] = link(firstQuestion)
+            values["startButton"] = startButton
+            values["questionCount"] = questionCount
+        case .question(let text, let hint, let choices):
+            values["isQuestion"] = true
+            var question: [String: Any] = ["text": text]
+            if let hint { question["hint"] = render(hint) }
+            values["question"] = question
+            values["choices"] = choices.map { ["label": $0.label, "url": link($0.path)] }
+        case .outcome(let title, let text, let recommend, let alternative):
+            values["isOutcome"] = true
+            values["outcome"] = ["title": title, "text": render(text)]
+            values["recommend"] = target(recommend)
+            if let alternative { values["alternative"] = target(alternative) }
+        }
+        return values
+    }
+
+    /// Title and URL of the page an outcome links to, in this page's language.
+    private mutating func target(_ reference: DecisionFlow.PageReference) -> [String: Any]? {
+        guard let target = site.page(reference.translationKey, in: page.language) else {
+            if site.isUnusable(translationKey: reference.translationKey) { return nil }
+            diagnostics.append(.error("the outcome links to the page with translationKey '\(reference.translationKey)', which does not exist in '\(page.language)'", at: reference.location))
+            return nil
+        }
+        var url = link(target.path)
+        if let anchor = reference.anchor {
+            url += "#" + anchor
+            anchorChecks.append(LinkResolver.AnchorCheck(targetPath: target.path, targetSource: target.sourcePath, fragment: anchor, location: reference.location))
+        }
+        return ["title": target.metadata.title, "url": url]
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import SitegenKit
+
+/// Prints a decision helper's flow as a graph.
+struct DecisionGraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decision-graph",
+        abstract: "Print a decision helper's flow as a Mermaid or Graphviz graph.",
+        discussion: """
+            Reads content/_decisions/FLOW.yml (and, with --language, the words of that \
+            language) and prints the graph: paste Mermaid into a Markdown file on a code \
+            host, or render dot with Graphviz (dot -Tsvg).
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case mermaid, dot
+    }
+
+    @Option(name: .long, help: "The site folder, holding sitegen.yml.")
+    var source: String = "."
+
+    @Option(name: .long, help: "mermaid or dot.")
+    var format: Format = .mermaid
+
+    @Option(name: .long, help: "Label the graph with this language's words (default: the ids).")
+    var language: String?
+
+    @Argument(help: "The flow: a file name in content/_decisions/ without .yml.")
+    var flow: String
+
+    func run() throws {
+        let (parsed, words, diagnostics): (DecisionFlow?, DecisionWords?, [Diagnostic])
+        do {
+            (parsed, words, diagnostics) = try DecisionGraph.load(site: source, flow: flow, language: language)
+        } catch let error as SiteLoader.NotASiteFolder {
+            throw UsageError(error.description)
+        }
+        diagnostics.forEach { FileHandleOutput.standardError($0.description) }
+        guard let parsed, !diagnostics.contains(where: { $0.severity == .error }) else { throw ContentErrorExit() }
+        let graph = format == .mermaid ? DecisionGraph.mermaid(parsed, words: words) : DecisionGraph.dot(parsed, words: words)
+        FileHandleOutput.standardOutput(graph, newline: false)
+    }
+}
