@@ -25,7 +25,7 @@ import Testing
             link.destination.replacingOccurrences(of: "guide.md", with: "../guide/")
         }
         #expect(rendered.html.contains("<h2 id=\"guide\"><a href=\"../guide/\">Guide</a></h2>"))
-        #expect(rendered.html.contains("<td><a href=\"../guide/#a\">y</a></td>"))
+        #expect(rendered.html.contains("<td data-label=\"x\"><a href=\"../guide/#a\">y</a></td>"))
         #expect(rendered.links.map(\.destination) == ["guide.md", "guide.md#a"])
     }
 

@@ -6,12 +6,18 @@ import Testing
     static let gfmTableExamples = SpecExample.load(Fixtures.path("specs/gfm-0.29.txt"))
         .filter { $0.extensionName == "table" }
 
+    /// Table HTML without the `data-label` attributes, for tests about cell content.
+    func withoutLabels(_ markdown: String) -> String {
+        html(markdown).replacingOccurrences(of: #" data-label="[^"]*""#, with: "", options: .regularExpression)
+    }
+
     @Test func gfmSpecHasEightTableExamples() {
         #expect(Self.gfmTableExamples.count == 8)
     }
 
-    /// Our HTML differs from GFM's on purpose in two ways only: header cells get
-    /// `scope="col"`, and alignment is a class (GFM's `align` attribute is
+    /// Our HTML differs from GFM's on purpose in three ways only: header cells
+    /// get `scope="col"`, body cells their column's header as `data-label`
+    /// (for narrow screens), and alignment is a class (GFM's `align` attribute is
     /// obsolete HTML, and a `style` attribute would break a strict CSP).
     ///
     /// Where the spec says "not a table" (example 203), the paragraph is plain
@@ -24,6 +30,7 @@ import Testing
             : ConformanceTests.libcmarkAlone(example.markdown)
         let normalized = html(example.markdown)
             .replacingOccurrences(of: " scope=\"col\"", with: "")
+            .replacingOccurrences(of: #" data-label="[^"]*""#, with: "", options: .regularExpression)
             .replacingOccurrences(of: #" class="align-(left|center|right)""#, with: " align=\"$1\"", options: .regularExpression)
         #expect(normalized == expected)
     }
@@ -31,12 +38,18 @@ import Testing
     @Test func headerCellsHaveColumnScope() {
         let output = html("| a | b |\n|---|---|\n| 1 | 2 |")
         #expect(output.contains("<th scope=\"col\">a</th>"))
-        #expect(output.contains("<td>1</td>"))
+        #expect(output.contains("<td data-label=\"a\">1</td>"))
         #expect(output.contains("<thead>") && output.contains("<tbody>"))
     }
 
+    @Test func bodyCellsCarryTheirHeaderAsLabel() {
+        let output = html("| *Aspect* | \"Before\" & after |\n|---|---|\n| Key | x |")
+        #expect(output.contains("<td data-label=\"Aspect\">Key</td>"))
+        #expect(output.contains("<td data-label=\"“Before” &amp; after\">x</td>"))
+    }
+
     @Test func alignmentBecomesAClass() {
-        let output = html("| l | c | r | n |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |")
+        let output = withoutLabels("| l | c | r | n |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |")
         #expect(output.contains("<th scope=\"col\" class=\"align-left\">l</th>"))
         #expect(output.contains("<th scope=\"col\" class=\"align-center\">c</th>"))
         #expect(output.contains("<td class=\"align-right\">3</td>"))
@@ -48,13 +61,13 @@ import Testing
     }
 
     @Test func cellsHoldInlineMarkdownWithSmartPunctuation() {
-        let output = html("| Term | Meaning |\n|---|---|\n| **VLSC** | see [the guide](guide-b.md#stap-2) -- \"now\" |")
+        let output = withoutLabels("| Term | Meaning |\n|---|---|\n| **VLSC** | see [the guide](guide-b.md#stap-2) -- \"now\" |")
         #expect(output.contains("<td><strong>VLSC</strong></td>"))
         #expect(output.contains("<td>see <a href=\"guide-b.md#stap-2\">the guide</a> – “now”</td>"))
     }
 
     @Test func cellsAreInlineOnly() {
-        let output = html("| a | b |\n|---|---|\n| # not a heading | - not a list |\n| > no quote | 1. no list |")
+        let output = withoutLabels("| a | b |\n|---|---|\n| # not a heading | - not a list |\n| > no quote | 1. no list |")
         #expect(output.contains("<td># not a heading</td>"))
         #expect(output.contains("<td>- not a list</td>"))
         #expect(output.contains("<td>&gt; no quote</td>"))
@@ -62,13 +75,13 @@ import Testing
     }
 
     @Test func cellEndingInHashKeepsIt() {
-        let output = html("| lang | x |\n|---|---|\n| C# | a # |")
+        let output = withoutLabels("| lang | x |\n|---|---|\n| C# | a # |")
         #expect(output.contains("<td>C#</td>"))
         #expect(output.contains("<td>a #</td>"))
     }
 
     @Test func cellsUseThePagesLinkReferences() {
-        let output = html("| a |\n|---|\n| [guide][g] |\n\n[g]: guide-a.md")
+        let output = withoutLabels("| a |\n|---|\n| [guide][g] |\n\n[g]: guide-a.md")
         #expect(output.contains("<td><a href=\"guide-a.md\">guide</a></td>"))
     }
 
@@ -78,10 +91,10 @@ import Testing
     }
 
     @Test func tableInsideBlockQuoteAndList() {
-        let quoted = html("> | a | b |\n> |---|---|\n> | 1 | 2 |")
+        let quoted = withoutLabels("> | a | b |\n> |---|---|\n> | 1 | 2 |")
         #expect(quoted.contains("<blockquote>\n<table>"))
         #expect(quoted.contains("<td>2</td>"))
-        let listed = html("- item\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |")
+        let listed = withoutLabels("- item\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |")
         #expect(listed.contains("<table>"))
         #expect(listed.contains("<td>1</td>"))
     }

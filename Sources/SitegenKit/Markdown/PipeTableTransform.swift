@@ -31,25 +31,28 @@ enum PipeTableTransform {
         }
 
         let cellContents = inlineContents(of: [table.header] + table.rows, lines: lines, markdown: markdown)
+        // Each body cell carries its column's header text (`data-label`), so
+        // a theme can show a table as labelled cards on a narrow screen.
+        let labels = cellContents[0].map { inlines in inlines.map(\.plainText).joined() }
         let tableNode = document.makeCustom(.customBlock, onEnter: "<table>", onExit: "</table>")
         let head = document.makeCustom(.customBlock, onEnter: "<thead>", onExit: "</thead>")
-        head.append(row(cellContents[0], header: true, alignments: table.alignments, document: document))
+        head.append(row(cellContents[0], header: true, alignments: table.alignments, labels: labels, document: document))
         tableNode.append(head)
         if !table.rows.isEmpty {
             let body = document.makeCustom(.customBlock, onEnter: "<tbody>", onExit: "</tbody>")
             for cells in cellContents.dropFirst() {
-                body.append(row(cells, header: false, alignments: table.alignments, document: document))
+                body.append(row(cells, header: false, alignments: table.alignments, labels: labels, document: document))
             }
             tableNode.append(body)
         }
         paragraph.replace(with: tableNode)
     }
 
-    private static func row(_ cells: [[MarkdownNode]], header: Bool, alignments: [PipeTable.Alignment], document: MarkdownDocument) -> MarkdownNode {
+    private static func row(_ cells: [[MarkdownNode]], header: Bool, alignments: [PipeTable.Alignment], labels: [String], document: MarkdownDocument) -> MarkdownNode {
         let rowNode = document.makeCustom(.customBlock, onEnter: "<tr>", onExit: "</tr>")
-        for (inlines, alignment) in zip(cells, alignments) {
+        for ((inlines, alignment), label) in zip(zip(cells, alignments), labels) {
             let tag = header ? "th" : "td"
-            var attributes = header ? " scope=\"col\"" : ""
+            var attributes = header ? " scope=\"col\"" : " data-label=\"\(HTMLEscaping.escape(label))\""
             // A class, not GFM's obsolete `align` attribute or a `style`
             // attribute (which a strict Content-Security-Policy blocks).
             switch alignment {
