@@ -40,7 +40,7 @@ import Testing
     }
 
     static func temporaryFile(_ bytes: [UInt8]) throws -> String {
-        let path = NSTemporaryDirectory() + "sitegen-test-\(UUID().uuidString).md"
+        let path = SiteFixtures.temporaryFolder() + "/page.md"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
     }

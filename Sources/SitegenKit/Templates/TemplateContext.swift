@@ -80,7 +80,13 @@ struct TemplateContext {
     /// The language's top-level pages (see `Site.navigation(in:)`).
     func navigation(for page: Page, link: (SitePath) -> String) -> [[String: Any]] {
         site.navigation(in: page.language).map { entry in
-            ["title": entry.metadata.linkTitle ?? entry.metadata.title, "url": link(entry.path), "isCurrent": entry.path == page.path]
+            [
+                "title": entry.metadata.linkTitle ?? entry.metadata.title,
+                "url": link(entry.path),
+                "isCurrent": entry.path == page.path,
+                // The page is below this entry (a question of a decision helper, say).
+                "isSection": !entry.isHome && page.path != entry.path && page.path.value.hasPrefix(entry.path.value),
+            ] as [String: Any]
         }
     }
 

@@ -10,12 +10,19 @@ enum SiteFixtures {
         Fixtures.path("sites/" + name)
     }
 
-    /// A new empty temporary folder.
+    /// A new empty temporary folder, inside one folder per test run that is
+    /// removed when the run ends.
     static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "sitegen-test-" + UUID().uuidString
+        let path = temporaryRoot + "/" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    static let temporaryRoot: String = {
+        let root = NSTemporaryDirectory() + "sitegen-tests-\(getpid())"
+        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "sitegen-tests-\(getpid())") }
+        return root
+    }()
 
     /// A copy of a fixture site in a temporary folder, with the files of
     /// `overlay` (a folder under `sites/broken/`) copied on top.
