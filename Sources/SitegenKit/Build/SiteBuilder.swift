@@ -66,13 +66,40 @@ public enum SiteBuilder {
         let clock = ContinuousClock()
         let start = clock.now
         var report = BuildReport(diagnostics: [])
-        func finish() -> BuildReport {
-            let elapsed = clock.now - start
-            report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            report.diagnostics = sorted(report.diagnostics)
-            return report
-        }
+        let rendering = try render(options, report: &report, log: log, progress: progress)
 
+        // 4. Write: only a build without errors replaces the output.
+        if let rendering, report.succeeded {
+            do {
+                try OutputWriter.write(rendering.plan, to: report.output, source: rendering.sourceRoot)
+                log(Step(name: "write", detail: report.output))
+            } catch {
+                report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))
+            }
+        }
+        return finish(report, since: start, clock: clock)
+    }
+
+    /// What the first three steps make: the output in memory, and what a
+    /// later incremental build can reuse.
+    public struct Rendering: Sendable {
+        public var plan: OutputPlan
+        public var site: Site
+        public var cache: SiteRenderer.Cache
+        /// The site folder (absolute).
+        public var sourceRoot: String
+        /// How many pages were rendered (the others were reused from a cache).
+        public var renderedPages: Int
+    }
+
+    /// Steps 1 to 3: load, resolve, render; no writing. Nil when the settings
+    /// are unusable (reported). With a `cache` from an earlier rendering,
+    /// `select` names the pages to render again; the others are reused.
+    public static func render(
+        _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void = { _ in },
+        progress: (@Sendable (Int, Int) -> Void)? = nil,
+        cache: SiteRenderer.Cache? = nil, select: ((Site) -> Set<SitePath>?)? = nil
+    ) throws -> Rendering? {
         // 1. Load: the only reads.
         let (source, loadProblems) = try SiteLoader.load(options.source)
         report.diagnostics += loadProblems
@@ -87,7 +114,7 @@ public enum SiteBuilder {
                 report.diagnostics.append(Diagnostic(.error, file: "--base-url", "'\(baseURL)' is not an absolute http or https URL"))
             }
         }
-        guard let config = parsedConfig else { return finish() }
+        guard let config = parsedConfig else { return nil }
         let outputFolder = options.output ?? (config.output.hasPrefix("/") ? config.output : source.root + "/" + config.output)
         report.output = OutputWriter.canonical(outputFolder)
 
@@ -106,21 +133,21 @@ public enum SiteBuilder {
         if let progress {
             renderProgress = { done in progress(done, total) }
         }
-        let (plan, renderProblems) = renderer.render(progress: renderProgress)
+        let only = cache == nil ? nil : select?(site)
+        let (plan, renderProblems, newCache) = renderer.render(progress: renderProgress, cache: cache, only: only)
         report.diagnostics += renderProblems
         report.fileCount = plan.files.count
+        let rendered = only.map { paths in site.pages.filter { paths.contains($0.path) || cache?.pages[$0.path] == nil }.count } ?? site.pages.count
         log(Step(name: "render", detail: "\(plan.files.count) files"))
+        return Rendering(plan: plan, site: site, cache: newCache, sourceRoot: source.root, renderedPages: rendered)
+    }
 
-        // 4. Write: only a build without errors replaces the output.
-        guard report.succeeded else { return finish() }
-        do {
-            try OutputWriter.write(plan, to: outputFolder, source: source.root)
-        } catch {
-            report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))
-            return finish()
-        }
-        log(Step(name: "write", detail: report.output))
-        return finish()
+    static func finish(_ report: BuildReport, since start: ContinuousClock.Instant, clock: ContinuousClock) -> BuildReport {
+        var report = report
+        let elapsed = clock.now - start
+        report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        report.diagnostics = sorted(report.diagnostics)
+        return report
     }
 
     /// Errors and warnings in a stable order: by file, line, column.

@@ -18,7 +18,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// One page's result; Sendable, so pages can render on several cores.
-    struct RenderedPage: Sendable {
+    public struct RenderedPage: Sendable {
         var path: SitePath
         var html: [UInt8]
         var ids: Set<String>
@@ -26,11 +26,27 @@ public struct SiteRenderer: Sendable {
         var diagnostics: [Diagnostic]
         var missingStrings: Set<String>
         var missingAssets: Set<String>
+        /// The pages this page links to (for incremental builds).
+        var linkedPages: Set<SitePath>
     }
 
-    /// - Parameter progress: called with the number of pages rendered so far.
-    public func render(progress: (@Sendable (Int) -> Void)? = nil) -> (OutputPlan, [Diagnostic]) {
-        let rendered = renderPages(progress: progress)
+    /// Every page's last result, by path, so an incremental build renders
+    /// only the pages a change affects.
+    public struct Cache: Sendable {
+        public internal(set) var pages: [SitePath: RenderedPage] = [:]
+
+        /// The pages that link to any of `targets`.
+        public func pages(linkingTo targets: Set<SitePath>) -> Set<SitePath> {
+            Set(pages.values.filter { !$0.linkedPages.isDisjoint(with: targets) }.map(\.path))
+        }
+    }
+
+    /// - Parameters:
+    ///   - progress: called with the number of pages rendered so far.
+    ///   - cache, only: with both, only the pages in `only` (and pages the
+    ///     cache lacks) are rendered; the rest come from the cache.
+    public func render(progress: (@Sendable (Int) -> Void)? = nil, cache: Cache? = nil, only: Set<SitePath>? = nil) -> (OutputPlan, [Diagnostic], Cache) {
+        let rendered = renderPages(progress: progress, cache: cache, only: only)
         var plan = OutputPlan()
         var diagnostics: [Diagnostic] = []
         var missingStrings: [String: Set<String>] = [:]
@@ -74,23 +90,31 @@ public struct SiteRenderer: Sendable {
             plan.files[SitePath("sitemap.xml")] = Array(Sitemap.xml(for: site, baseURL: base).utf8)
             plan.files[SitePath("robots.txt")] = Array(Sitemap.robots(baseURL: base).utf8)
         }
-        return (plan, diagnostics)
+        var newCache = Cache()
+        for result in rendered { newCache.pages[result.path] = result }
+        return (plan, diagnostics, newCache)
     }
 
     /// Renders every page, on as many cores as the machine has, each core
     /// taking its own share of the pages. The result is in page order, so the
     /// output does not depend on timing.
-    func renderPages(progress: (@Sendable (Int) -> Void)?) -> [RenderedPage] {
+    func renderPages(progress: (@Sendable (Int) -> Void)?, cache: Cache?, only: Set<SitePath>?) -> [RenderedPage] {
         let pages = site.pages
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, pages.count / 16))
         let results = ResultSlots<RenderedPage>(count: pages.count)
+        let pending = pages.indices.filter { index in
+            guard let only, !only.contains(pages[index].path), let cached = cache?.pages[pages[index].path] else { return true }
+            results[index] = cached
+            return false
+        }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, pending.count / 16))
         let counter = ResultSlots<Int>(count: 1)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < pages.count {
+            var position = worker
+            while position < pending.count {
+                let index = pending[position]
                 results[index] = renderPage(pages[index])
-                if let progress, index % 100 == 0 { progress(counter.increment(by: 100)) }
-                index += workers
+                if let progress, position % 100 == 0 { progress(counter.increment(by: 100)) }
+                position += workers
             }
         }
         return results.values
@@ -157,7 +181,8 @@ public struct SiteRenderer: Sendable {
             path: page.path, html: Array(html.utf8),
             ids: Set(markdown.headings.map(\.id)).union(templates.templateIDs),
             anchorChecks: page.isFallback ? [] : anchorChecks, diagnostics: diagnostics,
-            missingStrings: strings.missing, missingAssets: assetLookup.missing)
+            missingStrings: strings.missing, missingAssets: assetLookup.missing,
+            linkedPages: resolver.linkedPages)
     }
 
     /// The root language chooser and `404.html`.

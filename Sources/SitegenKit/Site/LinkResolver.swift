@@ -16,6 +16,8 @@ struct LinkResolver {
     let fileLinks: Bool
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var anchorChecks: [AnchorCheck] = []
+    /// The pages the links lead to.
+    private(set) var linkedPages: Set<SitePath> = []
 
     init(site: Site, page: Page, fileLinks: Bool) {
         self.site = site
@@ -64,6 +66,7 @@ struct LinkResolver {
             // The same page in the language this page is published in; when it
             // is left out there, that language's home page.
             if let translated = site.page(target.translationKey, in: page.language) {
+                linkedPages.insert(translated.path)
                 if let fragment {
                     anchorChecks.append(AnchorCheck(targetPath: translated.path, targetSource: translated.sourcePath, fragment: fragment, location: location))
                 }
