@@ -1,6 +1,7 @@
 # sitegen: build, test and run.
 #
 #   make site    build sitegen (release) and build the shipped site into _site/
+#   make serve   preview the shipped site at http://127.0.0.1:8080/ with live reload
 #   make test    run the test suite
 #   make clean   remove build products and _site/
 #
@@ -11,7 +12,7 @@ SWIFT ?= swift
 SITEGEN_RELEASE := .build/release/sitegen
 APT_PACKAGES := libcmark-dev pkg-config
 
-.PHONY: site test clean deps valgrind asan
+.PHONY: site serve test clean deps valgrind asan
 
 # System libraries the Swift package links against.
 deps:
@@ -39,6 +40,10 @@ site: $(SITEGEN_RELEASE)
 # Swift tests, then the browser and HTML quality gates on the shipped site
 # (Nu HTML checker, axe-core, links, language switcher, decision helper):
 # Tests/e2e/run.sh installs chromium, a JRE and its Python packages when missing.
+# Preview the shipped site; rebuilds and reloads open pages on every save.
+serve: $(SITEGEN_RELEASE)
+	$(SITEGEN_RELEASE) serve
+
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build

@@ -3,8 +3,8 @@
 
 usage: generate_corpus.py N OUT_DIR
 
-Writes OUT_DIR/sitegen.yml, OUT_DIR/content/{nl,en}/index.md and
-page-XXXXX.md (N pages per language, about 3 KB each: front matter, headings, lists, links to other pages
+Writes OUT_DIR/sitegen.yml, OUT_DIR/content/{nl,en}/index.md, and
+sNN/page-XXXXX.md in sections of 100 pages, each with an index.md (N pages per language, about 3 KB each: front matter, headings, lists, links to other pages
 of the corpus with anchors, emphasis, code blocks, a table in every tenth
 page) and copies the shipped templates. Deterministic: the same N gives the
 same files.
@@ -36,6 +36,9 @@ def sentence(rng, lang, words=12):
 def page(rng, lang, index, count):
     target = rng.randrange(count) + 1
     anchor = "before-you-start" if lang == "en" else "voordat-je-begint"
+    def ref(number):
+        return f"../s{number // 100:02d}/page-{number:05d}.md"
+
     lines = [
         "---",
         f"title: {'Pagina' if lang == 'nl' else 'Page'} {index}",
@@ -43,7 +46,7 @@ def page(rng, lang, index, count):
         f"weight: {index}",
         "---",
         "",
-        sentence(rng, lang, 20) + f" See [page {target}](page-{target:05d}.md#{anchor}) and *this* **now**.",
+        sentence(rng, lang, 20) + f" See [page {target}]({ref(target)}#{anchor}) and *this* **now**.",
         "",
     ]
     for number, heading in enumerate(HEADINGS[lang], start=1):
@@ -53,7 +56,7 @@ def page(rng, lang, index, count):
         if number == 2:
             lines += ["```", f"activate --key {rng.randrange(10**8):08d}", "```", ""]
         other = rng.randrange(count) + 1
-        lines += [sentence(rng, lang, 16) + f" [More]({f'page-{other:05d}.md'}).", ""]
+        lines += [sentence(rng, lang, 16) + f" [More]({ref(other)}).", ""]
     if index % 10 == 0:
         lines += ["| Aspect | Old | New |", "|---|---|---|"]
         lines += [f"| {rng.choice(WORDS[lang])} | {sentence(rng, lang, 3)} | {sentence(rng, lang, 3)} |" for _ in range(4)]
@@ -73,7 +76,12 @@ def main():
         with open(os.path.join(folder, "index.md"), "w", encoding="utf-8") as file:
             file.write(f"---\ntitle: {'Start' if lang == 'nl' else 'Home'}\n---\n\n{sentence(rng, lang)}\n")
         for index in range(1, count):
-            with open(os.path.join(folder, f"page-{index:05d}.md"), "w", encoding="utf-8") as file:
+            section = os.path.join(folder, f"s{index // 100:02d}")
+            if not os.path.isdir(section):
+                os.makedirs(section)
+                with open(os.path.join(section, "index.md"), "w", encoding="utf-8") as file:
+                    file.write(f"---\ntitle: {'Deel' if lang == 'nl' else 'Part'} {index // 100}\nweight: {index // 100}\n---\n\n{sentence(rng, lang)}\n")
+            with open(os.path.join(section, f"page-{index:05d}.md"), "w", encoding="utf-8") as file:
                 file.write(page(rng, lang, index, count - 1))
         shutil.copy(os.path.join(repository, "content", lang, "_strings.yml"), folder)
     shutil.copytree(os.path.join(repository, "templates"), os.path.join(out, "templates"))

@@ -90,6 +90,9 @@ public enum SiteBuilder {
         public var sourceRoot: String
         /// How many pages were rendered (the others were reused from a cache).
         public var renderedPages: Int
+        /// What was loaded, and the problems loading found.
+        public var source: SiteSource
+        public var loadDiagnostics: [Diagnostic]
     }
 
     /// Steps 1 to 3: load, resolve, render; no writing. Nil when the settings
@@ -98,10 +101,11 @@ public enum SiteBuilder {
     public static func render(
         _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void = { _ in },
         progress: (@Sendable (Int, Int) -> Void)? = nil,
-        cache: SiteRenderer.Cache? = nil, select: ((Site) -> Set<SitePath>?)? = nil
+        cache: SiteRenderer.Cache? = nil, select: ((Site) -> Set<SitePath>?)? = nil,
+        loaded: (SiteSource, [Diagnostic])? = nil, pageCache: SiteResolver.PageCache? = nil
     ) throws -> Rendering? {
-        // 1. Load: the only reads.
-        let (source, loadProblems) = try SiteLoader.load(options.source)
+        // 1. Load: the only reads (an incremental build passes what it loaded).
+        let (source, loadProblems) = try loaded ?? SiteLoader.load(options.source)
         report.diagnostics += loadProblems
         log(Step(name: "load", detail: "\(source.pages.count) Markdown files, \(source.templates.count) templates, \(source.assets.count + source.contentFiles.count) other files"))
 
@@ -119,7 +123,7 @@ public enum SiteBuilder {
         report.output = OutputWriter.canonical(outputFolder)
 
         // 2. Resolve: pages, URLs, translations.
-        let (site, resolveProblems) = SiteResolver.resolve(source, config: config, includeDrafts: options.includeDrafts)
+        let (site, resolveProblems) = SiteResolver.resolve(source, config: config, includeDrafts: options.includeDrafts, cache: pageCache)
         report.diagnostics += resolveProblems
         report.pagesPerLanguage = config.languages.map { language in (language.code, site.pages(in: language.code).count) }
         log(Step(name: "resolve", detail: config.languages.map { "\($0.code) \(site.pages(in: $0.code).count)" }.joined(separator: ", ") + " pages"))
@@ -139,7 +143,8 @@ public enum SiteBuilder {
         report.fileCount = plan.files.count
         let rendered = only.map { paths in site.pages.filter { paths.contains($0.path) || cache?.pages[$0.path] == nil }.count } ?? site.pages.count
         log(Step(name: "render", detail: "\(plan.files.count) files"))
-        return Rendering(plan: plan, site: site, cache: newCache, sourceRoot: source.root, renderedPages: rendered)
+        return Rendering(plan: plan, site: site, cache: newCache, sourceRoot: source.root, renderedPages: rendered,
+                         source: source, loadDiagnostics: loadProblems)
     }
 
     static func finish(_ report: BuildReport, since start: ContinuousClock.Instant, clock: ContinuousClock) -> BuildReport {

@@ -74,6 +74,34 @@ public enum SiteLoader {
         return (source, diagnostics)
     }
 
+    /// `previous` with the Markdown pages in `changes` (site-relative paths
+    /// under `content/<language>/`) read again, added or removed; nil when a
+    /// change is of another kind, which needs a full `load`.
+    public static func reload(_ previous: SiteSource, changes: Set<String>) -> (SiteSource, [Diagnostic])? {
+        var source = previous
+        var diagnostics: [Diagnostic] = []
+        for path in changes.sorted() {
+            let parts = path.split(separator: "/", maxSplits: 2).map(String.init)
+            guard parts.count == 3, parts[0] == "content", path.hasSuffix(".md"),
+                  !parts[1].hasPrefix("_"), !parts[1].hasPrefix("."),
+                  !parts[2].split(separator: "/").contains(where: { $0.hasPrefix("_") || $0.hasPrefix(".") }),
+                  source.languageFolders.contains(parts[1])
+            else { return nil }
+            let (language, relative) = (parts[1], parts[2])
+            source.pages.removeAll { $0.language == language && $0.relativePath == relative }
+            source.unreadablePages.remove(language + "/" + relative)
+            let absolute = previous.root + "/" + path
+            guard FileManager.default.fileExists(atPath: absolute) else { continue }
+            if let text = readText(absolute, display: path, into: &diagnostics) {
+                source.pages.append(SiteSource.PageFile(language: language, relativePath: relative, source: text))
+            } else {
+                source.unreadablePages.insert(language + "/" + relative)
+            }
+        }
+        source.pages.sort { ($0.language, $0.relativePath) < ($1.language, $1.relativePath) }
+        return (source, diagnostics)
+    }
+
     // MARK: Reading
 
     private static func readBytes(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> [UInt8]? {

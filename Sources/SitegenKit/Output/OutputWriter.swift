@@ -122,7 +122,7 @@ public enum OutputWriter {
     }
 
     /// Absolute, without `.`/`..`, symbolic links resolved where they exist.
-    static func canonical(_ path: String) -> String {
+    public static func canonical(_ path: String) -> String {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         return url.resolvingSymlinksInPath().path
     }

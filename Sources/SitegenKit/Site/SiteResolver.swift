@@ -6,7 +6,15 @@ public enum SiteResolver {
     /// The translation key of every language's home page (`index.md`).
     public static let homeKey = "index"
 
-    public static func resolve(_ source: SiteSource, config: SiteConfig, includeDrafts: Bool = false) -> (Site, [Diagnostic]) {
+    /// Pages already read, by file, so that a rebuild after a change parses
+    /// only the files that changed (front matter parsing is the slow part).
+    public final class PageCache: @unchecked Sendable {
+        var entries: [String: (source: SourceText, page: Page?, diagnostics: [Diagnostic])] = [:]
+        public init() {}
+    }
+
+    public static func resolve(_ source: SiteSource, config: SiteConfig, includeDrafts: Bool = false,
+                               cache: PageCache? = nil) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let languageCodes = Set(config.languages.map(\.code))
 
@@ -30,7 +38,17 @@ public enum SiteResolver {
         var written: [String: [Page]] = [:]
         var unusable = source.unreadablePages
         for file in source.pages where languageCodes.contains(file.language) {
-            guard let page = readPage(file, diagnostics: &diagnostics) else {
+            let read: Page?
+            if let entry = cache?.entries[file.source.path], entry.source == file.source {
+                read = entry.page
+                diagnostics += entry.diagnostics
+            } else {
+                var problems: [Diagnostic] = []
+                read = readPage(file, diagnostics: &problems)
+                cache?.entries[file.source.path] = (file.source, read, problems)
+                diagnostics += problems
+            }
+            guard let page = read else {
                 unusable.insert(file.language + "/" + file.relativePath)
                 continue
             }

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import SitegenKit
+
+/// Builds the site, serves it for preview, and rebuilds and reloads open
+/// pages whenever a file of the site changes.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the site: serve it, rebuild on every change and reload open pages.",
+        discussion: """
+            Builds the site into memory (nothing is written to disk) and serves it over \
+            HTTP. Watches sitegen.yml, content/ and templates/; after a change only the \
+            pages it affects are rendered again, and open pages reload. A build with \
+            errors keeps the last good site up and shows the errors on the open pages. \
+            Stop with Ctrl-C.
+            """
+    )
+
+    @Option(name: .long, help: "The site folder, holding sitegen.yml.")
+    var source: String = "."
+
+    @Option(name: .long, help: "The address to listen on (IPv4).")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "The port to listen on (0: any free port).")
+    var port: UInt16 = 8080
+
+    @Flag(name: .long, help: "Include pages marked 'draft: true'.")
+    var drafts = false
+
+    func run() async throws {
+        let builder = IncrementalBuilder(options: BuildOptions(source: source, includeDrafts: drafts))
+        let first: IncrementalBuilder.Outcome
+        do {
+            first = try builder.build(changes: nil)
+        } catch let error as SiteLoader.NotASiteFolder {
+            throw UsageError(error.description)
+        }
+        first.report.diagnostics.forEach { FileHandleOutput.standardError($0.description) }
+        FileHandleOutput.standardError("sitegen: " + first.report.summary(showingOutputAs: "memory"))
+
+        let live = LiveReload(plan: builder.plan ?? PreviewSession.placeholderPlan)
+        if !first.report.succeeded { await live.fail(PreviewSession.errorText(first.report)) }
+        let server: PreviewServer
+        do {
+            server = try PreviewServer(host: host, port: port, live: live)
+        } catch {
+            throw UsageError("cannot listen on \(host):\(port): \(error)")
+        }
+        let serving = Task { try await server.run() }
+        let listening: UInt16
+        do {
+            listening = try await server.waitUntilListening()
+        } catch {
+            throw UsageError("cannot listen on \(host):\(port): \(error)")
+        }
+        FileHandleOutput.standardOutput("Serving http://\(host):\(listening)/ (Ctrl-C to stop)")
+        await PreviewSession.watch(builder, watcher: SourceWatcher(root: OutputWriter.canonical(source)), live: live) { line in
+            FileHandleOutput.standardError(line)
+        }
+        serving.cancel()
+    }
+}
