@@ -56,6 +56,14 @@ struct ServeCommand: AsyncParsableCommand {
             throw UsageError("cannot listen on \(host):\(port): \(error)")
         }
         FileHandleOutput.standardOutput("Serving http://\(host):\(listening)/ (Ctrl-C to stop)")
+        // Ctrl-C: say so and stop. Nothing to clean up: the site lives in memory.
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
+        interrupt.setEventHandler {
+            FileHandleOutput.standardError("\nsitegen: stopped")
+            Foundation.exit(0)
+        }
+        interrupt.resume()
         await PreviewSession.watch(builder, watcher: SourceWatcher(root: OutputWriter.canonical(source)), live: live) { line in
             FileHandleOutput.standardError(line)
         }

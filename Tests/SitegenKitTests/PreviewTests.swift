@@ -175,6 +175,10 @@ import Testing
         #expect(headers["content-type"] == "text/html; charset=utf-8")
         #expect(String(decoding: body, as: UTF8.self).contains("/__sitegen/live.js"))
         #expect(try await Self.get(base + "/nl/nothing/").0 == 404)
+        let head = try await Self.get(base + "/nl/", method: "HEAD")
+        #expect(head.0 == 200 && head.2.isEmpty)
+        #expect(head.1["content-length"] == String(body.count))
+        #expect(try await Self.get(base + "/nl/", method: "POST").0 == 405)
         #expect(try await Self.get(base + "/__sitegen/live.js").1["content-type"] == "text/javascript; charset=utf-8")
 
         // Save a page: the watcher sees it, the page rebuilds, the wait ends.
