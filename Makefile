@@ -2,6 +2,7 @@
 #
 #   make site    build sitegen (release) and build the shipped site into _site/
 #   make serve   preview the shipped site at http://127.0.0.1:8080/ with live reload
+#   make bench   sitegen against Hugo on generated bilingual sites (slow; numbers only)
 #   make test    run the test suite
 #   make clean   remove build products and _site/
 #
@@ -12,7 +13,7 @@ SWIFT ?= swift
 SITEGEN_RELEASE := .build/release/sitegen
 APT_PACKAGES := libcmark-dev pkg-config
 
-.PHONY: site serve test clean deps valgrind asan
+.PHONY: site serve test bench clean deps valgrind asan
 
 # System libraries the Swift package links against.
 deps:
@@ -66,6 +67,16 @@ valgrind: deps
 asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+
+# sitegen against Hugo, side by side (bench/run_bench.py). Installs Hugo and
+# cmark from Debian when missing.
+bench: deps
+	@for tool in hugo cmark; do \
+		command -v $$tool >/dev/null 2>&1 && continue; \
+		if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq $$tool >/dev/null || exit 1; \
+		else echo "make bench needs $$tool: sudo apt-get install -y $$tool"; exit 1; fi; \
+	done
+	python3 bench/run_bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .build _site

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Turn a corpus made by generate_corpus.py into the same site for Hugo.
+
+usage: make_hugo_site.py CORPUS_DIR HUGO_DIR
+
+Same Markdown files (a folder's index.md becomes Hugo's _index.md), the same
+two languages paired by path, and an equivalent layout: title, description,
+navigation (the sections), language links, table of contents, content.
+Links to .md files go through a render hook (relref), as sitegen rewrites
+them; code highlighting is off, as sitegen has none.
+"""
+import os
+import shutil
+import sys
+
+CONFIG = """baseURL = "/"
+defaultContentLanguage = "nl"
+defaultContentLanguageInSubdir = true
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]
+[markup.highlight]
+  codeFences = false
+[languages.nl]
+  contentDir = "content/nl"
+  languageName = "Nederlands"
+  title = "Benchmark"
+  weight = 1
+[languages.en]
+  contentDir = "content/en"
+  languageName = "English"
+  title = "Benchmark"
+  weight = 2
+"""
+
+PAGE = """<!DOCTYPE html>
+<html lang="{{ .Language.Lang }}">
+<head>
+<meta charset="utf-8">
+<title>{{ .Title }} | {{ .Site.Title }}</title>
+<meta name="description" content="{{ .Description }}">
+</head>
+<body>
+<a href="#main">Skip to content</a>
+<nav class="languages"><ul>
+{{ range .AllTranslations }}<li><a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a></li>
+{{ end }}</ul></nav>
+<nav class="menu"><ul>
+<li><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Home.Title }}</a></li>
+{{ range .Site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ end }}</ul></nav>
+<main id="main">
+<h1>{{ .Title }}</h1>
+{{ .TableOfContents }}
+{{ .Content }}
+</main>
+</body>
+</html>
+"""
+
+RENDER_LINK = """{{- $dest := .Destination -}}
+{{- if and (not (strings.HasPrefix $dest "http")) (strings.Contains $dest ".md") -}}
+<a href="{{ relref .Page $dest }}">{{ .Text | safeHTML }}</a>
+{{- else -}}
+<a href="{{ $dest | safeURL }}">{{ .Text | safeHTML }}</a>
+{{- end -}}
+"""
+
+
+def main():
+    corpus, out = sys.argv[1], sys.argv[2]
+    shutil.rmtree(out, ignore_errors=True)
+    for lang in ("nl", "en"):
+        source = os.path.join(corpus, "content", lang)
+        for folder, _, files in os.walk(source):
+            target = os.path.join(out, "content", lang, os.path.relpath(folder, source))
+            os.makedirs(target, exist_ok=True)
+            for name in files:
+                if not name.endswith(".md"):
+                    continue
+                shutil.copy(os.path.join(folder, name), os.path.join(target, "_index.md" if name == "index.md" else name))
+    layouts = os.path.join(out, "layouts", "_default")
+    os.makedirs(os.path.join(layouts, "_markup"))
+    for name in ("single.html", "list.html"):
+        with open(os.path.join(layouts, name), "w", encoding="utf-8") as file:
+            file.write(PAGE)
+    with open(os.path.join(layouts, "_markup", "render-link.html"), "w", encoding="utf-8") as file:
+        file.write(RENDER_LINK)
+    with open(os.path.join(out, "hugo.toml"), "w", encoding="utf-8") as file:
+        file.write(CONFIG)
+
+
+if __name__ == "__main__":
+    main()
