@@ -70,13 +70,19 @@ def main():
         print(f"  floor: cmark --smart on the same {len(files)} files in one batch: {floor:.2f} s")
         for mode in ("cold", "warm"):
             results = {"sitegen": [], "hugo": []}
-            for tool in ("sitegen", "hugo"):  # warm-up
+            def clear(tool):
+                # sitegen keeps the build before beside the output: a cold
+                # build starts without either.
                 shutil.rmtree(outputs[tool], ignore_errors=True)
+                shutil.rmtree(os.path.join(work, "." + os.path.basename(outputs[tool]) + ".sitegen-previous"), ignore_errors=True)
+
+            for tool in ("sitegen", "hugo"):  # warm-up
+                clear(tool)
                 measure(commands[tool])
             for _ in range(args.runs):
                 for tool in ("sitegen", "hugo"):
                     if mode == "cold":
-                        shutil.rmtree(outputs[tool], ignore_errors=True)
+                        clear(tool)
                     results[tool].append(measure(commands[tool]))
             print(f"  {mode} build (median of {args.runs}):")
             for tool in ("sitegen", "hugo"):

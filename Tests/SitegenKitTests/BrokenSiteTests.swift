@@ -53,6 +53,39 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output + "/nl/stale.html"), "the output is the new build, nothing else")
     }
 
+    @Test func rebuildWritesOnlyChangedFilesAndRemovesOldOnes() throws {
+        let site = try SiteFixtures.copy("good")
+        try FileManager.default.createDirectory(atPath: site + "/content/nl/extra", withIntermediateDirectories: true)
+        try "---\ntitle: Weg\n---\n\nStraks weg.\n".write(toFile: site + "/content/nl/extra/weg.md", atomically: false, encoding: .utf8)
+        func inode(_ path: String) throws -> Int {
+            try (FileManager.default.attributesOfItem(atPath: output + "/" + path)[.systemFileNumber] as! NSNumber).intValue
+        }
+        let (_, output) = try SiteFixtures.build(site)
+        // Builds alternate between two folders: the output, and the build
+        // before it kept beside the output, which the next build updates.
+        let untouched = try inode("en/guide-a/index.html")
+        _ = try SiteFixtures.build(site, output: output)
+        let previous = (output as NSString).deletingLastPathComponent + "/.out.sitegen-previous"
+        #expect(FileManager.default.fileExists(atPath: previous + "/.sitegen-output"))
+
+        try "---\ntitle: Over deze site\nweight: 3\n---\n\n## Wie\n\nAnders.\n\n## Waarom\n\nDaarom.\n"
+            .write(toFile: site + "/content/nl/over.md", atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: site + "/content/nl/extra/weg.md")
+        let (report, _) = try SiteFixtures.build(site, output: output)
+        #expect(report.succeeded, "\(report.errors)")
+        // The same result as a build from nothing, file for file.
+        let (_, fresh) = try SiteFixtures.build(site)
+        var expected = SiteFixtures.snapshot(fresh)
+        var actual = SiteFixtures.snapshot(output)
+        expected[".sitegen-output"] = nil
+        actual[".sitegen-output"] = nil
+        #expect(actual == expected)
+        #expect(!FileManager.default.fileExists(atPath: output + "/nl/extra"), "an emptied folder goes too")
+        #expect(!FileManager.default.fileExists(atPath: output + "/en/extra"))
+        // A file whose bytes did not change was not written again.
+        #expect(try inode("en/guide-a/index.html") == untouched)
+    }
+
     @Test func refusesAFolderSitegenDidNotMake() throws {
         let site = try SiteFixtures.copy("good")
         let foreign = SiteFixtures.temporaryFolder()

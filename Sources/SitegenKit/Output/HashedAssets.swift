@@ -24,12 +24,19 @@ public struct HashedAssets: Sendable {
 
     /// 64-bit FNV-1a as 10 hex digits: not for security, only to tell versions apart.
     static func hash(_ bytes: [UInt8]) -> String {
+        String(hash64(bytes).prefix(10))
+    }
+
+    /// 64-bit FNV-1a as 16 hex digits.
+    static func hash64(_ bytes: [UInt8]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
         }
         let hex = String(hash, radix: 16)
-        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(10))
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

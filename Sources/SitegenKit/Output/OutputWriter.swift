@@ -8,6 +8,11 @@ import Glibc
 /// written into a staging folder beside the output, then swapped in, so a
 /// server never sees half a site and a failed build never touches the old one.
 ///
+/// The build before the current one is kept beside the output
+/// (`.<output>.sitegen-previous`), with a manifest of what each file holds:
+/// the next build starts from it and writes only the files whose bytes
+/// changed, which saves the file system most of its work.
+///
 /// The output folder is sitegen's: it holds a marker file, and sitegen refuses
 /// to replace a folder without one (unless empty), the site folder itself or
 /// a folder holding it, `/`, the home folder, or a folder inside `content/`
@@ -53,21 +58,42 @@ public enum OutputWriter {
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
         let staging = parent + "/.\(name).sitegen-staging"
+        let previous = parent + "/.\(name).sitegen-previous"
 
         do {
+            // Start from the build before the current output, kept beside it,
+            // when its manifest says what each file holds: then only files
+            // whose bytes changed are written. Else start from nothing.
             try? FileManager.default.removeItem(atPath: staging)
-            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            var known = manifest(in: previous) ?? [:]
+            if known.isEmpty || rename(previous, staging) != 0 {
+                known = [:]
+                try? FileManager.default.removeItem(atPath: previous)
+                try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            }
+            // From here the staging folder's manifest is no longer true.
+            unlink(staging + "/" + markerFile)
             var madeFolders: Set<String> = [staging]
+            var stamps: [String: String] = [:]
             for path in plan.sortedPaths {
+                let bytes = plan.files[path]!
+                let stamp = "\(bytes.count):\(HashedAssets.hash64(bytes))"
+                stamps[path.outputFile] = stamp
+                if known[path.outputFile] == stamp { continue }
                 let file = staging + "/" + path.outputFile
                 let folder = (file as NSString).deletingLastPathComponent
                 if !madeFolders.contains(folder) {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                     madeFolders.insert(folder)
                 }
-                try writeFile(file, plan.files[path]!)
+                try writeFile(file, bytes)
             }
-            try writeFile(staging + "/" + markerFile, Array(markerText.utf8))
+            for file in known.keys.sorted() where stamps[file] == nil {
+                unlink(staging + "/" + file)
+                removeEmptyFolders(from: (file as NSString).deletingLastPathComponent, in: staging)
+            }
+            let lines = stamps.keys.sorted().map { "\(stamps[$0]!)\t\($0)\n" }
+            try writeFile(staging + "/" + markerFile, Array((markerText + lines.joined()).utf8))
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             throw WriteError(description: "cannot write the site into '\(staging)': \(error)")
@@ -76,20 +102,18 @@ public enum OutputWriter {
         if FileManager.default.fileExists(atPath: output) {
             // Swap in one step where the system can; otherwise two renames.
             if sitegen_exchange_paths(staging, output) != 0 {
-                let old = parent + "/.\(name).sitegen-old"
-                try? FileManager.default.removeItem(atPath: old)
-                guard rename(output, old) == 0 else {
+                try? FileManager.default.removeItem(atPath: previous)
+                guard rename(output, previous) == 0 else {
                     try? FileManager.default.removeItem(atPath: staging)
                     throw WriteError(description: "cannot replace '\(output)': \(String(cString: strerror(errno)))")
                 }
                 guard rename(staging, output) == 0 else {
                     let reason = String(cString: strerror(errno))
-                    _ = rename(old, output)
+                    _ = rename(previous, output)
                     throw WriteError(description: "cannot replace '\(output)': \(reason)")
                 }
-                try? FileManager.default.removeItem(atPath: old)
-            } else {
-                // `staging` now holds the previous site.
+            } else if rename(staging, previous) != 0 {
+                // `staging` now holds the previous site: keep it for next time.
                 try? FileManager.default.removeItem(atPath: staging)
             }
         } else {
@@ -99,6 +123,29 @@ public enum OutputWriter {
                 try? FileManager.default.removeItem(atPath: staging)
                 throw WriteError(description: "cannot create '\(output)': \(reason)")
             }
+        }
+    }
+
+    /// What each file of an earlier output holds ("size:hash" by path), from
+    /// its marker file; nil when the folder or its manifest is missing.
+    static func manifest(in folder: String) -> [String: String]? {
+        guard let bytes = try? FileBytes.read(folder + "/" + markerFile) else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.hasPrefix(markerText) else { return nil }
+        var entries: [String: String] = [:]
+        for line in text.dropFirst(markerText.count).split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            guard parts.count == 2 else { return nil }
+            entries[String(parts[1])] = String(parts[0])
+        }
+        return entries
+    }
+
+    /// Removes `folder` (relative to `root`) and its parents while they are empty.
+    static func removeEmptyFolders(from folder: String, in root: String) {
+        var current = folder
+        while !current.isEmpty, rmdir(root + "/" + current) == 0 {
+            current = (current as NSString).deletingLastPathComponent
         }
     }
 
