@@ -175,6 +175,19 @@ import Testing
         #expect(report.pagesPerLanguage.map(\.pages) == [11, 11, 2])
     }
 
+    @Test func parallelRenderingGivesTheSameOutputAsOneCore() throws {
+        let (source, _) = try SiteLoader.load(SiteFixtures.path("good"))
+        let config = try #require(SiteConfig.parse(source.config.text).0)
+        let (site, _) = SiteResolver.resolve(source, config: config)
+        let (templates, _) = TemplateSet.load(source.templates)
+        func plan(workers: Int) -> [SitePath: [UInt8]] {
+            SiteRenderer(site: site, templates: templates, assets: HashedAssets(source.assets), workers: workers).render().0.files
+        }
+        let one = plan(workers: 1)
+        #expect(one.count > 20)
+        #expect(plan(workers: 4) == one)
+    }
+
     @Test func buildsAreByteIdentical() throws {
         let (first, second) = (try Self.builtGoodSite(baseURL: "https://example.org/"), try Self.builtGoodSite(baseURL: "https://example.org/"))
         let a = SiteFixtures.snapshot(first), b = SiteFixtures.snapshot(second)

@@ -9,12 +9,15 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     public let assets: HashedAssets
     public let fileLinks: Bool
+    /// How many cores render pages; nil: all the machine has.
+    public var workers: Int?
 
-    public init(site: Site, templates: TemplateSet, assets: HashedAssets, fileLinks: Bool = false) {
+    public init(site: Site, templates: TemplateSet, assets: HashedAssets, fileLinks: Bool = false, workers: Int? = nil) {
         self.site = site
         self.templates = templates
         self.assets = assets
         self.fileLinks = fileLinks
+        self.workers = workers
     }
 
     /// One page's result; Sendable, so pages can render on several cores.
@@ -106,7 +109,10 @@ public struct SiteRenderer: Sendable {
             results[index] = cached
             return false
         }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, pending.count / 16))
+        // By default a core only joins for at least 16 pages (starting one
+        // costs more than rendering a few); a given number is used as it is.
+        let workers = max(1, self.workers.map { min($0, pending.count) }
+            ?? min(ProcessInfo.processInfo.activeProcessorCount, pending.count / 16))
         let counter = ResultSlots<Int>(count: 1)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var position = worker
