@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Turns a `SiteSource` into a `Site`: reads each page's front matter, gives
 /// it a URL, pairs translations and fills in missing pages according to each
 /// language's policy. Pure: every problem becomes a diagnostic, and all of
@@ -37,17 +40,26 @@ public enum SiteResolver {
         // Pages as written, per language.
         var written: [String: [Page]] = [:]
         var unusable = source.unreadablePages
-        for file in source.pages where languageCodes.contains(file.language) {
-            let read: Page?
-            if let entry = cache?.entries[file.source.path], entry.source == file.source {
-                read = entry.page
-                diagnostics += entry.diagnostics
-            } else {
+        // Front matter parsing is the slow part: parse the files the cache
+        // does not know on every core, in their order.
+        let files = source.pages.filter { languageCodes.contains($0.language) }
+        let parsed = ResultSlots<(Page?, [Diagnostic])>(count: files.count)
+        let fresh = files.indices.filter { index in
+            guard let entry = cache?.entries[files[index].source.path], entry.source == files[index].source else { return true }
+            parsed[index] = (entry.page, entry.diagnostics)
+            return false
+        }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, fresh.count / 64))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for position in stride(from: worker, to: fresh.count, by: workers) {
                 var problems: [Diagnostic] = []
-                read = readPage(file, diagnostics: &problems)
-                cache?.entries[file.source.path] = (file.source, read, problems)
-                diagnostics += problems
+                let page = readPage(files[fresh[position]], diagnostics: &problems)
+                parsed[fresh[position]] = (page, problems)
             }
+        }
+        for (file, (read, problems)) in zip(files, parsed.values) {
+            cache?.entries[file.source.path] = (file.source, read, problems)
+            diagnostics += problems
             guard let page = read else {
                 unusable.insert(file.language + "/" + file.relativePath)
                 continue
