@@ -158,6 +158,20 @@ import Testing
         #expect(try root.values("//main//a/@href") == ["nl/index.html", "en/index.html", "ar/index.html"])
     }
 
+    @Test func aLinkToADraftIsAWarningAndGoesHome() throws {
+        let site = try SiteFixtures.copy("good")
+        try "---\ntitle: Over deze site\nweight: 3\n---\n\n## Wie\n\nZie het [concept](concept.md).\n\n## Waarom\n\nDaarom.\n"
+            .write(toFile: site + "/content/nl/over.md", atomically: false, encoding: .utf8)
+        let (report, output) = try SiteFixtures.build(site)
+        #expect(report.succeeded)
+        #expect(report.warnings.map(\.description).contains(
+            "content/nl/over.md:8:9: warning: link target 'concept.md' is a draft, left out of this build (build with --drafts to include it); the link goes to the home page"))
+        #expect(try HTMLPage(output + "/nl/over/index.html").value("//div[@class='content']//a/@href") == "../")
+        let (withDrafts, draftOutput) = try SiteFixtures.build(site, drafts: true)
+        #expect(withDrafts.warnings.allSatisfy { !$0.message.contains("draft") })
+        #expect(try HTMLPage(draftOutput + "/nl/over/index.html").value("//div[@class='content']//a/@href") == "../concept/")
+    }
+
     @Test func draftsAreBuiltOnRequest() throws {
         let (report, output) = try SiteFixtures.build(SiteFixtures.path("good"), drafts: true)
         #expect(report.succeeded)

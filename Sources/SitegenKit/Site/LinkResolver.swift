@@ -60,6 +60,12 @@ struct LinkResolver {
                 // A page that exists but is broken was reported already.
                 if site.unusablePages.contains(page.contentLanguage + "/" + resolved)
                     || site.unusablePages.contains(site.config.defaultLanguage.code + "/" + resolved) { return nil }
+                // A draft left out of this build: say so, and link the home page.
+                if site.draftPages.contains(page.contentLanguage + "/" + resolved) {
+                    diagnostics.append(.warning("link target '\(path)' is a draft, left out of this build (build with --drafts to include it); the link goes to the home page", at: location))
+                    let home = site.home(of: page.language)?.path ?? SitePath(page.language + "/")
+                    return home.relative(from: page.path, fileLinks: fileLinks)
+                }
                 diagnostics.append(.error("link target '\(path)' does not exist (looked for content/\(page.contentLanguage)/\(resolved))", at: location))
                 return nil
             }

@@ -11,6 +11,8 @@ public struct Site: Sendable {
     /// Pages that exist but could not be read or placed (already reported):
     /// `<language>/<path in language folder>`. Links to them are not errors too.
     public var unusablePages: Set<String> = []
+    /// Drafts left out of this build, as `<language>/<path in language folder>`.
+    public var draftPages: Set<String> = []
 
     /// Whether a translation key may belong to an unusable page (judged by
     /// the key a file gets by default, its path without `.md`).

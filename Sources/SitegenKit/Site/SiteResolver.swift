@@ -40,6 +40,7 @@ public enum SiteResolver {
         // Pages as written, per language.
         var written: [String: [Page]] = [:]
         var unusable = source.unreadablePages
+        var drafts: Set<String> = []
         // Front matter parsing is the slow part: parse the files the cache
         // does not know on every core, in their order.
         let files = source.pages.filter { languageCodes.contains($0.language) }
@@ -64,7 +65,10 @@ public enum SiteResolver {
                 unusable.insert(file.language + "/" + file.relativePath)
                 continue
             }
-            if page.metadata.draft && !includeDrafts { continue }
+            if page.metadata.draft && !includeDrafts {
+                drafts.insert(file.language + "/" + file.relativePath)
+                continue
+            }
             written[file.language, default: []].append(page)
         }
 
@@ -151,6 +155,7 @@ public enum SiteResolver {
         }
         var site = Site(config: config, pages: pages, strings: strings, contentFiles: contentFiles)
         site.unusablePages = unusable
+        site.draftPages = drafts
         return (site, diagnostics)
     }
 
