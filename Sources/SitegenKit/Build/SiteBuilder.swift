@@ -126,7 +126,7 @@ public enum SiteBuilder {
         let (site, resolveProblems) = SiteResolver.resolve(source, config: config, includeDrafts: options.includeDrafts, cache: pageCache)
         report.diagnostics += resolveProblems
         report.pagesPerLanguage = config.languages.map { language in (language.code, site.pages(in: language.code).count) }
-        log(Step(name: "resolve", detail: config.languages.map { "\($0.code) \(site.pages(in: $0.code).count)" }.joined(separator: ", ") + " pages"))
+        log(Step(name: "resolve", detail: report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ") + " pages"))
 
         // 3. Render: Markdown and templates, on every core.
         let (templates, templateProblems) = TemplateSet.load(source.templates)

@@ -27,11 +27,6 @@ struct YAMLText {
         return SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
     }
 
-    /// The place of a mapping's key (where a reader looks for a setting's name).
-    func location(ofKey key: String, in mapping: Node.Mapping) -> SourceLocation {
-        location(of: mapping.first(where: { $0.key.string == key })?.key)
-    }
-
     static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):

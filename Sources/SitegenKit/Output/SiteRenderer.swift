@@ -72,7 +72,6 @@ public struct SiteRenderer: Sendable {
 
         let special = renderSpecialPages()
         for (path, bytes) in special.files { plan.files[path] = bytes }
-        diagnostics += special.diagnostics
         for (language, keys) in special.missingStrings { missingStrings[language, default: []].formUnion(keys) }
         missingAssets.formUnion(special.missingAssets)
 
@@ -192,7 +191,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The root language chooser and `404.html`.
-    func renderSpecialPages() -> (files: [SitePath: [UInt8]], diagnostics: [Diagnostic], missingStrings: [String: Set<String>], missingAssets: Set<String>) {
+    func renderSpecialPages() -> (files: [SitePath: [UInt8]], missingStrings: [String: Set<String>], missingAssets: Set<String>) {
         var files: [SitePath: [UInt8]] = [:]
         var missingStrings: [String: Set<String>] = [:]
         var missingAssets: Set<String> = []
@@ -215,7 +214,7 @@ public struct SiteRenderer: Sendable {
             for (code, lookup) in lookups { missingStrings[code, default: []].formUnion(lookup.missing) }
             missingAssets.formUnion(assetLookup.missing)
         }
-        return (files, [], missingStrings, missingAssets)
+        return (files, missingStrings, missingAssets)
     }
 
     /// `/docs/` of `https://example.org/docs/`.

@@ -40,7 +40,8 @@ public enum PreviewSession {
                     let elapsed = clock.now - start
                     let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
                     for warning in outcome.report.warnings { log(warning.description) }
-                    log("rebuilt \(outcome.renderedPages) of \(plan.files.count) files' pages after \(changes.sorted().joined(separator: ", ")) in \(Int(milliseconds.rounded())) ms; \(outcome.changedFiles.count) files changed")
+                    let pages = outcome.report.pagesPerLanguage.reduce(0) { $0 + $1.pages }
+                    log("\(changes.sorted().joined(separator: ", ")): rendered \(outcome.renderedPages) of \(pages) pages in \(Int(milliseconds.rounded())) ms; \(outcome.changedFiles.count) files changed")
                 } else {
                     let text = errorText(outcome.report)
                     await live.fail(text)
