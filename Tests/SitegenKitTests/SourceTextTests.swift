@@ -28,6 +28,14 @@ import Testing
         }
     }
 
+    @Test func byteOffsetCountsTheByteOrderMark() {
+        #expect {
+            _ = try SourceText(decoding: [0xEF, 0xBB, 0xBF] + Array("ab".utf8) + [0xFF], path: "a.md")
+        } throws: { error in
+            (error as? DiagnosticError)?.description == "a.md:1:3: error: invalid UTF-8 (byte offset 5); save the file with UTF-8 encoding"
+        }
+    }
+
     @Test func truncatedSequenceAtTheEndIsInvalid() {
         #expect(throws: DiagnosticError.self) {
             _ = try SourceText(decoding: Array("abc".utf8) + [0xE2, 0x82], path: "a.md")

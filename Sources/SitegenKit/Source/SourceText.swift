@@ -15,20 +15,17 @@ public struct SourceText: Sendable, Hashable {
     public init(decoding bytes: some Collection<UInt8>, path: String) throws(DiagnosticError) {
         self.path = path
         var bytes = Array(bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            bytes.removeFirst(3)
-        }
-        if let text = String(validating: bytes, as: UTF8.self) {
-            self.text = SourceText.normalizingLineEndings(text)
-            return
-        }
-        if let offset = SourceText.firstInvalidUTF8Offset(in: bytes) {
+        let byteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        bytes.removeFirst(byteOrderMark)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let offset = SourceText.firstInvalidUTF8Offset(in: bytes) ?? bytes.count
             let (line, column) = SourceText.lineAndColumn(ofByte: offset, in: bytes)
+            // The offset counts in the file as saved, byte-order mark included.
             throw DiagnosticError(Diagnostic(
                 .error, file: path, line: line, column: column,
-                "invalid UTF-8 (byte offset \(offset)); save the file with UTF-8 encoding"))
+                "invalid UTF-8 (byte offset \(offset + byteOrderMark)); save the file with UTF-8 encoding"))
         }
-        self.text = SourceText.normalizingLineEndings(String(decoding: bytes, as: UTF8.self))
+        self.text = SourceText.normalizingLineEndings(text)
     }
 
     /// Wraps text that is already a Swift string (so already valid Unicode).
