@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // The HTTP server of `sitegen serve`: the lightest one that builds here
         // (about 8 s in a clean debug build; Hummingbird costs about 60 s).
         .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
@@ -33,7 +32,6 @@ let package = Package(
                 "CCmark",
                 "CAtomicRename",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),

@@ -169,7 +169,12 @@ public struct SiteRenderer: Sendable {
         }
         var html = ""
         if templates.names.contains(layout) {
-            html = templates.render(context, template: layout) ?? ""
+            do {
+                html = try templates.render(.object(context), template: layout, capacity: markdown.html.utf8.count + 16_384)
+            } catch {
+                diagnostics.append(Diagnostic(.error, file: "templates/\(error.template).mustache",
+                    "partials nest more than \(MustacheRenderer.depthLimit) deep; does '\(error.template)' include itself?"))
+            }
         } else if page.metadata.layout != nil && page.decision?.isStep != true {
             diagnostics.append(Diagnostic(.error, file: page.sourcePath,
                 "layout '\(layout)' does not exist; add templates/\(layout).mustache or remove 'layout'"))
@@ -209,8 +214,8 @@ public struct SiteRenderer: Sendable {
             var values = context.common(language: defaultLanguage, at: .root, strings: lookups[defaultLanguage.code]!,
                                         assets: assetLookup, absoluteBase: base)
             values["choices"] = context.choices(at: .root, absoluteBase: base, strings: lookups)
-            if let baseURL = site.config.baseURL { values["canonicalURL"] = baseURL }
-            files[path] = Array((templates.render(values, template: name) ?? "").utf8)
+            if let baseURL = site.config.baseURL { values["canonicalURL"] = .text(baseURL) }
+            files[path] = Array(((try? templates.render(.object(values), template: name)) ?? "").utf8)
             for (code, lookup) in lookups { missingStrings[code, default: []].formUnion(lookup.missing) }
             missingAssets.formUnion(assetLookup.missing)
         }

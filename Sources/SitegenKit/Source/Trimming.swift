@@ -1,9 +1,17 @@
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs.
     var trimmingSpaces: SubSequence {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
-        let last = lastIndex(where: { !isSpace($0) })!
+        trimming { $0 == " " || $0 == "\t" }
+    }
+
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    var trimmingWhitespace: SubSequence {
+        trimming { $0 == " " || $0 == "\t" || $0.isNewline }
+    }
+
+    private func trimming(_ isTrimmed: (Character) -> Bool) -> SubSequence {
+        guard let first = firstIndex(where: { !isTrimmed($0) }) else { return self[endIndex...] }
+        let last = lastIndex(where: { !isTrimmed($0) })!
         return self[first...last]
     }
 }

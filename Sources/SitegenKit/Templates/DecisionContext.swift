@@ -25,54 +25,54 @@ struct DecisionContext {
         self.fileLinks = fileLinks
     }
 
-    private func link(_ path: SitePath) -> String {
-        path.relative(from: page.path, fileLinks: fileLinks)
+    private func link(_ path: SitePath) -> TemplateData {
+        .text(path.relative(from: page.path, fileLinks: fileLinks))
     }
 
     /// - Parameter render: renders a Markdown fragment of the page's words to HTML.
-    mutating func values(_ decision: DecisionPage, render: (DecisionWords.MarkdownFragment) -> String) -> [String: Any] {
-        var values: [String: Any] = [
+    mutating func values(_ decision: DecisionPage, render: (DecisionWords.MarkdownFragment) -> String) -> TemplateData {
+        var values: [String: TemplateData] = [
             "isStart": false, "isQuestion": false, "isOutcome": false,
             "startURL": link(decision.startPath),
-            "given": decision.given.map { given in
-                ["question": given.question, "answer": given.answer, "changeURL": link(given.changePath)]
-            },
-            "hasGiven": !decision.given.isEmpty,
+            "given": .list(decision.given.map { given in
+                ["question": .text(given.question), "answer": .text(given.answer), "changeURL": link(given.changePath)]
+            }),
+            "hasGiven": .bool(!decision.given.isEmpty),
         ]
         if let back = decision.backPath { values["backURL"] = link(back) }
         switch decision.kind {
         case .start(let firstQuestion, let startButton, let questionCount):
             values["isStart"] = true
             values["firstQuestionURL"] = link(firstQuestion)
-            values["startButton"] = startButton
-            values["questionCount"] = questionCount
+            values["startButton"] = .text(startButton)
+            values["questionCount"] = .int(questionCount)
         case .question(let text, let hint, let choices):
             values["isQuestion"] = true
-            var question: [String: Any] = ["text": text]
-            if let hint { question["hint"] = render(hint) }
-            values["question"] = question
-            values["choices"] = choices.map { ["label": $0.label, "url": link($0.path)] }
+            var question: [String: TemplateData] = ["text": .text(text)]
+            if let hint { question["hint"] = .text(render(hint)) }
+            values["question"] = .object(question)
+            values["choices"] = .list(choices.map { ["label": .text($0.label), "url": link($0.path)] })
         case .outcome(let title, let text, let recommend, let alternative):
             values["isOutcome"] = true
-            values["outcome"] = ["title": title, "text": render(text)]
+            values["outcome"] = ["title": .text(title), "text": .text(render(text))]
             values["recommend"] = target(recommend)
             if let alternative { values["alternative"] = target(alternative) }
         }
-        return values
+        return .object(values)
     }
 
     /// Title and URL of the page an outcome links to, in this page's language.
-    private mutating func target(_ reference: DecisionFlow.PageReference) -> [String: Any]? {
+    private mutating func target(_ reference: DecisionFlow.PageReference) -> TemplateData? {
         guard let target = site.page(reference.translationKey, in: page.language) else {
             if site.isUnusable(translationKey: reference.translationKey) { return nil }
             diagnostics.append(.error("the outcome links to the page with translationKey '\(reference.translationKey)', which does not exist in '\(page.language)'", at: reference.location))
             return nil
         }
-        var url = link(target.path)
+        var url = target.path.relative(from: page.path, fileLinks: fileLinks)
         if let anchor = reference.anchor {
             url += "#" + anchor
             anchorChecks.append(LinkResolver.AnchorCheck(targetPath: target.path, targetSource: target.sourcePath, fragment: anchor, location: reference.location))
         }
-        return ["title": target.metadata.title, "url": url]
+        return ["title": .text(target.metadata.title), "url": .text(url)]
     }
 }

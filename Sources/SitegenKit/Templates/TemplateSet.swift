@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The site's Mustache templates, parsed once and checked: syntax errors,
 /// partials and parents that do not exist, and the layouts a build needs.
@@ -24,18 +23,14 @@ public struct TemplateSet: Sendable {
 
     public static func load(_ files: [SiteSource.TemplateFile]) -> (TemplateSet, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
+        let sources = Dictionary(files.map { ($0.name, $0.source.text) }, uniquingKeysWith: { first, _ in first })
+        let (library, errors) = MustacheLibrary.parse(sources)
         var ids: Set<String> = []
         let names = Set(files.map(\.name))
         for file in files {
-            do {
-                let template = try MustacheTemplate(string: file.source.text)
-                library.register(template, named: file.name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(.error, file: file.source.path, line: error.context.lineNumber,
-                    column: error.context.columnNumber, "template syntax: \(describe(error.error))"))
-            } catch {
-                diagnostics.append(Diagnostic(.error, file: file.source.path, "template syntax: \(error)"))
+            if let error = errors[file.name] {
+                diagnostics.append(Diagnostic(.error, file: file.source.path, line: error.line, column: error.column,
+                                              "template syntax: \(error.message)"))
             }
             for reference in references(in: file.source) where !names.contains(reference.name) {
                 diagnostics.append(.error(
@@ -51,18 +46,12 @@ public struct TemplateSet: Sendable {
         return (TemplateSet(library: library, names: names, templateIDs: ids), diagnostics)
     }
 
-    public func render(_ context: Any, template name: String) -> String? {
-        library.render(context, withTemplate: name)
-    }
-
-    static func describe(_ error: Error) -> String {
-        switch "\(error)" {
-        case "unfinishedName": "a tag is not closed with }}"
-        case "sectionCloseNameIncorrect": "a section is closed with another name than it was opened with"
-        case "expectedSectionEnd": "a section is not closed; add {{/name}}"
-        case "unexpectedEOF": "the template ends inside a tag or section"
-        case let other: other
-        }
+    /// Renders the template `name`; throws when partials nest deeper than
+    /// `MustacheRenderer.depthLimit` (a partial that includes itself).
+    func render(_ context: TemplateData, template name: String, capacity: Int = 0) throws(MustacheRenderer.DepthError) -> String {
+        var renderer = MustacheRenderer(library: library, context: context, capacity: capacity)
+        try renderer.render(template: name)
+        return renderer.output
     }
 
     struct Reference {

@@ -1,9 +1,7 @@
-import Mustache
-
 /// A language's UI strings as templates see them (`{{strings.skipToContent}}`).
 /// It remembers every key a template asked for that the language lacks, so
 /// the build can report it instead of printing an empty string.
-final class UIStringLookup: MustacheParent {
+final class UIStringLookup: TemplateLookup {
     let strings: UIStrings
     private(set) var missing: Set<String> = []
 
@@ -11,14 +9,18 @@ final class UIStringLookup: MustacheParent {
         self.strings = strings
     }
 
-    func child(named key: String) -> Any? {
-        if let value = strings[key] { return value }
+    func value(forKey key: String) -> TemplateData? {
+        if let value = strings[key] { return .text(value) }
         missing.insert(key)
         return nil
     }
+
+    func contains(_ key: String) -> Bool {
+        strings[key] != nil
+    }
 }
 
-/// The `{{#asset}}site.css{{/asset}}` lambda: the relative URL of a theme file
+/// The `{{#asset}}site.css{{/asset}}` helper: the relative URL of a theme file
 /// under its hashed name. Remembers names that do not exist.
 final class AssetLookup {
     let assets: HashedAssets
@@ -33,8 +35,8 @@ final class AssetLookup {
         self.absoluteBase = absoluteBase
     }
 
-    var lambda: MustacheLambda {
-        MustacheLambda { [self] name in
+    var function: TemplateData {
+        .function { [self] name in
             let name = name.trimmingSpaces
             guard let path = assets.paths[String(name)] else {
                 missing.insert(String(name))

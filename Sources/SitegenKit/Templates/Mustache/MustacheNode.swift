@@ -1,0 +1,37 @@
+/// One piece of a parsed Mustache template.
+///
+/// Names are split into their dotted parts once, when the template is
+/// parsed, so rendering only looks them up.
+indirect enum MustacheNode: Sendable {
+    /// Literal text, written as it is.
+    case text(String)
+    /// `{{name}}` (escaped) or `{{{name}}}` and `{{& name}}` (not escaped).
+    case variable(MustacheName, escaped: Bool)
+    /// `{{#name}}...{{/name}}`. `source` is the text between the tags, for
+    /// section helpers such as `asset`.
+    case section(MustacheName, [MustacheNode], source: String)
+    /// `{{^name}}...{{/name}}`: shown when the value is missing, false or an empty list.
+    case invertedSection(MustacheName, [MustacheNode])
+    /// `{{> name}}`. `indentation` is the whitespace before a tag alone on
+    /// its line, which every line of the partial gets.
+    case partial(String, indentation: String)
+    /// `{{< name}}...{{/name}}`: renders the template `name` with the blocks
+    /// defined inside replacing its own.
+    case parent(String, blocks: [String: [MustacheNode]], indentation: String)
+    /// `{{$name}}default{{/name}}`: replaced by a child's block of the same name.
+    case block(String, [MustacheNode])
+}
+
+/// A name in a tag: `.` (the current value) or dotted parts (`page.title`).
+struct MustacheName: Sendable, Equatable {
+    /// Empty for `.`.
+    let parts: [String]
+}
+
+/// A template that cannot be parsed: where, and what is wrong in words a
+/// template author understands.
+struct MustacheSyntaxError: Error, Equatable {
+    let line: Int
+    let column: Int
+    let message: String
+}

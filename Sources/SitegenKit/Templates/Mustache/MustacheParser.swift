@@ -1,0 +1,269 @@
+/// Parses Mustache templates (https://mustache.github.io/mustache.5.html):
+/// variables, sections, inverted sections, comments, partials, set
+/// delimiters, and template inheritance (parents and blocks).
+///
+/// Three passes, as the specification's whitespace rules need whole lines:
+/// split the source into text and tags, drop the lines that hold only a
+/// section, comment, partial or delimiter tag ("standalone" lines), then
+/// nest the sections into a tree.
+struct MustacheParser {
+    private let bytes: [UInt8]
+
+    static func parse(_ source: String) throws(MustacheSyntaxError) -> [MustacheNode] {
+        let parser = MustacheParser(bytes: Array(source.utf8))
+        var tokens = try parser.tokens()
+        parser.removeStandaloneLines(&tokens)
+        return try parser.tree(tokens)
+    }
+
+    // MARK: Tokens
+
+    private enum Token {
+        /// A run of text up to and including a newline, or up to a tag.
+        case text(Range<Int>)
+        case tag(Tag)
+        /// Text of a standalone line, dropped.
+        case removed
+    }
+
+    private struct Tag {
+        /// `#`, `^`, `/`, `!`, `>`, `<`, `$`, `=`, `&`, `{`, or nil for a variable.
+        var sigil: Character?
+        var content: String
+        /// Bytes of the whole tag, delimiters included.
+        var range: Range<Int>
+        var line: Int
+        var column: Int
+        /// Whitespace before a standalone tag.
+        var indentation = ""
+    }
+
+    private static let sigils: Set<Character> = Set("#^/!><$=&")
+    /// Tags that may stand alone on a line, which then leaves no trace.
+    private static let standaloneSigils: Set<Character> = Set("#^/!><$=")
+
+    private func tokens() throws(MustacheSyntaxError) -> [Token] {
+        var tokens: [Token] = []
+        var open = Array("{{".utf8)
+        var close = Array("}}".utf8)
+        var position = 0
+        var line = 1
+        var lineStart = 0
+
+        func addText(_ range: Range<Int>) {
+            var start = range.lowerBound
+            for index in range where bytes[index] == UInt8(ascii: "\n") {
+                tokens.append(.text(start..<index + 1))
+                start = index + 1
+                line += 1
+                lineStart = start
+            }
+            if start < range.upperBound { tokens.append(.text(start..<range.upperBound)) }
+        }
+
+        while position < bytes.count {
+            guard let tagStart = find(open, from: position) else {
+                addText(position..<bytes.count)
+                break
+            }
+            addText(position..<tagStart)
+            let column = String(decoding: bytes[lineStart..<tagStart], as: UTF8.self).unicodeScalars.count + 1
+            var contentStart = tagStart + open.count
+            var sigil: Character?
+            var closing = close
+            if contentStart < bytes.count {
+                let first = Character(Unicode.Scalar(bytes[contentStart]))
+                if first == "{" && open == Array("{{".utf8) {
+                    sigil = first
+                    closing = Array("}".utf8) + close
+                    contentStart += 1
+                } else if Self.sigils.contains(first) {
+                    sigil = first
+                    contentStart += 1
+                }
+            }
+            guard let contentEnd = find(closing, from: contentStart) else {
+                throw MustacheSyntaxError(line: line, column: column,
+                    message: "a tag is not closed with \(String(decoding: closing, as: UTF8.self))")
+            }
+            let content = String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self)
+            let end = contentEnd + closing.count
+            let tag = Tag(sigil: sigil, content: String(content.trimmingWhitespace), range: tagStart..<end,
+                          line: line, column: column)
+            if sigil == "=" {
+                (open, close) = try delimiters(tag)
+            } else if sigil != "!" && tag.content.isEmpty {
+                throw MustacheSyntaxError(line: line, column: column, message: "a tag has no name")
+            }
+            tokens.append(.tag(tag))
+            for index in tagStart..<end where bytes[index] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = index + 1
+            }
+            position = end
+        }
+        return tokens
+    }
+
+    /// `{{=<% %>=}}`: the new opening and closing delimiters.
+    private func delimiters(_ tag: Tag) throws(MustacheSyntaxError) -> ([UInt8], [UInt8]) {
+        let parts = tag.content.hasSuffix("=")
+            ? tag.content.dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" }) : []
+        guard parts.count == 2, !parts.contains(where: { $0.contains("=") }) else {
+            throw MustacheSyntaxError(line: tag.line, column: tag.column,
+                message: "a delimiter tag must look like {{=<% %>=}}: '=', two delimiters separated by a space, '='")
+        }
+        return (Array(parts[0].utf8), Array(parts[1].utf8))
+    }
+
+    private func find(_ needle: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, start + needle.count <= bytes.count else { return nil }
+        var index = start
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == first {
+                var matches = true
+                for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
+                    matches = false
+                    break
+                }
+                if matches { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    // MARK: Standalone lines
+
+    /// A line holding one section, comment, partial, parent, block or
+    /// delimiter tag and otherwise only spaces or tabs leaves nothing in the
+    /// output: its whitespace and line ending are dropped.
+    private func removeStandaloneLines(_ tokens: inout [Token]) {
+        var start = 0
+        while start < tokens.count {
+            var end = start
+            while end < tokens.count - 1 {
+                if case .text(let range) = tokens[end], bytes[range.upperBound - 1] == UInt8(ascii: "\n") { break }
+                end += 1
+            }
+            removeIfStandalone(start...end, in: &tokens)
+            start = end + 1
+        }
+    }
+
+    private func removeIfStandalone(_ line: ClosedRange<Int>, in tokens: inout [Token]) {
+        var tagIndex: Int?
+        for index in line {
+            switch tokens[index] {
+            case .tag(let tag):
+                guard tagIndex == nil, let sigil = tag.sigil, Self.standaloneSigils.contains(sigil) else { return }
+                tagIndex = index
+            case .text(let range):
+                var blank = bytes[range]
+                if blank.last == UInt8(ascii: "\n") { blank = blank.dropLast() }
+                if index == line.upperBound, blank.last == UInt8(ascii: "\r") { blank = blank.dropLast() }
+                guard blank.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else { return }
+            case .removed:
+                return
+            }
+        }
+        guard let tagIndex, case .tag(var tag) = tokens[tagIndex] else { return }
+        var indentation = ""
+        for index in line where index < tagIndex {
+            if case .text(let range) = tokens[index] { indentation += String(decoding: bytes[range], as: UTF8.self) }
+        }
+        tag.indentation = indentation
+        tokens[tagIndex] = .tag(tag)
+        for index in line where index != tagIndex { tokens[index] = .removed }
+    }
+
+    // MARK: Tree
+
+    private struct OpenSection {
+        var tag: Tag
+        var nodes: [MustacheNode] = []
+    }
+
+    private func tree(_ tokens: [Token]) throws(MustacheSyntaxError) -> [MustacheNode] {
+        var open: [OpenSection] = [OpenSection(tag: Tag(sigil: nil, content: "", range: 0..<0, line: 1, column: 1))]
+        func add(_ node: MustacheNode) {
+            if case .text(let text) = node, case .text(let previous)? = open[open.count - 1].nodes.last {
+                open[open.count - 1].nodes[open[open.count - 1].nodes.count - 1] = .text(previous + text)
+            } else {
+                open[open.count - 1].nodes.append(node)
+            }
+        }
+        for token in tokens {
+            switch token {
+            case .removed:
+                continue
+            case .text(let range):
+                add(.text(String(decoding: bytes[range], as: UTF8.self)))
+            case .tag(let tag):
+                switch tag.sigil {
+                case nil:
+                    add(.variable(try name(tag), escaped: true))
+                case "{", "&":
+                    add(.variable(try name(tag), escaped: false))
+                case "!", "=":
+                    continue
+                case ">":
+                    if tag.content.hasPrefix("*") {
+                        throw MustacheSyntaxError(line: tag.line, column: tag.column,
+                            message: "dynamic partial names ({{>*name}}) are not supported; name the partial")
+                    }
+                    add(.partial(tag.content, indentation: tag.indentation))
+                case "#", "^", "<", "$":
+                    if tag.sigil == "#" || tag.sigil == "^" { _ = try name(tag) }
+                    open.append(OpenSection(tag: tag))
+                case "/":
+                    guard open.count > 1 else {
+                        throw MustacheSyntaxError(line: tag.line, column: tag.column,
+                            message: "{{/\(tag.content)}} closes a section that was never opened")
+                    }
+                    let section = open.removeLast()
+                    guard section.tag.content == tag.content else {
+                        throw MustacheSyntaxError(line: tag.line, column: tag.column,
+                            message: "{{/\(tag.content)}} closes the section {{\(section.tag.sigil!)\(section.tag.content)}} opened on line \(section.tag.line); close that one first")
+                    }
+                    add(try node(closing: section, at: tag))
+                default:
+                    continue
+                }
+            }
+        }
+        if open.count > 1, let unclosed = open.last {
+            throw MustacheSyntaxError(line: unclosed.tag.line, column: unclosed.tag.column,
+                message: "the section {{\(unclosed.tag.sigil!)\(unclosed.tag.content)}} is never closed; add {{/\(unclosed.tag.content)}}")
+        }
+        return open[0].nodes
+    }
+
+    private func node(closing section: OpenSection, at close: Tag) throws(MustacheSyntaxError) -> MustacheNode {
+        switch section.tag.sigil {
+        case "#":
+            let source = String(decoding: bytes[section.tag.range.upperBound..<close.range.lowerBound], as: UTF8.self)
+            return .section(try name(section.tag), section.nodes, source: source)
+        case "^":
+            return .invertedSection(try name(section.tag), section.nodes)
+        case "<":
+            // Inside a parent tag only block definitions count.
+            var blocks: [String: [MustacheNode]] = [:]
+            for case .block(let name, let nodes) in section.nodes { blocks[name] = nodes }
+            return .parent(section.tag.content, blocks: blocks, indentation: section.tag.indentation)
+        default:
+            return .block(section.tag.content, section.nodes)
+        }
+    }
+
+    private func name(_ tag: Tag) throws(MustacheSyntaxError) -> MustacheName {
+        if tag.content == "." { return MustacheName(parts: []) }
+        let parts = tag.content.split(separator: ".", omittingEmptySubsequences: false)
+        guard !parts.contains(where: \.isEmpty), !tag.content.contains(where: { $0 == " " || $0 == "\t" || $0.isNewline }) else {
+            throw MustacheSyntaxError(line: tag.line, column: tag.column,
+                message: "'\(tag.content)' is not a name: use letters, digits, '-' and '_', with '.' between parts (page.title)")
+        }
+        return MustacheName(parts: parts.map(String.init))
+    }
+}

@@ -1,0 +1,131 @@
+/// Renders parsed templates against `TemplateData`, appending to one string.
+///
+/// Names resolve as the specification says: the first part of `a.b.c` is
+/// looked for in the innermost section's value first, then outwards; the
+/// other parts only inside what the first found.
+struct MustacheRenderer {
+    /// A partial including itself, directly or not, stops here.
+    static let depthLimit = 100
+
+    struct DepthError: Error {
+        let template: String
+    }
+
+    private let library: MustacheLibrary
+    private var stack: [TemplateData]
+    /// Blocks of the child templates being rendered, by name; the outermost
+    /// child's block wins.
+    private var blocks: [String: [MustacheNode]] = [:]
+    private var depth = 0
+    private(set) var output = ""
+
+    init(library: MustacheLibrary, context: TemplateData, capacity: Int = 0) {
+        self.library = library
+        self.stack = [context]
+        output.reserveCapacity(capacity)
+    }
+
+    mutating func render(template name: String) throws(DepthError) {
+        guard let nodes = library.template(named: name) else { return }
+        try render(nodes, template: name)
+    }
+
+    private mutating func render(_ nodes: [MustacheNode], template: String) throws(DepthError) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                output += text
+            case .variable(let name, let escaped):
+                guard let value = resolve(name) else { continue }
+                interpolate(value, escaped: escaped)
+            case .section(let name, let children, let source):
+                guard let value = resolve(name), !value.isFalsy else { continue }
+                switch value {
+                case .bool:
+                    try render(children, template: template)
+                case .list(let items):
+                    for item in items {
+                        stack.append(item)
+                        try render(children, template: template)
+                        stack.removeLast()
+                    }
+                case .function(let function):
+                    output += function(source)
+                default:
+                    stack.append(value)
+                    try render(children, template: template)
+                    stack.removeLast()
+                }
+            case .invertedSection(let name, let children):
+                if resolve(name)?.isFalsy ?? true { try render(children, template: template) }
+            case .partial(let name, let indentation):
+                guard let partial = library.template(named: name, indentation: indentation) else { continue }
+                try nest(partial, template: name, blocks: blocks)
+            case .parent(let name, let childBlocks, let indentation):
+                guard let parent = library.template(named: name, indentation: indentation) else { continue }
+                try nest(parent, template: name, blocks: childBlocks.merging(blocks) { _, outer in outer })
+            case .block(let name, let defaults):
+                try render(blocks[name] ?? defaults, template: template)
+            }
+        }
+    }
+
+    private mutating func nest(_ nodes: [MustacheNode], template: String, blocks nestedBlocks: [String: [MustacheNode]]) throws(DepthError) {
+        guard depth < Self.depthLimit else { throw DepthError(template: template) }
+        let saved = blocks
+        depth += 1
+        blocks = nestedBlocks
+        defer {
+            depth -= 1
+            blocks = saved
+        }
+        try render(nodes, template: template)
+    }
+
+    private func resolve(_ name: MustacheName) -> TemplateData? {
+        guard let first = name.parts.first else { return stack.last }
+        var found: TemplateData?
+        for value in stack.reversed() {
+            if let child = Self.child(first, of: value, probing: true) {
+                found = child
+                break
+            }
+        }
+        for part in name.parts.dropFirst() {
+            guard let value = found else { return nil }
+            found = Self.child(part, of: value, probing: false)
+        }
+        return found
+    }
+
+    private static func child(_ key: String, of value: TemplateData, probing: Bool) -> TemplateData? {
+        switch value {
+        case .object(let values):
+            return values[key]
+        case .lookup(let lookup):
+            // Looking outwards for a name must not count as asking for it.
+            if probing && !lookup.contains(key) { return nil }
+            return lookup.value(forKey: key)
+        default:
+            return nil
+        }
+    }
+
+    private mutating func interpolate(_ value: TemplateData, escaped: Bool) {
+        switch value {
+        case .text(let text):
+            if escaped { HTMLEscaping.appendEscaped(text, to: &output) } else { output += text }
+        case .int(let number):
+            output += String(number)
+        case .double(let number):
+            output += String(number)
+        case .bool(let flag):
+            output += flag ? "true" : "false"
+        case .function(let function):
+            let text = function("")
+            if escaped { HTMLEscaping.appendEscaped(text, to: &output) } else { output += text }
+        case .list, .object, .lookup:
+            break
+        }
+    }
+}
