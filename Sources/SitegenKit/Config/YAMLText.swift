@@ -13,7 +13,9 @@ struct YAMLText {
         self.file = file
         self.firstLine = firstLine
         do {
-            self.root = try Yams.compose(yaml: text)
+            // The encoding is given: by default Yams reads an environment
+            // variable on every parse, which costs more than the parse itself.
+            self.root = try Parser(yaml: text, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             throw DiagnosticError(YAMLText.diagnostic(for: error, file: file, firstLine: firstLine))
         } catch {

@@ -17,19 +17,27 @@ public struct FrontMatter: Sendable, Hashable {
         guard text.hasPrefix("---\n") || text == "---" else {
             return FrontMatter(yaml: nil, yamlStartLine: 1, body: source)
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let end = lines.indices.dropFirst().first(where: { isClosingDelimiter(lines[$0]) }) else {
-            throw DiagnosticError(Diagnostic(
-                .error, file: source.path, line: 1, column: 1,
-                "front matter is not closed; end it with a line '---' before the Markdown"))
+        // Scans lines as UTF-8 bytes: this runs for every page of the site.
+        let bytes = text.utf8
+        var lineStart = bytes.index(after: bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.index(before: bytes.endIndex))
+        var line = 1
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            if isClosingDelimiter(text[lineStart..<lineEnd]) {
+                let yamlStart = bytes.index(after: bytes.firstIndex(of: UInt8(ascii: "\n"))!)
+                let rest = lineEnd < bytes.endIndex ? text[bytes.index(after: lineEnd)...] : ""
+                // The delimiters and the YAML become empty lines.
+                let blankLines = String(repeating: "\n", count: lineEnd < bytes.endIndex ? line + 1 : line)
+                return FrontMatter(
+                    yaml: String(text[yamlStart..<lineStart]), yamlStartLine: 2,
+                    body: SourceText(blankLines + rest, path: source.path))
+            }
+            line += 1
+            lineStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
         }
-        let yaml = lines[1..<end].map { $0 + "\n" }.joined()
-        for index in 0...end {
-            lines[index] = ""
-        }
-        return FrontMatter(
-            yaml: yaml, yamlStartLine: 2,
-            body: SourceText(lines.joined(separator: "\n"), path: source.path))
+        throw DiagnosticError(Diagnostic(
+            .error, file: source.path, line: 1, column: 1,
+            "front matter is not closed; end it with a line '---' before the Markdown"))
     }
 
     private static func isClosingDelimiter(_ line: Substring) -> Bool {

@@ -1,0 +1,31 @@
+import Testing
+@testable import SitegenKit
+
+@Suite struct SitePathTests {
+    @Test(arguments: [
+        // (from, to, link, link with fileLinks)
+        ("nl/", "nl/", "./", "index.html"),
+        ("nl/", "nl/handleiding-a/", "handleiding-a/", "handleiding-a/index.html"),
+        ("nl/handleiding-a/", "nl/", "../", "../index.html"),
+        ("nl/handleiding-a/", "nl/handleiding-b/", "../handleiding-b/", "../handleiding-b/index.html"),
+        ("nl/keuzehulp/vlsc-yes/manage/", "nl/keuzehulp/", "../../", "../../index.html"),
+        ("nl/a/", "nl/ab/", "../ab/", "../ab/index.html"),
+        ("nl/ab/", "nl/a/", "../a/", "../a/index.html"),
+        ("nl/a/b/", "en/a/b/", "../../../en/a/b/", "../../../en/a/b/index.html"),
+        ("", "nl/", "nl/", "nl/index.html"),
+        ("nl/", "", "../", "../index.html"),
+        ("nl/a/", "assets/site.1234.css", "../../assets/site.1234.css", "../../assets/site.1234.css"),
+        ("", "assets/site.css", "assets/site.css", "assets/site.css"),
+        ("nl/img/", "nl/img/logo.png", "logo.png", "logo.png"),
+        ("nl/ü/", "nl/ü/ä/", "ä/", "ä/index.html"),
+    ])
+    func relativeLinks(from: String, to: String, link: String, fileLink: String) {
+        #expect(SitePath(to).relative(from: SitePath(from), fileLinks: false) == link)
+        #expect(SitePath(to).relative(from: SitePath(from), fileLinks: true) == fileLink)
+    }
+
+    @Test(arguments: [("", ""), ("nl/", "../"), ("nl/a/b/", "../../../"), ("404.html", ""), ("nl/img/x.png", "../../")])
+    func pathToRoot(path: String, expected: String) {
+        #expect(SitePath(path).pathToRoot() == expected)
+    }
+}
