@@ -15,13 +15,19 @@ struct YAMLText {
         do {
             // The encoding is given: by default Yams reads an environment
             // variable on every parse, which costs more than the parse itself.
-            self.root = try Parser(yaml: text, encoding: .utf8).singleRoot()
+            self.root = try Parser(yaml: text, resolver: YAMLText.resolver, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             throw DiagnosticError(YAMLText.diagnostic(for: error, file: file, firstLine: firstLine))
         } catch {
             throw DiagnosticError(Diagnostic(.error, file: file, line: firstLine, "invalid YAML: \(error)"))
         }
     }
+
+    /// Plain scalars are booleans, numbers, null or text, as in YAML 1.2's
+    /// core schema. YAML 1.1's timestamps, merge keys (`<<`) and `=` are
+    /// text: each rule is a regular expression tried on every scalar of every
+    /// page, and a date in front matter is text for templates anyway.
+    static let resolver = Resolver.default.removing(.timestamp).removing(.merge).removing(.value)
 
     /// The place of a node in the file.
     func location(of node: Node?) -> SourceLocation {

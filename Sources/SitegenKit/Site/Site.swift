@@ -25,6 +25,8 @@ public struct Site: Sendable {
     var pageIndex: [String: [String: Int]] = [:]
     var pagesByLanguage: [String: [Int]] = [:]
     var navigationByLanguage: [String: [Page]] = [:]
+    /// What templates need of `navigationByLanguage`: every page renders it.
+    var navigationEntriesByLanguage: [String: [NavigationEntry]] = [:]
     /// Index into `pages` of the pages as written, by language and path in
     /// the language folder (fallback pages are not there).
     var fileIndex: [String: [String: Int]] = [:]
@@ -54,6 +56,9 @@ public struct Site: Sendable {
                     if wa != wb { return wa < wb }
                     return a.metadata.title != b.metadata.title ? a.metadata.title < b.metadata.title : a.path < b.path
                 }
+            navigationEntriesByLanguage[language] = navigationByLanguage[language]!.map {
+                NavigationEntry(title: $0.metadata.linkTitle ?? $0.metadata.title, path: $0.path, isHome: $0.isHome)
+            }
         }
     }
 
@@ -81,4 +86,17 @@ public struct Site: Sendable {
     public func navigation(in language: String) -> [Page] {
         navigationByLanguage[language] ?? []
     }
+
+    /// `navigation(in:)` as menus show it.
+    func navigationEntries(in language: String) -> [NavigationEntry] {
+        navigationEntriesByLanguage[language] ?? []
+    }
+}
+
+/// A page in a navigation menu.
+struct NavigationEntry: Sendable {
+    /// `linkTitle`, or the title when there is none.
+    let title: String
+    let path: SitePath
+    let isHome: Bool
 }

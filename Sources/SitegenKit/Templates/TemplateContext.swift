@@ -78,13 +78,14 @@ struct TemplateContext {
 
     /// The language's top-level pages (see `Site.navigation(in:)`).
     func navigation(for page: Page, link: (SitePath) -> String) -> TemplateData {
-        .list(site.navigation(in: page.language).map { entry in
-            [
-                "title": .text(entry.metadata.linkTitle ?? entry.metadata.title),
+        .list(site.navigationEntries(in: page.language).map { entry in
+            let isCurrent = entry.path == page.path
+            return [
+                "title": .text(entry.title),
                 "url": .text(link(entry.path)),
-                "isCurrent": .bool(entry.path == page.path),
+                "isCurrent": .bool(isCurrent),
                 // The page is below this entry (a question of a decision helper, say).
-                "isSection": .bool(!entry.isHome && page.path != entry.path && page.path.value.hasPrefix(entry.path.value)),
+                "isSection": .bool(!entry.isHome && !isCurrent && page.path.value.utf8.starts(with: entry.path.value.utf8)),
             ]
         })
     }
