@@ -42,6 +42,11 @@ struct TemplateContext {
             "sourcePath": page.sourcePath,
             "contentLanguage": languageValues(contentLanguage),
         ]
+        if let original = site.original(of: page) {
+            pageValues["original"] = languageValues(site.config.defaultLanguage)
+                .merging(["url": link(original.path), "title": original.metadata.title]) { $1 }
+        }
+        pageValues["translationOutdated"] = site.config.translationNotices && site.translationStatus?.isKnownOutdated(page) == true
         if let description = page.metadata.description { pageValues["description"] = description }
         if let base = site.config.baseURL { pageValues["canonicalURL"] = base + page.path.value }
 
