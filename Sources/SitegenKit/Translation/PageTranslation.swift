@@ -11,7 +11,7 @@ public struct PageTranslation: Sendable, Hashable, Encodable {
     /// Nil for an extra page, and in a report made without hashing every
     /// original (the build's) where no translation records a hash.
     public var expected: String?
-    /// The translation's `translationOf`; nil when missing, extra or never marked.
+    /// The translation's `translationOf`; nil when missing or never marked.
     public var recorded: String?
     /// The original or the translation has `draft: true`.
     public var draft: Bool
