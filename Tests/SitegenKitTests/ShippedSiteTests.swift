@@ -44,4 +44,19 @@ import FoundationXML
             }
         }
     }
+
+    /// Every English page records the version of its Dutch original it
+    /// translates, and that is the original as it is now.
+    @Test func everyTranslationIsCurrent() throws {
+        let (loaded, diagnostics) = try TranslationReport.load(site: Fixtures.repository.path)
+        #expect(diagnostics.map(\.description) == [])
+        let report = try #require(loaded)
+        #expect(report.isComplete)
+        #expect(report.languages.map(\.language.code) == ["en"])
+        #expect(report.languages.allSatisfy { $0.counts.current == report.originalCount && $0.counts.extra == 0 })
+        #expect(report.uiStrings.allSatisfy { $0.missing.isEmpty && $0.extra.isEmpty })
+        let result = try CommandLineTests.run(["translations", "--strict", "--source", Fixtures.repository.path])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasSuffix("\nEverything is current.\n"))
+    }
 }

@@ -127,6 +127,7 @@ public enum SiteBuilder {
         report.diagnostics += resolveProblems
         report.pagesPerLanguage = config.languages.map { language in (language.code, site.pages(in: language.code).count) }
         log(Step(name: "resolve", detail: report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ") + " pages"))
+        if let translations = site.translationStatus { log(Step(name: "translations", detail: translations.summaryLine)) }
 
         // 3. Render: Markdown and templates, on every core.
         let (templates, templateProblems) = TemplateSet.load(source.templates)

@@ -15,6 +15,7 @@ import Yams
 ///     direction: rtl        # optional: ltr
 ///     missingPages: omit    # optional: the site's setting
 /// missingPages: fallback    # fallback (default) or omit
+/// translationNotices: true  # optional: tell readers of outdated translations (default: false)
 /// baseURL: https://example.org/docs/   # optional
 /// output: _site             # optional
 /// ```
@@ -28,18 +29,22 @@ public struct SiteConfig: Sendable, Hashable {
     public var baseURL: String?
     /// The output folder, relative to the site folder unless absolute.
     public var output: String
+    /// Pages whose original changed after they were translated tell their
+    /// readers (templates get `page.translationOutdated`).
+    public var translationNotices: Bool
 
-    public init(languages: [Language], baseURL: String? = nil, output: String = "_site") {
+    public init(languages: [Language], baseURL: String? = nil, output: String = "_site", translationNotices: Bool = false) {
         self.languages = languages
         self.baseURL = baseURL
         self.output = output
+        self.translationNotices = translationNotices
     }
 
     public func language(_ code: String) -> Language? {
         languages.first { $0.code == code }
     }
 
-    static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output"]
+    static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices"]
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
@@ -168,10 +173,16 @@ public struct SiteConfig: Sendable, Hashable {
             else { error("output must be a folder name, like '_site'", node) }
         }
 
+        var translationNotices = false
+        if let node = root["translationNotices"] {
+            if let value = node.bool, node.tag.rawValue == Tag.Name.bool.rawValue { translationNotices = value }
+            else { error("translationNotices must be true or false", node) }
+        }
+
         if diagnostics.contains(where: { $0.severity == .error }) || languages.isEmpty {
             return (nil, diagnostics)
         }
-        return (SiteConfig(languages: languages, baseURL: baseURL, output: output), diagnostics)
+        return (SiteConfig(languages: languages, baseURL: baseURL, output: output, translationNotices: translationNotices), diagnostics)
     }
 
     static func isLanguageCode(_ code: String) -> Bool {

@@ -11,6 +11,7 @@ import Yams
 /// weight: 10                    # navigation order (lower first)
 /// draft: true                   # left out unless --drafts
 /// layout: page                  # template (default: page)
+/// translationOf: 3f9a0c12be47   # in a translation: the version of its original it translates
 /// anything-else: ...            # reaches templates as page.params
 /// ```
 public struct PageMetadata: Sendable, Hashable {
@@ -23,13 +24,16 @@ public struct PageMetadata: Sendable, Hashable {
     public var weight: Int?
     public var draft: Bool
     public var layout: String?
+    /// In a translation: the `TranslationHash` of the original's body when
+    /// the translation last matched it (lower case); nil when never marked.
+    public var translationOf: String?
     /// Every other key, as plain values (String, Int, Double, Bool, arrays, dictionaries).
     public var params: [String: TemplateValue]
 
     /// The page holds a decision helper (its words are under `decision`).
     public var hasDecision = false
 
-    static let knownKeys: Set<String> = ["decision", "title", "linkTitle", "description", "slug", "translationKey", "weight", "draft", "layout"]
+    static let knownKeys: Set<String> = ["decision", "title", "linkTitle", "description", "slug", "translationKey", "weight", "draft", "layout", "translationOf"]
 
     /// Parses front matter. `yaml` is nil when the file has none (then the
     /// required title is missing).
@@ -81,6 +85,17 @@ public struct PageMetadata: Sendable, Hashable {
             if let value = node.bool, node.tag.rawValue == Tag.Name.bool.rawValue { draft = value }
             else { diagnostics.append(.error("draft must be true or false", at: parsed.location(of: node))) }
         }
+        var translationOf: String?
+        if let node = mapping["translationOf"] {
+            // The text as written: a hash of digits only would read as a number.
+            if case .scalar(let scalar) = node, TranslationHash.isValid(scalar.string) {
+                translationOf = scalar.string.lowercased()
+            } else {
+                diagnostics.append(.error(
+                    "translationOf must be the \(TranslationHash.length) hex digits sitegen writes; check the translation against its original, then run 'sitegen translations --mark-current \(file)'",
+                    at: parsed.location(of: node)))
+            }
+        }
         var params: [String: TemplateValue] = [:]
         for (key, value) in mapping {
             guard let name = key.string, !knownKeys.contains(name) else { continue }
@@ -91,6 +106,7 @@ public struct PageMetadata: Sendable, Hashable {
             translationKey: text("translationKey"), weight: weight, draft: draft,
             layout: text("layout"), params: params)
         metadata.hasDecision = mapping["decision"] != nil
+        metadata.translationOf = translationOf
         return (diagnostics.contains { $0.severity == .error } ? nil : metadata, diagnostics)
     }
 

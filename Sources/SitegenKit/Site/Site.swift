@@ -13,6 +13,9 @@ public struct Site: Sendable {
     public var unusablePages: Set<String> = []
     /// Drafts left out of this build, as `<language>/<path in language folder>`.
     public var draftPages: Set<String> = []
+    /// Which translations are current, outdated or missing (nil for a site
+    /// of one language). Made by `SiteResolver`.
+    public internal(set) var translationStatus: TranslationReport?
 
     /// Whether a translation key may belong to an unusable page (judged by
     /// the key a file gets by default, its path without `.md`).
@@ -70,6 +73,15 @@ public struct Site: Sendable {
     /// The page written as `content/<language>/<relativePath>`.
     public func page(writtenAs relativePath: String, in language: String) -> Page? {
         fileIndex[language]?[relativePath].map { pages[$0] }
+    }
+
+    /// The default-language page that `page` translates: nil for a page of
+    /// the default language, a fallback, a decision helper's step, or a
+    /// page that exists only in its language.
+    public func original(of page: Page) -> Page? {
+        let defaultLanguage = config.defaultLanguage.code
+        guard page.language != defaultLanguage, !page.isFallback, page.decision?.isStep != true else { return nil }
+        return self.page(page.translationKey, in: defaultLanguage)
     }
 
     public func home(of language: String) -> Page? {

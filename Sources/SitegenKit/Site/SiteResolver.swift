@@ -156,6 +156,11 @@ public enum SiteResolver {
         var site = Site(config: config, pages: pages, strings: strings, contentFiles: contentFiles)
         site.unusablePages = unusable
         site.draftPages = drafts
+        if config.languages.count > 1 {
+            let status = TranslationReport(site: site, hashingEveryOriginal: false)
+            diagnostics += status.warnings
+            site.translationStatus = status
+        }
         return (site, diagnostics)
     }
 

@@ -37,6 +37,12 @@ struct TemplateContext {
             "sourcePath": .text(page.sourcePath),
             "contentLanguage": languageValues(contentLanguage),
         ]
+        if let original = site.original(of: page) {
+            pageValues["original"] = .object(languageFields(site.config.defaultLanguage).merging([
+                "url": .text(link(original.path)), "title": .text(original.metadata.title),
+            ]) { $1 })
+        }
+        pageValues["translationOutdated"] = .bool(site.config.translationNotices && site.translationStatus?.isKnownOutdated(page) == true)
         if let description = page.metadata.description { pageValues["description"] = .text(description) }
         if let base = site.config.baseURL { pageValues["canonicalURL"] = .text(base + page.path.value) }
 

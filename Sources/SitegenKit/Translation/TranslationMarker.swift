@@ -1,0 +1,144 @@
+import Foundation
+
+/// `sitegen translations --mark-current`: records that translations match
+/// their originals now, by writing each original's `TranslationHash` into
+/// the translation's front matter (see `TranslationMark`).
+///
+/// All or nothing: every file is checked first (it is a page of a language
+/// other than the default, with front matter, and an original), and only
+/// when all are fine are they written, each at once (`FileBytes.replace`).
+public enum TranslationMarker {
+    /// What happened to one file.
+    public struct Marked: Sendable, Hashable {
+        /// The file, relative to the site folder (`content/en/guide-a.md`).
+        public var file: String
+        public var hash: String
+        /// The value it had; nil when the line was added.
+        public var previous: String?
+        /// False when the file already recorded this hash (it was not written).
+        public var changed: Bool
+    }
+
+    /// Why nothing was marked. `isUsageError`: a path that is not a page of
+    /// the site (exit status 2); else content problems (exit status 1).
+    public struct Failure: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+        public var isUsageError: Bool
+    }
+
+    /// Marks the pages at `paths` (relative to `currentFolder`, or else to
+    /// the site folder) current.
+    /// - Throws: `SiteLoader.NotASiteFolder`, or `Failure`.
+    public static func markCurrent(_ paths: [String], site root: String,
+                                   currentFolder: String = FileManager.default.currentDirectoryPath) throws -> [Marked] {
+        var (source, loadProblems) = try SiteLoader.load(root)
+        let (parsedConfig, configProblems) = SiteConfig.parse(source.config.text, file: source.config.path)
+        guard let config = parsedConfig else {
+            throw Failure(diagnostics: (loadProblems + configProblems).filter { $0.severity == .error }, isUsageError: false)
+        }
+        let defaultLanguage = config.defaultLanguage.code
+
+        struct Target {
+            var index: Int
+            var absolutePath: String
+            var bytes: [UInt8]
+        }
+        var targets: [Target] = []
+        var usageErrors: [Diagnostic] = []
+        var problems: [Diagnostic] = []
+        for path in paths {
+            // The first reading of the path that is a page of the site.
+            let candidates = (path.hasPrefix("/") ? [path] : [currentFolder + "/" + path, source.root + "/" + path])
+                .filter { FileManager.default.fileExists(atPath: $0) }
+            guard !candidates.isEmpty else {
+                usageErrors.append(Diagnostic(.error, file: path, "no such file"))
+                continue
+            }
+            guard let (index, absolute) = candidates.lazy.compactMap({ pageIndex(of: $0, in: source) }).first,
+                  config.language(source.pages[index].language) != nil
+            else {
+                usageErrors.append(Diagnostic(.error, file: path,
+                    "not a page of the site in \(source.root) (pages are content/<language>/**.md)"))
+                continue
+            }
+            guard !targets.contains(where: { $0.index == index }) else { continue }
+            let page = source.pages[index]
+            if page.language == defaultLanguage {
+                problems.append(Diagnostic(.error, file: page.source.path,
+                    "this page is in the default language ('\(defaultLanguage)'): it is an original, not a translation; mark its translations instead"))
+                continue
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = try FileBytes.read(absolute)
+                // Check the edit, and let the site see the page with a valid
+                // translationOf (a bad one would make the page unusable).
+                let edited = try TranslationMark.setting(String(repeating: "f", count: TranslationHash.length), in: bytes)
+                source.pages[index].source = try SourceText(decoding: edited.bytes, path: page.source.path)
+            } catch let error as TranslationMark.Problem {
+                problems.append(Diagnostic(.error, file: page.source.path, line: 1, column: 1, error.description))
+                continue
+            } catch let error as DiagnosticError {
+                problems += error.diagnostics
+                continue
+            } catch {
+                problems.append(Diagnostic(.error, file: page.source.path, "\(error)"))
+                continue
+            }
+            targets.append(Target(index: index, absolutePath: absolute, bytes: bytes))
+        }
+        if !usageErrors.isEmpty { throw Failure(diagnostics: usageErrors + problems, isUsageError: true) }
+
+        let (site, resolveProblems) = SiteResolver.resolve(source, config: config, includeDrafts: true)
+        var edits: [(target: Target, marked: Marked, bytes: [UInt8])] = []
+        for target in targets {
+            let file = source.pages[target.index]
+            let errors = resolveProblems.filter { $0.severity == .error && $0.file == file.source.path }
+            guard errors.isEmpty else {
+                problems += errors
+                continue
+            }
+            guard let page = site.page(writtenAs: file.relativePath, in: file.language) else {
+                problems.append(Diagnostic(.error, file: file.source.path, "the page is not part of the site; run sitegen build to see why"))
+                continue
+            }
+            guard let original = site.original(of: page) else {
+                let reason = site.isUnusable(translationKey: page.translationKey)
+                    ? "its original in '\(defaultLanguage)' has errors; run sitegen build to see them"
+                    : "no page of the default language ('\(defaultLanguage)') has its path or translationKey ('\(page.translationKey)'), so it translates nothing; give it its original's translationKey"
+                problems.append(Diagnostic(.error, file: file.source.path, "cannot mark current: \(reason)"))
+                continue
+            }
+            let hash = TranslationHash.of(original.body.text)
+            do {
+                let edit = try TranslationMark.setting(hash, in: target.bytes)
+                let marked = Marked(file: file.source.path, hash: hash, previous: edit.previous, changed: edit.bytes != target.bytes)
+                edits.append((target, marked, edit.bytes))
+            } catch {
+                problems.append(Diagnostic(.error, file: file.source.path, line: 1, column: 1, error.description))
+            }
+        }
+        if !problems.isEmpty { throw Failure(diagnostics: problems, isUsageError: false) }
+
+        for edit in edits where edit.marked.changed {
+            do {
+                try FileBytes.replace(edit.target.absolutePath, with: edit.bytes)
+            } catch {
+                problems.append(Diagnostic(.error, file: edit.marked.file, error.description))
+            }
+        }
+        if !problems.isEmpty { throw Failure(diagnostics: problems, isUsageError: false) }
+        return edits.map(\.marked)
+    }
+
+    /// The index in `source.pages` of the file at `path`, and its absolute
+    /// path as the loader lists it (folders resolved, the file itself not).
+    private static func pageIndex(of path: String, in source: SiteSource) -> (Int, String)? {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let absolute = url.deletingLastPathComponent().resolvingSymlinksInPath().path + "/" + url.lastPathComponent
+        let contentFolder = source.root + "/content/"
+        guard absolute.hasPrefix(contentFolder) else { return nil }
+        let relative = absolute.dropFirst(contentFolder.count)
+        return source.pages.firstIndex { "\($0.language)/\($0.relativePath)" == relative }.map { ($0, absolute) }
+    }
+}

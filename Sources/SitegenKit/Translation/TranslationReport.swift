@@ -1,0 +1,159 @@
+/// Which translations of a site are current, outdated or missing, and which
+/// pages exist only in a translation; and per language, which UI strings it
+/// lacks. Computed from a resolved `Site`, pairing pages exactly as the
+/// build does (same path, or the same `translationKey`).
+///
+/// A translation is current when its `translationOf` is the `TranslationHash`
+/// of its original's body now; outdated when it differs or is absent (never
+/// marked). Drafts count like other pages (flagged `draft`) when the site
+/// was resolved with them; the build resolves without them unless
+/// `--drafts`, so there a draft translation counts as missing.
+public struct TranslationReport: Sendable, Hashable, Encodable {
+    /// The version of the JSON structure (`sitegen translations --format json`).
+    public static let schemaVersion = 1
+
+    public var defaultLanguage: Language
+    /// How many pages the default language has (its decision helper steps not counted).
+    public var originalCount: Int
+    /// Every other language, in the order of `sitegen.yml`.
+    public var languages: [LanguageTranslations]
+    /// One per language other than the default, in the same order.
+    public var uiStrings: [UIStringDifference]
+    /// `translationOf` on pages of the default language, which have no original.
+    public var warnings: [Diagnostic]
+    /// Translations that record a hash other than their original's now, by file.
+    var knownOutdated: Set<String> = []
+
+    /// - Parameter hashingEveryOriginal: false hashes only the originals
+    ///   whose translations record a hash (all the status needs; `expected`
+    ///   is nil elsewhere).
+    public init(site: Site, hashingEveryOriginal: Bool = true) {
+        let defaultLanguage = site.config.defaultLanguage
+        self.defaultLanguage = defaultLanguage
+        let isPage = { (page: Page) in !page.isFallback && page.decision?.isStep != true }
+        let originals = site.pages(in: defaultLanguage.code).filter(isPage)
+        originalCount = originals.count
+
+        var hashes: [String: String] = [:]
+        func hash(of original: Page) -> String {
+            if let known = hashes[original.sourcePath] { return known }
+            let value = TranslationHash.of(original.body.text)
+            hashes[original.sourcePath] = value
+            return value
+        }
+
+        languages = site.config.languages.dropFirst().map { language in
+            var entries: [PageTranslation] = []
+            for original in originals {
+                var entry = PageTranslation(
+                    status: .missing, translationKey: original.translationKey, original: original.sourcePath,
+                    translation: nil, expected: nil, recorded: nil, draft: original.metadata.draft)
+                if let translation = site.page(original.translationKey, in: language.code), isPage(translation) {
+                    let recorded = translation.metadata.translationOf
+                    let expected = recorded != nil || hashingEveryOriginal ? hash(of: original) : nil
+                    entry.status = recorded != nil && recorded == expected ? .current : .outdated
+                    entry.translation = translation.sourcePath
+                    entry.recorded = recorded
+                    entry.expected = expected
+                    entry.draft = entry.draft || translation.metadata.draft
+                } else if hashingEveryOriginal {
+                    entry.expected = hash(of: original)
+                }
+                entries.append(entry)
+            }
+            for page in site.pages(in: language.code) where isPage(page) && site.original(of: page) == nil {
+                entries.append(PageTranslation(
+                    status: .extra, translationKey: page.translationKey, original: nil, translation: page.sourcePath,
+                    expected: nil, recorded: page.metadata.translationOf, draft: page.metadata.draft))
+            }
+            return LanguageTranslations(language: language, pages: entries)
+        }
+        for language in languages {
+            for entry in language.pages where entry.status == .outdated && entry.recorded != nil {
+                knownOutdated.insert(entry.translation!)
+            }
+        }
+
+        let defaultStrings = site.strings[defaultLanguage.code]
+            ?? UIStrings(language: defaultLanguage.code, file: "", values: [:])
+        uiStrings = site.config.languages.dropFirst().map { language in
+            UIStringDifference(site.strings[language.code] ?? UIStrings(language: language.code, file: "", values: [:]),
+                               defaultStrings: defaultStrings)
+        }
+
+        warnings = originals.filter { $0.metadata.translationOf != nil }.map { page in
+            let line = page.frontMatter.flatMap { frontMatter in
+                frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false)
+                    .firstIndex { TranslationMark.keyEnd(in: ArraySlice($0.utf8)) != nil }
+                    .map { frontMatter.line + $0 }
+            }
+            return Diagnostic(.warning, file: page.sourcePath, line: line, column: line.map { _ in 1 },
+                "translationOf on a page of the default language ('\(defaultLanguage.code)'), which has no original; remove the line")
+        }
+    }
+
+    /// Loads the site folder `root` and reports on it, drafts included.
+    /// - Returns: the report, or nil when the site has errors; and the
+    ///   problems to show: every error, and the report's warnings.
+    /// - Throws: `SiteLoader.NotASiteFolder`.
+    public static func load(site root: String) throws -> (TranslationReport?, [Diagnostic]) {
+        let (source, loadProblems) = try SiteLoader.load(root)
+        let (config, configProblems) = SiteConfig.parse(source.config.text, file: source.config.path)
+        var errors = (loadProblems + configProblems).filter { $0.severity == .error }
+        guard let config else { return (nil, errors) }
+        let (site, resolveProblems) = SiteResolver.resolve(source, config: config, includeDrafts: true)
+        errors += resolveProblems.filter { $0.severity == .error }
+        guard errors.isEmpty else { return (nil, errors) }
+        let report = TranslationReport(site: site)
+        return (report, report.warnings)
+    }
+
+    /// The same report for one language only.
+    public func restricted(to code: String) -> TranslationReport {
+        var report = self
+        report.languages = languages.filter { $0.language.code == code }
+        report.uiStrings = uiStrings.filter { $0.language == code }
+        return report
+    }
+
+    /// Nothing outdated or missing, and no UI string missing (pages and UI
+    /// strings only a translation has do not count).
+    public var isComplete: Bool {
+        languages.allSatisfy { $0.counts.outdated == 0 && $0.counts.missing == 0 }
+            && uiStrings.allSatisfy { $0.missing.isEmpty }
+    }
+
+    /// Whether a page shows readers that its original changed after it was
+    /// translated: only a translation that records a hash other than its
+    /// original's (a translation never marked may well be current).
+    public func isKnownOutdated(_ page: Page) -> Bool {
+        !page.isFallback && page.decision?.isStep != true && knownOutdated.contains(page.sourcePath)
+    }
+
+    /// The line `sitegen build` prints: `en 6 current, 1 outdated, 0 missing`
+    /// for every language, extras and missing UI strings when there are any.
+    public var summaryLine: String {
+        var parts = languages.map { language in
+            let counts = language.counts
+            return "\(language.language.code) \(counts.current) current, \(counts.outdated) outdated, \(counts.missing) missing"
+                + (counts.extra > 0 ? ", \(counts.extra) only in \(language.language.code)" : "")
+        }
+        let missingStrings = uiStrings.filter { !$0.missing.isEmpty }
+        if !missingStrings.isEmpty {
+            parts.append("UI strings missing: " + missingStrings.map { "\($0.language) \($0.missing.count)" }.joined(separator: ", "))
+        }
+        return parts.joined(separator: "; ") + (isComplete ? "" : " (sitegen translations lists them)")
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, defaultLanguage, languages, uiStrings
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Self.schemaVersion, forKey: .schemaVersion)
+        try container.encode(defaultLanguage.code, forKey: .defaultLanguage)
+        try container.encode(languages, forKey: .languages)
+        try container.encode(uiStrings, forKey: .uiStrings)
+    }
+}

@@ -1,0 +1,24 @@
+/// How a language's UI strings (`content/<lang>/_strings.yml`) differ from
+/// the default language's: keys it lacks, and keys only it has.
+public struct UIStringDifference: Sendable, Hashable, Encodable {
+    public var language: String
+    /// Keys of the default language this language lacks, sorted.
+    public var missing: [String]
+    /// Keys the default language does not have, sorted.
+    public var extra: [String]
+
+    public init(language: String, missing: [String], extra: [String]) {
+        self.language = language
+        self.missing = missing
+        self.extra = extra
+    }
+
+    /// The keys of `strings` compared with the default language's.
+    init(_ strings: UIStrings, defaultStrings: UIStrings) {
+        let keys = Set(strings.values.keys)
+        let defaultKeys = Set(defaultStrings.values.keys)
+        self.init(language: strings.language,
+                  missing: defaultKeys.subtracting(keys).sorted(),
+                  extra: keys.subtracting(defaultKeys).sorted())
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+
+/// `--mark-current`: the one line of the front matter changes, every other
+/// byte of the file stays as it was.
+@Suite struct TranslationMarkTests {
+    static let hash = "3f9a0c12be47"
+
+    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    static func marked(_ text: String) throws -> TranslationMark.Edit {
+        try TranslationMark.setting(hash, in: bytes(text))
+    }
+
+    @Test func addsALineBeforeTheClosingDelimiter() throws {
+        let edit = try Self.marked("---\ntitle: Welcome\n---\n\nWelcome.\n")
+        #expect(edit.bytes == Self.bytes("---\ntitle: Welcome\ntranslationOf: 3f9a0c12be47\n---\n\nWelcome.\n"))
+        #expect(edit.previous == nil)
+    }
+
+    @Test func keepsCRLFCommentsTrailingSpacesAndOrder() throws {
+        let edit = try Self.marked("---\r\n# Vertaald door Anna  \r\ntitle: Welcome   \r\nweight: 1 # eerst\r\n---\r\n\r\nWelcome.\r\n")
+        #expect(edit.bytes == Self.bytes("---\r\n# Vertaald door Anna  \r\ntitle: Welcome   \r\nweight: 1 # eerst\r\ntranslationOf: 3f9a0c12be47\r\n---\r\n\r\nWelcome.\r\n"))
+    }
+
+    @Test func keepsCROnlyLineEndingsAndTheDotsDelimiter() throws {
+        #expect(try Self.marked("---\rtitle: Welcome\r---\r\rWelcome.\r").bytes
+                == Self.bytes("---\rtitle: Welcome\rtranslationOf: 3f9a0c12be47\r---\r\rWelcome.\r"))
+        #expect(try Self.marked("---\ntitle: Welcome\n...\nWelcome.").bytes
+                == Self.bytes("---\ntitle: Welcome\ntranslationOf: 3f9a0c12be47\n...\nWelcome."))
+    }
+
+    @Test func keepsTheByteOrderMark() throws {
+        let edit = try Self.marked("\u{FEFF}---\ntitle: Welcome\n---\nWelcome.")
+        #expect(edit.bytes == [0xEF, 0xBB, 0xBF] + Self.bytes("---\ntitle: Welcome\ntranslationOf: 3f9a0c12be47\n---\nWelcome."))
+    }
+
+    @Test func replacesOnlyTheValueOfAnExistingLine() throws {
+        let edit = try Self.marked("\u{FEFF}---\r\ntitle: Welcome\r\ntranslationOf: 0123456789ab\r\nweight: 1\r\n---\r\nWelcome.\r\n")
+        #expect(edit.bytes == Self.bytes("\u{FEFF}---\r\ntitle: Welcome\r\ntranslationOf: 3f9a0c12be47\r\nweight: 1\r\n---\r\nWelcome.\r\n"))
+        #expect(edit.previous == "0123456789ab")
+    }
+
+    @Test func keepsQuotesCommentAndSpacingAroundTheValue() throws {
+        #expect(try Self.marked("---\ntitle: W\ntranslationOf  :  \"0123456789ab\"   # checked by Anna\n---\n").bytes
+                == Self.bytes("---\ntitle: W\ntranslationOf  :  \"3f9a0c12be47\"   # checked by Anna\n---\n"))
+        #expect(try Self.marked("---\ntitle: W\ntranslationOf: 'old' \n---\n").bytes
+                == Self.bytes("---\ntitle: W\ntranslationOf: '3f9a0c12be47' \n---\n"))
+        // An empty value, with or without a comment after it.
+        #expect(try Self.marked("---\ntitle: W\ntranslationOf:\n---\n").bytes == Self.bytes("---\ntitle: W\ntranslationOf: 3f9a0c12be47\n---\n"))
+        #expect(try Self.marked("---\ntitle: W\ntranslationOf: # todo\n---\n").bytes
+                == Self.bytes("---\ntitle: W\ntranslationOf: 3f9a0c12be47 # todo\n---\n"))
+    }
+
+    @Test func onlyATopLevelKeyCounts() throws {
+        // Indented (nested) and longer keys are other keys: a line is added.
+        let text = "---\ntitle: W\nnotes:\n  translationOf: x\ntranslationOfOld: y\n---\n"
+        #expect(try Self.marked(text).bytes
+                == Self.bytes("---\ntitle: W\nnotes:\n  translationOf: x\ntranslationOfOld: y\ntranslationOf: 3f9a0c12be47\n---\n"))
+    }
+
+    @Test func aFileWithoutFrontMatterIsAProblem() {
+        #expect(throws: TranslationMark.Problem.noFrontMatter) { try Self.marked("Welcome.\n") }
+        #expect(throws: TranslationMark.Problem.noFrontMatter) { try Self.marked("") }
+        #expect(throws: TranslationMark.Problem.noFrontMatter) { try Self.marked("--- \ntitle: W\n---\n") }
+        #expect(throws: TranslationMark.Problem.notClosed) { try Self.marked("---\ntitle: W\n") }
+        #expect(throws: TranslationMark.Problem.notClosed) { try Self.marked("---") }
+    }
+}
+
+/// `TranslationMarker`: marking files of a copy of the translations fixture.
+@Suite struct TranslationMarkerTests {
+    /// The hash of `content/nl/index.md`'s body in the fixture.
+    static let indexHash = TranslationHash.of("Welkom bij de vertalingen.")
+
+    static func bytes(_ path: String) throws -> [UInt8] {
+        try FileBytes.read(path)
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// A file as written, and as it must be after marking (`H`: the hash).
+    @Test(arguments: [
+        ("---\ntitle: Welcome\n---\n\nWelcome to the translations.\n",
+         "---\ntitle: Welcome\ntranslationOf: H\n---\n\nWelcome to the translations.\n"),
+        ("\u{FEFF}---\r\n# Anna  \r\ntitle: Welcome \r\n---\r\n\r\nWelcome.\r\n",
+         "\u{FEFF}---\r\n# Anna  \r\ntitle: Welcome \r\ntranslationOf: H\r\n---\r\n\r\nWelcome.\r\n"),
+        ("---\r\ntitle: Welcome\r\ntranslationOf: \"0123456789ab\" # old\r\nweight: 2\r\n---\r\n",
+         "---\r\ntitle: Welcome\r\ntranslationOf: \"H\" # old\r\nweight: 2\r\n---\r\n"),
+        ("---\ntitle: Welcome\ntranslationOf: old\n---\n",
+         "---\ntitle: Welcome\ntranslationOf: H\n---\n"),
+    ])
+    func changesOnlyTheOneLine(text: String, after: String) throws {
+        let site = try SiteFixtures.copy("translations")
+        let file = site + "/content/en/index.md"
+        try Self.write(text, to: file)
+        let marked = try TranslationMarker.markCurrent(["content/en/index.md"], site: site, currentFolder: site)
+        #expect(marked == [TranslationMarker.Marked(
+            file: "content/en/index.md", hash: Self.indexHash,
+            previous: text.contains("0123456789ab") ? "0123456789ab" : text.contains(": old") ? "old" : nil, changed: true)])
+        #expect(try Self.bytes(file) == Array(after.replacingOccurrences(of: "H", with: Self.indexHash).utf8))
+    }
+
+    @Test func theMarkedPageIsCurrentAndMarkingAgainChangesNothing() throws {
+        let site = try SiteFixtures.copy("translations")
+        let file = site + "/content/en/nooit.md"
+        let marked = try TranslationMarker.markCurrent([file], site: site)
+        #expect(marked.map(\.changed) == [true])
+        let (report, _) = try TranslationReport.load(site: site)
+        let english = try #require(report?.languages.first)
+        #expect(english.pages.first { $0.translation == "content/en/nooit.md" }?.status == .current)
+        #expect(english.counts.outdated == 1)
+
+        let before = try Self.bytes(file)
+        let again = try TranslationMarker.markCurrent([file], site: site)
+        #expect(again.map(\.changed) == [false])
+        #expect(try Self.bytes(file) == before)
+    }
+
+    @Test func marksSeveralFilesKeepingPermissions() throws {
+        let site = try SiteFixtures.copy("translations")
+        let changed = site + "/content/en/veranderd.md"
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: changed)
+        let marked = try TranslationMarker.markCurrent(["content/en/veranderd.md", "content/de/index.md", "content/en/veranderd.md"],
+                                                       site: site, currentFolder: site)
+        #expect(marked.map(\.file) == ["content/en/veranderd.md", "content/de/index.md"])
+        #expect(marked.map(\.changed) == [true, false])
+        #expect(marked[0].previous == TranslationHash.of("De oude tekst."))
+        let permissions = try FileManager.default.attributesOfItem(atPath: changed)[.posixPermissions] as? Int
+        #expect(permissions == 0o640)
+        #expect(try String(contentsOfFile: changed, encoding: .utf8)
+                == "---\ntitle: Changed\ntranslationOf: \(TranslationHash.of("De nieuwe tekst, met meer uitleg."))\n---\n\nThe old text.\n")
+        // No temporary file is left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site + "/content/en").filter { $0.hasPrefix(".") } == [])
+    }
+
+    @Test func aSymbolicLinkStaysALink() throws {
+        let site = try SiteFixtures.copy("translations")
+        let target = site + "/content/en/nooit.md"
+        try FileManager.default.moveItem(atPath: target, toPath: site + "/content/en/_nooit-source.md")
+        try FileManager.default.createSymbolicLink(atPath: target, withDestinationPath: "_nooit-source.md")
+        _ = try TranslationMarker.markCurrent([target], site: site)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: target) == "_nooit-source.md")
+        #expect(try String(contentsOfFile: site + "/content/en/_nooit-source.md", encoding: .utf8).contains("translationOf: "))
+    }
+
+    static func failure(_ paths: [String], site: String) throws -> TranslationMarker.Failure {
+        do {
+            _ = try TranslationMarker.markCurrent(paths, site: site, currentFolder: site)
+        } catch let failure as TranslationMarker.Failure {
+            return failure
+        }
+        Issue.record("marking \(paths) should fail")
+        return TranslationMarker.Failure(diagnostics: [], isUsageError: false)
+    }
+
+    @Test func refusesWhatIsNotATranslationAndMarksNothing() throws {
+        let site = try SiteFixtures.copy("translations")
+        try Self.write("Welcome to the translations.\n", to: site + "/content/de/index.md")
+        try FileManager.default.createDirectory(atPath: site + "/content/de/kaputt", withIntermediateDirectories: true)
+        try Self.write("---\ntitle: Kaputt\n", to: site + "/content/de/kaputt/offen.md")
+        let before = SiteFixtures.snapshot(site)
+        let failure = try Self.failure([
+            "content/en/nooit.md", "content/nl/index.md", "content/en/alleen.md", "content/de/index.md", "content/de/kaputt/offen.md",
+        ], site: site)
+        #expect(!failure.isUsageError)
+        #expect(failure.diagnostics.map(\.description) == [
+            "content/nl/index.md: error: this page is in the default language ('nl'): it is an original, not a translation; mark its translations instead",
+            "content/de/index.md:1:1: error: the file has no front matter; a page starts with a line '---', then 'title: ...' and '---'",
+            "content/de/kaputt/offen.md:1:1: error: front matter is not closed; end it with a line '---' before the Markdown",
+            "content/en/alleen.md: error: cannot mark current: no page of the default language ('nl') has its path or translationKey ('alleen'), so it translates nothing; give it its original's translationKey",
+        ])
+        #expect(SiteFixtures.snapshot(site) == before, "nothing was written, not even the good file")
+    }
+
+    @Test func pathsOutsideTheSitesPagesAreUsageErrors() throws {
+        let site = try SiteFixtures.copy("translations")
+        let failure = try Self.failure(["content/en/nope.md", "sitegen.yml", "content/en/_strings.yml", "content/en/nooit.md"], site: site)
+        #expect(failure.isUsageError)
+        #expect(failure.diagnostics.map(\.description) == [
+            "content/en/nope.md: error: no such file",
+            "sitegen.yml: error: not a page of the site in \(OutputWriter.canonical(site)) (pages are content/<language>/**.md)",
+            "content/en/_strings.yml: error: not a page of the site in \(OutputWriter.canonical(site)) (pages are content/<language>/**.md)",
+        ])
+        #expect(!(try String(contentsOfFile: site + "/content/en/nooit.md", encoding: .utf8)).contains("translationOf"))
+    }
+
+    @Test func aTranslationWhoseOriginalHasErrorsSaysSo() throws {
+        let site = try SiteFixtures.copy("translations")
+        try Self.write("---\ntitle: [kapot\n---\n", to: site + "/content/nl/nooit.md")
+        let failure = try Self.failure(["content/en/nooit.md"], site: site)
+        #expect(failure.diagnostics.map(\.description) == [
+            "content/en/nooit.md: error: cannot mark current: its original in 'nl' has errors; run sitegen build to see them",
+        ])
+    }
+}
