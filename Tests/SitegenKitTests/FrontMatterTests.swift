@@ -31,3 +31,20 @@ import Testing
         }
     }
 }
+
+@Suite struct FrontMatterScalarTests {
+    /// Plain scalars follow YAML 1.2's core schema: a date or `<<` is text.
+    @Test(arguments: ["2024-01-01", "2014-11-17T10:00:00Z", "<<", "="])
+    func textThatYAML11ReadAsOtherTypesIsText(_ value: String) {
+        let (metadata, diagnostics) = PageMetadata.parse("title: \(value)\ndate: \(value)\n", file: "a.md", firstLine: 2)
+        #expect(diagnostics.isEmpty)
+        #expect(metadata?.title == value)
+        #expect(metadata?.params["date"] == .string(value))
+    }
+
+    @Test(arguments: ["yes", "12", "1.5", "null"])
+    func booleansNumbersAndNullAreNotText(_ value: String) {
+        let (_, diagnostics) = PageMetadata.parse("title: \(value)\n", file: "a.md", firstLine: 2)
+        #expect(diagnostics.map(\.message) == ["title must be text; put it in quotes if it looks like a number or yes/no"])
+    }
+}

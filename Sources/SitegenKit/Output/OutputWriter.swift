@@ -73,26 +73,16 @@ public enum OutputWriter {
             }
             // From here the staging folder's manifest is no longer true.
             unlink(staging + "/" + markerFile)
-            var madeFolders: Set<String> = [staging]
-            var stamps: [String: String] = [:]
-            for path in plan.sortedPaths {
-                let bytes = plan.files[path]!
-                let stamp = "\(bytes.count):\(HashedAssets.hash64(bytes))"
-                stamps[path.outputFile] = stamp
-                if known[path.outputFile] == stamp { continue }
-                let file = staging + "/" + path.outputFile
-                let folder = (file as NSString).deletingLastPathComponent
-                if !madeFolders.contains(folder) {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    madeFolders.insert(folder)
-                }
-                try writeFile(file, bytes)
-            }
-            for file in known.keys.sorted() where stamps[file] == nil {
+            let paths = plan.sortedPaths
+            let stamps = stampsOfFiles(plan, paths)
+            let changed = paths.indices.filter { known[paths[$0].outputFile] != stamps[$0] }
+            try writeFiles(changed.map { (staging + "/" + paths[$0].outputFile, plan.files[paths[$0]]!) })
+            let stampByFile = Dictionary(uniqueKeysWithValues: zip(paths.map(\.outputFile), stamps))
+            for file in known.keys.sorted() where stampByFile[file] == nil {
                 unlink(staging + "/" + file)
                 removeEmptyFolders(from: (file as NSString).deletingLastPathComponent, in: staging)
             }
-            let lines = stamps.keys.sorted().map { "\(stamps[$0]!)\t\($0)\n" }
+            let lines = stampByFile.keys.sorted().map { "\(stampByFile[$0]!)\t\($0)\n" }
             try writeFile(staging + "/" + markerFile, Array((markerText + lines.joined()).utf8))
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
@@ -141,6 +131,64 @@ public enum OutputWriter {
         return entries
     }
 
+    /// "size:hash" of every file, in the order of `paths`.
+    static func stampsOfFiles(_ plan: OutputPlan, _ paths: [SitePath]) -> [String] {
+        let stamps = ResultSlots<String>(count: paths.count)
+        inParallel(paths.count) { range in
+            for index in range {
+                let bytes = plan.files[paths[index]]!
+                stamps[index] = "\(bytes.count):\(HashedAssets.hash64(bytes))"
+            }
+        }
+        return stamps.values
+    }
+
+    /// Writes files, creating their folders, on every core: on a cold build
+    /// most of the time is the file system creating folders and files, and
+    /// it does that for several threads at once.
+    static func writeFiles(_ files: [(path: String, bytes: [UInt8])]) throws(WriteError) {
+        let failures = ResultSlots<WriteError?>(count: 1)
+        inParallel(files.count) { range in
+            var madeFolders: Set<String> = []
+            for index in range {
+                let (path, bytes) = files[index]
+                let folder = (path as NSString).deletingLastPathComponent
+                do throws(WriteError) {
+                    if !madeFolders.contains(folder) {
+                        try makeFolder(folder)
+                        madeFolders.insert(folder)
+                    }
+                    try writeFile(path, bytes)
+                } catch {
+                    failures[0] = error
+                    return
+                }
+            }
+        }
+        if let failure = failures[0] ?? nil { throw failure }
+    }
+
+    /// Splits `0..<count` into one contiguous range per core (neighbouring
+    /// files share folders) and runs `work` on each at once.
+    static func inParallel(_ count: Int, _ work: @Sendable (Range<Int>) -> Void) {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 64))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            work(count * worker / workers..<count * (worker + 1) / workers)
+        }
+    }
+
+    /// `mkdir -p`, safe when another thread makes the same folder.
+    static func makeFolder(_ path: String) throws(WriteError) {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, !path.isEmpty, path != "/" else {
+            throw WriteError(description: "\(path): \(String(cString: strerror(errno)))")
+        }
+        try makeFolder((path as NSString).deletingLastPathComponent)
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw WriteError(description: "\(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// Removes `folder` (relative to `root`) and its parents while they are empty.
     static func removeEmptyFolders(from folder: String, in root: String) {
         var current = folder
@@ -151,7 +199,7 @@ public enum OutputWriter {
 
     /// Plain POSIX writes: Foundation's `Data.write` syncs every file to disk,
     /// which makes writing thousands of pages slow for no gain here.
-    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws(WriteError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw WriteError(description: "\(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
