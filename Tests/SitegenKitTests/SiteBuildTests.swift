@@ -29,6 +29,20 @@ import Testing
         #expect(!files.contains("sitemap.xml") && !files.contains("robots.txt"), "no base URL, no sitemap")
     }
 
+    /// A UI string only some pages show is needed before any page shows it:
+    /// the error comes now, not on the day a page first needs it.
+    @Test func uiStringsNamedInTemplatesAreNeededEvenWhenNoPageShowsThem() throws {
+        let site = try SiteFixtures.copy("good")
+        let partial = site + "/templates/partials/rare.mustache"
+        try "{{#page.params.neverSet}}<p>{{strings.rarelyShown}}</p>{{/page.params.neverSet}}\n".write(toFile: partial, atomically: true, encoding: .utf8)
+        let page = site + "/templates/page.mustache"
+        try (String(contentsOfFile: page, encoding: .utf8) + "{{> partials/rare}}\n").write(toFile: page, atomically: true, encoding: .utf8)
+        let (report, _) = try SiteFixtures.build(site)
+        #expect(report.errors.map(\.description) == ["ar", "en", "nl"].map {
+            "content/\($0)/_strings.yml: error: a template asks for UI string 'rarelyShown', which language '\($0)' lacks; add 'rarelyShown: ...' here"
+        })
+    }
+
     @Test func pageHasLanguageTitleDescriptionAndOneH1() throws {
         let page = try HTMLPage(Self.builtGoodSite() + "/nl/index.html")
         #expect(try page.value("/html/@lang") == "nl")

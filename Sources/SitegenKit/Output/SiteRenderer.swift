@@ -75,7 +75,9 @@ public struct SiteRenderer: Sendable {
         for (language, keys) in special.missingStrings { missingStrings[language, default: []].formUnion(keys) }
         missingAssets.formUnion(special.missingAssets)
 
+        let namedStrings = templates.uiStringKeys
         for language in site.config.languages {
+            missingStrings[language.code, default: []].formUnion(namedStrings.filter { site.strings[language.code]![$0] == nil })
             for key in (missingStrings[language.code] ?? []).sorted() {
                 diagnostics.append(Diagnostic(.error, file: site.strings[language.code]!.file,
                     "a template asks for UI string '\(key)', which language '\(language.code)' lacks; add '\(key): ...' here"))

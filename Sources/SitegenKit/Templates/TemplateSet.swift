@@ -20,6 +20,14 @@ public struct TemplateSet: Sendable {
     /// Ids written literally in the templates (`id="main"`): headings in
     /// Markdown must not take them.
     public let templateIDs: Set<String>
+    /// The UI strings the templates name (`{{strings.key}}`): every language
+    /// needs them all, also those only some pages show, so a missing one is
+    /// found before a page needs it.
+    public var uiStringKeys: Set<String> {
+        Set(library.templates.values.flatMap(MustacheNode.names(in:)).compactMap { name in
+            name.parts.count == 2 && name.parts[0] == "strings" ? name.parts[1] : nil
+        })
+    }
 
     public static func load(_ files: [SiteSource.TemplateFile]) -> (TemplateSet, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []

@@ -22,6 +22,21 @@ indirect enum MustacheNode: Sendable {
     case block(String, [MustacheNode])
 }
 
+extension MustacheNode {
+    /// Every name looked up in `nodes`, in sections and blocks too.
+    static func names(in nodes: [MustacheNode]) -> [MustacheName] {
+        nodes.flatMap { node -> [MustacheName] in
+            switch node {
+            case .variable(let name, _): [name]
+            case .section(let name, let children, _), .invertedSection(let name, let children): [name] + names(in: children)
+            case .block(_, let children): names(in: children)
+            case .parent(_, let blocks, _): blocks.values.flatMap { names(in: $0) }
+            case .text, .partial: []
+            }
+        }
+    }
+}
+
 /// A name in a tag: `.` (the current value) or dotted parts (`page.title`).
 struct MustacheName: Sendable, Equatable {
     /// Empty for `.`.
