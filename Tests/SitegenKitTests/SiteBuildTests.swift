@@ -29,6 +29,29 @@ import Testing
         #expect(!files.contains("sitemap.xml") && !files.contains("robots.txt"), "no base URL, no sitemap")
     }
 
+    /// Links inside content/ are followed: to a file, and to a folder that is
+    /// not listed otherwise. A link to a folder already listed (here: one
+    /// before it in the alphabet, and the language folder itself) is not
+    /// followed: that would publish its pages twice, or loop.
+    @Test func symbolicLinksInsideContentAreFollowedOnce() throws {
+        let site = try SiteFixtures.copy("good")
+        let manager = FileManager.default
+        for folder in ["nl/map", "_gedeeld"] {
+            try manager.createDirectory(atPath: site + "/content/" + folder, withIntermediateDirectories: true)
+        }
+        try "---\ntitle: In een map\n---\nTekst.\n".write(toFile: site + "/content/nl/map/pagina.md", atomically: true, encoding: .utf8)
+        try "---\ntitle: Gedeeld\n---\nTekst.\n".write(toFile: site + "/content/_gedeeld/stuk.md", atomically: true, encoding: .utf8)
+        try manager.createSymbolicLink(atPath: site + "/content/nl/kopie.md", withDestinationPath: "map/pagina.md")
+        try manager.createSymbolicLink(atPath: site + "/content/nl/andere-map", withDestinationPath: "map")
+        try manager.createSymbolicLink(atPath: site + "/content/nl/map/terug", withDestinationPath: "..")
+        try manager.createSymbolicLink(atPath: site + "/content/nl/gedeeld", withDestinationPath: "../_gedeeld")
+        let (report, output) = try SiteFixtures.build(site)
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        let files = Set(SiteFixtures.snapshot(output).keys)
+        #expect(files.isSuperset(of: ["nl/map/pagina/index.html", "nl/kopie/index.html", "nl/gedeeld/stuk/index.html"]))
+        #expect(!files.contains { $0.contains("andere-map") || $0.contains("terug") })
+    }
+
     /// A UI string only some pages show is needed before any page shows it:
     /// the error comes now, not on the day a page first needs it.
     @Test func uiStringsNamedInTemplatesAreNeededEvenWhenNoPageShowsThem() throws {

@@ -26,6 +26,8 @@ public enum SiteLoader {
             ?? SourceText("", path: SiteConfig.fileName)
         var source = SiteSource(root: root, config: config)
 
+        // Pages are read and decoded on every core, after the listing.
+        var pageFiles: [(language: String, path: String, file: ListedFile)] = []
         for file in listFiles(in: root, folder: "content", diagnostics: &diagnostics) {
             let parts = file.relativePath.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
@@ -40,13 +42,22 @@ public enum SiteLoader {
                     source.strings[language] = text
                 }
             } else if path.hasSuffix(".md") {
-                if let text = readText(file.absolutePath, display: display, into: &diagnostics) {
-                    source.pages.append(SiteSource.PageFile(language: language, relativePath: path, source: text))
-                } else {
-                    source.unreadablePages.insert(language + "/" + path)
-                }
+                pageFiles.append((language, path, file))
             } else if let bytes = readBytes(file.absolutePath, display: display, into: &diagnostics) {
                 source.contentFiles.append(SiteSource.StaticFile(relativePath: file.relativePath, bytes: bytes))
+            }
+        }
+        let texts = Cores.map(pageFiles.map(\.file)) { file in
+            var problems: [Diagnostic] = []
+            let text = readText(file.absolutePath, display: "content/\(file.relativePath)", into: &problems)
+            return (text, problems)
+        }
+        for ((language, path, _), (text, problems)) in zip(pageFiles, texts) {
+            diagnostics += problems
+            if let text {
+                source.pages.append(SiteSource.PageFile(language: language, relativePath: path, source: text))
+            } else {
+                source.unreadablePages.insert(language + "/" + path)
             }
         }
         source.languageFolders = listFolders(in: root + "/content")
@@ -125,7 +136,7 @@ public enum SiteLoader {
 
     // MARK: Listing
 
-    struct ListedFile {
+    struct ListedFile: Sendable {
         var relativePath: String
         var absolutePath: String
     }
@@ -140,7 +151,21 @@ public enum SiteLoader {
         var files: [ListedFile] = []
         var pending: [String] = [""]
         var visited: Set<String> = [top]
-        while let relativeFolder = pending.popLast() {
+        // Links to folders are followed after every real folder is listed, so
+        // a link never takes the place of the folder it points to.
+        var linkedFolders: [(relative: String, resolved: String)] = []
+        while true {
+            let relativeFolder: String
+            if let next = pending.popLast() {
+                relativeFolder = next
+            } else if !linkedFolders.isEmpty {
+                let link = linkedFolders.removeFirst()
+                // A link to a folder already listed would list it again, or loop.
+                guard visited.insert(link.resolved).inserted else { continue }
+                relativeFolder = link.relative
+            } else {
+                break
+            }
             let folderPath = relativeFolder.isEmpty ? top : top + "/" + relativeFolder
             let names: [String]
             do {
@@ -153,7 +178,11 @@ public enum SiteLoader {
                 let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
                 let absolute = top + "/" + relative
                 let display = "\(folder)/\(relative)"
-                let resolved = resolveLinks(absolute)
+                // Only symbolic links need resolving (their folder was checked
+                // when it was listed): one lstat for every other entry.
+                var info = stat()
+                let isLink = lstat(absolute, &info) != 0 || (info.st_mode & S_IFMT) == S_IFLNK
+                let resolved = isLink ? resolveLinks(absolute) : absolute
                 if resolved != absolute && !resolved.hasPrefix(top + "/") {
                     let written = (try? FileManager.default.destinationOfSymbolicLink(atPath: absolute)) ?? resolved
                     diagnostics.append(Diagnostic(.error, file: display,
@@ -161,9 +190,14 @@ public enum SiteLoader {
                     continue
                 }
                 var childIsDirectory: ObjCBool = false
-                if manager.fileExists(atPath: resolved, isDirectory: &childIsDirectory), childIsDirectory.boolValue {
-                    // A link to a folder already visited would loop forever.
-                    if visited.insert(resolved).inserted { pending.append(relative) }
+                if isLink ? manager.fileExists(atPath: resolved, isDirectory: &childIsDirectory) && childIsDirectory.boolValue
+                          : (info.st_mode & S_IFMT) == S_IFDIR {
+                    if isLink {
+                        linkedFolders.append((relative, resolved))
+                    } else {
+                        visited.insert(resolved)
+                        pending.append(relative)
+                    }
                 } else {
                     files.append(ListedFile(relativePath: relative, absolutePath: absolute))
                 }

@@ -133,14 +133,10 @@ public enum OutputWriter {
 
     /// "size:hash" of every file, in the order of `paths`.
     static func stampsOfFiles(_ plan: OutputPlan, _ paths: [SitePath]) -> [String] {
-        let stamps = ResultSlots<String>(count: paths.count)
-        inParallel(paths.count) { range in
-            for index in range {
-                let bytes = plan.files[paths[index]]!
-                stamps[index] = "\(bytes.count):\(HashedAssets.hash64(bytes))"
-            }
+        Cores.map(paths) { path in
+            let bytes = plan.files[path]!
+            return "\(bytes.count):\(HashedAssets.hash64(bytes))"
         }
-        return stamps.values
     }
 
     /// Writes files, creating their folders, on every core: on a cold build
@@ -148,7 +144,8 @@ public enum OutputWriter {
     /// it does that for several threads at once.
     static func writeFiles(_ files: [(path: String, bytes: [UInt8])]) throws(WriteError) {
         let failures = ResultSlots<WriteError?>(count: 1)
-        inParallel(files.count) { range in
+        // Contiguous parts: neighbouring files share folders.
+        Cores.split(files.count) { range in
             var madeFolders: Set<String> = []
             for index in range {
                 let (path, bytes) = files[index]
@@ -166,15 +163,6 @@ public enum OutputWriter {
             }
         }
         if let failure = failures[0] ?? nil { throw failure }
-    }
-
-    /// Splits `0..<count` into one contiguous range per core (neighbouring
-    /// files share folders) and runs `work` on each at once.
-    static func inParallel(_ count: Int, _ work: @Sendable (Range<Int>) -> Void) {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 64))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            work(count * worker / workers..<count * (worker + 1) / workers)
-        }
     }
 
     /// `mkdir -p`, safe when another thread makes the same folder.

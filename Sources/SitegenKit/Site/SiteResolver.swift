@@ -50,9 +50,8 @@ public enum SiteResolver {
             parsed[index] = (entry.page, entry.diagnostics)
             return false
         }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, fresh.count / 64))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for position in stride(from: worker, to: fresh.count, by: workers) {
+        Cores.split(fresh.count) { range in
+            for position in range {
                 var problems: [Diagnostic] = []
                 let page = readPage(files[fresh[position]], diagnostics: &problems)
                 parsed[fresh[position]] = (page, problems)
