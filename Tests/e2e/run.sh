@@ -3,10 +3,12 @@
 #
 #   Tests/e2e/run.sh [SITE_DIR]     SITE_DIR: the site folder (default: the repo root)
 #
-# Builds the site (normally, with --file-links and with --base-url), checks it
-# with the Nu HTML checker (vnu.jar) and runs Tests/e2e/test_site.py (axe-core,
-# language switcher, links, sub-folder, file://, no inline script/style) in
-# headless Chromium. Installs what it needs when missing. See Tests/e2e/README.md.
+# Builds the site (normally, with --file-links and with --base-url, and a copy
+# whose Dutch guide A changed after its translation), checks it with the Nu HTML
+# checker (vnu.jar) and runs Tests/e2e/test_*.py (axe-core, language switcher,
+# links, sub-folder, file://, no inline script/style, the outdated-translation
+# notice) in headless Chromium. Installs what it needs when missing. See
+# Tests/e2e/README.md.
 set -uo pipefail
 
 started=$SECONDS
@@ -114,7 +116,7 @@ EOF
     rm -rf "$download"
 fi
 
-# --- 2. Build the site three ways --------------------------------------------
+# --- 2. Build the site four ways ---------------------------------------------
 
 sitegen=.build/debug/sitegen
 if [ ! -x "$sitegen" ]; then
@@ -134,14 +136,38 @@ echo "e2e: site $site_src; $(java -jar "$vnu_jar" --version 2>/dev/null | sed 's
 # Warnings are printed once, by the first build; the others print only on failure.
 build_status=ok
 "$sitegen" build --quiet --source "$site_src" --output "$work/site" || build_status=FAILED
-for variant in "site-file --file-links" "site-base-url --base-url http://127.0.0.1$PREFIX"; do
-    [ "$build_status" = ok ] || break
-    set -- $variant
-    if ! "$sitegen" build --quiet --source "$site_src" --output "$work/$1" "${@:2}" >"$work/build.log" 2>&1; then
+build_variant() {  # build_variant SOURCE OUTPUT [OPTION...]: its output is printed only if it fails
+    [ "$build_status" = ok ] || return
+    if ! "$sitegen" build --quiet --source "$1" --output "$2" "${@:3}" >"$work/build.log" 2>&1; then
         cat "$work/build.log"
-        build_status="FAILED (sitegen build ${*:2})"
+        build_status="FAILED (sitegen build${3:+ ${*:3}} of ${2##*/})"
     fi
+}
+for variant in "site-file --file-links" "site-base-url --base-url http://127.0.0.1$PREFIX"; do
+    set -- $variant
+    build_variant "$site_src" "$work/$1" "${@:2}"
 done
+
+# A copy of the site whose Dutch original of guide A changed after it was
+# translated (a paragraph added at its end), built like $work/site: its English
+# guide A must tell readers so (translationNotices). Only for a site with that page.
+# cp -L: the copy has no symbolic links, so appending never reaches $site_src.
+outdated_original=content/nl/handleiding-a.md
+outdated_translation=en/guide-a/index.html
+site_outdated=
+if [ "$build_status" = ok ] && [ -f "$site_src/$outdated_original" ]; then
+    mkdir "$work/outdated-src" \
+        && cp -RL "$site_src/sitegen.yml" "$site_src/content" "$site_src/templates" "$work/outdated-src/" \
+        && printf '\n\n%s\n' "Deze alinea is toegevoegd nadat de Engelse vertaling was gemaakt." \
+            >>"$work/outdated-src/$outdated_original" \
+        || die "could not copy $site_src to $work/outdated-src"
+    build_variant "$work/outdated-src" "$work/site-outdated"
+    site_outdated="$work/site-outdated"
+    # vnu passes a file that is not there without a word.
+    if [ "$build_status" = ok ] && [ ! -f "$site_outdated/$outdated_translation" ]; then
+        build_status="FAILED (no $outdated_translation in site-outdated)"
+    fi
+fi
 
 vnu_status=skipped
 pytest_status=skipped
@@ -149,7 +175,9 @@ if [ "$build_status" = ok ]; then
     # --- 3. Nu HTML checker ---------------------------------------------------
     echo "e2e: Nu HTML checker"
     vnu_out="$work/vnu.txt"
-    java -jar "$vnu_jar" --skip-non-html --errors-only "$work/site" "$work/site-file" >"$vnu_out" 2>&1
+    vnu_targets=("$work/site" "$work/site-file")
+    [ -z "$site_outdated" ] || vnu_targets+=("$site_outdated/$outdated_translation")
+    java -jar "$vnu_jar" --skip-non-html --errors-only "${vnu_targets[@]}" >"$vnu_out" 2>&1
     vnu_rc=$?
     sed "s|file:$work/||g; s|$work/||g" "$vnu_out"
     if [ $vnu_rc = 0 ]; then
@@ -165,6 +193,7 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_SITE="$work/site" \
     SITEGEN_E2E_SITE_FILE_LINKS="$work/site-file" \
     SITEGEN_E2E_SITE_BASE_URL="$work/site-base-url" \
+    SITEGEN_E2E_SITE_OUTDATED="$site_outdated" \
     SITEGEN_E2E_AXE="$axe_js" \
     SITEGEN_E2E_PREFIX="$PREFIX" \
         "$PYTHON" -m pytest -q -p no:cacheprovider -rfEs "$here"

@@ -6,6 +6,9 @@ Run through Tests/e2e/run.sh, which builds the site and sets:
   SITEGEN_E2E_SITE_FILE_LINKS  the same site built with --file-links (opened from disk)
   SITEGEN_E2E_SITE_BASE_URL    the same site built with --base-url http://127.0.0.1$PREFIX
                                (only its 404.html is checked)
+  SITEGEN_E2E_SITE_OUTDATED    a copy of the site whose Dutch guide A changed after it was
+                               translated, built like SITEGEN_E2E_SITE (empty for a site
+                               without that page; see test_translation_notice.py)
   SITEGEN_E2E_AXE              axe.min.js (axe-core 4.10)
   SITEGEN_E2E_PREFIX           the sub-folder the site is served from (default /some/folder/)
 
@@ -397,6 +400,12 @@ def test_axe(browser, servers, axe_source, width, page):
     driver = browser(width, True)
     url = servers.for_page(page).page_url(page)
     driver.get(url)
+    check_axe(driver, axe_source, page, width)
+
+
+def check_axe(driver, axe_source, page, width):
+    """Fail unless the page open in driver is width px wide, its stylesheets
+    loaded and axe-core finds no violation of AXE_TAGS."""
     inner = driver.execute_script("return window.innerWidth")
     if inner != width:
         fail([f"{page} @ {width}px: the window is {inner} px wide, not {width}"])
