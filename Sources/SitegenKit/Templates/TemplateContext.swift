@@ -1,6 +1,5 @@
 /// The values templates see. Documented for template authors in the README
 /// ("Templates"); keep the two in step.
-///
 struct TemplateContext {
     let site: Site
     let fileLinks: Bool
