@@ -20,7 +20,7 @@ public struct SourceWatcher: Sendable {
     /// The site-relative paths of files added, removed or changed since the
     /// last call (or since `init`).
     public mutating func changes() -> Set<String> {
-        let now = SourceWatcher.scan(root)
+        let now = SourceWatcher.scan(root, expectedCount: snapshot.count)
         var changed: Set<String> = []
         for (path, stamp) in now where snapshot[path] != stamp { changed.insert(path) }
         for path in snapshot.keys where now[path] == nil { changed.insert(path) }
@@ -31,15 +31,22 @@ public struct SourceWatcher: Sendable {
     /// Sizes and modification times of every file, read with plain POSIX
     /// calls: Foundation's `attributesOfItem` opens each file and lists its
     /// extended attributes, which makes a scan of 10,000 files take a third
-    /// of a second instead of a few milliseconds.
-    static func scan(_ root: String) -> [String: Stamp] {
+    /// of a second instead of a few milliseconds. Entries are looked up in
+    /// their open folder (`fstatat`), so the system does not walk every
+    /// path from the site folder down.
+    static func scan(_ root: String, expectedCount: Int = 0) -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
+        stamps.reserveCapacity(expectedCount)
         // Folders already walked (device, inode): a symbolic link to a folder
         // above it must not loop.
         var walked: Set<[UInt64]> = []
-        func stamp(_ relative: String) -> Bool? {
+        func stamp(_ relative: String, in folder: OpaquePointer? = nil, name: UnsafePointer<CChar>? = nil) -> Bool? {
             var info = stat()
-            guard stat(root + "/" + relative, &info) == 0 else { return nil }
+            if let folder, let name {
+                guard fstatat(dirfd(folder), name, &info, 0) == 0 else { return nil }
+            } else {
+                guard stat(root + "/" + relative, &info) == 0 else { return nil }
+            }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 return walked.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted
             }
@@ -53,12 +60,16 @@ public struct SourceWatcher: Sendable {
             guard let directory = opendir(root + "/" + folder) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                    String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
+                let isFolderItself = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                    bytes[0] == UInt8(ascii: ".") && (bytes[1] == 0 || (bytes[1] == UInt8(ascii: ".") && bytes[2] == 0))
                 }
-                if name == "." || name == ".." { continue }
-                let relative = folder + "/" + name
-                if stamp(relative) == true { pending.append(relative) }
+                if isFolderItself { continue }
+                let (relative, found) = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                    let name = bytes.bindMemory(to: CChar.self).baseAddress!
+                    let relative = folder + "/" + String(cString: name)
+                    return (relative, stamp(relative, in: directory, name: name))
+                }
+                if found == true { pending.append(relative) }
             }
         }
         return stamps

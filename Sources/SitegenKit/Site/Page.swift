@@ -1,34 +1,108 @@
 /// One page of the built site, in one language.
+///
+/// A value, but copied by reference until changed: resolving a site of
+/// 20,000 pages copies pages often (per language, sorted, indexed), and a
+/// copy of a dozen strings costs a dozen reference counts, a copy of one box
+/// costs one.
 public struct Page: Sendable, Hashable {
+    struct Fields: Sendable, Hashable {
+        var language: String
+        var contentLanguage: String
+        var sourcePath: String
+        var relativePath: String
+        var translationKey: String
+        var metadata: PageMetadata
+        var body: SourceText
+        var path: SitePath
+        var frontMatterYAML: String?
+        var frontMatterLine = 1
+        var decision: DecisionPage?
+    }
+
+    /// Changed only while no other page shares it.
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    private var fields: Fields {
+        get { box.fields }
+        set {
+            if !isKnownUniquelyReferenced(&box) { box = Box(newValue) } else { box.fields = newValue }
+        }
+    }
+
+    public init(language: String, contentLanguage: String, sourcePath: String, relativePath: String,
+                translationKey: String, metadata: PageMetadata, body: SourceText, path: SitePath) {
+        box = Box(Fields(language: language, contentLanguage: contentLanguage, sourcePath: sourcePath,
+                         relativePath: relativePath, translationKey: translationKey, metadata: metadata,
+                         body: body, path: path))
+    }
+
+    public static func == (lhs: Page, rhs: Page) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(box.fields)
+    }
+
     /// The language the page is published in (its folder in the output).
-    public var language: String
+    public var language: String {
+        get { box.fields.language }
+        set { fields.language = newValue }
+    }
     /// The language its text is in: differs from `language` for a fallback
     /// page built from the default language.
-    public var contentLanguage: String
+    public var contentLanguage: String {
+        get { box.fields.contentLanguage }
+        set { fields.contentLanguage = newValue }
+    }
     /// The Markdown file, relative to the site folder (`content/nl/index.md`).
-    public var sourcePath: String
+    public var sourcePath: String {
+        get { box.fields.sourcePath }
+        set { fields.sourcePath = newValue }
+    }
     /// The file's path inside its language folder (`guides/a.md`).
-    public var relativePath: String
+    public var relativePath: String {
+        get { box.fields.relativePath }
+        set { fields.relativePath = newValue }
+    }
     /// Pages with the same key in different languages translate each other.
-    public var translationKey: String
-    public var metadata: PageMetadata
+    public var translationKey: String {
+        get { box.fields.translationKey }
+        set { fields.translationKey = newValue }
+    }
+    public var metadata: PageMetadata {
+        get { box.fields.metadata }
+        set { fields.metadata = newValue }
+    }
     /// The Markdown body; front matter lines are blank, line numbers kept.
-    public var body: SourceText
-    public var path: SitePath
+    public var body: SourceText {
+        get { box.fields.body }
+        set { fields.body = newValue }
+    }
+    public var path: SitePath {
+        get { box.fields.path }
+        set { fields.path = newValue }
+    }
     /// The front matter's YAML and the file line it starts on (for readers of
     /// extra front matter, such as a decision helper's words).
     public var frontMatter: (yaml: String, line: Int)? {
-        get { frontMatterYAML.map { ($0, frontMatterLine) } }
+        get { box.fields.frontMatterYAML.map { ($0, box.fields.frontMatterLine) } }
         set {
-            frontMatterYAML = newValue?.yaml
-            frontMatterLine = newValue?.line ?? 1
+            fields.frontMatterYAML = newValue?.yaml
+            fields.frontMatterLine = newValue?.line ?? 1
         }
     }
-    var frontMatterYAML: String?
-    var frontMatterLine = 1
     /// Set on the pages of a decision helper: its start page, and one page
     /// per question and outcome.
-    public var decision: DecisionPage?
+    public var decision: DecisionPage? {
+        get { box.fields.decision }
+        set { fields.decision = newValue }
+    }
     public var isHome: Bool { relativePath == "index.md" && decision?.isStep != true }
 
     /// Built from the default language because this language lacks it.
