@@ -19,12 +19,12 @@ public struct FrontMatter: Sendable, Hashable {
         }
         // Scans lines as UTF-8 bytes: this runs for every page of the site.
         let bytes = text.utf8
-        var lineStart = bytes.index(after: bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.index(before: bytes.endIndex))
+        let yamlStart = bytes.index(after: bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.index(before: bytes.endIndex))
+        var lineStart = yamlStart
         var line = 1
         while lineStart < bytes.endIndex {
             let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
             if isClosingDelimiter(text[lineStart..<lineEnd]) {
-                let yamlStart = bytes.index(after: bytes.firstIndex(of: UInt8(ascii: "\n"))!)
                 let rest = lineEnd < bytes.endIndex ? text[bytes.index(after: lineEnd)...] : ""
                 // The delimiters and the YAML become empty lines.
                 let blankLines = String(repeating: "\n", count: lineEnd < bytes.endIndex ? line + 1 : line)

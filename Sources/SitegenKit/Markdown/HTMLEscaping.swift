@@ -20,9 +20,3 @@ enum HTMLEscaping {
         return result
     }
 }
-
-extension HTMLEscaping {
-    static func appendEscaped(_ text: String, to output: inout String) {
-        output += escape(text)
-    }
-}

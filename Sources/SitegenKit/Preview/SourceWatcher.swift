@@ -60,16 +60,13 @@ public struct SourceWatcher: Sendable {
             guard let directory = opendir(root + "/" + folder) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let isFolderItself = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                    bytes[0] == UInt8(ascii: ".") && (bytes[1] == 0 || (bytes[1] == UInt8(ascii: ".") && bytes[2] == 0))
-                }
-                if isFolderItself { continue }
-                let (relative, found) = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                    // Not "." and "..", the folder itself and its parent.
+                    if bytes[0] == UInt8(ascii: "."), bytes[1] == 0 || (bytes[1] == UInt8(ascii: ".") && bytes[2] == 0) { return }
                     let name = bytes.bindMemory(to: CChar.self).baseAddress!
                     let relative = folder + "/" + String(cString: name)
-                    return (relative, stamp(relative, in: directory, name: name))
+                    if stamp(relative, in: directory, name: name) == true { pending.append(relative) }
                 }
-                if found == true { pending.append(relative) }
             }
         }
         return stamps

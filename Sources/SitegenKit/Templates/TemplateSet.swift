@@ -23,11 +23,7 @@ public struct TemplateSet: Sendable {
     /// The UI strings the templates name (`{{strings.key}}`): every language
     /// needs them all, also those only some pages show, so a missing one is
     /// found before a page needs it.
-    public var uiStringKeys: Set<String> {
-        Set(library.templates.values.flatMap(MustacheNode.names(in:)).compactMap { name in
-            name.parts.count == 2 && name.parts[0] == "strings" ? name.parts[1] : nil
-        })
-    }
+    public let uiStringKeys: Set<String>
 
     public static func load(_ files: [SiteSource.TemplateFile]) -> (TemplateSet, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -51,7 +47,10 @@ public struct TemplateSet: Sendable {
             diagnostics.append(Diagnostic(.error, file: "templates/\(name).mustache",
                 "template is missing; every site needs templates/\(name).mustache"))
         }
-        return (TemplateSet(library: library, names: names, templateIDs: ids), diagnostics)
+        let uiStringKeys = Set(library.templates.values.flatMap(MustacheNode.names(in:)).compactMap { name in
+            name.parts.count == 2 && name.parts[0] == "strings" ? name.parts[1] : nil
+        })
+        return (TemplateSet(library: library, names: names, templateIDs: ids, uiStringKeys: uiStringKeys), diagnostics)
     }
 
     /// Renders the template `name`; throws when partials nest deeper than

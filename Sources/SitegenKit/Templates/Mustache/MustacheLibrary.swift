@@ -10,7 +10,6 @@ struct MustacheLibrary: Sendable {
     }
 
     private(set) var templates: [String: [MustacheNode]] = [:]
-    private var sources: [String: String] = [:]
     private var indented: [IndentedName: [MustacheNode]] = [:]
 
     /// Indented copies of indented copies stop here (a partial including
@@ -25,12 +24,13 @@ struct MustacheLibrary: Sendable {
         for (name, source) in sources {
             do {
                 library.templates[name] = try MustacheParser.parse(source)
-                library.sources[name] = source
             } catch {
                 errors[name] = error
             }
         }
-        for name in library.templates.keys.sorted() { library.addIndentedCopies(for: library.templates[name]!) }
+        for name in library.templates.keys.sorted() {
+            library.addIndentedCopies(for: library.templates[name]!, sources: sources)
+        }
         return (library, errors)
     }
 
@@ -39,10 +39,10 @@ struct MustacheLibrary: Sendable {
         return templates[name]
     }
 
-    private mutating func addIndentedCopies(for nodes: [MustacheNode]) {
+    private mutating func addIndentedCopies(for nodes: [MustacheNode], sources: [String: String]) {
         var pending = Self.indentedInclusions(in: nodes)
         while let wanted = pending.popLast(), indented.count < Self.indentedCopiesLimit {
-            guard indented[wanted] == nil, let source = sources[wanted.name],
+            guard indented[wanted] == nil, templates[wanted.name] != nil, let source = sources[wanted.name],
                   let nodes = try? MustacheParser.parse(Self.indent(source, by: wanted.indentation)) else { continue }
             indented[wanted] = nodes
             pending += Self.indentedInclusions(in: nodes)

@@ -27,10 +27,10 @@ struct MustacheRenderer {
 
     mutating func render(template name: String) throws(DepthError) {
         guard let nodes = library.template(named: name) else { return }
-        try render(nodes, template: name)
+        try render(nodes)
     }
 
-    private mutating func render(_ nodes: [MustacheNode], template: String) throws(DepthError) {
+    private mutating func render(_ nodes: [MustacheNode]) throws(DepthError) {
         for node in nodes {
             switch node {
             case .text(let text):
@@ -42,22 +42,22 @@ struct MustacheRenderer {
                 guard let value = resolve(name), !value.isFalsy else { continue }
                 switch value {
                 case .bool:
-                    try render(children, template: template)
+                    try render(children)
                 case .list(let items):
                     for item in items {
                         stack.append(item)
-                        try render(children, template: template)
+                        try render(children)
                         stack.removeLast()
                     }
                 case .function(let function):
                     output += function(source)
                 default:
                     stack.append(value)
-                    try render(children, template: template)
+                    try render(children)
                     stack.removeLast()
                 }
             case .invertedSection(let name, let children):
-                if resolve(name)?.isFalsy ?? true { try render(children, template: template) }
+                if resolve(name)?.isFalsy ?? true { try render(children) }
             case .partial(let name, let indentation):
                 guard let partial = library.template(named: name, indentation: indentation) else { continue }
                 try nest(partial, template: name, blocks: blocks)
@@ -65,7 +65,7 @@ struct MustacheRenderer {
                 guard let parent = library.template(named: name, indentation: indentation) else { continue }
                 try nest(parent, template: name, blocks: childBlocks.merging(blocks) { _, outer in outer })
             case .block(let name, let defaults):
-                try render(blocks[name] ?? defaults, template: template)
+                try render(blocks[name] ?? defaults)
             }
         }
     }
@@ -79,7 +79,7 @@ struct MustacheRenderer {
             depth -= 1
             blocks = saved
         }
-        try render(nodes, template: template)
+        try render(nodes)
     }
 
     private func resolve(_ name: MustacheName) -> TemplateData? {
@@ -114,7 +114,7 @@ struct MustacheRenderer {
     private mutating func interpolate(_ value: TemplateData, escaped: Bool) {
         switch value {
         case .text(let text):
-            if escaped { HTMLEscaping.appendEscaped(text, to: &output) } else { output += text }
+            output += escaped ? HTMLEscaping.escape(text) : text
         case .int(let number):
             output += String(number)
         case .double(let number):
@@ -123,7 +123,7 @@ struct MustacheRenderer {
             output += flag ? "true" : "false"
         case .function(let function):
             let text = function("")
-            if escaped { HTMLEscaping.appendEscaped(text, to: &output) } else { output += text }
+            output += escaped ? HTMLEscaping.escape(text) : text
         case .list, .object, .lookup:
             break
         }
