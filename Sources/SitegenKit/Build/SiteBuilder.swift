@@ -71,7 +71,9 @@ public enum SiteBuilder {
         // 4. Write: only a build without errors replaces the output.
         if let rendering, report.succeeded {
             do {
-                try OutputWriter.write(rendering.plan, to: report.output, source: rendering.sourceRoot)
+                try OutputWriter.write(rendering.plan, to: report.output, source: rendering.sourceRoot) { note in
+                    log(Step(name: "wait", detail: note))
+                }
                 log(Step(name: "write", detail: report.output))
             } catch {
                 report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))

@@ -11,7 +11,9 @@ import Glibc
 /// The build before the current one is kept beside the output
 /// (`.<output>.sitegen-previous`), with a manifest of what each file holds:
 /// the next build starts from it and writes only the files whose bytes
-/// changed, which saves the file system most of its work.
+/// changed (or that were changed on disk since), which saves the file system
+/// most of its work. A lock beside the output makes builds into one output
+/// take turns (`OutputLock`).
 ///
 /// The output folder is sitegen's: it holds a marker file, and sitegen refuses
 /// to replace a folder without one (unless empty), the site folder itself or
@@ -19,7 +21,6 @@ import Glibc
 /// or `templates/`.
 public enum OutputWriter {
     public static let markerFile = ".sitegen-output"
-    static let markerText = "This folder is written by sitegen and replaced on every build.\n"
 
     /// A refusal or a failed write (exit status 1, nothing replaced).
     public struct WriteError: Error, CustomStringConvertible {
@@ -51,91 +52,152 @@ public enum OutputWriter {
         }
     }
 
-    /// Writes the plan and swaps it in place of `output`.
-    public static func write(_ plan: OutputPlan, to output: String, source: String) throws(WriteError) {
+    /// How long a build waits for another build into the same output.
+    public static let defaultLockTimeout = Duration.seconds(600)
+
+    /// Writes the plan and swaps it in place of `output`, holding the
+    /// output's lock throughout; `waiting` is told when another build holds it.
+    public static func write(_ plan: OutputPlan, to output: String, source: String,
+                             lockTimeout: Duration = defaultLockTimeout,
+                             waiting: (String) -> Void = { _ in }) throws(WriteError) {
         try checkOutputFolder(output, source: source)
         let output = canonical(output)
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
-        let staging = parent + "/.\(name).sitegen-staging"
+        let files = try outputFiles(of: plan)
+        try makeFolder(parent)
+        let lock = try OutputLock(path: parent + "/.\(name).sitegen-lock", timeout: lockTimeout, waiting: waiting)
+        defer { withExtendedLifetime(lock) {} }
+        // Under the lock: another build may have made the output meanwhile.
+        try checkOutputFolder(output, source: source)
+        removeStaleStaging(in: parent, name: name)
+        // A staging folder of this build's own, so nothing else writes into it.
+        let staging = parent + "/.\(name).sitegen-staging-\(getpid())"
         let previous = parent + "/.\(name).sitegen-previous"
-
         do {
-            // Start from the build before the current output, kept beside it,
-            // when its manifest says what each file holds: then only files
-            // whose bytes changed are written. Else start from nothing.
-            try? FileManager.default.removeItem(atPath: staging)
-            var known = manifest(in: previous) ?? [:]
-            if known.isEmpty || rename(previous, staging) != 0 {
-                known = [:]
-                try? FileManager.default.removeItem(atPath: previous)
-                try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            }
-            // From here the staging folder's manifest is no longer true.
-            unlink(staging + "/" + markerFile)
-            let paths = plan.sortedPaths
-            let stamps = stampsOfFiles(plan, paths)
-            let changed = paths.indices.filter { known[paths[$0].outputFile] != stamps[$0] }
-            try writeFiles(changed.map { (staging + "/" + paths[$0].outputFile, plan.files[paths[$0]]!) })
-            let stampByFile = Dictionary(uniqueKeysWithValues: zip(paths.map(\.outputFile), stamps))
-            for file in known.keys.sorted() where stampByFile[file] == nil {
-                unlink(staging + "/" + file)
-                removeEmptyFolders(from: (file as NSString).deletingLastPathComponent, in: staging)
-            }
-            let lines = stampByFile.keys.sorted().map { "\(stampByFile[$0]!)\t\($0)\n" }
-            try writeFile(staging + "/" + markerFile, Array((markerText + lines.joined()).utf8))
+            try stage(plan, files, in: staging, startingFrom: previous)
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             throw WriteError(description: "cannot write the site into '\(staging)': \(error)")
         }
+        try swap(staging, into: output, keeping: previous)
+    }
 
-        if FileManager.default.fileExists(atPath: output) {
-            // Swap in one step where the system can; otherwise two renames.
-            if sitegen_exchange_paths(staging, output) != 0 {
-                try? FileManager.default.removeItem(atPath: previous)
-                guard rename(output, previous) == 0 else {
-                    try? FileManager.default.removeItem(atPath: staging)
-                    throw WriteError(description: "cannot replace '\(output)': \(String(cString: strerror(errno)))")
-                }
-                guard rename(staging, output) == 0 else {
-                    let reason = String(cString: strerror(errno))
-                    _ = rename(previous, output)
-                    throw WriteError(description: "cannot replace '\(output)': \(reason)")
-                }
-            } else if rename(staging, previous) != 0 {
-                // `staging` now holds the previous site: keep it for next time.
-                try? FileManager.default.removeItem(atPath: staging)
+    /// The plan's paths in order, with the file each is written to; two paths
+    /// writing one file are an error (the resolver reports where they come from).
+    static func outputFiles(of plan: OutputPlan) throws(WriteError) -> [(path: SitePath, file: String)] {
+        var seen: [String: SitePath] = [:]
+        var files: [(path: SitePath, file: String)] = []
+        for path in plan.sortedPaths {
+            let file = path.outputFile
+            if let other = seen.updateValue(path, forKey: file) {
+                throw WriteError(description: "two outputs would both be written to '\(file)' ('\(other)' and '\(path)'); nothing was written")
             }
-        } else {
+            files.append((path, file))
+        }
+        return files
+    }
+
+    /// Staging folders left by builds that were killed (their lock is gone).
+    static func removeStaleStaging(in parent: String, name: String) {
+        let prefix = ".\(name).sitegen-staging"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+        }
+    }
+
+    /// Fills `staging` with the plan. It starts from the build before the
+    /// current output, kept beside it, when its manifest says what each file
+    /// holds: then only files whose bytes changed, or that were changed on
+    /// disk since, are written. If that fails, it starts again from nothing.
+    static func stage(_ plan: OutputPlan, _ files: [(path: SitePath, file: String)],
+                      in staging: String, startingFrom previous: String) throws(WriteError) {
+        var known = OutputManifest(in: previous)
+        if known == nil || rename(previous, staging) != 0 {
+            known = nil
+            try? FileManager.default.removeItem(atPath: previous)
+        }
+        do {
+            try fill(staging, with: plan, files, known: known)
+        } catch where known != nil {
+            try? FileManager.default.removeItem(atPath: staging)
+            try fill(staging, with: plan, files, known: nil)
+        }
+    }
+
+    /// Writes into `staging` every file `known` does not vouch for, removes
+    /// everything else that is there, and writes the new manifest last.
+    static func fill(_ staging: String, with plan: OutputPlan, _ files: [(path: SitePath, file: String)],
+                     known: OutputManifest?) throws(WriteError) {
+        try makeFolder(staging)
+        // From here the staging folder's manifest is no longer true.
+        unlink(staging + "/" + markerFile)
+        let stamps = Cores.map(files) { OutputManifest.stamp(plan.files[$0.path]!) }
+        var changed = Array(files.indices)
+        if let known {
+            // Files of older builds and anything put there by hand go.
+            _ = prune(staging, below: "", keeping: Set(files.map(\.file)))
+            let trusted = Cores.map(changed) { index in
+                known.stamps[files[index].file] == stamps[index]
+                    && known.isIntact(staging + "/" + files[index].file, stamp: stamps[index])
+            }
+            changed = changed.filter { !trusted[$0] }
+        }
+        try writeFiles(changed.map { (staging + "/" + files[$0].file, plan.files[files[$0].path]!) })
+        let manifest = OutputManifest(stamps: Dictionary(uniqueKeysWithValues: zip(files.map(\.file), stamps)))
+        try writeFile(staging + "/" + markerFile, Array(manifest.text.utf8))
+    }
+
+    /// Removes every entry below `root/relative` whose path is not in
+    /// `wanted`, and folders left empty; true when the folder is now empty.
+    static func prune(_ root: String, below relative: String, keeping wanted: Set<String>) -> Bool {
+        let folder = relative.isEmpty ? root : root + "/" + relative
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        var kept = 0
+        for name in names {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var info = stat()
+            guard lstat(root + "/" + path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                if prune(root, below: path, keeping: wanted), rmdir(root + "/" + path) == 0 { continue }
+            } else if !wanted.contains(path) || (info.st_mode & S_IFMT) != S_IFREG {
+                if unlink(root + "/" + path) == 0 { continue }
+            }
+            kept += 1
+        }
+        return kept == 0
+    }
+
+    /// Puts `staging` in place of `output`; the old output becomes `previous`.
+    static func swap(_ staging: String, into output: String, keeping previous: String) throws(WriteError) {
+        let parent = (output as NSString).deletingLastPathComponent
+        guard FileManager.default.fileExists(atPath: output) else {
             try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             guard rename(staging, output) == 0 else {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(atPath: staging)
                 throw WriteError(description: "cannot create '\(output)': \(reason)")
             }
+            return
         }
-    }
-
-    /// What each file of an earlier output holds ("size:hash" by path), from
-    /// its marker file; nil when the folder or its manifest is missing.
-    static func manifest(in folder: String) -> [String: String]? {
-        guard let bytes = try? FileBytes.read(folder + "/" + markerFile) else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard text.hasPrefix(markerText) else { return nil }
-        var entries: [String: String] = [:]
-        for line in text.dropFirst(markerText.count).split(separator: "\n") {
-            let parts = line.split(separator: "\t", maxSplits: 1)
-            guard parts.count == 2 else { return nil }
-            entries[String(parts[1])] = String(parts[0])
-        }
-        return entries
-    }
-
-    /// "size:hash" of every file, in the order of `paths`.
-    static func stampsOfFiles(_ plan: OutputPlan, _ paths: [SitePath]) -> [String] {
-        Cores.map(paths) { path in
-            let bytes = plan.files[path]!
-            return "\(bytes.count):\(HashedAssets.hash64(bytes))"
+        // Swap in one step where the system can; otherwise two renames.
+        if sitegen_exchange_paths(staging, output) != 0 {
+            try? FileManager.default.removeItem(atPath: previous)
+            guard rename(output, previous) == 0 else {
+                try? FileManager.default.removeItem(atPath: staging)
+                throw WriteError(description: "cannot replace '\(output)': \(String(cString: strerror(errno)))")
+            }
+            guard rename(staging, output) == 0 else {
+                let reason = String(cString: strerror(errno))
+                _ = rename(previous, output)
+                throw WriteError(description: "cannot replace '\(output)': \(reason)")
+            }
+        } else {
+            // `staging` now holds the previous site: keep it for next time.
+            try? FileManager.default.removeItem(atPath: previous)
+            if rename(staging, previous) != 0 {
+                try? FileManager.default.removeItem(atPath: staging)
+            }
         }
     }
 
@@ -186,9 +248,16 @@ public enum OutputWriter {
     }
 
     /// Plain POSIX writes: Foundation's `Data.write` syncs every file to disk,
-    /// which makes writing thousands of pages slow for no gain here.
+    /// which makes writing thousands of pages slow for no gain here. Whatever
+    /// stands in the file's place that is not a regular file (a folder, a
+    /// symbolic link someone put into the output) is removed first, never
+    /// written through.
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws(WriteError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        if descriptor < 0 && (errno == ELOOP || errno == EISDIR) {
+            try? FileManager.default.removeItem(atPath: path)
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        }
         guard descriptor >= 0 else { throw WriteError(description: "\(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         var offset = 0
