@@ -33,6 +33,9 @@ struct BuildCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        if let baseURL, !SiteConfig.isAbsoluteWebURL(baseURL) {
+            throw UsageError("--base-url '\(baseURL.debugDescription.dropFirst().dropLast())' is not an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like https://example.org/docs/")
+        }
         let options = BuildOptions(source: source, output: output, baseURL: baseURL, includeDrafts: drafts, fileLinks: fileLinks)
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
         let quiet = quiet

@@ -11,8 +11,8 @@ import Testing
     @Test func everyKindOfBadInputHasAFixture() {
         #expect(Self.kinds == [
             "bad-config", "bad-slug", "broken-links", "decision-flow", "decision-page", "decision-words", "duplicate-url", "invalid-utf8", "invalid-yaml",
-            "missing-title", "missing-ui-string", "non-string-title", "symlink-escape", "template-syntax",
-            "unknown-language", "unknown-layout", "unknown-partial", "unreadable-file",
+            "missing-title", "missing-ui-string", "non-string-title", "output-collision", "symlink-escape", "template-syntax",
+            "unknown-language", "unknown-layout", "unknown-partial", "unreadable-file", "yaml-limits",
         ])
     }
 

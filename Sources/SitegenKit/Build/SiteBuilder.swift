@@ -117,7 +117,7 @@ public enum SiteBuilder {
             if SiteConfig.isAbsoluteWebURL(baseURL) {
                 parsedConfig?.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
             } else {
-                report.diagnostics.append(Diagnostic(.error, file: "--base-url", "'\(baseURL)' is not an absolute http or https URL"))
+                report.diagnostics.append(Diagnostic(.error, file: "--base-url", "'\(baseURL.escapingControlCharacters)' is not an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like https://example.org/docs/"))
             }
         }
         guard let config = parsedConfig else { return nil }

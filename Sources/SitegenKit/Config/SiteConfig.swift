@@ -163,7 +163,7 @@ public struct SiteConfig: Sendable, Hashable {
             if let value = node.string, isAbsoluteWebURL(value) {
                 baseURL = value.hasSuffix("/") ? value : value + "/"
             } else {
-                error("baseURL must be an absolute http or https URL, like 'https://example.org/docs/'", node)
+                error("baseURL must be an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like 'https://example.org/docs/'", node)
             }
         }
 
@@ -194,9 +194,13 @@ public struct SiteConfig: Sendable, Hashable {
         }
     }
 
-    static func isAbsoluteWebURL(_ value: String) -> Bool {
+    public static func isAbsoluteWebURL(_ value: String) -> Bool {
         guard value.hasPrefix("https://") || value.hasPrefix("http://") else { return false }
         let rest = value.drop(while: { $0 != ":" }).dropFirst(3)
-        return !rest.isEmpty && !rest.hasPrefix("/") && !value.contains(" ") && !value.contains("?") && !value.contains("#")
+        // It is written into attributes and XML as it is: nothing that could
+        // end an attribute or a tag, no spaces, no control characters.
+        let refused: Set<Character> = [" ", "?", "#", "\"", "'", "<", ">", "`", "\\", "{", "}", "|", "^"]
+        return !rest.isEmpty && !rest.hasPrefix("/") && !value.contains(where: { refused.contains($0) || $0.isWhitespace })
+            && !value.containsControlCharacter
     }
 }

@@ -72,7 +72,7 @@ public struct PageMetadata: Sendable, Hashable {
         let slug = text("slug")
         if let slug, !isValidSlug(slug) {
             diagnostics.append(.error(
-                "slug '\(slug)' must be one URL segment: no '/', '\\\\', '..' or leading '.', not empty",
+                "slug '\(slug.escapingControlCharacters)' must be one URL segment: no '/', '\\\\', control characters or leading '.', not empty",
                 at: parsed.location(of: mapping["slug"])))
         }
         var weight: Int?
@@ -112,6 +112,6 @@ public struct PageMetadata: Sendable, Hashable {
 
     static func isValidSlug(_ slug: String) -> Bool {
         !slug.isEmpty && !slug.contains("/") && !slug.contains("\\") && !slug.hasPrefix(".")
-            && slug.trimmingSpaces == slug[...] && !slug.contains(where: { $0.isNewline })
+            && slug.trimmingSpaces == slug[...] && !slug.containsControlCharacter
     }
 }

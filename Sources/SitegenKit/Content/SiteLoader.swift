@@ -178,6 +178,11 @@ public enum SiteLoader {
                 let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
                 let absolute = top + "/" + relative
                 let display = "\(folder)/\(relative)"
+                if name.containsControlCharacter {
+                    diagnostics.append(Diagnostic(.error, file: display.escapingControlCharacters,
+                        "the name holds a control character (a line break, tab or similar), which no URL can carry; rename it"))
+                    continue
+                }
                 // Only symbolic links need resolving (their folder was checked
                 // when it was listed): one lstat for every other entry.
                 var info = stat()

@@ -8,13 +8,13 @@ enum Sitemap {
 
             """
         for page in site.pages where !page.isFallback {
-            xml += "<url>\n<loc>\(HTMLEscaping.escape(baseURL + page.path.value))</loc>\n"
+            xml += "<url>\n<loc>\(HTMLEscaping.escape(baseURL + page.path.urlPath))</loc>\n"
             let translations = site.config.languages.compactMap { language in
                 site.page(page.translationKey, in: language.code).flatMap { $0.isFallback ? nil : (language.code, $0) }
             }
             if translations.count > 1 {
                 for (code, translation) in translations {
-                    xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(code)\" href=\"\(HTMLEscaping.escape(baseURL + translation.path.value))\"/>\n"
+                    xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(code)\" href=\"\(HTMLEscaping.escape(baseURL + translation.path.urlPath))\"/>\n"
                 }
             }
             xml += "</url>\n"

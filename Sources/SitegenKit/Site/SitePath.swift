@@ -51,7 +51,46 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
         } else {
             link += value[toEnd...]
         }
-        return link.isEmpty ? "./" : link
+        if link.isEmpty { return "./" }
+        return value.utf8.contains(where: { Self.isEncoded($0, nonASCII: false) }) ? Self.percentEncoded(link, nonASCII: false) : link
+    }
+
+    /// `value` as the path of an absolute URL (after the base URL, in the
+    /// sitemap): in ASCII only, as the sitemap protocol asks.
+    public var urlPath: String {
+        value.utf8.contains(where: { Self.isEncoded($0, nonASCII: true) }) ? Self.percentEncoded(value, nonASCII: true) : value
+    }
+
+    /// Percent-encodes the bytes that end or change a URL's path, which a
+    /// file name may hold (a file named `hash#tag` or `q?mark` is linked as
+    /// `hash%23tag`, `q%3Fmark`): controls, space, `"`, `#`, `%`, `<`, `>`,
+    /// `?`, `\`, `^`, `` ` ``, `{`, `|`, `}`; with `nonASCII` also every byte
+    /// of a non-ASCII character. Relative links keep those as they are, as
+    /// HTML allows, so `café/` stays readable. `/` stays: it separates the
+    /// segments.
+    static func percentEncoded(_ text: String, nonASCII: Bool) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in text.utf8 {
+            if isEncoded(byte, nonASCII: nonASCII) {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isEncoded(_ byte: UInt8, nonASCII: Bool) -> Bool {
+        switch byte {
+        case 0...0x20, 0x7F: true
+        case 0x80...0xFF: nonASCII
+        case UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+             UInt8(ascii: "?"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "{"),
+             UInt8(ascii: "|"), UInt8(ascii: "}"): true
+        default: false
+        }
     }
 
     /// `../` repeated up to the site root from a page (empty at the root).

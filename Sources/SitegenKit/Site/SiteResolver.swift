@@ -118,7 +118,9 @@ public enum SiteResolver {
         diagnostics += decisionProblems
 
         // Every language needs a home page; two pages may not share a URL.
-        for language in config.languages where !pages.contains(where: { $0.language == language.code && $0.isHome }) {
+        // (A home page whose file has errors is already reported.)
+        for language in config.languages where !pages.contains(where: { $0.language == language.code && $0.isHome })
+            && !unusable.contains(language.code + "/index.md") {
             diagnostics.append(Diagnostic(.error, file: "content/\(language.code)/index.md",
                 "language '\(language.code)' has no home page; add content/\(language.code)/index.md"))
         }
@@ -152,7 +154,9 @@ public enum SiteResolver {
                 contentFiles[SitePath(file.relativePath)] = file.bytes
             }
         }
-        var site = Site(config: config, pages: pages, strings: strings, contentFiles: contentFiles)
+        let collisions = OutputCollisions.check(pages: pages, files: contentFiles)
+        diagnostics += collisions.diagnostics
+        var site = Site(config: config, pages: pages, strings: strings, contentFiles: collisions.files)
         site.unusablePages = unusable
         site.draftPages = drafts
         if config.languages.count > 1 {

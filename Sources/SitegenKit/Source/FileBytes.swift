@@ -22,12 +22,24 @@ public enum FileBytes {
     }
 
     /// The bytes of the file at `path`, or of standard input when `path` is nil.
+    ///
+    /// Only a regular file is read: a FIFO, socket or device in a site
+    /// folder would block a build for ever, or never end. It is opened
+    /// without blocking (which opening a FIFO otherwise does), and its type
+    /// checked before any read.
     public static func read(_ path: String?) throws(ReadError) -> [UInt8] {
-        let descriptor = path.map { open($0, O_RDONLY) } ?? STDIN_FILENO
+        let descriptor = path.map { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) } ?? STDIN_FILENO
         guard descriptor >= 0 else {
             throw ReadError(path: path ?? "<stdin>", reason: String(cString: strerror(errno)))
         }
         defer { if path != nil { close(descriptor) } }
+        if let path {
+            var info = stat()
+            guard fstat(descriptor, &info) == 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
+            guard (info.st_mode & S_IFMT) == S_IFREG else {
+                throw ReadError(path: path, reason: "it is \(kind(of: info.st_mode)), not a regular file; sitegen reads only regular files")
+            }
+        }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -38,6 +50,17 @@ public enum FileBytes {
                 throw ReadError(path: path ?? "<stdin>", reason: String(cString: strerror(errno)))
             }
             bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// What a file that is not a regular file is, in words.
+    static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a named pipe (FIFO)"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFDIR: "a folder"
+        default: "a special file"
         }
     }
 

@@ -15,3 +15,19 @@ extension StringProtocol {
         return self[first...last]
     }
 }
+
+extension StringProtocol {
+    /// Whether the text holds a control character (U+0000 to U+001F, U+007F
+    /// to U+009F): never right in a file name, a slug or a URL.
+    var containsControlCharacter: Bool {
+        unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+    }
+}
+
+extension String {
+    /// The text for a message, with control characters written as escapes
+    /// (`\n`, `\u{1B}`), so a message never prints one to the terminal.
+    var escapingControlCharacters: String {
+        containsControlCharacter ? String(debugDescription.dropFirst().dropLast()) : self
+    }
+}

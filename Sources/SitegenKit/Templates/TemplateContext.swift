@@ -43,7 +43,7 @@ struct TemplateContext {
         }
         pageValues["translationOutdated"] = .bool(site.config.translationNotices && site.translationStatus?.isKnownOutdated(page) == true)
         if let description = page.metadata.description { pageValues["description"] = .text(description) }
-        if let base = site.config.baseURL { pageValues["canonicalURL"] = .text(base + page.path.value) }
+        if let base = site.config.baseURL { pageValues["canonicalURL"] = .text(base + page.path.urlPath) }
 
         return common(language: language, at: page.path, strings: strings, assets: assets).merging([
             "page": .object(pageValues),
@@ -56,7 +56,7 @@ struct TemplateContext {
     /// Values every template gets: site, language, strings, root, home, asset.
     func common(language: Language, at path: SitePath, strings: UIStringLookup, assets: AssetLookup, absoluteBase: String? = nil) -> [String: TemplateData] {
         let homePath = site.home(of: language.code)?.path ?? SitePath(language.code + "/")
-        let home = absoluteBase.map { $0 + homePath.value } ?? homePath.relative(from: path, fileLinks: fileLinks)
+        let home = absoluteBase.map { $0 + homePath.urlPath } ?? homePath.relative(from: path, fileLinks: fileLinks)
         return [
             "site": [
                 "title": .text(language.siteTitle),
@@ -114,7 +114,7 @@ struct TemplateContext {
     /// another language than their URL says) and `x-default`, the default
     /// language's version. Absolute when the site has a base URL.
     func alternates(of page: Page, link: (SitePath) -> String) -> TemplateData {
-        func url(_ path: SitePath) -> TemplateData { .text(site.config.baseURL.map { $0 + path.value } ?? link(path)) }
+        func url(_ path: SitePath) -> TemplateData { .text(site.config.baseURL.map { $0 + path.urlPath } ?? link(path)) }
         var result: [TemplateData] = []
         for language in site.config.languages {
             if let target = site.page(page.translationKey, in: language.code), !target.isFallback {
@@ -131,7 +131,7 @@ struct TemplateContext {
     func choices(at path: SitePath, absoluteBase: String?, strings: [String: UIStringLookup]) -> TemplateData {
         .list(site.config.languages.map { language in
             let home = site.home(of: language.code)?.path ?? SitePath(language.code + "/")
-            let url = absoluteBase.map { $0 + home.value } ?? home.relative(from: path, fileLinks: fileLinks)
+            let url = absoluteBase.map { $0 + home.urlPath } ?? home.relative(from: path, fileLinks: fileLinks)
             return .object(languageFields(language).merging([
                 "url": .text(url),
                 "siteTitle": .text(language.siteTitle),

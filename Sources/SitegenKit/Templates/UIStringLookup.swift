@@ -42,7 +42,7 @@ final class AssetLookup {
                 missing.insert(String(name))
                 return ""
             }
-            if let absoluteBase { return absoluteBase + path.value }
+            if let absoluteBase { return absoluteBase + path.urlPath }
             return path.relative(from: page, fileLinks: false)
         }
     }

@@ -50,7 +50,8 @@ struct MustacheRenderer {
                         stack.removeLast()
                     }
                 case .function(let function):
-                    output += function(source)
+                    // A helper's result is text (a URL), never HTML.
+                    output += HTMLEscaping.escape(function(source))
                 default:
                     stack.append(value)
                     try render(children)
