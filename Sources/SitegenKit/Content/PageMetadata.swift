@@ -30,6 +30,9 @@ public struct PageMetadata: Sendable, Hashable {
     /// Every other key, as plain values (String, Int, Double, Bool, arrays, dictionaries).
     public var params: [String: TemplateValue]
 
+    /// Where `layout` is written, for an error about it.
+    public var layoutLocation: SourceLocation?
+
     /// The page holds a decision helper (its words are under `decision`).
     public var hasDecision = false
 
@@ -106,6 +109,7 @@ public struct PageMetadata: Sendable, Hashable {
             translationKey: text("translationKey"), weight: weight, draft: draft,
             layout: text("layout"), params: params)
         metadata.hasDecision = mapping["decision"] != nil
+        metadata.layoutLocation = mapping["layout"].map { parsed.location(of: $0) }
         metadata.translationOf = translationOf
         return (diagnostics.contains { $0.severity == .error } ? nil : metadata, diagnostics)
     }

@@ -40,6 +40,8 @@ public enum SiteLoader {
             if path == "_strings.yml" {
                 if let text = readText(file.absolutePath, display: display, into: &diagnostics) {
                     source.strings[language] = text
+                } else {
+                    source.unreadableStrings.insert(language)
                 }
             } else if path.hasSuffix(".md") {
                 pageFiles.append((language, path, file))

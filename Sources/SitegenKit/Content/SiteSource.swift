@@ -44,6 +44,8 @@ public struct SiteSource: Sendable {
     /// Markdown files that could not be read or decoded (already reported), as
     /// `<language>/<path in language folder>`.
     public var unreadablePages: Set<String> = []
+    /// Languages whose `_strings.yml` could not be read (reported).
+    public var unreadableStrings: Set<String> = []
 
     public init(root: String, config: SourceText, pages: [PageFile] = [], strings: [String: SourceText] = [:],
                 contentFiles: [StaticFile] = [], templates: [TemplateFile] = [], assets: [StaticFile] = []) {

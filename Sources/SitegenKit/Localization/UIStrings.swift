@@ -6,6 +6,9 @@ public struct UIStrings: Sendable, Hashable {
     /// Where the strings were read from, for diagnostics.
     public var file: String
     public var values: [String: String]
+    /// Whether its file had errors (reported): then a key it lacks is not
+    /// reported again, since it may be the error's doing.
+    public var isBroken = false
 
     public init(language: String, file: String, values: [String: String]) {
         self.language = language
@@ -30,10 +33,12 @@ public struct UIStrings: Sendable, Hashable {
         do {
             yaml = try YAMLText(source.text, file: source.path)
         } catch {
+            strings.isBroken = true
             return (strings, error.diagnostics)
         }
         guard let mapping = yaml.root?.mapping else {
             if yaml.root == nil { return (strings, []) }
+            strings.isBroken = true
             return (strings, [.error("UI strings must be a mapping of key to text, like 'skipToContent: Skip to content'",
                                      at: yaml.location(of: yaml.root))])
         }
@@ -41,6 +46,7 @@ public struct UIStrings: Sendable, Hashable {
         for (key, value) in mapping {
             guard let name = key.string, YAMLText.isString(value), let text = value.string else {
                 diagnostics.append(.error("each UI string must be text; put it in quotes", at: yaml.location(of: value)))
+                strings.isBroken = true
                 continue
             }
             strings.values[name] = text

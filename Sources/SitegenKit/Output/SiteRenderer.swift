@@ -76,7 +76,7 @@ public struct SiteRenderer: Sendable {
         missingAssets.formUnion(special.missingAssets)
 
         let namedStrings = templates.uiStringKeys
-        for language in site.config.languages {
+        for language in site.config.languages where !site.strings[language.code]!.isBroken {
             missingStrings[language.code, default: []].formUnion(namedStrings.filter { site.strings[language.code]![$0] == nil })
             for key in (missingStrings[language.code] ?? []).sorted() {
                 diagnostics.append(Diagnostic(.error, file: site.strings[language.code]!.file,
@@ -140,7 +140,7 @@ public struct SiteRenderer: Sendable {
             diagnostics.append(Diagnostic(.error, file: page.sourcePath,
                 "heading '# \(heading.text)': the page title (front matter 'title') is the page's only level-1 heading; use '##' for sections"))
         }
-        for kind in markdown.calloutKinds.sorted(by: { $0.rawValue < $1.rawValue }) where contentStrings["callout." + kind.rawValue] == nil {
+        for kind in markdown.calloutKinds.sorted(by: { $0.rawValue < $1.rawValue }) where contentStrings["callout." + kind.rawValue] == nil && !contentStrings.isBroken {
             diagnostics.append(Diagnostic(.error, file: contentStrings.file,
                 "\(page.sourcePath) uses a [!\(kind.rawValue.uppercased())] callout, whose title 'callout.\(kind.rawValue)' language '\(page.contentLanguage)' lacks; add it here"))
         }
@@ -174,12 +174,12 @@ public struct SiteRenderer: Sendable {
             do {
                 html = try templates.render(.object(context), template: layout, capacity: markdown.html.utf8.count + 16_384)
             } catch {
-                diagnostics.append(Diagnostic(.error, file: "templates/\(error.template).mustache",
-                    "partials nest more than \(MustacheRenderer.depthLimit) deep; does '\(error.template)' include itself?"))
+                diagnostics.append(.error("partials nest more than \(MustacheRenderer.depthLimit) deep; does '\(error.template)' include itself?",
+                    at: templates.inclusionTags[error.template] ?? SourceLocation(file: "templates/\(error.template).mustache")))
             }
         } else if page.metadata.layout != nil && page.decision?.isStep != true {
-            diagnostics.append(Diagnostic(.error, file: page.sourcePath,
-                "layout '\(layout)' does not exist; add templates/\(layout).mustache or remove 'layout'"))
+            diagnostics.append(.error("layout '\(layout)' does not exist; add templates/\(layout).mustache or remove 'layout'",
+                at: page.metadata.layoutLocation ?? SourceLocation(file: page.sourcePath)))
         } else if page.decision?.isStep == true {
             diagnostics.append(Diagnostic(.error, file: "templates/\(layout).mustache",
                 "template is missing; a site with a decision helper needs templates/\(layout).mustache"))

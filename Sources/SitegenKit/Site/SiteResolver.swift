@@ -34,6 +34,7 @@ public enum SiteResolver {
                 diagnostics += problems
             } else {
                 strings[language.code] = UIStrings(language: language.code, file: "content/\(language.code)/_strings.yml", values: [:])
+                strings[language.code]!.isBroken = source.unreadableStrings.contains(language.code)
             }
         }
 

@@ -24,6 +24,10 @@ public struct TemplateSet: Sendable {
     /// needs them all, also those only some pages show, so a missing one is
     /// found before a page needs it.
     public let uiStringKeys: Set<String>
+    /// The tag that includes each template (`{{> name}}`, `{{< name}}`) where
+    /// an error about its nesting points: one in the template itself if it
+    /// includes itself, else the first.
+    let inclusionTags: [String: SourceLocation]
 
     public static func load(_ files: [SiteSource.TemplateFile]) -> (TemplateSet, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -31,16 +35,22 @@ public struct TemplateSet: Sendable {
         let (library, errors) = MustacheLibrary.parse(sources)
         var ids: Set<String> = []
         let names = Set(files.map(\.name))
-        for file in files {
+        var inclusionTags: [String: SourceLocation] = [:]
+        for file in files.sorted(by: { $0.name < $1.name }) {
             if let error = errors[file.name] {
                 diagnostics.append(Diagnostic(.error, file: file.source.path, line: error.line, column: error.column,
                                               "template syntax: \(error.message)"))
             }
-            for reference in references(in: file.source) where !names.contains(reference.name) {
+            let references = references(in: file.source)
+            for reference in references where inclusionTags[reference.name] == nil || reference.name == file.name {
+                inclusionTags[reference.name] = reference.location
+            }
+            for reference in references where !names.contains(reference.name) {
                 diagnostics.append(.error(
                     "\(reference.kind) '\(reference.name)' does not exist; add templates/\(reference.name).mustache",
                     at: reference.location))
             }
+            diagnostics += TemplateChecks.check(file)
             ids.formUnion(literalIDs(in: file.source.text))
         }
         for name in required where !names.contains(name) {
@@ -50,7 +60,8 @@ public struct TemplateSet: Sendable {
         let uiStringKeys = Set(library.templates.values.flatMap(MustacheNode.names(in:)).compactMap { name in
             name.parts.count == 2 && name.parts[0] == "strings" ? name.parts[1] : nil
         })
-        return (TemplateSet(library: library, names: names, templateIDs: ids, uiStringKeys: uiStringKeys), diagnostics)
+        return (TemplateSet(library: library, names: names, templateIDs: ids, uiStringKeys: uiStringKeys,
+                            inclusionTags: inclusionTags), diagnostics)
     }
 
     /// Renders the template `name`; throws when partials nest deeper than
