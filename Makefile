@@ -4,7 +4,7 @@
 #   make serve   preview the shipped site at http://127.0.0.1:8080/ with live reload
 #   make bench   sitegen against Hugo on generated bilingual sites (slow; numbers only)
 #   make test    run the test suite
-#   make clean   remove build products and _site/
+#   make clean   remove everything the Makefile and sitegen made here
 #
 # Missing system packages are installed with apt-get when running as root;
 # otherwise the exact command is printed and make stops.
@@ -82,7 +82,10 @@ bench: deps
 	done
 	python3 bench/run_bench.py $(BENCH_ARGS)
 
+# Everything the Makefile and sitegen make here: build folders (also the
+# sanitizer and valgrind ones), the shipped site's output with the build
+# kept beside it, its staging folders and lock.
 clean:
-	rm -rf .build _site
+	rm -rf .build .build-asan .build-valgrind _site ._site.sitegen-previous ._site.sitegen-staging* ._site.sitegen-lock
 
 FORCE:

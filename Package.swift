@@ -3,17 +3,20 @@ import PackageDescription
 
 let package = Package(
     name: "sitegen",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "sitegen", targets: ["sitegen"]),
         .library(name: "SitegenKit", targets: ["SitegenKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Exact versions, so every clone builds the same code. (Package.resolved
+        // would pin commits too, but the package copies on the machines this
+        // project is built on have commit ids of their own, so a resolved
+        // file made here would not resolve anywhere else.)
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         // The HTTP server of `sitegen serve`: the lightest one that builds here
         // (about 8 s in a clean debug build; Hummingbird costs about 60 s).
-        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox.git", exact: "0.27.1"),
     ],
     targets: [
         // libcmark 0.30 from the system (Debian: libcmark-dev). Only libcmark is

@@ -72,6 +72,7 @@ public struct SiteRenderer: Sendable {
 
         let special = renderSpecialPages()
         for (path, bytes) in special.files { plan.files[path] = bytes }
+        diagnostics += special.diagnostics
         for (language, keys) in special.missingStrings { missingStrings[language, default: []].formUnion(keys) }
         missingAssets.formUnion(special.missingAssets)
 
@@ -198,8 +199,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The root language chooser and `404.html`.
-    func renderSpecialPages() -> (files: [SitePath: [UInt8]], missingStrings: [String: Set<String>], missingAssets: Set<String>) {
+    func renderSpecialPages() -> (files: [SitePath: [UInt8]], missingStrings: [String: Set<String>], missingAssets: Set<String>,
+                                  diagnostics: [Diagnostic]) {
         var files: [SitePath: [UInt8]] = [:]
+        var diagnostics: [Diagnostic] = []
         var missingStrings: [String: Set<String>] = [:]
         var missingAssets: Set<String> = []
         let context = TemplateContext(site: site, fileLinks: fileLinks)
@@ -217,11 +220,17 @@ public struct SiteRenderer: Sendable {
                                         assets: assetLookup, absoluteBase: base)
             values["choices"] = context.choices(at: .root, absoluteBase: base, strings: lookups)
             if let baseURL = site.config.baseURL { values["canonicalURL"] = .text(baseURL) }
-            files[path] = Array(((try? templates.render(.object(values), template: name)) ?? "").utf8)
+            do {
+                files[path] = Array(try templates.render(.object(values), template: name).utf8)
+            } catch {
+                // Never an empty page in its place: the build fails instead.
+                diagnostics.append(.error("partials nest more than \(MustacheRenderer.depthLimit) deep; does '\(error.template)' include itself?",
+                    at: templates.inclusionTags[error.template] ?? SourceLocation(file: "templates/\(error.template).mustache")))
+            }
             for (code, lookup) in lookups { missingStrings[code, default: []].formUnion(lookup.missing) }
             missingAssets.formUnion(assetLookup.missing)
         }
-        return (files, missingStrings, missingAssets)
+        return (files, missingStrings, missingAssets, diagnostics)
     }
 
     /// `/docs/` of `https://example.org/docs/`.
@@ -229,31 +238,5 @@ public struct SiteRenderer: Sendable {
         let afterScheme = url.components(separatedBy: "://").dropFirst().joined(separator: "://")
         guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
         return String(afterScheme[slash...])
-    }
-}
-
-/// Results written by several threads, each into its own slots.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-
-    var values: [Value] { lock.withLock { slots.map { $0! } } }
-}
-
-extension ResultSlots where Value == Int {
-    func increment(by amount: Int) -> Int {
-        lock.withLock {
-            slots[0] = (slots[0] ?? 0) + amount
-            return slots[0]!
-        }
     }
 }

@@ -11,9 +11,19 @@ public enum SiteResolver {
 
     /// Pages already read, by file, so that a rebuild after a change parses
     /// only the files that changed (front matter parsing is the slow part).
+    ///
+    /// Unchecked Sendable: its one mutable field is read and written only
+    /// under `lock` (a build reads it on every core).
     public final class PageCache: @unchecked Sendable {
-        var entries: [String: (source: SourceText, page: Page?, diagnostics: [Diagnostic])] = [:]
+        typealias Entry = (source: SourceText, page: Page?, diagnostics: [Diagnostic])
+        private let lock = NSLock()
+        private var entries: [String: Entry] = [:]
         public init() {}
+
+        subscript(file: String) -> Entry? {
+            get { lock.withLock { entries[file] } }
+            set { lock.withLock { entries[file] = newValue } }
+        }
     }
 
     public static func resolve(_ source: SiteSource, config: SiteConfig, includeDrafts: Bool = false,
@@ -47,7 +57,7 @@ public enum SiteResolver {
         let files = source.pages.filter { languageCodes.contains($0.language) }
         let parsed = ResultSlots<(Page?, [Diagnostic])>(count: files.count)
         let fresh = files.indices.filter { index in
-            guard let entry = cache?.entries[files[index].source.path], entry.source == files[index].source else { return true }
+            guard let entry = cache?[files[index].source.path], entry.source == files[index].source else { return true }
             parsed[index] = (entry.page, entry.diagnostics)
             return false
         }
@@ -59,7 +69,7 @@ public enum SiteResolver {
             }
         }
         for (file, (read, problems)) in zip(files, parsed.values) {
-            cache?.entries[file.source.path] = (file.source, read, problems)
+            cache?[file.source.path] = (file.source, read, problems)
             diagnostics += problems
             guard let page = read else {
                 unusable.insert(file.language + "/" + file.relativePath)

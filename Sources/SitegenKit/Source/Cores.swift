@@ -13,7 +13,7 @@ enum Cores {
     }
 
     /// `transform` of every element, computed on every core, in order.
-    static func map<Element: Sendable, Result>(_ elements: [Element], minimumPerCore: Int = 64,
+    static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], minimumPerCore: Int = 64,
                                                _ transform: @Sendable (Element) -> Result) -> [Result] {
         let results = ResultSlots<Result>(count: elements.count)
         split(elements.count, minimumPerCore: minimumPerCore) { range in
