@@ -147,7 +147,7 @@ public struct SiteRenderer: Sendable {
         }
 
         var layout = page.metadata.layout ?? TemplateSet.defaultLayout
-        var context = TemplateContext(site: site, fileLinks: fileLinks)
+        let context = TemplateContext(site: site, fileLinks: fileLinks)
             .page(page, html: markdown.html, headings: markdown.headings, strings: strings, assets: assetLookup)
         var anchorChecks = resolver.anchorChecks
         if let decision = page.decision {
@@ -173,7 +173,7 @@ public struct SiteRenderer: Sendable {
         var html = ""
         if templates.names.contains(layout) {
             do {
-                html = try templates.render(.object(context), template: layout, capacity: markdown.html.utf8.count + 16_384)
+                html = try templates.render(.lookup(context), template: layout, capacity: markdown.html.utf8.count + 16_384)
             } catch {
                 diagnostics.append(.error("partials nest more than \(MustacheRenderer.depthLimit) deep; does '\(error.template)' include itself?",
                     at: templates.inclusionTags[error.template] ?? SourceLocation(file: "templates/\(error.template).mustache")))

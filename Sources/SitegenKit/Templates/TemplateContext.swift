@@ -4,8 +4,10 @@ struct TemplateContext {
     let site: Site
     let fileLinks: Bool
 
-    /// The context of a content page.
-    func page(_ page: Page, html: String, headings: [Heading], strings: UIStringLookup, assets: AssetLookup) -> [String: TemplateData] {
+    /// The context of a content page. The values that grow with the site
+    /// (navigation, translations, alternates) are made only when a template
+    /// reads them.
+    func page(_ page: Page, html: String, headings: [Heading], strings: UIStringLookup, assets: AssetLookup) -> LazyValues {
         let language = site.config.language(page.language)!
         let contentLanguage = site.config.language(page.contentLanguage)!
         let link = { (target: SitePath) in target.relative(from: page.path, fileLinks: fileLinks) }
@@ -45,12 +47,13 @@ struct TemplateContext {
         if let description = page.metadata.description { pageValues["description"] = .text(description) }
         if let base = site.config.baseURL { pageValues["canonicalURL"] = .text(base + page.path.urlPath) }
 
-        return common(language: language, at: page.path, strings: strings, assets: assets).merging([
-            "page": .object(pageValues),
-            "navigation": navigation(for: page, link: link),
-            "translations": translations(of: page, link: link),
-            "alternates": alternates(of: page, link: link),
-        ]) { $1 }
+        var values = common(language: language, at: page.path, strings: strings, assets: assets)
+        values["page"] = .object(pageValues)
+        return LazyValues(values, lazy: [
+            "navigation": { navigation(for: page, link: link) },
+            "translations": { translations(of: page, link: link) },
+            "alternates": { alternates(of: page, link: link) },
+        ])
     }
 
     /// Values every template gets: site, language, strings, root, home, asset.

@@ -1,0 +1,46 @@
+import Testing
+@testable import SitegenKit
+
+/// Template values that grow with the site are made only when a template
+/// reads them: a page whose template shows no navigation never builds it.
+@Suite struct LazyValuesTests {
+    static func pageContext() throws -> LazyValues {
+        let (source, _) = try SiteLoader.load(SiteFixtures.path("good"))
+        let config = try #require(SiteConfig.parse(source.config.text, file: source.config.path).0)
+        let (site, _) = SiteResolver.resolve(source, config: config)
+        let page = try #require(site.pages.first { $0.path == SitePath("nl/over/") })
+        return TemplateContext(site: site, fileLinks: false).page(
+            page, html: "<p>x</p>", headings: [], strings: UIStringLookup(site.strings["nl"]!),
+            assets: AssetLookup(assets: HashedAssets([]), page: page.path))
+    }
+
+    static func render(_ template: String, _ context: LazyValues) throws -> String {
+        try MustacheTests.render(template, .lookup(context))
+    }
+
+    @Test func aTemplateWithoutNavigationNeverComputesIt() throws {
+        let context = try Self.pageContext()
+        #expect(try Self.render("<h1>{{page.title}}</h1>{{#page}}{{title}}{{/page}}", context) == "<h1>Over deze site</h1>Over deze site")
+        #expect(context.computed.isEmpty)
+    }
+
+    @Test func eachValueIsComputedOnceWhenATemplateReadsIt() throws {
+        let context = try Self.pageContext()
+        let html = try Self.render("{{#navigation}}[{{title}}]{{/navigation}}{{#navigation}}.{{/navigation}}", context)
+        #expect(html.hasPrefix("["))
+        #expect(context.computed == ["navigation"])
+        _ = try Self.render("{{#translations}}{{code}}{{/translations}}", context)
+        #expect(context.computed == ["navigation", "translations"])
+    }
+
+    @Test func anEnclosingSectionDoesNotComputeANameItLooksFor() throws {
+        let context = try Self.pageContext()
+        // `title` is looked for outwards from `page`'s fields; asking whether
+        // the root has it must not build anything.
+        _ = try Self.render("{{#page.params}}{{alternates}}{{/page.params}}", context)
+        #expect(context.computed == ["alternates"])
+        let other = try Self.pageContext()
+        _ = try Self.render("{{#page}}{{missing}}{{/page}}", other)
+        #expect(other.computed.isEmpty)
+    }
+}
