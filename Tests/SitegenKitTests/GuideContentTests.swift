@@ -10,9 +10,9 @@ import FoundationXML
 /// outcome carries the historical note, and every guide links its sources.
 @Suite struct GuideContentTests {
     /// The helper's start page and the two guides, per language.
-    static let languages: [(code: String, start: String, guideA: String, guideB: String, sources: String, endDate: String)] = [
-        ("nl", "nl/keuzehulp/", "nl/handleiding-a/", "nl/handleiding-b/", "nl/bronnen/", "31 december 2021"),
-        ("en", "en/which-guide/", "en/guide-a/", "en/guide-b/", "en/sources/", "31 December 2021"),
+    static let languages: [(code: String, start: String, guideA: String, guideB: String, sources: String, historical: String, endDate: String)] = [
+        ("nl", "nl/keuzehulp/", "nl/handleiding-a/", "nl/handleiding-b/", "nl/bronnen/", "Historische werkwijze", "31 december 2021"),
+        ("en", "en/which-guide/", "en/guide-a/", "en/guide-b/", "en/sources/", "Historical procedure", "31 December 2021"),
     ]
 
     static func flow() throws -> DecisionFlow {
@@ -70,7 +70,8 @@ import FoundationXML
     }
 
     /// Each outcome page says, in its own text, that the procedure is
-    /// historical: a callout naming November 2014 and the end of Open License.
+    /// historical: a paragraph headed "Historical procedure" that names
+    /// November 2014 and the end of Open License.
     @Test func everyOutcomePageCarriesTheHistoricalNote() throws {
         let (_, output) = try SiteFixtures.build(Fixtures.repository.path)
         let paths = try Self.outcomePaths()
@@ -79,8 +80,8 @@ import FoundationXML
             for (step, _) in paths {
                 let file = language.start + step.relativeFolder + "index.html"
                 let page = try HTMLPage(output + "/" + file)
-                let notes = try page.values("//article[@class='outcome']/div[@class='content']//div[contains(@class, 'callout')]")
-                #expect(notes.contains { $0.contains("2014") && $0.contains(language.endDate) }, "\(file): no historical note")
+                let notes = try page.values("//article[@class='outcome']/div[@class='content']//p[strong]")
+                #expect(notes.contains { $0.hasPrefix(language.historical) && $0.contains("2014") && $0.contains(language.endDate) }, "\(file): no historical note")
             }
         }
     }
@@ -116,7 +117,7 @@ import FoundationXML
                 let links = try page.values("//main//a/@href").map { Self.target(of: $0, from: file).page }
                 #expect(links.contains(language.sources), "\(file) does not link to \(language.sources)")
                 let notes = try page.values("//div[contains(@class, 'callout')]")
-                #expect(notes.contains { $0.contains("2014") && $0.contains(language.endDate) }, "\(file): no historical note")
+                #expect(notes.contains { $0.contains(language.historical) && $0.contains("2014") && $0.contains(language.endDate) }, "\(file): no historical note")
             }
         }
     }
