@@ -19,7 +19,7 @@ from selenium.webdriver.common.by import By
 START = {"nl": "nl/keuzehulp/", "en": "en/which-guide/"}
 GUIDES = {"nl": {"guide-a": "nl/handleiding-a/", "guide-b": "nl/handleiding-b/"},
           "en": {"guide-a": "en/guide-a/", "guide-b": "en/guide-b/"}}
-OUTCOMES_PER_LANGUAGE = 13  # guide B once; four ways to the order question, three answers each
+OUTCOMES_PER_LANGUAGE = 13  # guide B once; four ways to the account question, three answers each
 
 if not SITE or not all(os.path.isfile(os.path.join(SITE, start, "index.html")) for start in START.values()):
     pytest.skip("this site has no 'which guide' decision helper", allow_module_level=True)
@@ -27,17 +27,18 @@ if not SITE or not all(os.path.isfile(os.path.join(SITE, start, "index.html")) f
 
 def expected_outcome(answers):
     """The guide and section the shipped flow recommends for a set of answers:
-    guide B only for readers who use the VLSC and want to manage there too;
-    otherwise guide A, at follow-up orders for a follow-up order."""
+    guide B (at what you need) only for readers who use the VLSC and want to
+    manage there too; otherwise guide A, at the existing account section when
+    the organisation already has an Organizational Account."""
     if answers.get("vlsc") == "yes" and answers.get("manage") == "yes":
-        return "guide-b", "steps"
-    if answers.get("order") == "follow-up":
-        return "guide-a", "follow-up-orders"
+        return "guide-b", "before-you-start"
+    if answers.get("account") == "yes":
+        return "guide-a", "existing-account"
     return "guide-a", "before-you-start"
 
 
 def answers_in(url, language):
-    """The answers a step's URL holds: .../vlsc-yes/manage-no/order/ -> {vlsc: yes, manage: no}."""
+    """The answers a step's URL holds: .../vlsc-yes/manage-no/account/ -> {vlsc: yes, manage: no}."""
     path = urllib.parse.urlsplit(url).path
     steps = path.split("/" + START[language], 1)[1].strip("/").split("/")[:-1]
     return dict(step.split("-", 1) for step in steps)
@@ -112,10 +113,10 @@ def test_change_an_answer_from_the_outcome(browser, servers, javascript):
     follow(driver, driver.find_elements(By.CSS_SELECTOR, ".summary-action a")[1])
     assert site_path(server, driver.current_url) == "en/which-guide/vlsc-yes/manage/"
     follow(driver, driver.find_elements(By.CSS_SELECTOR, "ul.answers a")[1])  # No
-    follow(driver, driver.find_elements(By.CSS_SELECTOR, "ul.answers a")[1])  # a follow-up order
-    assert site_path(server, driver.current_url) == "en/which-guide/vlsc-yes/manage-no/order-follow-up/guide-a-follow-up/"
+    follow(driver, driver.find_elements(By.CSS_SELECTOR, "ul.answers a")[0])  # someone already uses an online service
+    assert site_path(server, driver.current_url) == "en/which-guide/vlsc-yes/manage-no/account-yes/guide-a-existing-account/"
     page, fragment = urllib.parse.urldefrag(driver.find_element(By.CSS_SELECTOR, ".outcome a.button").get_attribute("href"))
-    assert (site_path(server, page), fragment) == ("en/guide-a/", "follow-up-orders")
+    assert (site_path(server, page), fragment) == ("en/guide-a/", "existing-account")
     # Start again leads to the start page.
     follow(driver, driver.find_element(By.LINK_TEXT, "Start again"))
     assert site_path(server, driver.current_url) == "en/which-guide/"
