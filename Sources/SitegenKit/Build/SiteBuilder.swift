@@ -66,18 +66,34 @@ public enum SiteBuilder {
         let clock = ContinuousClock()
         let start = clock.now
         var report = BuildReport(diagnostics: [])
-        let rendering = try render(options, report: &report, log: log, progress: progress)
-
-        // 4. Write: only a build without errors replaces the output.
-        if let rendering, report.succeeded {
+        guard let resolved = try resolve(options, report: &report, log: log) else {
+            return finish(report, since: start, clock: clock)
+        }
+        // 4. Write, as the pages render: only a build without errors so far
+        // starts, and only one without errors at the end replaces the output.
+        guard report.succeeded else { return finish(report, since: start, clock: clock) }
+        let staged: StagedOutput
+        do {
+            staged = try StagedOutput(output: report.output, source: resolved.source.root) { note in
+                log(Step(name: "wait", detail: note))
+            }
+        } catch {
+            report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))
+            return finish(report, since: start, clock: clock)
+        }
+        // A failed write is kept by `staged` and reported by `commit`.
+        let sink: @Sendable (SitePath, [UInt8]) -> Void = { path, bytes in try? staged.write(path, bytes) }
+        _ = render(resolved, options, report: &report, log: log, progress: progress, sink: sink)
+        report.fileCount = staged.fileCount
+        if report.succeeded {
             do {
-                try OutputWriter.write(rendering.plan, to: report.output, source: rendering.sourceRoot) { note in
-                    log(Step(name: "wait", detail: note))
-                }
+                try staged.commit()
                 log(Step(name: "write", detail: report.output))
             } catch {
                 report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))
             }
+        } else {
+            staged.discard()
         }
         return finish(report, since: start, clock: clock)
     }
@@ -97,6 +113,15 @@ public enum SiteBuilder {
         public var loadDiagnostics: [Diagnostic]
     }
 
+    /// A site loaded and resolved, with its templates: everything a command
+    /// needs before rendering.
+    public struct ResolvedSite: Sendable {
+        public var source: SiteSource
+        public var loadDiagnostics: [Diagnostic]
+        public var site: Site
+        public var templates: TemplateSet
+    }
+
     /// Steps 1 to 3: load, resolve, render; no writing. Nil when the settings
     /// are unusable (reported). With a `cache` from an earlier rendering,
     /// `select` names the pages to render again; the others are reused.
@@ -106,7 +131,18 @@ public enum SiteBuilder {
         cache: SiteRenderer.Cache? = nil, select: ((Site) -> Set<SitePath>?)? = nil,
         loaded: (SiteSource, [Diagnostic])? = nil, pageCache: SiteResolver.PageCache? = nil
     ) throws -> Rendering? {
-        // 1. Load: the only reads (an incremental build passes what it loaded).
+        guard let resolved = try resolve(options, report: &report, log: log, loaded: loaded, pageCache: pageCache) else { return nil }
+        return render(resolved, options, report: &report, log: log, progress: progress, cache: cache, select: select)
+    }
+
+    /// Steps 1 and 2: load (the only reads; an incremental build passes what
+    /// it loaded), the settings, resolve, and the templates. Nil when the
+    /// settings are unusable (reported).
+    public static func resolve(
+        _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void = { _ in },
+        loaded: (SiteSource, [Diagnostic])? = nil, pageCache: SiteResolver.PageCache? = nil
+    ) throws -> ResolvedSite? {
+        // 1. Load.
         let (source, loadProblems) = try loaded ?? SiteLoader.load(options.source)
         report.diagnostics += loadProblems
         log(Step(name: "load", detail: "\(source.pages.count) Markdown files, \(source.templates.count) templates, \(source.assets.count + source.contentFiles.count) other files"))
@@ -124,30 +160,40 @@ public enum SiteBuilder {
         let outputFolder = options.output ?? (config.output.hasPrefix("/") ? config.output : source.root + "/" + config.output)
         report.output = OutputWriter.canonical(outputFolder)
 
-        // 2. Resolve: pages, URLs, translations.
+        // 2. Resolve: pages, URLs, translations; and the templates, so that
+        // every error found before rendering is known before writing starts.
         let (site, resolveProblems) = SiteResolver.resolve(source, config: config, includeDrafts: options.includeDrafts, cache: pageCache)
         report.diagnostics += resolveProblems
         report.pagesPerLanguage = config.languages.map { language in (language.code, site.pages(in: language.code).count) }
         log(Step(name: "resolve", detail: report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ") + " pages"))
         if let translations = site.translationStatus { log(Step(name: "translations", detail: translations.summaryLine)) }
-
-        // 3. Render: Markdown and templates, on every core.
         let (templates, templateProblems) = TemplateSet.load(source.templates)
         report.diagnostics += templateProblems
-        let renderer = SiteRenderer(site: site, templates: templates, assets: HashedAssets(source.assets), fileLinks: options.fileLinks)
+        return ResolvedSite(source: source, loadDiagnostics: loadProblems, site: site, templates: templates)
+    }
+
+    /// Step 3: Markdown and templates, on every core. With `sink`, each file
+    /// goes to it as soon as it is made and the plan stays empty.
+    static func render(
+        _ resolved: ResolvedSite, _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void,
+        progress: (@Sendable (Int, Int) -> Void)?, cache: SiteRenderer.Cache? = nil,
+        select: ((Site) -> Set<SitePath>?)? = nil, sink: (@Sendable (SitePath, [UInt8]) -> Void)? = nil
+    ) -> Rendering {
+        let site = resolved.site
+        let renderer = SiteRenderer(site: site, templates: resolved.templates, assets: HashedAssets(resolved.source.assets), fileLinks: options.fileLinks)
         let total = site.pages.count
         var renderProgress: (@Sendable (Int) -> Void)?
         if let progress {
             renderProgress = { done in progress(done, total) }
         }
         let only = cache == nil ? nil : select?(site)
-        let (plan, renderProblems, newCache) = renderer.render(progress: renderProgress, cache: cache, only: only)
+        let (plan, renderProblems, newCache) = renderer.render(progress: renderProgress, cache: cache, only: only, sink: sink)
         report.diagnostics += renderProblems
         report.fileCount = plan.files.count
         let rendered = only.map { paths in site.pages.filter { paths.contains($0.path) || cache?.pages[$0.path] == nil }.count } ?? site.pages.count
-        log(Step(name: "render", detail: "\(plan.files.count) files"))
-        return Rendering(plan: plan, site: site, cache: newCache, sourceRoot: source.root, renderedPages: rendered,
-                         source: source, loadDiagnostics: loadProblems)
+        log(Step(name: "render", detail: sink == nil ? "\(plan.files.count) files" : "\(site.pages.count) pages"))
+        return Rendering(plan: plan, site: site, cache: newCache, sourceRoot: resolved.source.root, renderedPages: rendered,
+                         source: resolved.source, loadDiagnostics: resolved.loadDiagnostics)
     }
 
     static func finish(_ report: BuildReport, since start: ContinuousClock.Instant, clock: ContinuousClock) -> BuildReport {

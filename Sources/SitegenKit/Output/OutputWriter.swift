@@ -56,31 +56,31 @@ public enum OutputWriter {
     public static let defaultLockTimeout = Duration.seconds(600)
 
     /// Writes the plan and swaps it in place of `output`, holding the
-    /// output's lock throughout; `waiting` is told when another build holds it.
+    /// output's lock throughout; `waiting` is told when another build holds
+    /// it. (`sitegen build` writes each page as it renders instead, through
+    /// `StagedOutput` directly.)
     public static func write(_ plan: OutputPlan, to output: String, source: String,
                              lockTimeout: Duration = defaultLockTimeout,
                              waiting: (String) -> Void = { _ in }) throws(WriteError) {
-        try checkOutputFolder(output, source: source)
-        let output = canonical(output)
-        let parent = (output as NSString).deletingLastPathComponent
-        let name = (output as NSString).lastPathComponent
-        let files = try outputFiles(of: plan)
-        try makeFolder(parent)
-        let lock = try OutputLock(path: parent + "/.\(name).sitegen-lock", timeout: lockTimeout, waiting: waiting)
-        defer { withExtendedLifetime(lock) {} }
-        // Under the lock: another build may have made the output meanwhile.
-        try checkOutputFolder(output, source: source)
-        removeStaleStaging(in: parent, name: name)
-        // A staging folder of this build's own, so nothing else writes into it.
-        let staging = parent + "/.\(name).sitegen-staging-\(getpid())"
-        let previous = parent + "/.\(name).sitegen-previous"
-        do {
-            try stage(plan, files, in: staging, startingFrom: previous)
-        } catch {
-            try? FileManager.default.removeItem(atPath: staging)
-            throw WriteError(description: "cannot write the site into '\(staging)': \(error)")
+        let paths = try outputFiles(of: plan).map(\.path)
+        let staged = try StagedOutput(output: output, source: source, lockTimeout: lockTimeout, waiting: waiting)
+        let failures = ResultSlots<WriteError?>(count: 1)
+        // Contiguous parts: neighbouring files share folders.
+        Cores.split(paths.count) { range in
+            for index in range {
+                do throws(WriteError) {
+                    try staged.write(paths[index], plan.files[paths[index]]!)
+                } catch {
+                    failures[0] = error
+                    return
+                }
+            }
         }
-        try swap(staging, into: output, keeping: previous)
+        if let failure = failures[0] ?? nil {
+            staged.discard()
+            throw failure
+        }
+        try staged.commit()
     }
 
     /// The plan's paths in order, with the file each is written to; two paths
@@ -104,48 +104,6 @@ public enum OutputWriter {
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
             try? FileManager.default.removeItem(atPath: parent + "/" + entry)
         }
-    }
-
-    /// Fills `staging` with the plan. It starts from the build before the
-    /// current output, kept beside it, when its manifest says what each file
-    /// holds: then only files whose bytes changed, or that were changed on
-    /// disk since, are written. If that fails, it starts again from nothing.
-    static func stage(_ plan: OutputPlan, _ files: [(path: SitePath, file: String)],
-                      in staging: String, startingFrom previous: String) throws(WriteError) {
-        var known = OutputManifest(in: previous)
-        if known == nil || rename(previous, staging) != 0 {
-            known = nil
-            try? FileManager.default.removeItem(atPath: previous)
-        }
-        do {
-            try fill(staging, with: plan, files, known: known)
-        } catch where known != nil {
-            try? FileManager.default.removeItem(atPath: staging)
-            try fill(staging, with: plan, files, known: nil)
-        }
-    }
-
-    /// Writes into `staging` every file `known` does not vouch for, removes
-    /// everything else that is there, and writes the new manifest last.
-    static func fill(_ staging: String, with plan: OutputPlan, _ files: [(path: SitePath, file: String)],
-                     known: OutputManifest?) throws(WriteError) {
-        try makeFolder(staging)
-        // From here the staging folder's manifest is no longer true.
-        unlink(staging + "/" + markerFile)
-        let stamps = Cores.map(files) { OutputManifest.stamp(plan.files[$0.path]!) }
-        var changed = Array(files.indices)
-        if let known {
-            // Files of older builds and anything put there by hand go.
-            _ = prune(staging, below: "", keeping: Set(files.map(\.file)))
-            let trusted = Cores.map(changed) { index in
-                known.stamps[files[index].file] == stamps[index]
-                    && known.isIntact(staging + "/" + files[index].file, stamp: stamps[index])
-            }
-            changed = changed.filter { !trusted[$0] }
-        }
-        try writeFiles(changed.map { (staging + "/" + files[$0].file, plan.files[files[$0].path]!) })
-        let manifest = OutputManifest(stamps: Dictionary(uniqueKeysWithValues: zip(files.map(\.file), stamps)))
-        try writeFile(staging + "/" + markerFile, Array(manifest.text.utf8))
     }
 
     /// Removes every entry below `root/relative` whose path is not in
@@ -201,42 +159,25 @@ public enum OutputWriter {
         }
     }
 
-    /// Writes files, creating their folders, on every core: on a cold build
-    /// most of the time is the file system creating folders and files, and
-    /// it does that for several threads at once.
-    static func writeFiles(_ files: [(path: String, bytes: [UInt8])]) throws(WriteError) {
-        let failures = ResultSlots<WriteError?>(count: 1)
-        // Contiguous parts: neighbouring files share folders.
-        Cores.split(files.count) { range in
-            var madeFolders: Set<String> = []
-            for index in range {
-                let (path, bytes) = files[index]
-                let folder = (path as NSString).deletingLastPathComponent
-                do throws(WriteError) {
-                    if !madeFolders.contains(folder) {
-                        try makeFolder(folder)
-                        madeFolders.insert(folder)
-                    }
-                    try writeFile(path, bytes)
-                } catch {
-                    failures[0] = error
-                    return
-                }
-            }
+    /// `mkdir -p`, safe when another thread makes the same folder. With
+    /// `replacingFiles` (only ever inside a staging folder), a file or link
+    /// where a folder belongs, left by an older build or put there by hand,
+    /// is removed first.
+    static func makeFolder(_ path: String, replacingFiles: Bool = false) throws(WriteError) {
+        func failure() -> WriteError { WriteError(description: "\(path): \(String(cString: strerror(errno)))") }
+        if mkdir(path, 0o755) == 0 { return }
+        switch errno {
+        case EEXIST:
+            var info = stat()
+            if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { return }
+            guard replacingFiles, unlink(path) == 0 || errno == ENOENT else { throw failure() }
+        case ENOENT, ENOTDIR:
+            guard !path.isEmpty, path != "/" else { throw failure() }
+            try makeFolder((path as NSString).deletingLastPathComponent, replacingFiles: replacingFiles)
+        default:
+            throw failure()
         }
-        if let failure = failures[0] ?? nil { throw failure }
-    }
-
-    /// `mkdir -p`, safe when another thread makes the same folder.
-    static func makeFolder(_ path: String) throws(WriteError) {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT, !path.isEmpty, path != "/" else {
-            throw WriteError(description: "\(path): \(String(cString: strerror(errno)))")
-        }
-        try makeFolder((path as NSString).deletingLastPathComponent)
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw WriteError(description: "\(path): \(String(cString: strerror(errno)))")
-        }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw failure() }
     }
 
     /// Removes `folder` (relative to `root`) and its parents while they are empty.

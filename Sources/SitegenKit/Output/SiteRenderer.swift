@@ -48,15 +48,22 @@ public struct SiteRenderer: Sendable {
     ///   - progress: called with the number of pages rendered so far.
     ///   - cache, only: with both, only the pages in `only` (and pages the
     ///     cache lacks) are rendered; the rest come from the cache.
-    public func render(progress: (@Sendable (Int) -> Void)? = nil, cache: Cache? = nil, only: Set<SitePath>? = nil) -> (OutputPlan, [Diagnostic], Cache) {
-        let rendered = renderPages(progress: progress, cache: cache, only: only)
+    ///   - sink: when given, gets every file as soon as it is made (from
+    ///     several cores at once), and the plan and cache hold no bytes: a
+    ///     build then never holds the whole site in memory.
+    public func render(progress: (@Sendable (Int) -> Void)? = nil, cache: Cache? = nil, only: Set<SitePath>? = nil,
+                       sink: (@Sendable (SitePath, [UInt8]) -> Void)? = nil) -> (OutputPlan, [Diagnostic], Cache) {
+        let rendered = renderPages(progress: progress, cache: cache, only: only, sink: sink)
         var plan = OutputPlan()
+        func emit(_ path: SitePath, _ bytes: [UInt8]) {
+            if let sink { sink(path, bytes) } else { plan.files[path] = bytes }
+        }
         var diagnostics: [Diagnostic] = []
         var missingStrings: [String: Set<String>] = [:]
         var missingAssets: Set<String> = []
         var ids: [SitePath: Set<String>] = [:]
         for (page, result) in zip(site.pages, rendered) {
-            plan.files[result.path] = result.html
+            if sink == nil { plan.files[result.path] = result.html }
             ids[result.path] = result.ids
             diagnostics += result.diagnostics
             missingStrings[page.language, default: []].formUnion(result.missingStrings)
@@ -71,7 +78,7 @@ public struct SiteRenderer: Sendable {
         }
 
         let special = renderSpecialPages()
-        for (path, bytes) in special.files { plan.files[path] = bytes }
+        for (path, bytes) in special.files.sorted(by: { $0.key < $1.key }) { emit(path, bytes) }
         diagnostics += special.diagnostics
         for (language, keys) in special.missingStrings { missingStrings[language, default: []].formUnion(keys) }
         missingAssets.formUnion(special.missingAssets)
@@ -89,11 +96,11 @@ public struct SiteRenderer: Sendable {
                 "a template asks for asset '\(name)', which does not exist in templates/assets/"))
         }
 
-        for (path, bytes) in assets.files { plan.files[path] = bytes }
-        for (path, bytes) in site.contentFiles { plan.files[path] = bytes }
+        for (path, bytes) in assets.files { emit(path, bytes) }
+        for (path, bytes) in site.contentFiles { emit(path, bytes) }
         if let base = site.config.baseURL {
-            plan.files[SitePath("sitemap.xml")] = Array(Sitemap.xml(for: site, baseURL: base).utf8)
-            plan.files[SitePath("robots.txt")] = Array(Sitemap.robots(baseURL: base).utf8)
+            emit(SitePath("sitemap.xml"), Array(Sitemap.xml(for: site, baseURL: base).utf8))
+            emit(SitePath("robots.txt"), Array(Sitemap.robots(baseURL: base).utf8))
         }
         var newCache = Cache()
         for result in rendered { newCache.pages[result.path] = result }
@@ -103,7 +110,8 @@ public struct SiteRenderer: Sendable {
     /// Renders every page, on as many cores as the machine has, each core
     /// taking its own share of the pages. The result is in page order, so the
     /// output does not depend on timing.
-    func renderPages(progress: (@Sendable (Int) -> Void)?, cache: Cache?, only: Set<SitePath>?) -> [RenderedPage] {
+    func renderPages(progress: (@Sendable (Int) -> Void)?, cache: Cache?, only: Set<SitePath>?,
+                     sink: (@Sendable (SitePath, [UInt8]) -> Void)? = nil) -> [RenderedPage] {
         let pages = site.pages
         let results = ResultSlots<RenderedPage>(count: pages.count)
         let pending = pages.indices.filter { index in
@@ -120,7 +128,12 @@ public struct SiteRenderer: Sendable {
             var position = worker
             while position < pending.count {
                 let index = pending[position]
-                results[index] = renderPage(pages[index])
+                var result = renderPage(pages[index])
+                if let sink {
+                    sink(result.path, result.html)
+                    result.html = []
+                }
+                results[index] = result
                 if let progress, position % 100 == 0 { progress(counter.increment(by: 100)) }
                 position += workers
             }

@@ -1,0 +1,113 @@
+import CAtomicRename
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An output folder being written, file by file, as the pages render: the
+/// build never holds the whole site in memory, only each file's stamp.
+///
+/// `open` takes the output's lock and prepares a staging folder beside the
+/// output (from the build before, kept as `.<output>.sitegen-previous`,
+/// whose files are reused when their bytes and their state on disk still
+/// match); `write` may be called from every core; `commit` removes what the
+/// build did not write, writes the manifest and swaps the folder in;
+/// `discard` removes the staging folder and leaves the output as it was.
+final class StagedOutput: @unchecked Sendable {
+    // Unchecked Sendable: `stamps`, `madeFolders` and `failure` are read and
+    // written only under `mutex`; the other fields never change after init.
+    let output: String
+    let staging: String
+    let previous: String
+    private let lock: OutputLock
+    private let known: OutputManifest?
+    private let mutex = NSLock()
+    private var stamps: [String: String] = [:]
+    private var madeFolders: Set<String> = []
+    private var failure: OutputWriter.WriteError?
+
+    /// How many files the build has written (or kept) so far.
+    var fileCount: Int { mutex.withLock { stamps.count } }
+
+    init(output: String, source: String, lockTimeout: Duration = OutputWriter.defaultLockTimeout,
+         waiting: (String) -> Void = { _ in }) throws(OutputWriter.WriteError) {
+        try OutputWriter.checkOutputFolder(output, source: source)
+        let output = OutputWriter.canonical(output)
+        let parent = (output as NSString).deletingLastPathComponent
+        let name = (output as NSString).lastPathComponent
+        try OutputWriter.makeFolder(parent)
+        lock = try OutputLock(path: parent + "/.\(name).sitegen-lock", timeout: lockTimeout, waiting: waiting)
+        // Under the lock: another build may have made the output meanwhile.
+        try OutputWriter.checkOutputFolder(output, source: source)
+        OutputWriter.removeStaleStaging(in: parent, name: name)
+        self.output = output
+        // A staging folder of this build's own, so nothing else writes into it.
+        staging = parent + "/.\(name).sitegen-staging-\(getpid())"
+        previous = parent + "/.\(name).sitegen-previous"
+        var known = OutputManifest(in: previous)
+        if known == nil || rename(previous, staging) != 0 {
+            known = nil
+            try? FileManager.default.removeItem(atPath: previous)
+        }
+        self.known = known
+        // From here the staging folder's manifest is no longer true.
+        unlink(staging + "/" + OutputWriter.markerFile)
+        try OutputWriter.makeFolder(staging)
+    }
+
+    /// Writes one file of the build, unless the staging folder already holds
+    /// exactly these bytes, untouched since the build that wrote them.
+    func write(_ path: SitePath, _ bytes: [UInt8]) throws(OutputWriter.WriteError) {
+        let file = path.outputFile
+        let stamp = OutputManifest.stamp(bytes)
+        let duplicate = mutex.withLock { stamps.updateValue(stamp, forKey: file) != nil }
+        if duplicate {
+            throw remember(OutputWriter.WriteError(description: "two outputs would both be written to '\(file)'; nothing was written"))
+        }
+        let target = staging + "/" + file
+        if let known, known.stamps[file] == stamp, known.isIntact(target, stamp: stamp) { return }
+        let folder = (target as NSString).deletingLastPathComponent
+        do {
+            if !mutex.withLock({ madeFolders.contains(folder) }) {
+                try OutputWriter.makeFolder(folder, replacingFiles: true)
+                mutex.withLock { _ = madeFolders.insert(folder) }
+            }
+            try OutputWriter.writeFile(target, bytes)
+        } catch {
+            throw remember(error)
+        }
+    }
+
+    private func remember(_ error: OutputWriter.WriteError) -> OutputWriter.WriteError {
+        mutex.withLock { if failure == nil { failure = error } }
+        return error
+    }
+
+    /// Removes what this build did not write, writes the manifest last and
+    /// puts the staging folder in place of the output.
+    func commit() throws(OutputWriter.WriteError) {
+        let (stamps, failure) = mutex.withLock { (self.stamps, self.failure) }
+        if let failure {
+            discard()
+            throw failure
+        }
+        do {
+            if known != nil {
+                // Files of older builds and anything put there by hand go.
+                _ = OutputWriter.prune(staging, below: "", keeping: Set(stamps.keys))
+            }
+            let manifest = OutputManifest(stamps: stamps)
+            try OutputWriter.writeFile(staging + "/" + OutputWriter.markerFile, Array(manifest.text.utf8))
+        } catch {
+            discard()
+            throw OutputWriter.WriteError(description: "cannot write the site into '\(staging)': \(error)")
+        }
+        try OutputWriter.swap(staging, into: output, keeping: previous)
+    }
+
+    /// Leaves the output as it was. The build before it, which the staging
+    /// folder started from, is gone: the next build writes every file.
+    func discard() {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+}
