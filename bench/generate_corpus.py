@@ -1,14 +1,24 @@
 #!/usr/bin/env python3
 """Generate a realistic bilingual sitegen corpus for benchmarks.
 
-usage: generate_corpus.py N OUT_DIR
+usage: generate_corpus.py N OUT_DIR [--shape sections|flat|deep] [--theme shipped|minimal]
 
-Writes OUT_DIR/sitegen.yml, OUT_DIR/content/{nl,en}/index.md, and
-sNN/page-XXXXX.md in sections of 100 pages, each with an index.md (N pages per language, about 3 KB each: front matter, headings, lists, links to other pages
-of the corpus with anchors, emphasis, code blocks, a table in every tenth
-page) and copies the shipped templates. Deterministic: the same N gives the
-same files.
+Writes OUT_DIR/sitegen.yml, OUT_DIR/content/{nl,en}/index.md and N - 1 more
+pages per language, about 3 KB each (front matter, headings, lists, links to
+other pages of the corpus with anchors, emphasis, code blocks, a table in
+every tenth page), in one of three shapes:
+
+  sections  sNN/page-XXXXX.md: folders of 100 pages, each with an index.md
+  flat      page-XXXXX.md: every page in the language folder itself
+  deep      a tree five folders deep, 5 to 20 children per folder, each
+            folder with an index.md
+
+and the templates: the shipped theme, or a minimal theme (title,
+description, language links, table of contents, content: no navigation)
+that make_hugo_site.py matches page for page. Deterministic: the same
+arguments give the same files.
 """
+import argparse
 import os
 import random
 import shutil
@@ -33,11 +43,12 @@ def sentence(rng, lang, words=12):
     return text[0].upper() + text[1:] + "."
 
 
-def page(rng, lang, index, count):
+def page(rng, lang, index, count, paths):
     target = rng.randrange(count) + 1
     anchor = "before-you-start" if lang == "en" else "voordat-je-begint"
+    here = os.path.dirname(paths[index])
     def ref(number):
-        return f"../s{number // 100:02d}/page-{number:05d}.md"
+        return os.path.relpath(paths[number], here)
 
     lines = [
         "---",
@@ -64,27 +75,106 @@ def page(rng, lang, index, count):
     return "\n".join(lines)
 
 
+def page_paths(count, shape):
+    """Path of page 1 ... count - 1 in its language folder, and the folders
+    (besides the language folder) that get an index.md: a list indexed by
+    page number (index 0 unused), and a sorted list of folders."""
+    paths = [""]
+    if shape == "flat":
+        return paths + [f"page-{index:05d}.md" for index in range(1, count)], []
+    if shape == "sections":
+        paths += [f"s{index // 100:02d}/page-{index:05d}.md" for index in range(1, count)]
+        return paths, sorted({os.path.dirname(path) for path in paths[1:]})
+    # deep: folders five levels deep, as many per folder as this size needs
+    # (about ten pages a folder), then 5 to 20 children per folder, pages
+    # given out folder by folder in depth-first order.
+    rng = random.Random(f"deep-{count}")
+    branching = max(2, round((max(count, 12) / 12) ** 0.2))
+    def folders(prefix, depth):
+        found = [prefix]
+        if depth < 5:
+            for child in range(branching):
+                found += folders(f"{prefix}/d{depth + 1}-{child}" if prefix else f"d1-{child}", depth + 1)
+        return found
+    tree = folders("", 0)
+    while len(paths) < count:
+        for folder in tree:
+            for _ in range(max(1, rng.randint(5, 20) - (branching if folder.count("/") < 4 else 0))):
+                if len(paths) == count:
+                    break
+                paths.append(f"{folder}/page-{len(paths):05d}.md" if folder else f"page-{len(paths):05d}.md")
+    return paths, [folder for folder in tree if folder]
+
+
+MINIMAL_PAGE = """<!DOCTYPE html>
+<html lang="{{language.code}}" dir="{{language.dir}}">
+<head>
+<meta charset="utf-8">
+<title>{{page.title}} | {{site.title}}</title>
+<meta name="description" content="{{page.description}}">
+</head>
+<body>
+<a href="#main">{{strings.skipToContent}}</a>
+<nav class="languages"><ul>
+{{#translations}}<li><a href="{{url}}" hreflang="{{code}}">{{name}}</a></li>
+{{/translations}}</ul></nav>
+<main id="main">
+<h1>{{page.title}}</h1>
+{{#page.hasTOC}}<nav><ul>{{#page.toc}}<li><a href="#{{id}}">{{text}}</a></li>{{/page.toc}}</ul></nav>{{/page.hasTOC}}
+{{{page.content}}}
+</main>
+</body>
+</html>
+"""
+
+MINIMAL_OTHER = """<!DOCTYPE html>
+<html lang="{{language.code}}">
+<head><meta charset="utf-8"><title>{{site.title}}</title></head>
+<body><ul>{{#choices}}<li><a href="{{url}}">{{name}}</a></li>{{/choices}}</ul></body>
+</html>
+"""
+
+
+def write_templates(repository, out, theme):
+    if theme == "shipped":
+        shutil.copytree(os.path.join(repository, "templates"), os.path.join(out, "templates"))
+        return
+    folder = os.path.join(out, "templates")
+    os.makedirs(folder)
+    for name, text in (("page", MINIMAL_PAGE), ("languages", MINIMAL_OTHER), ("404", MINIMAL_OTHER)):
+        with open(os.path.join(folder, name + ".mustache"), "w", encoding="utf-8") as file:
+            file.write(text)
+
+
 def main():
-    count = int(sys.argv[1])
-    out = sys.argv[2]
+    parser = argparse.ArgumentParser()
+    parser.add_argument("count", type=int)
+    parser.add_argument("out")
+    parser.add_argument("--shape", choices=["sections", "flat", "deep"], default="sections")
+    parser.add_argument("--theme", choices=["shipped", "minimal"], default="shipped")
+    args = parser.parse_args()
+    count, out = args.count, args.out
     repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     shutil.rmtree(out, ignore_errors=True)
+    paths, folders = page_paths(count, args.shape)
     for lang in ("nl", "en"):
         rng = random.Random(f"{lang}-{count}")
-        folder = os.path.join(out, "content", lang)
-        os.makedirs(folder)
-        with open(os.path.join(folder, "index.md"), "w", encoding="utf-8") as file:
+        root = os.path.join(out, "content", lang)
+        os.makedirs(root)
+        with open(os.path.join(root, "index.md"), "w", encoding="utf-8") as file:
             file.write(f"---\ntitle: {'Start' if lang == 'nl' else 'Home'}\n---\n\n{sentence(rng, lang)}\n")
+        for number, folder in enumerate(folders):
+            os.makedirs(os.path.join(root, folder), exist_ok=True)
+            with open(os.path.join(root, folder, "index.md"), "w", encoding="utf-8") as file:
+                name = os.path.basename(folder)
+                file.write(f"---\ntitle: {'Deel' if lang == 'nl' else 'Part'} {name}\nweight: {number}\n---\n\n{sentence(rng, lang)}\n")
         for index in range(1, count):
-            section = os.path.join(folder, f"s{index // 100:02d}")
-            if not os.path.isdir(section):
-                os.makedirs(section)
-                with open(os.path.join(section, "index.md"), "w", encoding="utf-8") as file:
-                    file.write(f"---\ntitle: {'Deel' if lang == 'nl' else 'Part'} {index // 100}\nweight: {index // 100}\n---\n\n{sentence(rng, lang)}\n")
-            with open(os.path.join(section, f"page-{index:05d}.md"), "w", encoding="utf-8") as file:
-                file.write(page(rng, lang, index, count - 1))
-        shutil.copy(os.path.join(repository, "content", lang, "_strings.yml"), folder)
-    shutil.copytree(os.path.join(repository, "templates"), os.path.join(out, "templates"))
+            path = os.path.join(root, paths[index])
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as file:
+                file.write(page(rng, lang, index, count - 1, paths))
+        shutil.copy(os.path.join(repository, "content", lang, "_strings.yml"), root)
+    write_templates(repository, out, args.theme)
     with open(os.path.join(out, "sitegen.yml"), "w", encoding="utf-8") as file:
         file.write("title:\n  nl: Benchmark\n  en: Benchmark\ndefaultLanguage: nl\n"
                    "languages:\n  - code: nl\n    name: Nederlands\n  - code: en\n    name: English\n")

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Turn a corpus made by generate_corpus.py into the same site for Hugo.
 
-usage: make_hugo_site.py CORPUS_DIR HUGO_DIR
+usage: make_hugo_site.py CORPUS_DIR HUGO_DIR [--theme shipped|minimal]
 
 Same Markdown files (a folder's index.md becomes Hugo's _index.md), the same
 two languages paired by path, and an equivalent layout: title, description,
-navigation (the sections), language links, table of contents, content.
+navigation (the sections; not with --theme minimal, whose sitegen theme
+shows none), language links, table of contents, content.
 Links to .md files go through a render hook (relref), as sitegen rewrites
 them; code highlighting is off, as sitegen has none.
 """
@@ -43,11 +44,7 @@ PAGE = """<!DOCTYPE html>
 <nav class="languages"><ul>
 {{ range .AllTranslations }}<li><a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a></li>
 {{ end }}</ul></nav>
-<nav class="menu"><ul>
-<li><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Home.Title }}</a></li>
-{{ range .Site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
-{{ end }}</ul></nav>
-<main id="main">
+MENU<main id="main">
 <h1>{{ .Title }}</h1>
 {{ .TableOfContents }}
 {{ .Content }}
@@ -65,8 +62,16 @@ RENDER_LINK = """{{- $dest := .Destination -}}
 """
 
 
+MENU = """<nav class="menu"><ul>
+<li><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Home.Title }}</a></li>
+{{ range .Site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ end }}</ul></nav>
+"""
+
+
 def main():
     corpus, out = sys.argv[1], sys.argv[2]
+    minimal = sys.argv[3:] == ["--theme", "minimal"]
     shutil.rmtree(out, ignore_errors=True)
     for lang in ("nl", "en"):
         source = os.path.join(corpus, "content", lang)
@@ -81,7 +86,7 @@ def main():
     os.makedirs(os.path.join(layouts, "_markup"))
     for name in ("single.html", "list.html"):
         with open(os.path.join(layouts, name), "w", encoding="utf-8") as file:
-            file.write(PAGE)
+            file.write(PAGE.replace("MENU", "" if minimal else MENU))
     with open(os.path.join(layouts, "_markup", "render-link.html"), "w", encoding="utf-8") as file:
         file.write(RENDER_LINK)
     with open(os.path.join(out, "hugo.toml"), "w", encoding="utf-8") as file:

@@ -1,16 +1,23 @@
 #!/usr/bin/env python3
 """sitegen against Hugo on the same bilingual corpus, side by side.
 
-usage: bench/run_bench.py [--sizes 1000 10000] [--runs 5] [--delete-before-cold]
+usage: bench/run_bench.py [--sizes 1000 10000] [--runs 5] [--shapes sections flat deep]
+                          [--themes minimal shipped] [--modes cold warm] [--no-hugo]
+                          [--delete-before-cold]
 
-For each size N (pages per language): generates the corpus
-(generate_corpus.py) and the same site for Hugo (make_hugo_site.py), then
+For each size N (pages per language), shape (generate_corpus.py --shape:
+sections of 100, one flat folder, a tree five folders deep) and theme (the
+shipped one, or a minimal one that the Hugo layout matches page for page):
+generates the corpus and the same site for Hugo (make_hugo_site.py), then
 builds both, alternating (sitegen, Hugo, sitegen, Hugo, ...) after one
 warm-up each, --runs times, cold (fresh output folder) and warm (output
 already there), measuring wall time, CPU time and peak memory with
 /usr/bin/time -v. Prints medians, the median of the pairwise ratios
-sitegen/Hugo, and a floor: the cmark command rendering the same Markdown
-files in one batch. Numbers for people: nothing here is a test.
+sitegen/Hugo, a floor (the cmark command rendering the same Markdown files
+in one batch), and at the end a table with the growth of each time from the
+smallest size to the largest. --no-hugo measures sitegen alone (for sizes
+Hugo cannot build in this machine's memory). Numbers for people: nothing
+here is a test.
 """
 import argparse
 import glob
@@ -42,78 +49,123 @@ def measure(command):
     return seconds, user + system, peak, system
 
 
+def clear(work, output, delete):
+    """Moves an output and the build sitegen keeps beside it out of the way
+    (deleted after the size's runs): on ext4 without a journal (as on the
+    machines here) creating a file right after thousands were deleted scans
+    past every recently deleted inode, and both tools would spend most of a
+    cold build in the kernel (--delete-before-cold shows it)."""
+    trash = os.path.join(work, "trash", str(len(os.listdir(os.path.join(work, "trash")))))
+    os.makedirs(trash)
+    for folder in (output, os.path.join(work, "." + os.path.basename(output) + ".sitegen-previous")):
+        if os.path.exists(folder):
+            if delete:
+                shutil.rmtree(folder)
+            else:
+                os.rename(folder, os.path.join(trash, os.path.basename(folder)))
+
+
+def bench_mode(mode, tools, commands, outputs, work, args):
+    """{tool: [(wall, cpu, peak, system)]} for one mode, runs alternating."""
+    results = {tool: [] for tool in tools}
+    for tool in tools:  # warm-up
+        clear(work, outputs[tool], args.delete_before_cold)
+        measure(commands[tool])
+        if mode == "warm":
+            # A second build, so that sitegen also has the build before the
+            # current one, which it keeps to write less.
+            measure(commands[tool])
+    for _ in range(args.runs):
+        for tool in tools:
+            if mode == "cold":
+                clear(work, outputs[tool], args.delete_before_cold)
+            results[tool].append(measure(commands[tool]))
+    return results
+
+
+def bench_case(size, shape, theme, args, tools):
+    """Prints and returns the rows of one corpus: a dict per mode."""
+    work = tempfile.mkdtemp(prefix=f"sitegen-bench-{size}-")
+    corpus, hugo_site = os.path.join(work, "sitegen"), os.path.join(work, "hugo")
+    subprocess.run([sys.executable, os.path.join(REPO, "bench", "generate_corpus.py"), str(size), corpus,
+                    "--shape", shape, "--theme", theme], check=True)
+    outputs = {"sitegen": os.path.join(work, "out-sitegen"), "hugo": os.path.join(work, "out-hugo")}
+    commands = {"sitegen": [SITEGEN, "build", "--quiet", "--source", corpus, "--output", outputs["sitegen"]]}
+    if "hugo" in tools:
+        subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_hugo_site.py"), corpus, hugo_site,
+                        "--theme", theme], check=True)
+        commands["hugo"] = ["hugo", "--quiet", "--source", hugo_site, "--destination", outputs["hugo"]]
+    files = sorted(glob.glob(os.path.join(corpus, "content", "*", "**", "*.md"), recursive=True))
+    floor = min(measure(["cmark", "--smart"] + files)[0] for _ in range(3))
+    os.makedirs(os.path.join(work, "trash"))
+    print(f"\nN = {size} pages per language ({2 * size} pages), shape {shape}, theme {theme}, {args.runs} runs each after a warm-up")
+    print(f"  floor: cmark --smart on the same {len(files)} files in one batch: {floor:.2f} s")
+    rows = []
+    for mode in args.modes:
+        results = bench_mode(mode, tools, commands, outputs, work, args)
+        print(f"  {mode} build (median of {args.runs}):")
+        row = {"size": size, "shape": shape, "theme": theme, "mode": mode, "floor": floor}
+        for tool in tools:
+            walls, cpus, peaks, systems = zip(*results[tool])
+            row[tool] = (statistics.median(walls), statistics.median(peaks) / 1024)
+            print(f"    {tool:8} wall {statistics.median(walls):6.2f} s   cpu {statistics.median(cpus):6.2f} s"
+                  f" (system {statistics.median(systems):5.2f} s)   peak {statistics.median(peaks) / 1024:7.1f} MB")
+        if "hugo" in tools:
+            row["ratio"] = statistics.median(s[0] / h[0] for s, h in zip(results["sitegen"], results["hugo"]))
+            row["memory"] = row["sitegen"][1] / row["hugo"][1]
+            print(f"    sitegen/hugo: wall {row['ratio']:.2f} (median of pairwise ratios), peak memory {row['memory']:.2f};"
+                  f" sitegen/cmark floor {row['sitegen'][0] / floor:.1f}")
+        else:
+            print(f"    sitegen/cmark floor {row['sitegen'][0] / floor:.1f}")
+        rows.append(row)
+        shutil.rmtree(os.path.join(work, "trash"))
+        os.makedirs(os.path.join(work, "trash"))
+    shutil.rmtree(work, ignore_errors=True)
+    return rows
+
+
+def print_table(rows, tools):
+    """The README's table: one line per shape, theme, mode and size, with
+    the growth from the smallest size measured."""
+    print("\n| Shape | Theme | Build | Pages | sitegen | Peak | " + ("Hugo | Peak | Wall ratio | Memory ratio | " if "hugo" in tools else "")
+          + "× cmark floor | Growth |")
+    print("|---|---|---|---|---|---|" + ("---|---|---|---|" if "hugo" in tools else "") + "---|---|")
+    smallest = {}
+    for row in rows:
+        key = (row["shape"], row["theme"], row["mode"])
+        smallest.setdefault(key, row)
+        first = smallest[key]
+        growth = "" if first is row else f"{row['sitegen'][0] / first['sitegen'][0]:.1f}× for {row['size'] // first['size']}× pages"
+        line = f"| {row['shape']} | {row['theme']} | {row['mode']} | 2 × {row['size']:,} | {row['sitegen'][0]:.2f} s | {row['sitegen'][1]:.0f} MB |"
+        if "hugo" in tools:
+            line += f" {row['hugo'][0]:.2f} s | {row['hugo'][1]:.0f} MB | {row['ratio']:.2f} | {row['memory']:.2f} |"
+        print(line + f" {row['sitegen'][0] / row['floor']:.1f} | {growth} |")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--shapes", nargs="+", choices=["sections", "flat", "deep"], default=["sections", "flat", "deep"])
+    parser.add_argument("--themes", nargs="+", choices=["minimal", "shipped"], default=["minimal", "shipped"])
+    parser.add_argument("--modes", nargs="+", choices=["cold", "warm"], default=["cold", "warm"])
+    parser.add_argument("--no-hugo", action="store_true", help="measure sitegen alone")
     parser.add_argument("--delete-before-cold", action="store_true",
                         help="delete the output right before each cold build instead of moving it aside")
     args = parser.parse_args()
-    if not shutil.which("hugo"):
+    tools = ["sitegen"] if args.no_hugo else ["sitegen", "hugo"]
+    if "hugo" in tools and not shutil.which("hugo"):
         sys.exit("hugo is missing: make bench installs it (apt-get install hugo)")
     subprocess.run(["swift", "build", "-c", "release", "--product", "sitegen"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
-    version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1] if "hugo" in tools else "not run"
     print(f"machine: {os.cpu_count()} cores; sitegen {subprocess.run([SITEGEN, '--version'], capture_output=True, text=True).stdout.strip()}; hugo {version}")
-
-    for size in args.sizes:
-        work = tempfile.mkdtemp(prefix=f"sitegen-bench-{size}-")
-        corpus, hugo_site = os.path.join(work, "sitegen"), os.path.join(work, "hugo")
-        subprocess.run([sys.executable, os.path.join(REPO, "bench", "generate_corpus.py"), str(size), corpus], check=True)
-        subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_hugo_site.py"), corpus, hugo_site], check=True)
-        commands = {
-            "sitegen": [SITEGEN, "build", "--quiet", "--source", corpus, "--output", os.path.join(work, "out-sitegen")],
-            "hugo": ["hugo", "--quiet", "--source", hugo_site, "--destination", os.path.join(work, "out-hugo")],
-        }
-        outputs = {"sitegen": os.path.join(work, "out-sitegen"), "hugo": os.path.join(work, "out-hugo")}
-        files = sorted(glob.glob(os.path.join(corpus, "content", "*", "**", "*.md"), recursive=True))
-        floor = min(measure(["cmark", "--smart"] + files)[0] for _ in range(3))
-
-        os.makedirs(os.path.join(work, "trash"))
-        print(f"\nN = {size} pages per language ({2 * size} pages), {args.runs} runs each after a warm-up")
-        print(f"  floor: cmark --smart on the same {len(files)} files in one batch: {floor:.2f} s")
-        for mode in ("cold", "warm"):
-            results = {"sitegen": [], "hugo": []}
-            def clear(tool):
-                # sitegen keeps the build before beside the output: a cold
-                # build starts without either. They are moved aside, and
-                # deleted after this size's runs: on ext4 without a journal
-                # (as on the machines here) creating a file right after
-                # thousands were deleted scans past every recently deleted
-                # inode, and both tools would spend most of a cold build in
-                # the kernel (--delete-before-cold shows it).
-                trash = os.path.join(work, "trash", str(len(os.listdir(os.path.join(work, "trash")))))
-                os.makedirs(trash)
-                for folder in (outputs[tool], os.path.join(work, "." + os.path.basename(outputs[tool]) + ".sitegen-previous")):
-                    if os.path.exists(folder):
-                        if args.delete_before_cold:
-                            shutil.rmtree(folder)
-                        else:
-                            os.rename(folder, os.path.join(trash, os.path.basename(folder)))
-
-            for tool in ("sitegen", "hugo"):  # warm-up
-                clear(tool)
-                measure(commands[tool])
-                if mode == "warm":
-                    # A second build, so that sitegen also has the build
-                    # before the current one, which it keeps to write less.
-                    measure(commands[tool])
-            for _ in range(args.runs):
-                for tool in ("sitegen", "hugo"):
-                    if mode == "cold":
-                        clear(tool)
-                    results[tool].append(measure(commands[tool]))
-            print(f"  {mode} build (median of {args.runs}):")
-            for tool in ("sitegen", "hugo"):
-                walls, cpus, peaks, systems = zip(*results[tool])
-                print(f"    {tool:8} wall {statistics.median(walls):6.2f} s   cpu {statistics.median(cpus):6.2f} s"
-                      f" (system {statistics.median(systems):5.2f} s)   peak {statistics.median(peaks) / 1024:7.1f} MB")
-            ratios = [s[0] / h[0] for s, h in zip(results["sitegen"], results["hugo"])]
-            memory = statistics.median(s[2] for s in results["sitegen"]) / statistics.median(h[2] for h in results["hugo"])
-            wall = statistics.median(s[0] for s in results["sitegen"])
-            print(f"    sitegen/hugo: wall {statistics.median(ratios):.2f} (median of pairwise ratios), peak memory {memory:.2f}; sitegen/cmark floor {wall / floor:.1f}")
-            shutil.rmtree(os.path.join(work, "trash"))
-            os.makedirs(os.path.join(work, "trash"))
-        shutil.rmtree(work, ignore_errors=True)
+    rows = []
+    for shape in args.shapes:
+        for theme in args.themes:
+            for size in sorted(args.sizes):
+                rows += bench_case(size, shape, theme, args, tools)
+    rows.sort(key=lambda row: (row["shape"], row["theme"], row["mode"], row["size"]))
+    print_table(rows, tools)
 
 
 if __name__ == "__main__":

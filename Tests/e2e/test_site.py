@@ -305,6 +305,9 @@ def start_browser(width, javascript):
         "--no-first-run",
         "--no-default-browser-check",
         "--allow-file-access-from-files",
+        # The theme scrolls smoothly unless the reader asks for less motion;
+        # a click on a link that is still scrolling into view can miss.
+        "--force-prefers-reduced-motion",
     ):
         options.add_argument(argument)
     if not javascript:
