@@ -171,7 +171,9 @@ public final class PreviewServer: @unchecked Sendable {
                     // when some descriptors are free. The listener stays open.
                     if !outOfDescriptors {
                         outOfDescriptors = true
-                        log("serve: too many open files (\(String(cString: strerror(code)))); new connections wait until some close")
+                        let what = code == EMFILE ? "too many open files" : code == ENFILE ? "too many open files in the system"
+                            : "out of memory for new connections"
+                        log("serve: \(what); new connections wait until some close (the limit: ulimit -n)")
                     }
                     usleep(100_000)
                 case EAGAIN, EINTR, ECONNABORTED, EPROTO:
