@@ -25,6 +25,8 @@ public final class PreviewServer: @unchecked Sendable {
     static let idleTimeout: Double = 60
     /// How long a client may take to send a request head once it started.
     static let headTimeout: Double = 10
+    /// How long writing an answer may stall before the connection is dropped.
+    static let sendTimeout: Double = 30
 
     /// Why the server cannot listen: a port in use, an address that is not
     /// this machine's, a port that needs privileges.
@@ -193,6 +195,9 @@ public final class PreviewServer: @unchecked Sendable {
             var yes: Int32 = 1
             // Each response is one write; no need to wait for ACKs (Nagle).
             setsockopt(connection, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
+            // A client that stops reading must not hold its thread forever.
+            var sendLimit = timeval(tv_sec: Int(Self.sendTimeout), tv_usec: 0)
+            setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &sendLimit, socklen_t(MemoryLayout<timeval>.size))
             let admitted = lock.withLock {
                 guard active < Self.maxConnections else { return false }
                 active += 1
