@@ -20,7 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The site folder, holding sitegen.yml.")
     var source: String = "."
 
-    @Option(name: .long, help: "The address to listen on (IPv4).")
+    @Option(name: .long, help: "The address to listen on (IPv4; anything but 127.0.0.1 lets other machines see the preview).")
     var host: String = "127.0.0.1"
 
     @Option(name: .long, help: "The port to listen on (0: any free port).")
@@ -43,18 +43,18 @@ struct ServeCommand: AsyncParsableCommand {
         let live = LiveReload(plan: builder.plan ?? PreviewSession.placeholderPlan)
         if !first.report.succeeded { await live.fail(PreviewSession.errorText(first.report)) }
         let server: PreviewServer
-        do {
-            server = try PreviewServer(host: host, port: port, live: live)
-        } catch {
-            throw UsageError("cannot listen on \(host):\(port): \(error)")
-        }
-        let serving = Task { try await server.run() }
         let listening: UInt16
         do {
-            listening = try await server.waitUntilListening()
+            server = try PreviewServer(host: host, port: port, live: live)
+            listening = try server.listen()
         } catch {
-            throw UsageError("cannot listen on \(host):\(port): \(error)")
+            throw UsageError("\(error)")
         }
+        if !PreviewServer.isLoopback(host) {
+            FileHandleOutput.standardError("sitegen: warning: --host \(host) lets other machines on the network see the preview "
+                + "(and it has no password); use --host 127.0.0.1 unless that is what you want")
+        }
+        let serving = Task { try await server.run() }
         FileHandleOutput.standardOutput("Serving http://\(host):\(listening)/ (Ctrl-C to stop)")
         // Ctrl-C: say so and stop. Nothing to clean up: the site lives in memory.
         signal(SIGINT, SIG_IGN)

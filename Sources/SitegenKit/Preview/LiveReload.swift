@@ -1,34 +1,83 @@
+import Foundation
+
 /// The state `sitegen serve` shares between its rebuilds and its requests:
 /// the last good site, a version that grows with every build, what each
 /// build changed, and the error of the last build if it failed.
+///
+/// The state itself sits behind a lock (`Shared`), so the server's
+/// connection threads read it and wait on it without the concurrency pool,
+/// which a rebuild may keep busy.
 public actor LiveReload {
-    public private(set) var plan: OutputPlan
-    public private(set) var version = 0
-    public private(set) var error: String?
-    /// What each version changed, for the most recent versions.
-    private var history: [(version: Int, changed: Set<SitePath>)] = []
+    public var plan: OutputPlan { shared.read { $0.plan } }
+    public var version: Int { shared.read { $0.version } }
+    public var error: String? { shared.read { $0.error } }
+
+    struct State {
+        var plan: OutputPlan
+        var version = 0
+        var error: String?
+        /// What each version changed, for the most recent versions.
+        var history: [(version: Int, changed: Set<SitePath>)] = []
+    }
+
+    final class Shared: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var state: State
+
+        init(_ state: State) { self.state = state }
+
+        func read<T>(_ body: (State) -> T) -> T {
+            condition.lock()
+            defer { condition.unlock() }
+            return body(state)
+        }
+
+        func update(_ body: (inout State) -> Void) {
+            condition.lock()
+            body(&state)
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Blocks until `ready` holds or the deadline passes.
+        func wait(until deadline: Date, for ready: (State) -> Bool) -> State {
+            condition.lock()
+            defer { condition.unlock() }
+            while !ready(state) && condition.wait(until: deadline) {}
+            return state
+        }
+    }
+
+    nonisolated let shared: Shared
 
     public init(plan: OutputPlan) {
-        self.plan = plan
+        shared = Shared(State(plan: plan))
     }
+
+    /// The site served now, read from any thread.
+    nonisolated var currentPlan: OutputPlan { shared.read { $0.plan } }
 
     /// A good build: its output is served from now on.
     public func publish(_ plan: OutputPlan, changed: Set<SitePath>) {
-        self.plan = plan
-        error = nil
-        advance(changed)
+        shared.update {
+            $0.plan = plan
+            $0.error = nil
+            Self.advance(&$0, changed)
+        }
     }
 
     /// A failed build: the last good output stays; pages show the error.
     public func fail(_ message: String) {
-        error = message
-        advance([])
+        shared.update {
+            $0.error = message
+            Self.advance(&$0, [])
+        }
     }
 
-    private func advance(_ changed: Set<SitePath>) {
-        version += 1
-        history.append((version, changed))
-        if history.count > 100 { history.removeFirst(history.count - 100) }
+    private static func advance(_ state: inout State, _ changed: Set<SitePath>) {
+        state.version += 1
+        state.history.append((state.version, changed))
+        if state.history.count > 100 { state.history.removeFirst(state.history.count - 100) }
     }
 
     public struct Event: Sendable, Equatable {
@@ -50,7 +99,18 @@ public actor LiveReload {
         return event(since: since, page: page)
     }
 
+    /// `wait`, blocking the calling thread (a connection's, never one of the pool).
+    nonisolated func waitBlocking(since: Int, page: String, timeout: Double = 20) -> Event {
+        let state = shared.wait(until: Date(timeIntervalSinceNow: timeout)) { $0.version > since }
+        return Self.event(state, since: since, page: page)
+    }
+
     func event(since: Int, page: String) -> Event {
+        shared.read { Self.event($0, since: since, page: page) }
+    }
+
+    static func event(_ state: State, since: Int, page: String) -> Event {
+        let (version, error, history) = (state.version, state.error, state.history)
         guard version > since else { return Event(version: version, reload: false, error: error) }
         // The page's key in the plan: pages are folders (`nl/guide/`), the
         // root page and 404.html are files.

@@ -29,8 +29,9 @@ public enum PreviewSession {
             try? await Task.sleep(for: pause)
             let scanStart = clock.now
             let changes = watcher.changes()
-            // Scanning a large site takes a while: keep it under a fifth of the time.
-            pause = max(interval, (clock.now - scanStart) * 4)
+            // Scanning a large site takes a while: keep it under a fifth of the
+            // time, but never wait more than a second for the next look.
+            pause = min(max(interval, (clock.now - scanStart) * 4), max(interval, .seconds(1)))
             guard !changes.isEmpty else { continue }
             let start = clock.now
             do {
