@@ -14,9 +14,6 @@ let package = Package(
         // file made here would not resolve anywhere else.)
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        // The HTTP server of `sitegen serve`: the lightest one that builds here
-        // (about 8 s in a clean debug build; Hummingbird costs about 60 s).
-        .package(url: "https://github.com/swhitty/FlyingFox.git", exact: "0.27.1"),
     ],
     targets: [
         // libcmark 0.30 from the system (Debian: libcmark-dev). Only libcmark is
@@ -35,7 +32,6 @@ let package = Package(
                 "CCmark",
                 "CAtomicRename",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .executableTarget(
