@@ -131,3 +131,21 @@ import Testing
         #expect(flow(diamonds: 60).paths() == nil)
     }
 }
+
+extension WorstCaseTests {
+    /// The words of a flow with many questions are matched to the flow by
+    /// key, not by searching the front matter's mapping for each question.
+    @Test(.timeLimit(.minutes(1)))
+    func wordsOfManyQuestionsAreReadQuickly() throws {
+        let site = try Self.chainSite(questions: 5_000)
+        let flowText = try String(contentsOfFile: site + "/content/_decisions/helper.yml", encoding: .utf8)
+        let (flow, flowProblems) = DecisionFlow.parse(SourceText(flowText, path: "helper.yml"), id: "helper")
+        #expect(flowProblems.isEmpty)
+        let page = try String(contentsOfFile: site + "/content/en/choose.md", encoding: .utf8)
+        let yaml = page.dropFirst(4).components(separatedBy: "\n---\n")[0]
+        let (words, _, problems) = DecisionWords.parse(frontMatter: yaml, file: "choose.md", firstLine: 2, flows: ["helper": try #require(flow)])
+        #expect(problems.isEmpty)
+        #expect(words?.questions.count == 5_000)
+        #expect(words?.questions["q4999"]?.answers["unsure"] == "Not sure")
+    }
+}
