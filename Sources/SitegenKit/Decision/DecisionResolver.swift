@@ -28,7 +28,17 @@ enum DecisionResolver {
                 result.append(page)
                 continue
             }
-            if let id = DecisionWords.flowID(inFrontMatter: frontMatter.yaml, file: page.sourcePath, firstLine: frontMatter.line) {
+            // Parsed once for the flow's name and the words: the front matter
+            // of a helper with many questions is long.
+            let yaml: YAMLText
+            do {
+                yaml = try YAMLText(frontMatter.yaml, file: page.sourcePath, firstLine: frontMatter.line)
+            } catch {
+                if !page.isFallback { diagnostics += error.diagnostics }
+                result.append(page)
+                continue
+            }
+            if let id = DecisionWords.flowID(in: yaml) {
                 usedFlows.insert(id)
                 // Too many pages or too deep folders: say so before reading
                 // the words or expanding anything, once for all languages.
@@ -45,8 +55,7 @@ enum DecisionResolver {
                 }
             }
             let (words, flow, problems) = DecisionWords.parse(
-                frontMatter: frontMatter.yaml, file: page.sourcePath, firstLine: frontMatter.line, flows: flows,
-                brokenFlows: Set(flowSources.keys).subtracting(flows.keys))
+                yaml, flows: flows, brokenFlows: Set(flowSources.keys).subtracting(flows.keys))
             // A fallback page repeats its original's words; report them once.
             if !page.isFallback { diagnostics += problems }
             guard let words, let flow, let steps = flow.paths(limit: pageLimit) else {

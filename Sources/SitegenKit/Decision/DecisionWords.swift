@@ -50,7 +50,11 @@ public struct DecisionWords: Sendable, Hashable {
     /// The flow a page's `decision` front matter names, without checking the words.
     static func flowID(inFrontMatter yaml: String, file: String, firstLine: Int) -> String? {
         guard let parsed = try? YAMLText(yaml, file: file, firstLine: firstLine) else { return nil }
-        return parsed.root?.mapping?["decision"]?.mapping?["flow"]?.string
+        return flowID(in: parsed)
+    }
+
+    static func flowID(in parsed: YAMLText) -> String? {
+        parsed.root?.mapping?["decision"]?.mapping?["flow"]?.string
     }
 
     /// Reads and checks the words against the flow.
@@ -64,6 +68,13 @@ public struct DecisionWords: Sendable, Hashable {
         } catch {
             return (nil, nil, error.diagnostics)
         }
+        return parse(parsed, flows: flows, brokenFlows: brokenFlows)
+    }
+
+    /// Reads and checks the words of front matter already parsed.
+    static func parse(_ parsed: YAMLText, flows: [String: DecisionFlow],
+                      brokenFlows: Set<String> = []) -> (DecisionWords?, DecisionFlow?, [Diagnostic]) {
+        let firstLine = parsed.firstLine
         var diagnostics: [Diagnostic] = []
         func error(_ message: String, _ node: Node?) {
             diagnostics.append(.error(message, at: parsed.location(of: node)))
