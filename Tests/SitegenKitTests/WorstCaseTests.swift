@@ -149,3 +149,62 @@ extension WorstCaseTests {
         #expect(words?.questions["q4999"]?.answers["unsure"] == "Not sure")
     }
 }
+
+extension WorstCaseTests {
+    /// The ids of the old search (try the slug, then `-1`, `-2`... from 1 each
+    /// time), for mixes of repeated, numbered-looking, explicit and reserved ids.
+    @Test func headingIDsMatchTheSimpleSearch() {
+        let texts = ["a", "a", "a-1", "a-2", "A", "a 1", "b", "b-1", "a {#a-2}", "b {#a-1-1}", "main", "x {#b-2}"]
+        var seed: UInt64 = 12_345
+        for _ in 0..<50 {
+            var headings: [String] = []
+            for _ in 0..<40 {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                headings.append(texts[Int(seed >> 33) % texts.count])
+            }
+            let reserved: Set<String> = ["main", "a-3"]
+            // The old rules: explicit ids first, then the others in order.
+            var taken = reserved
+            for text in headings where text.contains("{#") {
+                taken.insert(String(text.split(separator: "#")[1].dropLast()))
+            }
+            let expected = headings.map { text -> String in
+                if text.contains("{#") { return String(text.split(separator: "#")[1].dropLast()) }
+                let base = HeadingAnchors.slug(text)
+                var candidate = base
+                var counter = 1
+                while taken.contains(candidate) {
+                    candidate = "\(base)-\(counter)"
+                    counter += 1
+                }
+                taken.insert(candidate)
+                return candidate
+            }
+            let markdown = headings.map { "## " + $0 }.joined(separator: "\n")
+            let rendered = MarkdownRenderer.render(SourceText(markdown, path: "mix.md"), options: MarkdownOptions(reservedIDs: reserved))
+            #expect(rendered.headings.map(\.id) == expected, "\(headings)")
+        }
+    }
+}
+
+extension WorstCaseTests {
+    /// Counting columns on from the previous node gives what counting from
+    /// the line start gives, in document order and in any other order.
+    @Test func nodeLocationsMatchCountingFromTheLineStart() {
+        let text = "# Tïtel *ä* [x](y)\n\n> ö [a](1) **ü** `c` [b](2)\n>\n> - é [c](3)\n\n| ä | [d](4) |\n|---|---|\n| [e](5) ö | ü [f](6) |\n\n日本 [g](7) 語 ![h](8)\n"
+        let markdown = ParsedMarkdown(SourceText(text, path: "t.md"))
+        PipeTableTransform.apply(to: markdown)
+        var nodes: [MarkdownNode] = []
+        markdown.document.walk { event, node in
+            if event == .enter && node.type != .document { nodes.append(node) }
+        }
+        #expect(nodes.count > 30)
+        for order in [nodes, nodes.reversed(), nodes.enumerated().sorted { ($0.offset * 7) % 11 < ($1.offset * 7) % 11 }.map(\.element)] {
+            for node in order {
+                let (line, column) = markdown.lines.location(ofByteOffset: markdown.byteOffset(of: node))
+                let location = markdown.location(of: node)
+                #expect([location.line, location.column] == [line, column], "\(node.type)")
+            }
+        }
+    }
+}
