@@ -62,11 +62,37 @@ public struct DecisionFlow: Sendable, Hashable {
     public var startLocation: SourceLocation
     public var unsureAnswer: String?
     /// In file order.
-    public var questions: [Question]
-    public var outcomes: [Outcome]
+    public var questions: [Question] { didSet { questionIndex = Self.index(questions.map(\.id)) } }
+    public var outcomes: [Outcome] { didSet { outcomeIndex = Self.index(outcomes.map(\.id)) } }
+    /// Where each id is in `questions` and `outcomes` (the first, if repeated),
+    /// so that looking one up does not make checking and expanding a flow of
+    /// n questions cost n².
+    private var questionIndex: [String: Int]
+    private var outcomeIndex: [String: Int]
 
-    public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
-    public func outcome(_ id: String) -> Outcome? { outcomes.first { $0.id == id } }
+    init(id: String, file: String, start: String, startLocation: SourceLocation, unsureAnswer: String?,
+         questions: [Question], outcomes: [Outcome]) {
+        self.id = id
+        self.file = file
+        self.start = start
+        self.startLocation = startLocation
+        self.unsureAnswer = unsureAnswer
+        self.questions = questions
+        self.outcomes = outcomes
+        self.questionIndex = Self.index(questions.map(\.id))
+        self.outcomeIndex = Self.index(outcomes.map(\.id))
+    }
+
+    private static func index(_ ids: [String]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, id) in ids.enumerated() where index[id] == nil {
+            index[id] = position
+        }
+        return index
+    }
+
+    public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
+    public func outcome(_ id: String) -> Outcome? { outcomeIndex[id].map { outcomes[$0] } }
 
     /// Parses and checks a flow. The flow is returned only when it has no errors.
     public static func parse(_ source: SourceText, id: String) -> (DecisionFlow?, [Diagnostic]) {
@@ -164,27 +190,37 @@ public struct DecisionFlow: Sendable, Hashable {
         }
 
         // Reachability and cycles: a depth-first walk from the start; meeting a
-        // question that is still being walked closes a cycle.
+        // question that is still being walked closes a cycle. The walk keeps
+        // its own stack (a long chain of questions is no deep recursion) with
+        // each question's place on it (no copy of the path per step).
         guard question(start) != nil else { return diagnostics }
         enum Visit { case walking, done }
-        var visits: [String: Visit] = [:]
-        func visit(_ id: String, path: [String]) {
-            switch visits[id] {
+        var visits: [String: Visit] = [start: .walking]
+        var stack: [(id: String, answers: [Answer], next: Int)] = [(start, question(start)?.answers ?? [], 0)]
+        var place: [String: Int] = [start: 0]
+        while let top = stack.last {
+            guard top.next < top.answers.count else {
+                visits[top.id] = .done
+                place[top.id] = nil
+                stack.removeLast()
+                continue
+            }
+            stack[stack.count - 1].next += 1
+            let target = top.answers[top.next].target
+            guard ids.contains(target) else { continue }
+            switch visits[target] {
             case .done:
-                return
+                continue
             case .walking:
-                let cycle = path[path.firstIndex(of: id)!...] + [id]
-                let answer = question(path.last!)!.answers.first { $0.target == id }!
+                let cycle = stack[place[target]!...].map(\.id) + [target]
+                let answer = top.answers.first { $0.target == target }!
                 diagnostics.append(.error("the flow goes round in a circle: \(cycle.joined(separator: " -> ")); every path must end in an outcome", at: answer.location))
             case nil:
-                visits[id] = .walking
-                for answer in question(id)?.answers ?? [] where ids.contains(answer.target) {
-                    visit(answer.target, path: path + [id])
-                }
-                visits[id] = .done
+                visits[target] = .walking
+                place[target] = stack.count
+                stack.append((target, question(target)?.answers ?? [], 0))
             }
         }
-        visit(start, path: [])
         for question in questions where visits[question.id] == nil {
             diagnostics.append(.error("question '\(question.id)' cannot be reached from the start; lead an answer to it or remove it", at: question.location))
         }
@@ -197,8 +233,10 @@ public struct DecisionFlow: Sendable, Hashable {
     /// Every question and outcome the reader can come to, with the answers
     /// given on the way: one page each, so every page knows its own history.
     /// Only for a flow without problems (no cycles). Nil when there would be
-    /// more than `limit` pages (a flow whose branches keep meeting again).
+    /// more than `limit` pages (a flow whose branches keep meeting again),
+    /// found by counting before expanding anything.
     public func paths(limit: Int = 2_000) -> [DecisionStep]? {
+        guard pageCount(limit: limit) != nil else { return nil }
         var steps: [DecisionStep] = []
         var pending = [DecisionStep(node: start, answers: [])]
         while let step = pending.popLast() {
@@ -209,6 +247,99 @@ public struct DecisionFlow: Sendable, Hashable {
             }
         }
         return steps
+    }
+
+    /// The questions and outcomes the reader can come to, each after every
+    /// question that leads to it (reversed depth-first post-order). Only for a
+    /// flow without cycles.
+    func topologicalOrder() -> [String] {
+        var seen: Set<String> = [start]
+        var postOrder: [String] = []
+        var stack: [(id: String, answers: [Answer], next: Int)] = [(start, question(start)?.answers ?? [], 0)]
+        while let top = stack.last {
+            guard top.next < top.answers.count else {
+                postOrder.append(top.id)
+                stack.removeLast()
+                continue
+            }
+            stack[stack.count - 1].next += 1
+            let target = top.answers[top.next].target
+            if seen.insert(target).inserted {
+                stack.append((target, question(target)?.answers ?? [], 0))
+            }
+        }
+        return postOrder.reversed()
+    }
+
+    /// The number of pages `paths()` makes (one per way from the start to a
+    /// question or outcome), or nil when it is more than `limit`. Counted over
+    /// the graph, each node once, in time linear in its size however many
+    /// pages it would make. Only for a flow without cycles.
+    public func pageCount(limit: Int = 2_000) -> Int? {
+        var ways: [String: Int] = [start: 1]
+        var total = 0
+        for id in topologicalOrder() {
+            let count = ways[id] ?? 0
+            total += count
+            if total > limit { return nil }
+            for answer in question(id)?.answers ?? [] {
+                // Capped, so that 2^60 ways do not overflow.
+                ways[answer.target] = min((ways[answer.target] ?? 0) + count, limit + 1)
+            }
+        }
+        return total
+    }
+
+    /// A page's folder name may have at most this many bytes (NAME_MAX).
+    static let folderNameLimit = 255
+
+    /// Why the flow cannot be built into pages, found before expanding it:
+    /// more than `pageLimit` pages, a folder name longer than file systems
+    /// take, or a page folder (`q1-yes/q2-no/outcome/`) more than
+    /// `folderLimit` bytes below the helper's page, which makes paths that
+    /// file systems refuse ("File name too long"). Only for a flow without
+    /// cycles.
+    public func sizeProblems(pageLimit: Int = 2_000, folderLimit: Int = 1_000) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if pageCount(limit: pageLimit) == nil {
+            diagnostics.append(.error("flow '\(id)' makes more than \(Self.grouped(pageLimit)) pages (its branches keep meeting again); split it into smaller helpers", at: startLocation))
+        }
+        let order = topologicalOrder()
+        for id in order where id.utf8.count > Self.folderNameLimit {
+            diagnostics.append(.error("'\(id)' is \(id.utf8.count) bytes long, too long for the name of its page's folder (at most \(Self.folderNameLimit)); give it a shorter id",
+                                      at: question(id)?.location ?? outcome(id)?.location ?? startLocation))
+        }
+        // The longest way to each node: bytes of the answers' folders above
+        // its page's folder.
+        var above: [String: Int] = [start: 0]
+        var tooDeep = start.utf8.count + 1 > folderLimit
+        for id in order {
+            for answer in question(id)?.answers ?? [] {
+                let name = "\(id)-\(answer.id)".utf8.count
+                if name > Self.folderNameLimit {
+                    diagnostics.append(.error("'\(id)-\(answer.id)' (question and answer) is \(name) bytes long, too long for the name of a page folder (at most \(Self.folderNameLimit)); give them shorter ids", at: answer.location))
+                }
+                let length = (above[id] ?? 0) + name + 1
+                above[answer.target] = max(above[answer.target] ?? 0, length)
+                let folder = length + answer.target.utf8.count + 1
+                if folder > folderLimit && !tooDeep {
+                    tooDeep = true
+                    diagnostics.append(.error("flow '\(self.id)' makes page folders too long: answer '\(answer.id)' of question '\(id)' leads to a page \(folder) bytes deep below the helper's page (at most \(Self.grouped(folderLimit))), a path file systems refuse; ask fewer questions in a row or use shorter ids", at: answer.location))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// 2000 as "2,000".
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number)
+        var index = digits.endIndex
+        while digits.distance(from: digits.startIndex, to: index) > 3 {
+            index = digits.index(index, offsetBy: -3)
+            digits.insert(",", at: index)
+        }
+        return digits
     }
 }
 

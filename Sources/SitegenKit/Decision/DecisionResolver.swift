@@ -4,6 +4,12 @@
 /// and shared (`keuzehulp/vlsc-yes/manage/`). Every page knows the answers
 /// given on the way to it, so it works without JavaScript, state or cookies.
 enum DecisionResolver {
+    /// At most this many pages per helper.
+    static let pageLimit = 2_000
+    /// At most this many bytes of folders below the helper's page for one of
+    /// its pages, so that output paths stay well under PATH_MAX (4,096).
+    static let folderLimit = 1_000
+
     static func expand(_ pages: [Page], flowSources: [String: SourceText]) -> ([Page], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var flows: [String: DecisionFlow] = [:]
@@ -15,27 +21,44 @@ enum DecisionResolver {
 
         var result: [Page] = []
         var usedFlows: Set<String> = []
+        // Whether each flow pages use can be built, checked once per flow.
+        var fits: [String: Bool] = [:]
         for page in pages {
             guard page.metadata.hasDecision, let frontMatter = page.frontMatter else {
                 result.append(page)
                 continue
             }
-            let (words, flow, problems) = DecisionWords.parse(
-                frontMatter: frontMatter.yaml, file: page.sourcePath, firstLine: frontMatter.line, flows: flows,
-                brokenFlows: Set(flowSources.keys).subtracting(flows.keys))
-            // A fallback page repeats its original's words; report them once.
-            if !page.isFallback { diagnostics += problems }
-            if let id = DecisionWords.flowID(inFrontMatter: frontMatter.yaml, file: page.sourcePath, firstLine: frontMatter.line) {
-                usedFlows.insert(id)
-            }
-            guard let words, let flow else {
+            // Parsed once for the flow's name and the words: the front matter
+            // of a helper with many questions is long.
+            let yaml: YAMLText
+            do {
+                yaml = try YAMLText(frontMatter.yaml, file: page.sourcePath, firstLine: frontMatter.line)
+            } catch {
+                if !page.isFallback { diagnostics += error.diagnostics }
                 result.append(page)
                 continue
             }
-            guard let steps = flow.paths() else {
-                if !page.isFallback {
-                    diagnostics.append(.error("flow '\(flow.id)' makes more than 2,000 pages (its branches keep meeting again); split it into smaller helpers", at: flow.startLocation))
+            if let id = DecisionWords.flowID(in: yaml) {
+                usedFlows.insert(id)
+                // Too many pages or too deep folders: say so before reading
+                // the words or expanding anything, once for all languages.
+                if let flow = flows[id] {
+                    if fits[id] == nil {
+                        let problems = flow.sizeProblems(pageLimit: pageLimit, folderLimit: folderLimit)
+                        diagnostics += problems
+                        fits[id] = problems.isEmpty
+                    }
+                    if fits[id] == false {
+                        result.append(page)
+                        continue
+                    }
                 }
+            }
+            let (words, flow, problems) = DecisionWords.parse(
+                yaml, flows: flows, brokenFlows: Set(flowSources.keys).subtracting(flows.keys))
+            // A fallback page repeats its original's words; report them once.
+            if !page.isFallback { diagnostics += problems }
+            guard let words, let flow, let steps = flow.paths(limit: pageLimit) else {
                 result.append(page)
                 continue
             }

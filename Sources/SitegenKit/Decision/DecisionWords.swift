@@ -50,7 +50,11 @@ public struct DecisionWords: Sendable, Hashable {
     /// The flow a page's `decision` front matter names, without checking the words.
     static func flowID(inFrontMatter yaml: String, file: String, firstLine: Int) -> String? {
         guard let parsed = try? YAMLText(yaml, file: file, firstLine: firstLine) else { return nil }
-        return parsed.root?.mapping?["decision"]?.mapping?["flow"]?.string
+        return flowID(in: parsed)
+    }
+
+    static func flowID(in parsed: YAMLText) -> String? {
+        parsed.root?.mapping?["decision"]?.mapping?["flow"]?.string
     }
 
     /// Reads and checks the words against the flow.
@@ -64,6 +68,13 @@ public struct DecisionWords: Sendable, Hashable {
         } catch {
             return (nil, nil, error.diagnostics)
         }
+        return parse(parsed, flows: flows, brokenFlows: brokenFlows)
+    }
+
+    /// Reads and checks the words of front matter already parsed.
+    static func parse(_ parsed: YAMLText, flows: [String: DecisionFlow],
+                      brokenFlows: Set<String> = []) -> (DecisionWords?, DecisionFlow?, [Diagnostic]) {
+        let firstLine = parsed.firstLine
         var diagnostics: [Diagnostic] = []
         func error(_ message: String, _ node: Node?) {
             diagnostics.append(.error(message, at: parsed.location(of: node)))
@@ -81,6 +92,16 @@ public struct DecisionWords: Sendable, Hashable {
         }
         func child(_ node: Node?, _ key: String) -> Node? {
             node?.mapping?.first(where: { $0.key.string == key })?.value
+        }
+        /// The values of a mapping by key (the first of a repeated key, as
+        /// `child` finds it): looking up each of n questions, outcomes or
+        /// answers with `child` would cost n².
+        func children(_ node: Node?) -> [String: Node] {
+            var children: [String: Node] = [:]
+            for (key, value) in node?.mapping ?? [:] {
+                if let key = key.string, children[key] == nil { children[key] = value }
+            }
+            return children
         }
         func fragment(_ node: Node) -> MarkdownFragment? {
             guard YAMLText.isString(node), let value = node.string else {
@@ -115,8 +136,9 @@ public struct DecisionWords: Sendable, Hashable {
         for (key, _) in questionMapping ?? [:] where flow.question(key.string ?? "") == nil {
             error("question '\(key.string ?? "")' is not in flow '\(flowID)' (\(flow.file)); every language has the flow's questions and no others", key)
         }
+        let questionNodes = children(questionsNode)
         for question in flow.questions {
-            guard let node = child(questionsNode, question.id) else {
+            guard let node = questionNodes[question.id] else {
                 if questionMapping != nil { error("the words of question '\(question.id)' are missing", questionsNode) }
                 continue
             }
@@ -125,12 +147,14 @@ public struct DecisionWords: Sendable, Hashable {
             var answers: [String: String] = [:]
             let answersNode = child(node, "answers")
             if answersNode?.mapping == nil { error("question '\(question.id)' needs 'answers': a label for each answer", node) }
-            for (key, _) in answersNode?.mapping ?? [:] where !question.answers.contains(where: { $0.id == key.string }) {
+            let answerIDs = Set(question.answers.map(\.id))
+            for (key, _) in answersNode?.mapping ?? [:] where !(key.string.map(answerIDs.contains) ?? false) {
                 error("answer '\(key.string ?? "")' is not an answer of question '\(question.id)' in flow '\(flowID)'", key)
             }
             if answersNode?.mapping != nil {
+                let answerNodes = children(answersNode)
                 for answer in question.answers {
-                    if let label = text(child(answersNode, answer.id), "the label of answer '\(answer.id)' of question '\(question.id)'", in: answersNode) {
+                    if let label = text(answerNodes[answer.id], "the label of answer '\(answer.id)' of question '\(question.id)'", in: answersNode) {
                         answers[answer.id] = label
                     }
                 }
@@ -146,8 +170,9 @@ public struct DecisionWords: Sendable, Hashable {
         for (key, _) in outcomesNode?.mapping ?? [:] where flow.outcome(key.string ?? "") == nil {
             error("outcome '\(key.string ?? "")' is not in flow '\(flowID)' (\(flow.file))", key)
         }
+        let outcomeNodes = children(outcomesNode)
         for outcome in flow.outcomes {
-            guard let node = child(outcomesNode, outcome.id) else {
+            guard let node = outcomeNodes[outcome.id] else {
                 if outcomesNode?.mapping != nil { error("the words of outcome '\(outcome.id)' are missing", outcomesNode) }
                 continue
             }

@@ -24,13 +24,14 @@ enum HeadingAnchors {
         }
 
         var result: [(MarkdownNode, Heading)] = []
+        var nextNumber: [String: Int] = [:]
         for (node, custom) in zip(nodes, explicit) {
             let text = String(node.plainText.trimmingSpaces)
             let id: String
             if let custom {
                 id = custom
             } else {
-                id = unique(slug(text), in: &taken)
+                id = unique(slug(text), in: &taken, nextNumber: &nextNumber)
             }
             result.append((node, Heading(level: node.headingLevel, text: text, id: id)))
         }
@@ -60,12 +61,20 @@ enum HeadingAnchors {
         return slug.isEmpty ? "section" : slug
     }
 
-    private static func unique(_ base: String, in taken: inout Set<String>) -> String {
+    /// `base` if it is free, else `base-1`, `base-2`... the lowest number
+    /// whose id is free. `taken` only grows, so the lowest free number for a
+    /// base never goes down: `nextNumber` remembers where the last search for
+    /// the base stopped, and the next one starts there. Without it, n equal
+    /// headings tried 1 + 2 + ... + n candidates.
+    private static func unique(_ base: String, in taken: inout Set<String>, nextNumber: inout [String: Int]) -> String {
         var candidate = base
-        var counter = 1
-        while taken.contains(candidate) {
-            candidate = "\(base)-\(counter)"
-            counter += 1
+        if taken.contains(candidate) {
+            var number = nextNumber[base] ?? 1
+            repeat {
+                candidate = "\(base)-\(number)"
+                number += 1
+            } while taken.contains(candidate)
+            nextNumber[base] = number
         }
         taken.insert(candidate)
         return candidate
