@@ -174,8 +174,20 @@ struct MustacheParser {
             return isBlankText(range, endsLine: index == lines[lineOf[index]].upperBound - 1)
         }
         // Before any token changes: only spaces or tabs to the line's start, or end.
-        var clearLeft: [Int: Bool] = [:]
-        var clearRight: [Int: Bool] = [:]
+        var clearLeft = [Bool](repeating: false, count: tokens.count)
+        var clearRight = [Bool](repeating: false, count: tokens.count)
+        for line in lines {
+            var blank = true
+            for index in line {
+                clearLeft[index] = blank
+                blank = blank && isBlank(index)
+            }
+            blank = true
+            for index in line.reversed() {
+                clearRight[index] = blank
+                blank = blank && isBlank(index)
+            }
+        }
         // Opening and closing tags, paired (mismatches are reported by `tree`).
         var partner: [Int: Int] = [:]
         // Blocks directly inside a parent tag (arguments), opening and closing tags.
@@ -183,9 +195,6 @@ struct MustacheParser {
         var open: [Int] = []
         for index in tokens.indices {
             guard let sigil = sigilAt(index) else { continue }
-            let line = lines[lineOf[index]]
-            clearLeft[index] = (line.lowerBound..<index).allSatisfy(isBlank)
-            clearRight[index] = (index + 1..<line.upperBound).allSatisfy(isBlank)
             switch sigil {
             case "#", "^", "<", "$":
                 if sigil == "$", let outer = open.last, sigilAt(outer) == "<" { arguments.insert(index) }
@@ -204,8 +213,8 @@ struct MustacheParser {
         // block's is measured on its outer block's lines as they will be.
         var intrinsic: [Int: [UInt8]] = [:]
         for index in tokens.indices where sigilAt(index) == "$" {
-            guard let close = partner[index], clearRight[index] == true,
-                  arguments.contains(index) || clearLeft[index] == true,
+            guard let close = partner[index], clearRight[index],
+                  arguments.contains(index) || clearLeft[index],
                   let indentation = firstLineIndentation(after: lineOf[index], before: close, lines: lines, tokens: tokens)
             else { continue }
             intrinsic[index] = indentation
@@ -240,16 +249,16 @@ struct MustacheParser {
                 let after = index + 1..<line.upperBound
                 let isArgument = arguments.contains(index)
                 switch sigil {
-                case "<" where clearLeft[index] == true && partner[index].flatMap { clearRight[$0] } == true:
+                case "<" where clearLeft[index] && partner[index].map { clearRight[$0] } == true:
                     remove(before, indentationOf: index)
-                case "$" where isArgument && clearRight[index] == true:
+                case "$" where isArgument && clearRight[index]:
                     remove(after)
-                case "$" where !isArgument && clearLeft[index] == true && partner[index].flatMap { clearRight[$0] } == true:
+                case "$" where !isArgument && clearLeft[index] && partner[index].map { clearRight[$0] } == true:
                     remove(before, indentationOf: index)
                 case "/":
                     guard let opening = partner[index] else { continue }
-                    if sigilAt(opening) == "<" && clearLeft[opening] == true && clearRight[index] == true { remove(after) }
-                    if isArgument && clearLeft[index] == true { remove(before) }
+                    if sigilAt(opening) == "<" && clearLeft[opening] && clearRight[index] { remove(after) }
+                    if isArgument && clearLeft[index] { remove(before) }
                 default:
                     continue
                 }
@@ -260,7 +269,7 @@ struct MustacheParser {
         // intrinsic one, else that of a standalone pair of tags, else none.
         for index in tokens.indices where sigilAt(index) == "$" && !arguments.contains(index) {
             guard case .tag(var tag) = tokens[index] else { continue }
-            let standalonePair = clearLeft[index] == true && partner[index].flatMap { clearRight[$0] } == true
+            let standalonePair = clearLeft[index] && partner[index].map { clearRight[$0] } == true
             if let indentation = intrinsic[index] {
                 tag.indentation = String(decoding: indentation, as: UTF8.self)
             } else if !standalonePair {
