@@ -49,6 +49,11 @@ struct MustacheParser {
         var position = 0
         var line = 1
         var lineStart = 0
+        // Characters (Unicode scalars) counted so far on the line, up to
+        // `counted`: counting from the line's start at every tag would make
+        // a long line of tags quadratic.
+        var counted = 0
+        var scalars = 0
 
         func addText(_ range: Range<Int>) {
             var start = range.lowerBound
@@ -67,7 +72,14 @@ struct MustacheParser {
                 break
             }
             addText(position..<tagStart)
-            let column = String(decoding: bytes[lineStart..<tagStart], as: UTF8.self).unicodeScalars.count + 1
+            if counted < lineStart {
+                counted = lineStart
+                scalars = 0
+            }
+            // A scalar's UTF-8 bytes after the first are 0b10xxxxxx.
+            for index in counted..<tagStart where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+            counted = tagStart
+            let column = scalars + 1
             var contentStart = tagStart + open.count
             var sigil: Character?
             var closing = close
