@@ -127,6 +127,15 @@ import Testing
         Case(name: "inheritance: standalone parent and block tags leave no lines",
              template: "{{<base}}\n{{$main}}\nbody\n{{/main}}\n{{/base}}\n",
              partials: ["base": "<main>\n{{$main}}\n{{/main}}\n</main>\n"], expected: "<main>\nbody\n</main>\n"),
+        Case(name: "inheritance: parent and block tags together on a line leave no line",
+             template: "{{< base}}{{$main}}\nbody\n{{/main}}{{/base}}\n",
+             partials: ["base": "<main>\n{{$main}}\n{{/main}}\n</main>\n"], expected: "<main>\nbody\n</main>\n"),
+        Case(name: "inheritance: a block's content gets the indentation of its place",
+             template: "{{<base}}{{$b}}\n    <p>x</p>\n    <p>y</p>\n{{/b}}{{/base}}",
+             partials: ["base": "<div>\n  {{$b}}\n  {{/b}}\n</div>\n"], expected: "<div>\n  <p>x</p>\n  <p>y</p>\n</div>\n"),
+        Case(name: "inheritance: values in a re-indented block are not re-indented",
+             template: "{{<base}}{{$b}}\n{{{v}}}\n{{/b}}{{/base}}", data: ["v": "a\nb"],
+             partials: ["base": "[\n  {{$b}}\n  {{/b}}\n]"], expected: "[\n  a\nb\n]"),
     ]
 
     static let allCases = interpolationCases + sectionsCases + invertedCases + commentsAndDelimitersCases

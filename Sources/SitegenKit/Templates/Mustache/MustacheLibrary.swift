@@ -71,7 +71,7 @@ struct MustacheLibrary: Sendable {
             case .parent(let name, let blocks, let indentation):
                 if !indentation.isEmpty { found.append(IndentedName(name: name, indentation: indentation)) }
                 for block in blocks.values { found += indentedInclusions(in: block) }
-            case .section(_, let children, _), .invertedSection(_, let children), .block(_, let children):
+            case .section(_, let children, _), .invertedSection(_, let children), .block(_, let children, _):
                 found += indentedInclusions(in: children)
             default:
                 break

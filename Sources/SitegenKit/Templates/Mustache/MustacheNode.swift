@@ -18,8 +18,10 @@ indirect enum MustacheNode: Sendable {
     /// `{{< name}}...{{/name}}`: renders the template `name` with the blocks
     /// defined inside replacing its own.
     case parent(String, blocks: [String: [MustacheNode]], indentation: String)
-    /// `{{$name}}default{{/name}}`: replaced by a child's block of the same name.
-    case block(String, [MustacheNode])
+    /// `{{$name}}default{{/name}}`: replaced by a child's block of the same
+    /// name. `indentation` is added to every line of whichever content fills
+    /// it (the spec's block reindentation; see `MustacheParser`).
+    case block(String, [MustacheNode], indentation: String)
 }
 
 extension MustacheNode {
@@ -29,7 +31,7 @@ extension MustacheNode {
             switch node {
             case .variable(let name, _): [name]
             case .section(let name, let children, _), .invertedSection(let name, let children): [name] + names(in: children)
-            case .block(_, let children): names(in: children)
+            case .block(_, let children, _): names(in: children)
             case .parent(_, let blocks, _): blocks.values.flatMap { names(in: $0) }
             case .text, .partial: []
             }

@@ -49,6 +49,11 @@ struct MustacheParser {
         var position = 0
         var line = 1
         var lineStart = 0
+        // Characters (Unicode scalars) counted so far on the line, up to
+        // `counted`: counting from the line's start at every tag would make
+        // a long line of tags quadratic.
+        var counted = 0
+        var scalars = 0
 
         func addText(_ range: Range<Int>) {
             var start = range.lowerBound
@@ -67,7 +72,14 @@ struct MustacheParser {
                 break
             }
             addText(position..<tagStart)
-            let column = String(decoding: bytes[lineStart..<tagStart], as: UTF8.self).unicodeScalars.count + 1
+            if counted < lineStart {
+                counted = lineStart
+                scalars = 0
+            }
+            // A scalar's UTF-8 bytes after the first are 0b10xxxxxx.
+            for index in counted..<tagStart where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+            counted = tagStart
+            let column = scalars + 1
             var contentStart = tagStart + open.count
             var sigil: Character?
             var closing = close
@@ -139,7 +151,19 @@ struct MustacheParser {
     /// A line holding one section, comment, partial, parent, block or
     /// delimiter tag and otherwise only spaces or tabs leaves nothing in the
     /// output: its whitespace and line ending are dropped.
+    ///
+    /// Parent and block tags follow the inheritance spec's finer rules, as
+    /// text directly inside a parent tag is never shown: a pair of parent
+    /// tags counts as standalone when its opening tag starts its line and its
+    /// closing tag ends one, even on the same line (`{{<base}}{{/base}}`, or
+    /// `{{<base}}{{$main}}` starting a child), and a block's place in a parent
+    /// template (`  {{$main}}{{/main}}`) gets the whitespace before it as its
+    /// indentation. A block whose opening tag ends its line has the
+    /// indentation of its first line ("intrinsic"): taken off every line of
+    /// its content where it is defined, and added back, to whatever content
+    /// fills it, where it is placed.
     private func removeStandaloneLines(_ tokens: inout [Token]) {
+        var lines: [Range<Int>] = []
         var start = 0
         while start < tokens.count {
             var end = start
@@ -147,28 +171,167 @@ struct MustacheParser {
                 if case .text(let range) = tokens[end], bytes[range.upperBound - 1] == UInt8(ascii: "\n") { break }
                 end += 1
             }
-            removeIfStandalone(start...end, in: &tokens)
+            lines.append(start..<end + 1)
             start = end + 1
+        }
+        var lineOf = [Int](repeating: 0, count: tokens.count)
+        for (number, line) in lines.enumerated() {
+            for index in line { lineOf[index] = number }
+        }
+        func sigilAt(_ index: Int) -> Character? {
+            if case .tag(let tag) = tokens[index] { tag.sigil } else { nil }
+        }
+        func isBlank(_ index: Int) -> Bool {
+            guard case .text(let range) = tokens[index] else { return false }
+            return isBlankText(range, endsLine: index == lines[lineOf[index]].upperBound - 1)
+        }
+        // Before any token changes: only spaces or tabs to the line's start, or end.
+        var clearLeft = [Bool](repeating: false, count: tokens.count)
+        var clearRight = [Bool](repeating: false, count: tokens.count)
+        for line in lines {
+            var blank = true
+            for index in line {
+                clearLeft[index] = blank
+                blank = blank && isBlank(index)
+            }
+            blank = true
+            for index in line.reversed() {
+                clearRight[index] = blank
+                blank = blank && isBlank(index)
+            }
+        }
+        // Opening and closing tags, paired (mismatches are reported by `tree`).
+        var partner: [Int: Int] = [:]
+        // Blocks directly inside a parent tag (arguments), opening and closing tags.
+        var arguments: Set<Int> = []
+        var open: [Int] = []
+        for index in tokens.indices {
+            guard let sigil = sigilAt(index) else { continue }
+            switch sigil {
+            case "#", "^", "<", "$":
+                if sigil == "$", let outer = open.last, sigilAt(outer) == "<" { arguments.insert(index) }
+                open.append(index)
+            case "/":
+                guard let opening = open.popLast() else { continue }
+                partner[opening] = index
+                partner[index] = opening
+                if arguments.contains(opening) { arguments.insert(index) }
+            default:
+                continue
+            }
+        }
+
+        // Intrinsic indentation, outer blocks first, so that a nested
+        // block's is measured on its outer block's lines as they will be.
+        var intrinsic: [Int: [UInt8]] = [:]
+        for index in tokens.indices where sigilAt(index) == "$" {
+            guard let close = partner[index], clearRight[index],
+                  arguments.contains(index) || clearLeft[index],
+                  let indentation = firstLineIndentation(after: lineOf[index], before: close, lines: lines, tokens: tokens)
+            else { continue }
+            intrinsic[index] = indentation
+            guard !indentation.isEmpty else { continue }
+            for line in lines[(lineOf[index] + 1)...lineOf[close]] {
+                guard case .text(let range) = tokens[line.lowerBound] else { continue }
+                var dropped = 0
+                while dropped < indentation.count, range.lowerBound + dropped < range.upperBound,
+                      bytes[range.lowerBound + dropped] == indentation[dropped] {
+                    dropped += 1
+                }
+                tokens[line.lowerBound] = .text(range.lowerBound + dropped..<range.upperBound)
+            }
+        }
+
+        func remove(_ range: Range<Int>, indentationOf tagIndex: Int? = nil) {
+            var indentation = ""
+            for index in range {
+                if case .text(let text) = tokens[index] { indentation += String(decoding: bytes[text], as: UTF8.self) }
+                tokens[index] = .removed
+            }
+            if let tagIndex, case .tag(var tag) = tokens[tagIndex] {
+                tag.indentation = indentation
+                tokens[tagIndex] = .tag(tag)
+            }
+        }
+        for line in lines {
+            if removeIfStandalone(line.lowerBound...line.upperBound - 1, in: &tokens) { continue }
+            for index in line {
+                guard let sigil = sigilAt(index) else { continue }
+                let before = line.lowerBound..<index
+                let after = index + 1..<line.upperBound
+                let isArgument = arguments.contains(index)
+                switch sigil {
+                case "<" where clearLeft[index] && partner[index].map { clearRight[$0] } == true:
+                    remove(before, indentationOf: index)
+                case "$" where isArgument && clearRight[index]:
+                    remove(after)
+                case "$" where !isArgument && clearLeft[index] && partner[index].map { clearRight[$0] } == true:
+                    remove(before, indentationOf: index)
+                case "/":
+                    guard let opening = partner[index] else { continue }
+                    if sigilAt(opening) == "<" && clearLeft[opening] && clearRight[index] { remove(after) }
+                    if isArgument && clearLeft[index] { remove(before) }
+                default:
+                    continue
+                }
+            }
+        }
+
+        // Where a block is placed, the indentation its content gets: the
+        // intrinsic one, else that of a standalone pair of tags, else none.
+        for index in tokens.indices where sigilAt(index) == "$" && !arguments.contains(index) {
+            guard case .tag(var tag) = tokens[index] else { continue }
+            let standalonePair = clearLeft[index] && partner[index].map { clearRight[$0] } == true
+            if let indentation = intrinsic[index] {
+                tag.indentation = String(decoding: indentation, as: UTF8.self)
+            } else if !standalonePair {
+                tag.indentation = ""
+            }
+            tokens[index] = .tag(tag)
         }
     }
 
-    private func removeIfStandalone(_ line: ClosedRange<Int>, in tokens: inout [Token]) {
+    /// Only spaces or tabs, and the line ending if the text ends its line.
+    private func isBlankText(_ range: Range<Int>, endsLine: Bool) -> Bool {
+        var blank = bytes[range]
+        if blank.last == UInt8(ascii: "\n") { blank = blank.dropLast() }
+        if endsLine, blank.last == UInt8(ascii: "\r") { blank = blank.dropLast() }
+        return blank.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+
+    /// The spaces and tabs starting the first line after `line` that is not
+    /// blank, or nil if the tag `close` comes first (the block is empty).
+    private func firstLineIndentation(after line: Int, before close: Int, lines: [Range<Int>], tokens: [Token]) -> [UInt8]? {
+        for candidate in lines[(line + 1)...] {
+            var leading: [UInt8] = []
+            for index in candidate {
+                if index == close { return nil }
+                guard case .text(let range) = tokens[index] else { return leading }
+                let spaces = bytes[range].prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+                leading += spaces
+                let rest = bytes[range].dropFirst(spaces.count)
+                if let first = rest.first, first != UInt8(ascii: "\n"), first != UInt8(ascii: "\r") { return leading }
+            }
+        }
+        return nil
+    }
+
+    /// Removes the line's whitespace if it holds one standalone tag, and
+    /// says whether it did.
+    private func removeIfStandalone(_ line: ClosedRange<Int>, in tokens: inout [Token]) -> Bool {
         var tagIndex: Int?
         for index in line {
             switch tokens[index] {
             case .tag(let tag):
-                guard tagIndex == nil, let sigil = tag.sigil, Self.standaloneSigils.contains(sigil) else { return }
+                guard tagIndex == nil, let sigil = tag.sigil, Self.standaloneSigils.contains(sigil) else { return false }
                 tagIndex = index
             case .text(let range):
-                var blank = bytes[range]
-                if blank.last == UInt8(ascii: "\n") { blank = blank.dropLast() }
-                if index == line.upperBound, blank.last == UInt8(ascii: "\r") { blank = blank.dropLast() }
-                guard blank.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else { return }
+                guard isBlankText(range, endsLine: index == line.upperBound) else { return false }
             case .removed:
-                return
+                return false
             }
         }
-        guard let tagIndex, case .tag(var tag) = tokens[tagIndex] else { return }
+        guard let tagIndex, case .tag(var tag) = tokens[tagIndex] else { return false }
         var indentation = ""
         for index in line where index < tagIndex {
             if case .text(let range) = tokens[index] { indentation += String(decoding: bytes[range], as: UTF8.self) }
@@ -176,6 +339,7 @@ struct MustacheParser {
         tag.indentation = indentation
         tokens[tagIndex] = .tag(tag)
         for index in line where index != tagIndex { tokens[index] = .removed }
+        return true
     }
 
     // MARK: Tree
@@ -250,10 +414,10 @@ struct MustacheParser {
         case "<":
             // Inside a parent tag only block definitions count.
             var blocks: [String: [MustacheNode]] = [:]
-            for case .block(let name, let nodes) in section.nodes { blocks[name] = nodes }
+            for case .block(let name, let nodes, _) in section.nodes { blocks[name] = nodes }
             return .parent(section.tag.content, blocks: blocks, indentation: section.tag.indentation)
         default:
-            return .block(section.tag.content, section.nodes)
+            return .block(section.tag.content, section.nodes, indentation: section.tag.indentation)
         }
     }
 

@@ -17,6 +17,12 @@ struct MustacheRenderer {
     /// child's block wins.
     private var blocks: [String: [MustacheNode]] = [:]
     private var depth = 0
+    /// Indentation of the blocks being filled, outermost first: written at
+    /// the start of every line of template text inside them.
+    private var indentation = ""
+    /// Whether the next output starts a line (only tracked inside an
+    /// indented block).
+    private var atLineStart = false
     private(set) var output = ""
 
     init(library: MustacheLibrary, context: TemplateData, capacity: Int = 0) {
@@ -34,7 +40,7 @@ struct MustacheRenderer {
         for node in nodes {
             switch node {
             case .text(let text):
-                output += text
+                write(text: text)
             case .variable(let name, let escaped):
                 guard let value = resolve(name) else { continue }
                 interpolate(value, escaped: escaped)
@@ -51,7 +57,7 @@ struct MustacheRenderer {
                     }
                 case .function(let function):
                     // A helper's result is text (a URL), never HTML.
-                    output += HTMLEscaping.escape(function(source))
+                    write(value: HTMLEscaping.escape(function(source)))
                 default:
                     stack.append(value)
                     try render(children)
@@ -65,8 +71,17 @@ struct MustacheRenderer {
             case .parent(let name, let childBlocks, let indentation):
                 guard let parent = library.template(named: name, indentation: indentation) else { continue }
                 try nest(parent, template: name, blocks: childBlocks.merging(blocks) { _, outer in outer })
-            case .block(let name, let defaults):
-                try render(blocks[name] ?? defaults)
+            case .block(let name, let defaults, let blockIndentation):
+                let content = blocks[name] ?? defaults
+                guard !blockIndentation.isEmpty else {
+                    try render(content)
+                    continue
+                }
+                let outer = indentation
+                indentation += blockIndentation
+                atLineStart = true
+                try render(content)
+                indentation = outer
             }
         }
     }
@@ -81,6 +96,43 @@ struct MustacheRenderer {
             blocks = saved
         }
         try render(nodes)
+    }
+
+    /// Template text: every line it starts inside an indented block gets
+    /// the indentation.
+    private mutating func write(text: String) {
+        guard !indentation.isEmpty else {
+            output += text
+            return
+        }
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == UInt8(ascii: "\n") {
+                if atLineStart { output += indentation }
+                output += text[start..<next]
+                atLineStart = true
+                start = next
+            }
+            index = next
+        }
+        if start != utf8.endIndex {
+            if atLineStart { output += indentation }
+            output += text[start...]
+            atLineStart = false
+        }
+    }
+
+    /// A value's text: indented if it starts a line, but its own line
+    /// breaks are not (as with partials, data is never re-indented).
+    private mutating func write(value: String) {
+        if atLineStart && !indentation.isEmpty && !value.isEmpty {
+            output += indentation
+            atLineStart = false
+        }
+        output += value
     }
 
     private func resolve(_ name: MustacheName) -> TemplateData? {
@@ -115,16 +167,16 @@ struct MustacheRenderer {
     private mutating func interpolate(_ value: TemplateData, escaped: Bool) {
         switch value {
         case .text(let text):
-            output += escaped ? HTMLEscaping.escape(text) : text
+            write(value: escaped ? HTMLEscaping.escape(text) : text)
         case .int(let number):
-            output += String(number)
+            write(value: String(number))
         case .double(let number):
-            output += String(number)
+            write(value: String(number))
         case .bool(let flag):
-            output += flag ? "true" : "false"
+            write(value: flag ? "true" : "false")
         case .function(let function):
             let text = function("")
-            output += escaped ? HTMLEscaping.escape(text) : text
+            write(value: escaped ? HTMLEscaping.escape(text) : text)
         case .list, .object, .lookup:
             break
         }
