@@ -26,24 +26,36 @@ let package = Package(
         // One system call Swift's Glibc module does not offer: an atomic swap
         // of two folders, used to put a new build in place of the old one.
         .target(name: "CAtomicRename"),
+        // Shared helpers below everything: diagnostics, source text and lines,
+        // reading files, HTML escaping, hashing, work on every core.
+        .target(name: "SitegenSupport"),
+        // The libcmark wrapper and sitegen's Markdown extensions; the only
+        // module that imports CCmark.
+        .target(name: "SitegenMarkdown", dependencies: ["CCmark", "SitegenSupport"]),
+        // sitegen's Mustache engine: parser, renderer, template data. Knows
+        // nothing of sites.
+        .target(name: "SitegenMustache", dependencies: ["SitegenSupport"]),
+        // The site core: settings, content, site, decision helpers,
+        // translations, template context, output, the build pipeline. No HTTP.
         .target(
             name: "SitegenKit",
             dependencies: [
-                "CCmark",
-                "CAtomicRename",
+                "SitegenSupport", "SitegenMarkdown", "SitegenMustache", "CAtomicRename",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // `sitegen serve`: its HTTP server, the watcher, incremental builds.
+        .target(name: "SitegenPreview", dependencies: ["SitegenKit", "SitegenSupport"]),
         .executableTarget(
             name: "sitegen",
             dependencies: [
-                "SitegenKit",
+                "SitegenKit", "SitegenPreview", "SitegenMarkdown", "SitegenSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "SitegenKitTests",
-            dependencies: ["SitegenKit", "CCmark"]
+            dependencies: ["SitegenKit", "SitegenPreview", "SitegenMarkdown", "SitegenMustache", "SitegenSupport", "CCmark"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SitegenKit
+import SitegenSupport
 
 /// Prints a decision helper's flow as a graph.
 struct DecisionGraphCommand: ParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import SitegenKit
+import SitegenSupport
+import SitegenMarkdown
 
 /// Prints the HTML that sitegen makes of a Markdown file.
 ///

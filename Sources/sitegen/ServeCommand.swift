@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SitegenKit
+import SitegenPreview
 
 /// Builds the site, serves it for preview, and rebuilds and reloads open
 /// pages whenever a file of the site changes.

@@ -1,5 +1,9 @@
 import Testing
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 /// Large and deeply nested input must give a result, not a crash or a hang.
 @Suite struct BadInputTests {

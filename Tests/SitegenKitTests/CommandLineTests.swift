@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+@testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 /// The `sitegen` executable as a user runs it: output, errors and exit statuses.
 @Suite struct CommandLineTests {

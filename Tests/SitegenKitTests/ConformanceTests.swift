@@ -2,6 +2,10 @@ import CCmark
 import Foundation
 import Testing
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 /// sitegen's extensions must never change plain CommonMark: every example of
 /// the CommonMark 0.30 spec renders exactly as libcmark alone renders it (safe

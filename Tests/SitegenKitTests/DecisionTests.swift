@@ -4,6 +4,10 @@ import Testing
 import FoundationXML
 #endif
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 /// The decision helper: the flow's structure (one broken fixture flow per
 /// kind of mistake), the words per language, and the pages a build makes.

@@ -4,6 +4,10 @@ import Testing
 import FoundationXML
 #endif
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 /// The shipped guide's content (content/), built with SitegenKit: the
 /// decision helper sends every reader who is not sure to guide A, every

@@ -1,5 +1,9 @@
 import Testing
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 @Suite struct HeadingAnchorsTests {
     @Test(arguments: [

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 /// Input made to hurt: special files, odd names, tags in settings. Each case
 /// was a crash, a hang or broken output before; now it is a located error or

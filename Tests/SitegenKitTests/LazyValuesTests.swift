@@ -1,5 +1,9 @@
 import Testing
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 /// Template values that grow with the site are made only when a template
 /// reads them: a page whose template shows no navigation never builds it.

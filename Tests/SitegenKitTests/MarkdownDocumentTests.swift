@@ -1,5 +1,9 @@
 import Testing
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 /// The cmark wrapper: walking, editing and rendering a tree. Run the suite under
 /// `valgrind --leak-check=full` (make valgrind) to check that it frees everything.

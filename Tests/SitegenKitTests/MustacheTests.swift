@@ -1,5 +1,9 @@
 import Testing
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 /// sitegen's Mustache engine against the behaviour the Mustache specification
 /// (https://github.com/mustache/spec) describes: interpolation, sections,

@@ -4,6 +4,10 @@ import FoundationNetworking
 #endif
 import Testing
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 /// `sitegen serve`: answering requests from memory, live reload, incremental
 /// rebuilds, and the server on 127.0.0.1.

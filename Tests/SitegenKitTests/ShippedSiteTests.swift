@@ -4,6 +4,10 @@ import Testing
 import FoundationXML
 #endif
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 /// The site in this repository (sitegen.yml, content/, templates/): sitegen's
 /// first real user must build cleanly.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 /// `sitegen translations` as a user runs it: formats, exit statuses, marking.
 @Suite struct TranslationCommandLineTests {

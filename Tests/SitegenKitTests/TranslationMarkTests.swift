@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 /// `--mark-current`: the one line of the front matter changes, every other
 /// byte of the file stays as it was.

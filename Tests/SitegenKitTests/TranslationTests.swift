@@ -4,6 +4,10 @@ import FoundationXML
 #endif
 import Testing
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 /// The version a translation records: a hash of its original's body that
 /// whitespace-only edits do not change.

@@ -1,4 +1,5 @@
 import Yams
+import SitegenSupport
 
 /// The site settings from `sitegen.yml`:
 ///

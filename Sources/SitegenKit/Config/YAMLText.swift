@@ -1,4 +1,5 @@
 import Yams
+import SitegenSupport
 
 /// YAML parsed with the positions of its nodes, so every problem in a settings
 /// file or a page's front matter can name its line and column.

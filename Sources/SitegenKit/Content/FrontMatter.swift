@@ -1,3 +1,4 @@
+import SitegenSupport
 /// Splits the YAML front matter (between `---` lines at the top of a file) from
 /// the Markdown body.
 ///

@@ -1,4 +1,5 @@
 import Yams
+import SitegenSupport
 
 /// A page's front matter, checked and typed.
 ///

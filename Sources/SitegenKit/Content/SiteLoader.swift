@@ -1,4 +1,5 @@
 import Foundation
+import SitegenSupport
 
 /// Reads a site folder into a `SiteSource`: `sitegen.yml`, `content/`,
 /// `templates/`. The only stage of a build that reads files.
@@ -189,7 +190,7 @@ public enum SiteLoader {
                 // when it was listed): one lstat for every other entry.
                 var info = stat()
                 let isLink = lstat(absolute, &info) != 0 || (info.st_mode & S_IFMT) == S_IFLNK
-                let resolved = isLink ? resolveLinks(absolute) : absolute
+                let resolved = isLink ? FilePaths.resolveLinks(absolute) : absolute
                 if resolved != absolute && !resolved.hasPrefix(top + "/") {
                     let written = (try? FileManager.default.destinationOfSymbolicLink(atPath: absolute)) ?? resolved
                     diagnostics.append(Diagnostic(.error, file: display,
@@ -211,21 +212,6 @@ public enum SiteLoader {
             }
         }
         return files.sorted { $0.relativePath < $1.relativePath }
-    }
-
-    /// The path with symbolic links followed (also a link whose target does
-    /// not exist, which `resolvingSymlinksInPath` would leave as it is).
-    static func resolveLinks(_ path: String) -> String {
-        var current = path
-        for _ in 0..<40 {
-            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { break }
-            let base = (current as NSString).deletingLastPathComponent
-            current = destination.hasPrefix("/") ? destination : base + "/" + destination
-            current = URL(fileURLWithPath: current).standardizedFileURL.path
-        }
-        // Links in the folders above are resolved by the system.
-        let folder = URL(fileURLWithPath: (current as NSString).deletingLastPathComponent).resolvingSymlinksInPath().path
-        return folder + "/" + (current as NSString).lastPathComponent
     }
 
     static func listFolders(in path: String) -> [String] {

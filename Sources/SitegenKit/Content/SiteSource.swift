@@ -1,3 +1,4 @@
+import SitegenSupport
 /// Everything a build reads from the site folder, as plain values. Loading
 /// (`SiteLoader`) is the only stage that reads files; all later stages work
 /// on this.

@@ -1,4 +1,5 @@
 import Yams
+import SitegenSupport
 
 /// The structure of a decision helper ("which guide is for me?"), written once
 /// for every language in `content/_decisions/<id>.yml`:

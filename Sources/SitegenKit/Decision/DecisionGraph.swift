@@ -1,3 +1,4 @@
+import SitegenSupport
 /// A decision flow as a graph for editors to look at: Mermaid (renders on
 /// most code hosts) or Graphviz dot. With words, nodes and edges show the
 /// texts of one language; without, their ids.

@@ -1,3 +1,4 @@
+import SitegenSupport
 /// Expands every page that holds a decision helper into its pages: the page
 /// itself becomes the start page, and each question and outcome the reader can
 /// reach gets a page of its own under it, with a URL that can be bookmarked

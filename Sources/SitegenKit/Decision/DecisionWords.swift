@@ -1,4 +1,5 @@
 import Yams
+import SitegenSupport
 
 /// The words of a decision helper in one language, written in the front
 /// matter of the page that holds the helper (its start page):

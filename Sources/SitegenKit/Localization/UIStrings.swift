@@ -1,3 +1,5 @@
+import SitegenSupport
+import SitegenMarkdown
 /// The interface texts of one language ("Skip to content", "On this page",
 /// callout titles...), from `content/<lang>/_strings.yml`: a flat mapping of
 /// key to text, kept beside the language's pages so translators find it.

@@ -1,3 +1,4 @@
+import SitegenSupport
 /// The theme's files from `templates/assets/`, each published under a name
 /// that contains a hash of its bytes (`assets/site.3f9a1c07b2.css`), so a
 /// browser can cache it for ever and still gets a changed file at once.
@@ -24,19 +25,6 @@ public struct HashedAssets: Sendable {
 
     /// 64-bit FNV-1a as 10 hex digits: not for security, only to tell versions apart.
     static func hash(_ bytes: [UInt8]) -> String {
-        String(hash64(bytes).prefix(10))
-    }
-
-    /// 64-bit FNV-1a as 16 hex digits.
-    static func hash64(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        String(FNV1a.hex(bytes).prefix(10))
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SitegenSupport
 
 /// What each file of a build holds ("size:hash" by path), kept in the
 /// output's marker file so the next build can write only the files whose
@@ -50,7 +51,7 @@ struct OutputManifest {
 
     /// "size:hash" of bytes.
     static func stamp(_ bytes: [UInt8]) -> String {
-        "\(bytes.count):\(HashedAssets.hash64(bytes))"
+        "\(bytes.count):\(FNV1a.hex(bytes))"
     }
 
     /// Whether the file at `path` may be trusted to hold what `stamp` says.

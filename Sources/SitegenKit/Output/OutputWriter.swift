@@ -3,6 +3,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import SitegenSupport
 
 /// Writes an `OutputPlan` to the output folder, atomically: the new site is
 /// written into a staging folder beside the output, then swapped in, so a

@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+import SitegenSupport
+import SitegenMustache
+import SitegenMarkdown
 
 /// Renders a `Site` through the templates into an `OutputPlan`: every page,
 /// the root language chooser, `404.html`, theme assets, files beside the

@@ -1,3 +1,4 @@
+import SitegenSupport
 /// `sitemap.xml` (with `xhtml:link` alternates between translations) and
 /// `robots.txt`, made only when the site has a base URL: both need absolute URLs.
 enum Sitemap {

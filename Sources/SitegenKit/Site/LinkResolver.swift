@@ -1,3 +1,5 @@
+import SitegenSupport
+import SitegenMarkdown
 /// Rewrites the links written in one page's Markdown: a link to another
 /// page's `.md` file becomes a relative link to that page in the same
 /// language; a link to a file beside the pages becomes a relative link to

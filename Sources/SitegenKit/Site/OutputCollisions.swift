@@ -1,3 +1,4 @@
+import SitegenSupport
 /// Files beside the pages (images, PDFs, anything in a language folder) that
 /// would land where a page is written: `content/nl/index.html` beside
 /// `content/nl/index.md`, or a file named like the folder of a page's URL.

@@ -1,3 +1,4 @@
+import SitegenSupport
 /// One page of the built site, in one language.
 ///
 /// A value, but copied by reference until changed: resolving a site of

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SitegenSupport
 
 /// Turns a `SiteSource` into a `Site`: reads each page's front matter, gives
 /// it a URL, pairs translations and fills in missing pages according to each

@@ -1,3 +1,5 @@
+import SitegenSupport
+import SitegenMustache
 /// The `decision` values of a decision helper's pages, for templates:
 ///
 /// | Key | Value |

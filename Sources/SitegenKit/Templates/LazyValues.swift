@@ -1,3 +1,4 @@
+import SitegenMustache
 /// Template values computed when a template first reads them, then kept.
 ///
 /// A page's context names everything a template might show; some of it is

@@ -1,4 +1,5 @@
 import Foundation
+import SitegenSupport
 
 /// Checks on a template's text beyond Mustache syntax: what would make the
 /// site fail under a strict Content-Security-Policy, and layouts that would

@@ -1,3 +1,5 @@
+import SitegenMustache
+import SitegenMarkdown
 /// The values templates see. Documented for template authors in the README
 /// ("Templates"); keep the two in step.
 struct TemplateContext {

@@ -1,4 +1,6 @@
 import Foundation
+import SitegenSupport
+import SitegenMustache
 
 /// The site's Mustache templates, parsed once and checked: syntax errors,
 /// partials and parents that do not exist, and the layouts a build needs.

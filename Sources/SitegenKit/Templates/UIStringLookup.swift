@@ -1,3 +1,4 @@
+import SitegenMustache
 /// A language's UI strings as templates see them (`{{strings.skipToContent}}`).
 /// It remembers every key a template asked for that the language lacks, so
 /// the build can report it instead of printing an empty string.

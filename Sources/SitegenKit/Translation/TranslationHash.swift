@@ -1,3 +1,4 @@
+import SitegenSupport
 /// The version of an original that a translation records in its front
 /// matter (`translationOf: 3f9a0c12be47`): the first 12 hex digits of the
 /// 64-bit FNV-1a hash of the original's Markdown body (the text after the
@@ -14,7 +15,7 @@ public enum TranslationHash {
 
     /// The hash of a Markdown body.
     public static func of(_ body: String) -> String {
-        String(HashedAssets.hash64(normalized(body)).prefix(length))
+        String(FNV1a.hex(normalized(body)).prefix(length))
     }
 
     /// Whether `value` has the form of a hash: 12 hex digits.

@@ -1,4 +1,5 @@
 import Foundation
+import SitegenSupport
 
 /// `sitegen translations --mark-current`: records that translations match
 /// their originals now, by writing each original's `TranslationHash` into

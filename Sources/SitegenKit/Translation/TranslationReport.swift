@@ -1,3 +1,4 @@
+import SitegenSupport
 /// Which translations of a site are current, outdated or missing, and which
 /// pages exist only in a translation; and per language, which UI strings it
 /// lacks. Computed from a resolved `Site`, pairing pages exactly as the

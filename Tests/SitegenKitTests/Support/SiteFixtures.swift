@@ -3,6 +3,10 @@ import Foundation
 import FoundationXML
 #endif
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 /// Fixture sites for whole-site builds, built into temporary folders.
 enum SiteFixtures {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
 
 /// Paths of the test fixtures, found from this file's place in the repository.
 enum Fixtures {

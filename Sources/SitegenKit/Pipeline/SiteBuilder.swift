@@ -1,0 +1,219 @@
+import Foundation
+import SitegenSupport
+
+/// What `sitegen build` is asked to do.
+public struct BuildOptions: Sendable {
+    /// The site folder (holding `sitegen.yml`).
+    public var source: String
+    /// Overrides `output` of `sitegen.yml`; relative to the current folder.
+    public var output: String?
+    /// Overrides `baseURL` of `sitegen.yml`.
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    public var fileLinks: Bool
+
+    public init(source: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false, fileLinks: Bool = false) {
+        self.source = source
+        self.output = output
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.fileLinks = fileLinks
+    }
+}
+
+/// The outcome of a build.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Pages per language code, in the languages' order.
+    public var pagesPerLanguage: [(language: String, pages: Int)] = []
+    public var fileCount = 0
+    /// The output folder (absolute), written only when the build succeeded.
+    public var output: String = ""
+    public var seconds: Double = 0
+
+    public init(diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    public var succeeded: Bool { errors.isEmpty }
+
+    /// One line: pages per language, warnings, errors, time.
+    public var summary: String { summary(showingOutputAs: output) }
+
+    /// The summary line, with the output folder shown as the caller likes
+    /// (relative to the current folder, say).
+    public func summary(showingOutputAs shownOutput: String) -> String {
+        let pages = pagesPerLanguage.reduce(0) { $0 + $1.pages }
+        let perLanguage = pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ")
+        let time = seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
+        let counts = "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
+        if succeeded {
+            return "built \(pages) pages (\(perLanguage)) and \(fileCount) files into \(shownOutput), \(counts), in \(time)"
+        }
+        return "build failed: \(errors.count) error\(errors.count == 1 ? "" : "s"), \(counts), in \(time); nothing was written"
+    }
+}
+
+/// `sitegen build`, as a list of named steps: load, resolve, render, write.
+/// Each step reports its progress through `log`.
+public enum SiteBuilder {
+    public struct Step: Sendable {
+        public var name: String
+        public var detail: String
+    }
+
+    /// - Throws: `SiteLoader.NotASiteFolder` when `options.source` has no
+    ///   `sitegen.yml` (a usage error). Content problems are in the report.
+    public static func build(_ options: BuildOptions, log: (Step) -> Void = { _ in },
+                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> BuildReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var report = BuildReport(diagnostics: [])
+        guard let resolved = try resolve(options, report: &report, log: log) else {
+            return finish(report, since: start, clock: clock)
+        }
+        // 4. Write, as the pages render: only a build without errors so far
+        // starts, and only one without errors at the end replaces the output.
+        guard report.succeeded else { return finish(report, since: start, clock: clock) }
+        let staged: StagedOutput
+        do {
+            staged = try StagedOutput(output: report.output, source: resolved.source.root) { note in
+                log(Step(name: "wait", detail: note))
+            }
+        } catch {
+            report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))
+            return finish(report, since: start, clock: clock)
+        }
+        // A failed write is kept by `staged` and reported by `commit`.
+        let sink: @Sendable (SitePath, [UInt8]) -> Void = { path, bytes in try? staged.write(path, bytes) }
+        _ = render(resolved, options, report: &report, log: log, progress: progress, sink: sink)
+        report.fileCount = staged.fileCount
+        if report.succeeded {
+            do {
+                try staged.commit()
+                log(Step(name: "write", detail: report.output))
+            } catch {
+                report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))
+            }
+        } else {
+            staged.discard()
+        }
+        return finish(report, since: start, clock: clock)
+    }
+
+    /// What the first three steps make: the output in memory, and what a
+    /// later incremental build can reuse.
+    public struct Rendering: Sendable {
+        public var plan: OutputPlan
+        public var site: Site
+        public var cache: SiteRenderer.Cache
+        /// The site folder (absolute).
+        public var sourceRoot: String
+        /// How many pages were rendered (the others were reused from a cache).
+        public var renderedPages: Int
+        /// What was loaded, and the problems loading found.
+        public var source: SiteSource
+        public var loadDiagnostics: [Diagnostic]
+    }
+
+    /// A site loaded and resolved, with its templates: everything a command
+    /// needs before rendering.
+    public struct ResolvedSite: Sendable {
+        public var source: SiteSource
+        public var loadDiagnostics: [Diagnostic]
+        public var site: Site
+        public var templates: TemplateSet
+    }
+
+    /// Steps 1 to 3: load, resolve, render; no writing. Nil when the settings
+    /// are unusable (reported). With a `cache` from an earlier rendering,
+    /// `select` names the pages to render again; the others are reused.
+    public static func render(
+        _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void = { _ in },
+        progress: (@Sendable (Int, Int) -> Void)? = nil,
+        cache: SiteRenderer.Cache? = nil, select: ((Site) -> Set<SitePath>?)? = nil,
+        loaded: (SiteSource, [Diagnostic])? = nil, pageCache: SiteResolver.PageCache? = nil
+    ) throws -> Rendering? {
+        guard let resolved = try resolve(options, report: &report, log: log, loaded: loaded, pageCache: pageCache) else { return nil }
+        return render(resolved, options, report: &report, log: log, progress: progress, cache: cache, select: select)
+    }
+
+    /// Steps 1 and 2: load (the only reads; an incremental build passes what
+    /// it loaded), the settings, resolve, and the templates. Nil when the
+    /// settings are unusable (reported).
+    public static func resolve(
+        _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void = { _ in },
+        loaded: (SiteSource, [Diagnostic])? = nil, pageCache: SiteResolver.PageCache? = nil
+    ) throws -> ResolvedSite? {
+        // 1. Load.
+        let (source, loadProblems) = try loaded ?? SiteLoader.load(options.source)
+        report.diagnostics += loadProblems
+        log(Step(name: "load", detail: "\(source.pages.count) Markdown files, \(source.templates.count) templates, \(source.assets.count + source.contentFiles.count) other files"))
+
+        var (parsedConfig, configProblems) = SiteConfig.parse(source.config.text, file: source.config.path)
+        report.diagnostics += configProblems
+        if let baseURL = options.baseURL {
+            if SiteConfig.isAbsoluteWebURL(baseURL) {
+                parsedConfig?.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            } else {
+                report.diagnostics.append(Diagnostic(.error, file: "--base-url", "'\(baseURL.escapingControlCharacters)' is not an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like https://example.org/docs/"))
+            }
+        }
+        guard let config = parsedConfig else { return nil }
+        let outputFolder = options.output ?? (config.output.hasPrefix("/") ? config.output : source.root + "/" + config.output)
+        report.output = OutputWriter.canonical(outputFolder)
+
+        // 2. Resolve: pages, URLs, translations; and the templates, so that
+        // every error found before rendering is known before writing starts.
+        let (site, resolveProblems) = SiteResolver.resolve(source, config: config, includeDrafts: options.includeDrafts, cache: pageCache)
+        report.diagnostics += resolveProblems
+        report.pagesPerLanguage = config.languages.map { language in (language.code, site.pages(in: language.code).count) }
+        log(Step(name: "resolve", detail: report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ") + " pages"))
+        if let translations = site.translationStatus { log(Step(name: "translations", detail: translations.summaryLine)) }
+        let (templates, templateProblems) = TemplateSet.load(source.templates)
+        report.diagnostics += templateProblems
+        return ResolvedSite(source: source, loadDiagnostics: loadProblems, site: site, templates: templates)
+    }
+
+    /// Step 3: Markdown and templates, on every core. With `sink`, each file
+    /// goes to it as soon as it is made and the plan stays empty.
+    static func render(
+        _ resolved: ResolvedSite, _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void,
+        progress: (@Sendable (Int, Int) -> Void)?, cache: SiteRenderer.Cache? = nil,
+        select: ((Site) -> Set<SitePath>?)? = nil, sink: (@Sendable (SitePath, [UInt8]) -> Void)? = nil
+    ) -> Rendering {
+        let site = resolved.site
+        let renderer = SiteRenderer(site: site, templates: resolved.templates, assets: HashedAssets(resolved.source.assets), fileLinks: options.fileLinks)
+        let total = site.pages.count
+        var renderProgress: (@Sendable (Int) -> Void)?
+        if let progress {
+            renderProgress = { done in progress(done, total) }
+        }
+        let only = cache == nil ? nil : select?(site)
+        let (plan, renderProblems, newCache) = renderer.render(progress: renderProgress, cache: cache, only: only, sink: sink)
+        report.diagnostics += renderProblems
+        report.fileCount = plan.files.count
+        let rendered = only.map { paths in site.pages.filter { paths.contains($0.path) || cache?.pages[$0.path] == nil }.count } ?? site.pages.count
+        log(Step(name: "render", detail: sink == nil ? "\(plan.files.count) files" : "\(site.pages.count) pages"))
+        return Rendering(plan: plan, site: site, cache: newCache, sourceRoot: resolved.source.root, renderedPages: rendered,
+                         source: resolved.source, loadDiagnostics: resolved.loadDiagnostics)
+    }
+
+    package static func finish(_ report: BuildReport, since start: ContinuousClock.Instant, clock: ContinuousClock) -> BuildReport {
+        var report = report
+        let elapsed = clock.now - start
+        report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        report.diagnostics = sorted(report.diagnostics)
+        return report
+    }
+
+    /// Errors and warnings in a stable order: by file, line, column.
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }.sorted { a, b in
+            (a.file, a.line ?? 0, a.column ?? 0, a.message) < (b.file, b.line ?? 0, b.column ?? 0, b.message)
+        }
+    }
+}

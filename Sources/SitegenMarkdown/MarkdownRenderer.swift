@@ -1,0 +1,54 @@
+import SitegenSupport
+/// Markdown to HTML, the sitegen way: CommonMark by libcmark (safe mode, smart
+/// punctuation), plus pipe tables, callouts and heading ids.
+public enum MarkdownRenderer {
+    /// Renders one Markdown file.
+    ///
+    /// - Parameter rewriteLink: called for every link and image destination; a
+    ///   non-nil result replaces it in the HTML (the site build turns `page.md`
+    ///   links into page URLs). `links` in the result keeps the destinations as written.
+    public static func render(
+        _ source: SourceText,
+        options: MarkdownOptions = MarkdownOptions(),
+        rewriteLink: (MarkdownLink) -> String? = { _ in nil }
+    ) -> RenderedMarkdown {
+        let markdown = ParsedMarkdown(source)
+        PipeTableTransform.apply(to: markdown)
+        let calloutKinds = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
+        let headings = HeadingAnchors.assign(in: markdown, reserved: options.reservedIDs)
+
+        var links: [MarkdownLink] = []
+        for node in markdown.document.nodes(ofType: .link, .image) {
+            let location = markdown.location(of: node)
+            let link = MarkdownLink(
+                kind: node.type == .image ? .image : .link,
+                destination: node.url ?? "",
+                line: location.line ?? 1,
+                column: location.column ?? 1)
+            links.append(link)
+            if let rewritten = rewriteLink(link) {
+                node.url = rewritten
+            }
+        }
+
+        // Headings last: each becomes custom HTML with its id, rendered by cmark
+        // from its final inline content (after links were rewritten).
+        for (node, heading) in headings {
+            let html = markdown.document.renderHTML(node)
+            // cmark writes "<hN>...</hN>\n"; add the id to the opening tag.
+            let content = html.dropFirst(4).dropLast(html.hasSuffix("\n") ? 1 : 0)
+            let anchored = markdown.document.makeCustom(
+                .customBlock,
+                onEnter: "<h\(heading.level) id=\"\(HTMLEscaping.escape(heading.id))\">" + content,
+                onExit: "")
+            node.replace(with: anchored)
+        }
+
+        return RenderedMarkdown(
+            html: markdown.document.renderHTML(),
+            headings: headings.map(\.heading),
+            links: links,
+            calloutKinds: calloutKinds,
+            diagnostics: markdown.diagnostics)
+    }
+}

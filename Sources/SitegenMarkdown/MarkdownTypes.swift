@@ -1,0 +1,84 @@
+import SitegenSupport
+/// A heading of a rendered page, for tables of contents and anchor checks.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    /// Plain text (inline formatting removed).
+    public var text: String
+    /// The `id` attribute: readable, unique in the page.
+    public var id: String
+
+    public init(level: Int, text: String, id: String) {
+        self.level = level
+        self.text = text
+        self.id = id
+    }
+}
+
+/// A link or image target written in the Markdown, with where it was written.
+public struct MarkdownLink: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case link, image
+    }
+
+    public var kind: Kind
+    /// The destination exactly as written (after cmark's unescaping).
+    public var destination: String
+    public var line: Int
+    public var column: Int
+
+    public init(kind: Kind, destination: String, line: Int, column: Int) {
+        self.kind = kind
+        self.destination = destination
+        self.line = line
+        self.column = column
+    }
+}
+
+/// The five callout kinds of GitHub's alert syntax (`> [!NOTE]`).
+public enum CalloutKind: String, Sendable, CaseIterable {
+    case note, tip, important, warning, caution
+}
+
+/// The visible titles of callouts in one language.
+public struct CalloutLabels: Sendable, Hashable {
+    public var labels: [CalloutKind: String]
+
+    public init(_ labels: [CalloutKind: String]) {
+        self.labels = labels
+    }
+
+    /// The title for `kind`; English when this table lacks it (the site build
+    /// reports a missing label as an error).
+    public subscript(kind: CalloutKind) -> String {
+        labels[kind] ?? CalloutLabels.english.labels[kind]!
+    }
+
+    /// The labels `sitegen markdown` uses; a site build passes its own per language.
+    public static let english = CalloutLabels([
+        .note: "Note", .tip: "Tip", .important: "Important", .warning: "Warning", .caution: "Caution",
+    ])
+}
+
+/// Settings for one Markdown conversion.
+public struct MarkdownOptions: Sendable {
+    public var calloutLabels: CalloutLabels
+    /// Ids the page template already uses (`main`, `toc`...): headings avoid them.
+    public var reservedIDs: Set<String>
+
+    public init(calloutLabels: CalloutLabels = .english, reservedIDs: Set<String> = []) {
+        self.calloutLabels = calloutLabels
+        self.reservedIDs = reservedIDs
+    }
+}
+
+/// What a Markdown file becomes: an HTML fragment and what later stages need to
+/// know about it.
+public struct RenderedMarkdown: Sendable, Hashable {
+    public var html: String
+    public var headings: [Heading]
+    /// Every link and image destination, in document order, as written.
+    public var links: [MarkdownLink]
+    /// The kinds of callout the page uses (so a build can check it has their titles).
+    public var calloutKinds: Set<CalloutKind>
+    public var diagnostics: [Diagnostic]
+}

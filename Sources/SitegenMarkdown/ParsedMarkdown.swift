@@ -1,0 +1,120 @@
+import CCmark
+import SitegenSupport
+
+/// One Markdown file during conversion: its cmark tree together with its source
+/// lines, so transforms can look at the text a node came from.
+///
+/// Transforms that parse text again in a separate cmark document (table cells,
+/// text above a table) record where that text came from, so links found there
+/// still report their place in the real file.
+package final class ParsedMarkdown {
+    package let source: SourceText
+    package let lines: SourceLines
+    package let document: MarkdownDocument
+    package var diagnostics: [Diagnostic] = []
+    /// Link and image nodes adopted from a sub-document, with their UTF-8 offset
+    /// in `source.text`.
+    private var adoptedOffsets: [OpaquePointer: Int] = [:]
+
+    package init(_ source: SourceText) {
+        self.source = source
+        self.lines = SourceLines(source.text)
+        self.document = MarkdownDocument(parsing: source.text)
+    }
+
+    /// Single-line link reference definitions (`[name]: url`) of the page, so
+    /// that text parsed on its own (a table cell) can still use them.
+    package lazy var referenceDefinitions: String = lines.lines.filter { line in
+        let rest = line.drop(while: { $0 == " " })
+        return line.count - rest.count <= 3 && rest.first == "[" && rest.contains("]:")
+    }.joined(separator: "\n")
+
+    // MARK: Source positions
+
+    /// The UTF-8 offset in the source where a node starts.
+    package func byteOffset(of node: MarkdownNode) -> Int {
+        if let offset = adoptedOffsets[node.pointer] { return offset }
+        return lines.byteOffset(line: node.startLine, byteColumn: node.startColumn)
+    }
+
+    /// Where the last `location(of:)` stopped counting: 0-based line, bytes
+    /// into it and scalars in those bytes.
+    private var columnCursor = (line: -1, bytes: 0, scalars: 0)
+
+    /// The line and column (in Unicode scalars) where a node starts, as
+    /// `SourceLines.location(ofByteOffset:)` gives them. Nodes are mostly asked
+    /// for in document order, so the column is counted on from the previous
+    /// node's when it is on the same line, instead of from the line start:
+    /// otherwise n links on one line cost n² (40,000 links took 22 s).
+    package func location(of node: MarkdownNode) -> SourceLocation {
+        let offset = byteOffset(of: node)
+        // The last line starting at or before the offset.
+        let starts = lines.lineStarts
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        let utf8 = lines.lines[low].utf8
+        let bytesIntoLine = min(max(offset - starts[low], 0), utf8.count)
+        var (countedBytes, scalars) = (0, 0)
+        if columnCursor.line == low && columnCursor.bytes <= bytesIntoLine {
+            (countedBytes, scalars) = (columnCursor.bytes, columnCursor.scalars)
+        }
+        let from = utf8.index(utf8.startIndex, offsetBy: countedBytes)
+        let to = utf8.index(from, offsetBy: bytesIntoLine - countedBytes)
+        for byte in utf8[from..<to] where byte & 0xC0 != 0x80 {
+            scalars += 1
+        }
+        columnCursor = (low, bytesIntoLine, scalars)
+        return SourceLocation(file: source.path, line: low + 1, column: scalars + 1)
+    }
+
+    /// The source lines of a block node, without the `>` markers of the block
+    /// quotes around it. The first line starts where the node starts.
+    package func sourceLines(of node: MarkdownNode) -> [Substring] {
+        let quoteDepth = node.ancestors.filter { $0.type == .blockQuote }.count
+        var result: [Substring] = []
+        for number in node.startLine...max(node.startLine, node.endLine) {
+            var line = lines.line(number)
+            if number == node.startLine {
+                line = Substring(line.utf8.dropFirst(node.startColumn - 1))
+            } else {
+                line = ParsedMarkdown.droppingQuoteMarkers(line, depth: quoteDepth)
+            }
+            result.append(line)
+        }
+        return result
+    }
+
+    package static func droppingQuoteMarkers(_ line: Substring, depth: Int) -> Substring {
+        var line = line
+        for _ in 0..<depth {
+            let rest = line.drop(while: { $0 == " " || $0 == "\t" })
+            guard rest.first == ">" else { break }
+            line = rest.dropFirst()
+            if line.first == " " { line = line.dropFirst() }
+        }
+        return line
+    }
+
+    // MARK: Sub-documents
+
+    /// Parses `text` as a separate cmark document, whose line `n` starts at the
+    /// UTF-8 offset `lineStarts[n - 1]` of the real source (less `columnShift`
+    /// bytes of added text on each line). Returns its top-level nodes, adopted
+    /// into this document and detached, ready to be inserted.
+    package func parseFragment(_ text: String, lineStarts: [Int], columnShift: Int = 0) -> [MarkdownNode] {
+        let fragment = MarkdownDocument(parsing: text)
+        fragment.walk { event, node in
+            guard event == .enter, node.type == .link || node.type == .image else { return }
+            let index = min(max(node.startLine - 1, 0), lineStarts.count - 1)
+            adoptedOffsets[node.pointer] = lineStarts[index] + max(node.startColumn - 1 - columnShift, 0)
+        }
+        return fragment.root.children.map { child in
+            child.unlink()
+            return document.adopt(child)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// A value templates look up: what `TemplateContext` builds for each page.
+///
+/// A closed set of cases instead of `Any`, so looking up `page.title` is a
+/// dictionary lookup and a switch, never a dynamic cast.
+package enum TemplateData {
+    case text(String)
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case list([TemplateData])
+    case object([String: TemplateData])
+    /// Keys answered on demand, such as UI strings, which remember the keys a
+    /// template asked for and the language lacks.
+    case lookup(any TemplateLookup)
+    /// A section helper: `{{#asset}}site.css{{/asset}}` calls it with the
+    /// section's text, and its result is inserted as it is.
+    case function((String) -> String)
+
+    /// Whether a section shows: not for false, an empty list, or a missing value.
+    package var isFalsy: Bool {
+        switch self {
+        case .bool(let value): !value
+        case .list(let values): values.isEmpty
+        default: false
+        }
+    }
+}
+
+/// An object whose keys are answered on demand.
+package protocol TemplateLookup: AnyObject {
+    /// The value a template asked for by name (`strings.key`).
+    func value(forKey key: String) -> TemplateData?
+    /// Whether the key exists, without side effects: used when a name's first
+    /// part is looked for in every enclosing section.
+    func contains(_ key: String) -> Bool
+}
+
+extension TemplateData: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    package init(stringLiteral value: String) { self = .text(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(integerLiteral value: Int) { self = .int(value) }
+    package init(arrayLiteral elements: TemplateData...) { self = .list(elements) }
+    package init(dictionaryLiteral elements: (String, TemplateData)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
+    }
+}

@@ -1,0 +1,83 @@
+import SitegenSupport
+import SitegenKit
+/// Builds a site again and again for `sitegen serve`, into memory, rendering
+/// after each change only the pages it affects:
+///
+/// - a page's Markdown changed: that page (in every language it is built
+///   in), its translations, and the pages that link to it;
+/// - anything else (a template, an asset, `sitegen.yml`, UI strings, a
+///   decision flow, a file beside the pages), or a change to what the
+///   navigation shows (a page added or removed, a title, weight or slug):
+///   every page.
+///
+/// A failed build keeps the last good output.
+public final class IncrementalBuilder {
+    public let options: BuildOptions
+    /// The last good output.
+    public private(set) var plan: OutputPlan?
+    private var last: SiteBuilder.Rendering?
+    /// What the last build loaded, successful or not.
+    private var lastLoad: (SiteSource, [Diagnostic])?
+    private let pageCache = SiteResolver.PageCache()
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    public struct Outcome: Sendable {
+        public var report: BuildReport
+        /// Output paths whose bytes changed (added, changed or removed).
+        public var changedFiles: Set<SitePath>
+        public var renderedPages: Int
+    }
+
+    /// Builds after `changes` (site-relative paths; nil: build everything).
+    public func build(changes: Set<String>?) throws -> Outcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var report = BuildReport(diagnostics: [])
+        let previous = last
+        // Read again only the files that changed, when only pages changed.
+        var loaded: (SiteSource, [Diagnostic])?
+        if let changes, let (source, problems) = lastLoad, let (reloaded, newProblems) = SiteLoader.reload(source, changes: changes) {
+            loaded = (reloaded, problems.filter { !changes.contains($0.file) } + newProblems)
+        }
+        let rendering = try SiteBuilder.render(
+            options, report: &report, cache: changes == nil ? nil : previous?.cache,
+            select: { site in previous.flatMap { IncrementalBuilder.affectedPages(by: changes ?? [], old: $0.site, new: site, cache: $0.cache) } },
+            loaded: loaded, pageCache: pageCache)
+        if let rendering { lastLoad = (rendering.source, rendering.loadDiagnostics) }
+        report = SiteBuilder.finish(report, since: start, clock: clock)
+        guard let rendering, report.succeeded else {
+            return Outcome(report: report, changedFiles: [], renderedPages: 0)
+        }
+        let old = plan?.files ?? [:]
+        var changed = Set(rendering.plan.files.filter { old[$0.key] != $0.value }.keys)
+        changed.formUnion(old.keys.filter { rendering.plan.files[$0] == nil })
+        plan = rendering.plan
+        last = rendering
+        return Outcome(report: report, changedFiles: changed, renderedPages: rendering.renderedPages)
+    }
+
+    /// The pages to render again, or nil for all of them.
+    static func affectedPages(by changes: Set<String>, old: Site, new: Site, cache: SiteRenderer.Cache) -> Set<SitePath>? {
+        let markdown = changes.filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") && !$0.hasPrefix("content/_") }
+        guard !changes.isEmpty, markdown == changes else { return nil }
+        // What the navigation, language switcher and links need must be unchanged.
+        guard navigationFacts(of: old) == navigationFacts(of: new) else { return nil }
+        let changedPages = new.pages.filter { markdown.contains($0.sourcePath) }
+        let keys = Set(changedPages.map(\.translationKey))
+        var affected = Set(new.pages.filter { keys.contains($0.translationKey) }.map(\.path))
+        affected.formUnion(cache.pages(linkingTo: affected))
+        return affected
+    }
+
+    /// Everything about the pages that other pages show: paths, languages,
+    /// translation keys, titles and navigation order.
+    static func navigationFacts(of site: Site) -> [String] {
+        site.pages.map { page in
+            [page.path.value, page.language, page.translationKey, page.metadata.title,
+             page.metadata.linkTitle ?? "", String(page.metadata.weight ?? Int.max)].joined(separator: "\u{1F}")
+        }
+    }
+}

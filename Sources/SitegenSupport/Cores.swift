@@ -1,0 +1,24 @@
+import Foundation
+
+/// Work shared out over the machine's cores.
+package enum Cores {
+    /// Runs `work` on contiguous parts of `0..<count`, one per core, at once;
+    /// returns when all are done. A core joins only for at least
+    /// `minimumPerCore` items: starting one costs more than a few small ones.
+    package static func split(_ count: Int, minimumPerCore: Int = 64, _ work: @Sendable (Range<Int>) -> Void) {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / minimumPerCore))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            work(count * worker / workers..<count * (worker + 1) / workers)
+        }
+    }
+
+    /// `transform` of every element, computed on every core, in order.
+    package static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], minimumPerCore: Int = 64,
+                                               _ transform: @Sendable (Element) -> Result) -> [Result] {
+        let results = ResultSlots<Result>(count: elements.count)
+        split(elements.count, minimumPerCore: minimumPerCore) { range in
+            for index in range { results[index] = transform(elements[index]) }
+        }
+        return results.values
+    }
+}

@@ -1,0 +1,33 @@
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    package var trimmingSpaces: SubSequence {
+        trimming { $0 == " " || $0 == "\t" }
+    }
+
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    package var trimmingWhitespace: SubSequence {
+        trimming { $0 == " " || $0 == "\t" || $0.isNewline }
+    }
+
+    private func trimming(_ isTrimmed: (Character) -> Bool) -> SubSequence {
+        guard let first = firstIndex(where: { !isTrimmed($0) }) else { return self[endIndex...] }
+        let last = lastIndex(where: { !isTrimmed($0) })!
+        return self[first...last]
+    }
+}
+
+extension StringProtocol {
+    /// Whether the text holds a control character (U+0000 to U+001F, U+007F
+    /// to U+009F): never right in a file name, a slug or a URL.
+    package var containsControlCharacter: Bool {
+        unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+    }
+}
+
+extension String {
+    /// The text for a message, with control characters written as escapes
+    /// (`\n`, `\u{1B}`), so a message never prints one to the terminal.
+    package var escapingControlCharacters: String {
+        containsControlCharacter ? String(debugDescription.dropFirst().dropLast()) : self
+    }
+}
