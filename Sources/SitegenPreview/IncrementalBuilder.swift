@@ -42,10 +42,10 @@ public final class IncrementalBuilder {
         if let changes, let (source, problems) = lastLoad, let (reloaded, newProblems) = SiteLoader.reload(source, changes: changes) {
             loaded = (reloaded, problems.filter { !changes.contains($0.file) } + newProblems)
         }
-        let rendering = try SiteBuilder.render(
-            options, report: &report, cache: changes == nil ? nil : previous?.cache,
-            select: { site in previous.flatMap { IncrementalBuilder.affectedPages(by: changes ?? [], old: $0.site, new: site, cache: $0.cache) } },
-            loaded: loaded, pageCache: pageCache)
+        let incremental = IncrementalInput(
+            loaded: loaded, pageCache: pageCache, cache: changes == nil ? nil : previous?.cache,
+            select: { site in previous.flatMap { IncrementalBuilder.affectedPages(by: changes ?? [], old: $0.site, new: site, cache: $0.cache) } })
+        let rendering = try SiteBuilder.render(options, report: &report, incremental: incremental)
         if let rendering { lastLoad = (rendering.source, rendering.loadDiagnostics) }
         report = SiteBuilder.finish(report, since: start, clock: clock)
         guard let rendering, report.succeeded else {

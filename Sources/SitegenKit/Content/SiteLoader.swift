@@ -60,7 +60,7 @@ public enum SiteLoader {
             if let text {
                 source.pages.append(SiteSource.PageFile(language: language, relativePath: path, source: text))
             } else {
-                source.unreadablePages.insert(language + "/" + path)
+                source.unreadablePages.insert(PageID(language: language, path: path))
             }
         }
         source.languageFolders = listFolders(in: root + "/content")
@@ -103,13 +103,13 @@ public enum SiteLoader {
             else { return nil }
             let (language, relative) = (parts[1], parts[2])
             source.pages.removeAll { $0.language == language && $0.relativePath == relative }
-            source.unreadablePages.remove(language + "/" + relative)
+            source.unreadablePages.remove(PageID(language: language, path: relative))
             let absolute = previous.root + "/" + path
             guard FileManager.default.fileExists(atPath: absolute) else { continue }
             if let text = readText(absolute, display: path, into: &diagnostics) {
                 source.pages.append(SiteSource.PageFile(language: language, relativePath: relative, source: text))
             } else {
-                source.unreadablePages.insert(language + "/" + relative)
+                source.unreadablePages.insert(PageID(language: language, path: relative))
             }
         }
         source.pages.sort { ($0.language, $0.relativePath) < ($1.language, $1.relativePath) }

@@ -42,9 +42,8 @@ public struct SiteSource: Sendable {
     public var decisionFlows: [String: SourceText] = [:]
     /// The folders directly under `content/` (each should be a language).
     public var languageFolders: [String] = []
-    /// Markdown files that could not be read or decoded (already reported), as
-    /// `<language>/<path in language folder>`.
-    public var unreadablePages: Set<String> = []
+    /// Markdown files that could not be read or decoded (already reported).
+    public var unreadablePages: Set<PageID> = []
     /// Languages whose `_strings.yml` could not be read (reported).
     public var unreadableStrings: Set<String> = []
 

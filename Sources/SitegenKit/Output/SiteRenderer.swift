@@ -180,11 +180,7 @@ public struct SiteRenderer: Sendable {
             }
             diagnostics += decisionContext.diagnostics
             anchorChecks += decisionContext.anchorChecks
-            switch decision.kind {
-            case .start: break
-            case .question: layout = TemplateSet.decisionQuestion
-            case .outcome: layout = TemplateSet.decisionOutcome
-            }
+            layout = page.kind.fixedLayout ?? layout
         }
         var html = ""
         if templates.names.contains(layout) {
@@ -194,10 +190,10 @@ public struct SiteRenderer: Sendable {
                 diagnostics.append(.error("partials nest more than \(MustacheRenderer.depthLimit) deep; does '\(error.template)' include itself?",
                     at: templates.inclusionTags[error.template] ?? SourceLocation(file: "templates/\(error.template).mustache")))
             }
-        } else if page.metadata.layout != nil && page.decision?.isStep != true {
+        } else if page.metadata.layout != nil && page.kind.isWritten {
             diagnostics.append(.error("layout '\(layout)' does not exist; add templates/\(layout).mustache or remove 'layout'",
                 at: page.metadata.layoutLocation ?? SourceLocation(file: page.sourcePath)))
-        } else if page.decision?.isStep == true {
+        } else if !page.kind.isWritten {
             diagnostics.append(Diagnostic(.error, file: "templates/\(layout).mustache",
                 "template is missing; a site with a decision helper needs templates/\(layout).mustache"))
         }

@@ -128,16 +128,14 @@ public enum SiteBuilder {
     }
 
     /// Steps 1 to 3: load, resolve, render; no writing. Nil when the settings
-    /// are unusable (reported). With a `cache` from an earlier rendering,
-    /// `select` names the pages to render again; the others are reused.
+    /// are unusable (reported). `incremental` brings what a build before
+    /// left that this one can reuse.
     public static func render(
         _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void = { _ in },
-        progress: (@Sendable (Int, Int) -> Void)? = nil,
-        cache: SiteRenderer.Cache? = nil, select: ((Site) -> Set<SitePath>?)? = nil,
-        loaded: (SiteSource, [Diagnostic])? = nil, pageCache: SiteResolver.PageCache? = nil
+        progress: (@Sendable (Int, Int) -> Void)? = nil, incremental: IncrementalInput = IncrementalInput()
     ) throws -> Rendering? {
-        guard let resolved = try resolve(options, report: &report, log: log, loaded: loaded, pageCache: pageCache) else { return nil }
-        return render(resolved, options, report: &report, log: log, progress: progress, cache: cache, select: select)
+        guard let resolved = try resolve(options, report: &report, log: log, incremental: incremental) else { return nil }
+        return render(resolved, options, report: &report, log: log, progress: progress, incremental: incremental)
     }
 
     /// Steps 1 and 2: load (the only reads; an incremental build passes what
@@ -145,15 +143,13 @@ public enum SiteBuilder {
     /// settings are unusable (reported).
     public static func resolve(
         _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void = { _ in },
-        loaded: (SiteSource, [Diagnostic])? = nil, pageCache: SiteResolver.PageCache? = nil
+        incremental: IncrementalInput = IncrementalInput()
     ) throws -> ResolvedSite? {
         // 1. Load.
-        let (source, loadProblems) = try loaded ?? SiteLoader.load(options.source)
-        report.diagnostics += loadProblems
+        var (source, loadProblems, parsedConfig, configProblems) = try SitePipeline.load(options.source, loaded: incremental.loaded)
+        report.diagnostics += loadProblems + configProblems
         log(Step(name: "load", detail: "\(source.pages.count) Markdown files, \(source.templates.count) templates, \(source.assets.count + source.contentFiles.count) other files"))
 
-        var (parsedConfig, configProblems) = SiteConfig.parse(source.config.text, file: source.config.path)
-        report.diagnostics += configProblems
         if let baseURL = options.baseURL {
             if SiteConfig.isAbsoluteWebURL(baseURL) {
                 parsedConfig?.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
@@ -167,7 +163,7 @@ public enum SiteBuilder {
 
         // 2. Resolve: pages, URLs, translations; and the templates, so that
         // every error found before rendering is known before writing starts.
-        let (site, resolveProblems) = SiteResolver.resolve(source, config: config, includeDrafts: options.includeDrafts, cache: pageCache)
+        let (site, resolveProblems) = SiteResolver.resolve(source, config: config, includeDrafts: options.includeDrafts, cache: incremental.pageCache)
         report.diagnostics += resolveProblems
         report.pagesPerLanguage = config.languages.map { language in (language.code, site.pages(in: language.code).count) }
         log(Step(name: "resolve", detail: report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ") + " pages"))
@@ -181,9 +177,10 @@ public enum SiteBuilder {
     /// goes to it as soon as it is made and the plan stays empty.
     static func render(
         _ resolved: ResolvedSite, _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void,
-        progress: (@Sendable (Int, Int) -> Void)?, cache: SiteRenderer.Cache? = nil,
-        select: ((Site) -> Set<SitePath>?)? = nil, sink: (@Sendable (SitePath, [UInt8]) -> Void)? = nil
+        progress: (@Sendable (Int, Int) -> Void)?, incremental: IncrementalInput = IncrementalInput(),
+        sink: (@Sendable (SitePath, [UInt8]) -> Void)? = nil
     ) -> Rendering {
+        let cache = incremental.cache
         let site = resolved.site
         let renderer = SiteRenderer(site: site, templates: resolved.templates, assets: HashedAssets(resolved.source.assets), fileLinks: options.fileLinks)
         let total = site.pages.count
@@ -191,7 +188,7 @@ public enum SiteBuilder {
         if let progress {
             renderProgress = { done in progress(done, total) }
         }
-        let only = cache == nil ? nil : select?(site)
+        let only = cache == nil ? nil : incremental.select?(site)
         let (plan, renderProblems, newCache) = renderer.render(progress: renderProgress, cache: cache, only: only, sink: sink)
         report.diagnostics += renderProblems
         report.fileCount = plan.files.count

@@ -60,10 +60,10 @@ struct LinkResolver {
                 ?? site.page(writtenAs: resolved, in: site.config.defaultLanguage.code)
             else {
                 // A page that exists but is broken was reported already.
-                if site.unusablePages.contains(page.contentLanguage + "/" + resolved)
-                    || site.unusablePages.contains(site.config.defaultLanguage.code + "/" + resolved) { return nil }
+                if site.unusablePages.contains(PageID(language: page.contentLanguage, path: resolved))
+                    || site.unusablePages.contains(PageID(language: site.config.defaultLanguage.code, path: resolved)) { return nil }
                 // A draft left out of this build: say so, and link the home page.
-                if site.draftPages.contains(page.contentLanguage + "/" + resolved) {
+                if site.draftPages.contains(PageID(language: page.contentLanguage, path: resolved)) {
                     diagnostics.append(.warning("link target '\(path)' is a draft, left out of this build (build with --drafts to include it); the link goes to the home page", at: location))
                     let home = site.home(of: page.language)?.path ?? SitePath(page.language + "/")
                     return home.relative(from: page.path, fileLinks: fileLinks)

@@ -104,7 +104,7 @@ public struct Page: Sendable, Hashable {
         get { box.fields.decision }
         set { fields.decision = newValue }
     }
-    public var isHome: Bool { relativePath == "index.md" && decision?.isStep != true }
+    public var isHome: Bool { relativePath == "index.md" && kind.isWritten }
 
     /// Built from the default language because this language lacks it.
     public var isFallback: Bool { language != contentLanguage }

@@ -8,11 +8,11 @@ public struct Site: Sendable {
     public var strings: [String: UIStrings]
     /// Files beside the pages, with their output paths.
     public var contentFiles: [SitePath: [UInt8]]
-    /// Pages that exist but could not be read or placed (already reported):
-    /// `<language>/<path in language folder>`. Links to them are not errors too.
-    public var unusablePages: Set<String> = []
-    /// Drafts left out of this build, as `<language>/<path in language folder>`.
-    public var draftPages: Set<String> = []
+    /// Pages that exist but could not be read or placed (already reported).
+    /// Links to them are not errors too.
+    public var unusablePages: Set<PageID> = []
+    /// Drafts left out of this build.
+    public var draftPages: Set<PageID> = []
     /// Which translations are current, outdated or missing (nil for a site
     /// of one language). Made by `SiteResolver`.
     public internal(set) var translationStatus: TranslationReport?
@@ -20,9 +20,7 @@ public struct Site: Sendable {
     /// Whether a translation key may belong to an unusable page (judged by
     /// the key a file gets by default, its path without `.md`).
     func isUnusable(translationKey: String) -> Bool {
-        unusablePages.contains { entry in
-            entry.split(separator: "/", maxSplits: 1).last.map { $0.dropLast(3) == translationKey[...] } ?? false
-        }
+        unusablePages.contains { $0.defaultTranslationKey == translationKey }
     }
     /// Index into `pages`, by language and translation key.
     var pageIndex: [String: [String: Int]] = [:]
@@ -42,14 +40,14 @@ public struct Site: Sendable {
         for (index, page) in pages.enumerated() {
             pagesByLanguage[page.language, default: []].append(index)
             pageIndex[page.language, default: [:]][page.translationKey] = index
-            if !page.isFallback && page.decision?.isStep != true {
+            if !page.isFallback && page.kind.isWritten {
                 fileIndex[page.language, default: [:]][page.relativePath] = index
             }
         }
         for (language, indices) in pagesByLanguage {
             navigationByLanguage[language] = indices.map { pages[$0] }
                 .filter { page in
-                    guard page.decision?.isStep != true else { return false }
+                    guard page.kind.isWritten else { return false }
                     let depth = page.relativePath.split(separator: "/").count
                     return depth == 1 || (depth == 2 && page.relativePath.hasSuffix("/index.md"))
                 }
@@ -80,7 +78,7 @@ public struct Site: Sendable {
     /// page that exists only in its language.
     public func original(of page: Page) -> Page? {
         let defaultLanguage = config.defaultLanguage.code
-        guard page.language != defaultLanguage, !page.isFallback, page.decision?.isStep != true else { return nil }
+        guard page.language != defaultLanguage, !page.isFallback, page.kind.isWritten else { return nil }
         return self.page(page.translationKey, in: defaultLanguage)
     }
 

@@ -52,7 +52,7 @@ public enum SiteResolver {
         // Pages as written, per language.
         var written: [String: [Page]] = [:]
         var unusable = source.unreadablePages
-        var drafts: Set<String> = []
+        var drafts: Set<PageID> = []
         // Front matter parsing is the slow part: parse the files the cache
         // does not know on every core, in their order.
         let files = source.pages.filter { languageCodes.contains($0.language) }
@@ -73,11 +73,11 @@ public enum SiteResolver {
             cache?[file.source.path] = (file.source, read, problems)
             diagnostics += problems
             guard let page = read else {
-                unusable.insert(file.language + "/" + file.relativePath)
+                unusable.insert(PageID(language: file.language, path: file.relativePath))
                 continue
             }
             if page.metadata.draft && !includeDrafts {
-                drafts.insert(file.language + "/" + file.relativePath)
+                drafts.insert(PageID(language: file.language, path: file.relativePath))
                 continue
             }
             written[file.language, default: []].append(page)
@@ -132,7 +132,7 @@ public enum SiteResolver {
         // Every language needs a home page; two pages may not share a URL.
         // (A home page whose file has errors is already reported.)
         for language in config.languages where !pages.contains(where: { $0.language == language.code && $0.isHome })
-            && !unusable.contains(language.code + "/index.md") {
+            && !unusable.contains(PageID(language: language.code, path: "index.md")) {
             diagnostics.append(Diagnostic(.error, file: "content/\(language.code)/index.md",
                 "language '\(language.code)' has no home page; add content/\(language.code)/index.md"))
         }
@@ -148,7 +148,7 @@ public enum SiteResolver {
             if !page.isFallback {
                 diagnostics.append(Diagnostic(.error, file: page.sourcePath, line: 1, column: 1,
                     "this page and \(other.sourcePath) would both be '\(page.path.outputFile)'; give one another slug or file name"))
-                unusable.insert(page.language + "/" + page.relativePath)
+                unusable.insert(PageID(language: page.language, path: page.relativePath))
             } else if !other.isFallback {
                 diagnostics.append(Diagnostic(.error, file: other.sourcePath, line: 1, column: 1,
                     "this page takes the URL '\(page.path.outputFile)' of the fallback for \(page.sourcePath); give it another slug or file name"))

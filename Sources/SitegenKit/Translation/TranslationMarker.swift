@@ -32,8 +32,7 @@ public enum TranslationMarker {
     /// - Throws: `SiteLoader.NotASiteFolder`, or `Failure`.
     public static func markCurrent(_ paths: [String], site root: String,
                                    currentFolder: String = FileManager.default.currentDirectoryPath) throws -> [Marked] {
-        var (source, loadProblems) = try SiteLoader.load(root)
-        let (parsedConfig, configProblems) = SiteConfig.parse(source.config.text, file: source.config.path)
+        var (source, loadProblems, parsedConfig, configProblems) = try SitePipeline.load(root)
         guard let config = parsedConfig else {
             throw Failure(diagnostics: (loadProblems + configProblems).filter { $0.severity == .error }, isUsageError: false)
         }

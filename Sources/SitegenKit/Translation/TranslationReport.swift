@@ -31,7 +31,7 @@ public struct TranslationReport: Sendable, Hashable, Encodable {
     public init(site: Site, hashingEveryOriginal: Bool = true) {
         let defaultLanguage = site.config.defaultLanguage
         self.defaultLanguage = defaultLanguage
-        let isPage = { (page: Page) in !page.isFallback && page.decision?.isStep != true }
+        let isPage = { (page: Page) in !page.isFallback && page.kind.isWritten }
         let originals = site.pages(in: defaultLanguage.code).filter(isPage)
         originalCount = originals.count
 
@@ -98,8 +98,7 @@ public struct TranslationReport: Sendable, Hashable, Encodable {
     ///   problems to show: every error, and the report's warnings.
     /// - Throws: `SiteLoader.NotASiteFolder`.
     public static func load(site root: String) throws -> (TranslationReport?, [Diagnostic]) {
-        let (source, loadProblems) = try SiteLoader.load(root)
-        let (config, configProblems) = SiteConfig.parse(source.config.text, file: source.config.path)
+        let (source, loadProblems, config, configProblems) = try SitePipeline.load(root)
         var errors = (loadProblems + configProblems).filter { $0.severity == .error }
         guard let config else { return (nil, errors) }
         let (site, resolveProblems) = SiteResolver.resolve(source, config: config, includeDrafts: true)
@@ -128,7 +127,7 @@ public struct TranslationReport: Sendable, Hashable, Encodable {
     /// translated: only a translation that records a hash other than its
     /// original's (a translation never marked may well be current).
     public func isKnownOutdated(_ page: Page) -> Bool {
-        !page.isFallback && page.decision?.isStep != true && knownOutdated.contains(page.sourcePath)
+        !page.isFallback && page.kind.isWritten && knownOutdated.contains(page.sourcePath)
     }
 
     /// The line `sitegen build` prints: `en 6 current, 1 outdated, 0 missing`

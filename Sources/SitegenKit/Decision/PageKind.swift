@@ -1,0 +1,32 @@
+/// What a page is for the rest of the site: a page written in Markdown, or a
+/// page the decision helper made from its flow (a question or an outcome).
+/// Navigation, translation status and the home page count only written
+/// pages; each decision-helper page has its own layout.
+public enum PageKind: Sendable, Hashable {
+    /// A page of a Markdown file (a decision helper's start page is one).
+    case written
+    case decisionQuestion
+    case decisionOutcome
+
+    /// Whether the page comes from a Markdown file of its own.
+    public var isWritten: Bool { self == .written }
+
+    /// The layout the kind needs, when it is not the page's own choice.
+    var fixedLayout: String? {
+        switch self {
+        case .written: nil
+        case .decisionQuestion: TemplateSet.decisionQuestion
+        case .decisionOutcome: TemplateSet.decisionOutcome
+        }
+    }
+}
+
+extension Page {
+    public var kind: PageKind {
+        switch decision?.kind {
+        case .question: .decisionQuestion
+        case .outcome: .decisionOutcome
+        case .start, nil: .written
+        }
+    }
+}
