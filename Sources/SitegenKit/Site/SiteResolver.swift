@@ -27,35 +27,76 @@ public enum SiteResolver {
         }
     }
 
+    /// What the steps of `resolve` find along the way.
+    struct Findings {
+        var diagnostics: [Diagnostic] = []
+        var unusable: Set<PageID>
+        var drafts: Set<PageID> = []
+    }
+
     public static func resolve(_ source: SiteSource, config: SiteConfig, includeDrafts: Bool = false,
                                cache: PageCache? = nil) -> (Site, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let languageCodes = Set(config.languages.map(\.code))
+        var found = Findings(unusable: source.unreadablePages)
+        checkLanguageFolders(source, config: config, into: &found)
+        let strings = parseStrings(source, config: config, into: &found)
+        let written = readPages(source, config: config, includeDrafts: includeDrafts, cache: cache, into: &found)
+        var pages = onePagePerKey(written, config: config, into: &found)
+        pages += missingTranslations(of: pages, config: config, into: &found)
+        // Decision helpers: each becomes a start page and a page per step.
+        let (expanded, decisionProblems) = DecisionResolver.expand(pages, flowSources: source.decisionFlows)
+        found.diagnostics += decisionProblems
+        checkHomePages(expanded, config: config, into: &found)
+        pages = onePagePerURL(expanded, into: &found)
+        let order = Dictionary(uniqueKeysWithValues: config.languages.enumerated().map { ($1.code, $0) })
+        pages.sort { ($0.language == $1.language) ? $0.path < $1.path : order[$0.language]! < order[$1.language]! }
 
-        for folder in source.languageFolders where !languageCodes.contains(folder) {
-            diagnostics.append(Diagnostic(.error, file: "content/\(folder)",
+        let collisions = OutputCollisions.check(pages: pages, files: contentFiles(source, config: config))
+        found.diagnostics += collisions.diagnostics
+        var site = Site(config: config, pages: pages, strings: strings, contentFiles: collisions.files)
+        site.unusablePages = found.unusable
+        site.draftPages = found.drafts
+        if config.languages.count > 1 {
+            let status = TranslationReport(site: site, hashingEveryOriginal: false)
+            found.diagnostics += status.warnings
+            site.translationStatus = status
+        }
+        return (site, found.diagnostics)
+    }
+
+    /// Every folder under `content/` must be a language of the settings.
+    static func checkLanguageFolders(_ source: SiteSource, config: SiteConfig, into found: inout Findings) {
+        let codes = Set(config.languages.map(\.code))
+        for folder in source.languageFolders where !codes.contains(folder) {
+            found.diagnostics.append(Diagnostic(.error, file: "content/\(folder)",
                 "folder is not a language of \(SiteConfig.fileName) (\(config.languages.map(\.code).joined(separator: ", "))); add it to languages or rename it"))
         }
+    }
 
+    /// Each language's UI strings; empty (and, when its file could not be
+    /// read, marked broken) for a language without a readable `_strings.yml`.
+    static func parseStrings(_ source: SiteSource, config: SiteConfig, into found: inout Findings) -> [String: UIStrings] {
         var strings: [String: UIStrings] = [:]
         for language in config.languages {
             if let text = source.strings[language.code] {
                 let (parsed, problems) = UIStrings.parse(text, language: language.code)
                 strings[language.code] = parsed
-                diagnostics += problems
+                found.diagnostics += problems
             } else {
                 strings[language.code] = UIStrings(language: language.code, file: "content/\(language.code)/_strings.yml", values: [:])
                 strings[language.code]!.isBroken = source.unreadableStrings.contains(language.code)
             }
         }
+        return strings
+    }
 
-        // Pages as written, per language.
-        var written: [String: [Page]] = [:]
-        var unusable = source.unreadablePages
-        var drafts: Set<PageID> = []
-        // Front matter parsing is the slow part: parse the files the cache
-        // does not know on every core, in their order.
-        let files = source.pages.filter { languageCodes.contains($0.language) }
+    /// The pages as written, per language, without drafts (unless asked
+    /// for) and without pages whose front matter has errors. Front matter
+    /// parsing is the slow part: the files the cache does not know are
+    /// parsed on every core, in their order.
+    static func readPages(_ source: SiteSource, config: SiteConfig, includeDrafts: Bool, cache: PageCache?,
+                          into found: inout Findings) -> [String: [Page]] {
+        let codes = Set(config.languages.map(\.code))
+        let files = source.pages.filter { codes.contains($0.language) }
         let parsed = ResultSlots<(Page?, [Diagnostic])>(count: files.count)
         let fresh = files.indices.filter { index in
             guard let entry = cache?[files[index].source.path], entry.source == files[index].source else { return true }
@@ -69,26 +110,33 @@ public enum SiteResolver {
                 parsed[fresh[position]] = (page, problems)
             }
         }
+        var written: [String: [Page]] = [:]
         for (file, (read, problems)) in zip(files, parsed.values) {
             cache?[file.source.path] = (file.source, read, problems)
-            diagnostics += problems
+            found.diagnostics += problems
+            let id = PageID(language: file.language, path: file.relativePath)
             guard let page = read else {
-                unusable.insert(PageID(language: file.language, path: file.relativePath))
+                found.unusable.insert(id)
                 continue
             }
             if page.metadata.draft && !includeDrafts {
-                drafts.insert(PageID(language: file.language, path: file.relativePath))
+                found.drafts.insert(id)
                 continue
             }
             written[file.language, default: []].append(page)
         }
+        return written
+    }
 
+    /// Each language's pages, one per translation key (a second page with a
+    /// key is an error).
+    static func onePagePerKey(_ written: [String: [Page]], config: SiteConfig, into found: inout Findings) -> [Page] {
         var pages: [Page] = []
         for language in config.languages {
             var byKey: [String: Page] = [:]
             for page in written[language.code] ?? [] {
                 if let other = byKey[page.translationKey] {
-                    diagnostics.append(Diagnostic(.error, file: page.sourcePath, line: 1, column: 1,
+                    found.diagnostics.append(Diagnostic(.error, file: page.sourcePath, line: 1, column: 1,
                         "translationKey '\(page.translationKey)' is also used by \(other.sourcePath); each page of a language needs its own"))
                     continue
                 }
@@ -96,47 +144,55 @@ public enum SiteResolver {
             }
             pages += byKey.values
         }
+        return pages
+    }
 
-        // Missing translations: a fallback page, or nothing.
+    /// For each page of the default language another language lacks: a
+    /// fallback page, or nothing, by that language's policy; and a warning
+    /// for pages only a translation has.
+    static func missingTranslations(of pages: [Page], config: SiteConfig, into found: inout Findings) -> [Page] {
         let defaultLanguage = config.defaultLanguage.code
         let defaultPages = pages.filter { $0.language == defaultLanguage }
+        let defaultKeys = Set(defaultPages.map(\.translationKey))
+        var fallbacks: [Page] = []
         for language in config.languages.dropFirst() {
             let present = Set(pages.filter { $0.language == language.code }.map(\.translationKey))
             for original in defaultPages where !present.contains(original.translationKey) {
                 let expected = "content/\(language.code)/\(original.relativePath)"
+                let what = "no '\(language.code)' translation of \(original.sourcePath) (translationKey '\(original.translationKey)')"
                 switch language.missingPages {
                 case .fallback:
                     var fallback = original
                     fallback.language = language.code
                     fallback.path = SitePath(language.code + "/" + original.path.value.dropFirst(defaultLanguage.count + 1))
-                    pages.append(fallback)
-                    diagnostics.append(Diagnostic(.warning, file: expected,
-                        "no '\(language.code)' translation of \(original.sourcePath) (translationKey '\(original.translationKey)'); built from '\(defaultLanguage)' with a notice"))
+                    fallbacks.append(fallback)
+                    found.diagnostics.append(Diagnostic(.warning, file: expected, "\(what); built from '\(defaultLanguage)' with a notice"))
                 case .omit:
-                    diagnostics.append(Diagnostic(.warning, file: expected,
-                        "no '\(language.code)' translation of \(original.sourcePath) (translationKey '\(original.translationKey)'); left out, links to it go to the '\(language.code)' home page"))
+                    found.diagnostics.append(Diagnostic(.warning, file: expected,
+                        "\(what); left out, links to it go to the '\(language.code)' home page"))
                 }
             }
-            let defaultKeys = Set(defaultPages.map(\.translationKey))
-            for page in pages where page.language == language.code && !page.isFallback && !defaultKeys.contains(page.translationKey) {
-                diagnostics.append(Diagnostic(.warning, file: page.sourcePath,
+            for page in pages where page.language == language.code && !defaultKeys.contains(page.translationKey) {
+                found.diagnostics.append(Diagnostic(.warning, file: page.sourcePath,
                     "no '\(defaultLanguage)' version (translationKey '\(page.translationKey)'); the page exists only in '\(language.code)'"))
             }
         }
+        return fallbacks
+    }
 
-        // Decision helpers: each becomes a start page and a page per step.
-        let (expanded, decisionProblems) = DecisionResolver.expand(pages, flowSources: source.decisionFlows)
-        pages = expanded
-        diagnostics += decisionProblems
-
-        // Every language needs a home page; two pages may not share a URL.
-        // (A home page whose file has errors is already reported.)
+    /// Every language needs a home page (one whose file has errors is
+    /// already reported).
+    static func checkHomePages(_ pages: [Page], config: SiteConfig, into found: inout Findings) {
         for language in config.languages where !pages.contains(where: { $0.language == language.code && $0.isHome })
-            && !unusable.contains(PageID(language: language.code, path: "index.md")) {
-            diagnostics.append(Diagnostic(.error, file: "content/\(language.code)/index.md",
+            && !found.unusable.contains(PageID(language: language.code, path: "index.md")) {
+            found.diagnostics.append(Diagnostic(.error, file: "content/\(language.code)/index.md",
                 "language '\(language.code)' has no home page; add content/\(language.code)/index.md"))
         }
-        // Real pages first, so a real page keeps its URL over a fallback.
+    }
+
+    /// One page per URL: two written pages with one URL are an error; a
+    /// written page keeps its URL over a fallback.
+    static func onePagePerURL(_ pages: [Page], into found: inout Findings) -> [Page] {
         var byPath: [SitePath: Page] = [:]
         var kept: [Page] = []
         for page in pages.sorted(by: { ($0.isFallback ? 1 : 0, $0.sourcePath) < ($1.isFallback ? 1 : 0, $1.sourcePath) }) {
@@ -146,37 +202,25 @@ public enum SiteResolver {
                 continue
             }
             if !page.isFallback {
-                diagnostics.append(Diagnostic(.error, file: page.sourcePath, line: 1, column: 1,
+                found.diagnostics.append(Diagnostic(.error, file: page.sourcePath, line: 1, column: 1,
                     "this page and \(other.sourcePath) would both be '\(page.path.outputFile)'; give one another slug or file name"))
-                unusable.insert(PageID(language: page.language, path: page.relativePath))
+                found.unusable.insert(PageID(language: page.language, path: page.relativePath))
             } else if !other.isFallback {
-                diagnostics.append(Diagnostic(.error, file: other.sourcePath, line: 1, column: 1,
+                found.diagnostics.append(Diagnostic(.error, file: other.sourcePath, line: 1, column: 1,
                     "this page takes the URL '\(page.path.outputFile)' of the fallback for \(page.sourcePath); give it another slug or file name"))
             }
         }
-        pages = kept
+        return kept
+    }
 
-        let order = Dictionary(uniqueKeysWithValues: config.languages.enumerated().map { ($1.code, $0) })
-        pages.sort { ($0.language == $1.language) ? $0.path < $1.path : order[$0.language]! < order[$1.language]! }
-
-        var contentFiles: [SitePath: [UInt8]] = [:]
-        for file in source.contentFiles {
-            let language = String(file.relativePath.prefix(while: { $0 != "/" }))
-            if languageCodes.contains(language) {
-                contentFiles[SitePath(file.relativePath)] = file.bytes
-            }
+    /// The files beside the pages in the language folders, by output path.
+    static func contentFiles(_ source: SiteSource, config: SiteConfig) -> [SitePath: [UInt8]] {
+        let codes = Set(config.languages.map(\.code))
+        var files: [SitePath: [UInt8]] = [:]
+        for file in source.contentFiles where codes.contains(String(file.relativePath.prefix(while: { $0 != "/" }))) {
+            files[SitePath(file.relativePath)] = file.bytes
         }
-        let collisions = OutputCollisions.check(pages: pages, files: contentFiles)
-        diagnostics += collisions.diagnostics
-        var site = Site(config: config, pages: pages, strings: strings, contentFiles: collisions.files)
-        site.unusablePages = unusable
-        site.draftPages = drafts
-        if config.languages.count > 1 {
-            let status = TranslationReport(site: site, hashingEveryOriginal: false)
-            diagnostics += status.warnings
-            site.translationStatus = status
-        }
-        return (site, diagnostics)
+        return files
     }
 
     /// A page as written in its language folder, or nil when its front matter
