@@ -52,67 +52,54 @@ public struct PageMetadata: Sendable, Hashable {
         } catch {
             return (nil, error.diagnostics)
         }
-        guard let mapping = parsed.root?.mapping else {
+        guard parsed.root?.mapping != nil else {
             let location = parsed.root == nil ? SourceLocation(file: file, line: 1, column: 1) : parsed.location(of: parsed.root)
             return (nil, [.error("front matter must be a mapping of keys, with at least 'title: ...'", at: location)])
         }
-        var diagnostics: [Diagnostic] = []
-        func text(_ key: String) -> String? {
-            guard let node = mapping[key] else { return nil }
-            guard YAMLText.isString(node), let value = node.string else {
-                diagnostics.append(.error("\(key) must be text; put it in quotes if it looks like a number or yes/no",
-                                          at: parsed.location(of: node)))
-                return nil
-            }
-            return value
-        }
-
+        let reader = YAMLReader(parsed)
+        let fields = YAMLReader.children(parsed.root)
+        let text = { (key: String) in reader.text(fields[key], key) }
         let title = text("title")
-        if mapping["title"] == nil {
-            diagnostics.append(Diagnostic(.error, file: file, line: 1, column: 1, "page has no title; add 'title: ...' to its front matter"))
+        if fields["title"] == nil {
+            reader.error("page has no title; add 'title: ...' to its front matter", at: SourceLocation(file: file, line: 1, column: 1))
         } else if title?.trimmingSpaces.isEmpty == true {
-            diagnostics.append(.error("title is empty", at: parsed.location(of: mapping["title"])))
+            reader.error("title is empty", at: fields["title"])
         }
         let slug = text("slug")
         if let slug, !isValidSlug(slug) {
-            diagnostics.append(.error(
-                "slug '\(slug.escapingControlCharacters)' must be one URL segment: no '/', '\\\\', control characters or leading '.', not empty",
-                at: parsed.location(of: mapping["slug"])))
-        }
-        var weight: Int?
-        if let node = mapping["weight"] {
-            if let value = node.int, node.tag.rawValue == Tag.Name.int.rawValue { weight = value }
-            else { diagnostics.append(.error("weight must be a whole number, like 'weight: 10'", at: parsed.location(of: node))) }
-        }
-        var draft = false
-        if let node = mapping["draft"] {
-            if let value = node.bool, node.tag.rawValue == Tag.Name.bool.rawValue { draft = value }
-            else { diagnostics.append(.error("draft must be true or false", at: parsed.location(of: node))) }
-        }
-        var translationOf: String?
-        if let node = mapping["translationOf"] {
-            // The text as written: a hash of digits only would read as a number.
-            if case .scalar(let scalar) = node, TranslationHash.isValid(scalar.string) {
-                translationOf = scalar.string.lowercased()
-            } else {
-                diagnostics.append(.error(
-                    "translationOf must be the \(TranslationHash.length) hex digits sitegen writes; check the translation against its original, then run 'sitegen translations --mark-current \(file)'",
-                    at: parsed.location(of: node)))
-            }
-        }
-        var params: [String: TemplateValue] = [:]
-        for (key, value) in mapping {
-            guard let name = key.string, !knownKeys.contains(name) else { continue }
-            params[name] = YAMLText.templateValue(value)
+            reader.error("slug '\(slug.escapingControlCharacters)' must be one URL segment: no '/', '\\\\', control characters or leading '.', not empty",
+                         at: fields["slug"])
         }
         var metadata = PageMetadata(
             title: title ?? "", linkTitle: text("linkTitle"), description: text("description"), slug: slug,
-            translationKey: text("translationKey"), weight: weight, draft: draft,
-            layout: text("layout"), params: params)
-        metadata.hasDecision = mapping["decision"] != nil
-        metadata.layoutLocation = mapping["layout"].map { parsed.location(of: $0) }
-        metadata.translationOf = translationOf
-        return (diagnostics.contains { $0.severity == .error } ? nil : metadata, diagnostics)
+            translationKey: text("translationKey"), weight: reader.int(fields["weight"], "weight must be a whole number, like 'weight: 10'"),
+            draft: reader.bool(fields["draft"], "draft must be true or false") ?? false,
+            layout: text("layout"), params: params(fields))
+        metadata.hasDecision = fields["decision"] != nil
+        metadata.layoutLocation = fields["layout"].map { parsed.location(of: $0) }
+        metadata.translationOf = translationOf(fields["translationOf"], file: file, reader)
+        return (reader.hasErrors ? nil : metadata, reader.diagnostics)
+    }
+
+    /// `translationOf`: the hex digits sitegen writes, as written (a hash of
+    /// digits only would read as a number).
+    static func translationOf(_ node: Node?, file: String, _ reader: YAMLReader) -> String? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, TranslationHash.isValid(scalar.string) else {
+            reader.error("translationOf must be the \(TranslationHash.length) hex digits sitegen writes; check the translation against its original, then run 'sitegen translations --mark-current \(file)'",
+                         at: node)
+            return nil
+        }
+        return scalar.string.lowercased()
+    }
+
+    /// Every key sitegen does not know, for templates (`page.params`).
+    static func params(_ fields: [String: Node]) -> [String: TemplateValue] {
+        var params: [String: TemplateValue] = [:]
+        for (name, value) in fields where !knownKeys.contains(name) {
+            params[name] = YAMLText.templateValue(value)
+        }
+        return params
     }
 
     static func isValidSlug(_ slug: String) -> Bool {

@@ -75,119 +75,125 @@ public struct DecisionWords: Sendable, Hashable {
     /// Reads and checks the words of front matter already parsed.
     static func parse(_ parsed: YAMLText, flows: [String: DecisionFlow],
                       brokenFlows: Set<String> = []) -> (DecisionWords?, DecisionFlow?, [Diagnostic]) {
-        let firstLine = parsed.firstLine
-        var diagnostics: [Diagnostic] = []
-        func error(_ message: String, _ node: Node?) {
-            diagnostics.append(.error(message, at: parsed.location(of: node)))
+        let reader = YAMLReader(parsed)
+        guard let (decisionNode, flow) = header(reader, flows: flows, brokenFlows: brokenFlows) else {
+            return (nil, nil, reader.diagnostics)
         }
-        func text(_ node: Node?, _ what: String, in parent: Node?) -> String? {
-            guard let node else {
-                error("\(what) is missing", parent)
-                return nil
-            }
-            guard YAMLText.isString(node), let value = node.string, !value.trimmingSpaces.isEmpty else {
-                error("\(what) must be text; put it in quotes if it looks like a number or yes/no", node)
-                return nil
-            }
-            return value
+        let fields = YAMLReader.children(decisionNode)
+        let startButton = reader.text(fields["startButton"], "decision.startButton", missingIn: decisionNode, allowsEmpty: false) ?? ""
+        if fields["questions"] == nil {
+            reader.error("decision.questions is missing: the words of every question of flow '\(flow.id)'", at: decisionNode)
         }
-        func child(_ node: Node?, _ key: String) -> Node? {
-            node?.mapping?.first(where: { $0.key.string == key })?.value
+        if fields["outcomes"] == nil {
+            reader.error("decision.outcomes is missing: the words of every outcome of flow '\(flow.id)'", at: decisionNode)
         }
-        /// The values of a mapping by key (the first of a repeated key, as
-        /// `child` finds it): looking up each of n questions, outcomes or
-        /// answers with `child` would cost n².
-        func children(_ node: Node?) -> [String: Node] {
-            var children: [String: Node] = [:]
-            for (key, value) in node?.mapping ?? [:] {
-                if let key = key.string, children[key] == nil { children[key] = value }
-            }
-            return children
-        }
-        func fragment(_ node: Node) -> MarkdownFragment? {
-            guard YAMLText.isString(node), let value = node.string else {
-                error("expected Markdown text", node)
-                return nil
-            }
-            // A block scalar (`|`) starts on the line after its key.
-            let line = (node.mark?.line ?? 1) + firstLine - 1
-            let isBlock = node.scalar?.style == .literal || node.scalar?.style == .folded
-            return MarkdownFragment(markdown: value, line: isBlock ? line + 1 : line)
-        }
+        let questions = readQuestions(fields["questions"], of: flow, reader)
+        let outcomes = readOutcomes(fields["outcomes"], of: flow, reader)
+        guard !reader.hasErrors else { return (nil, flow, reader.diagnostics) }
+        return (DecisionWords(flowID: flow.id, startButton: startButton, questions: questions, outcomes: outcomes), flow, reader.diagnostics)
+    }
 
-        guard let decisionNode = parsed.root?.mapping?["decision"], let decision = decisionNode.mapping else {
-            error("decision must be a mapping with flow, startButton, questions and outcomes", parsed.root?.mapping?["decision"] ?? parsed.root)
-            return (nil, nil, diagnostics)
+    /// The `decision` mapping and the flow it names; nil when either is
+    /// missing (reported, unless the flow exists with errors of its own).
+    static func header(_ reader: YAMLReader, flows: [String: DecisionFlow], brokenFlows: Set<String>) -> (Node, DecisionFlow)? {
+        guard let decisionNode = reader.root?.mapping?["decision"], let decision = decisionNode.mapping else {
+            reader.error("decision must be a mapping with flow, startButton, questions and outcomes", at: reader.root?.mapping?["decision"] ?? reader.root)
+            return nil
         }
         guard let flowID = decision["flow"]?.string else {
-            error("decision needs 'flow': the name of a file in content/_decisions/ without .yml", decisionNode)
-            return (nil, nil, diagnostics)
+            reader.error("decision needs 'flow': the name of a file in content/_decisions/ without .yml", at: decisionNode)
+            return nil
         }
         guard let flow = flows[flowID] else {
-            if brokenFlows.contains(flowID) { return (nil, nil, diagnostics) }
-            error("decision flow '\(flowID)' does not exist; add content/_decisions/\(flowID).yml", decision["flow"])
-            return (nil, nil, diagnostics)
+            if !brokenFlows.contains(flowID) {
+                reader.error("decision flow '\(flowID)' does not exist; add content/_decisions/\(flowID).yml", at: decision["flow"])
+            }
+            return nil
         }
-        let startButton = text(decision["startButton"], "decision.startButton", in: decisionNode) ?? ""
+        return (decisionNode, flow)
+    }
 
+    /// The words of every question of the flow; keys the flow lacks are errors.
+    static func readQuestions(_ questionsNode: Node?, of flow: DecisionFlow, _ reader: YAMLReader) -> [String: Question] {
+        for (key, _) in questionsNode?.mapping ?? [:] where flow.question(key.string ?? "") == nil {
+            reader.error("question '\(key.string ?? "")' is not in flow '\(flow.id)' (\(flow.file)); every language has the flow's questions and no others", at: key)
+        }
+        let nodes = YAMLReader.children(questionsNode)
         var questions: [String: Question] = [:]
-        let questionsNode = decision["questions"]
-        let questionMapping = questionsNode?.mapping
-        if questionsNode == nil { error("decision.questions is missing: the words of every question of flow '\(flowID)'", decisionNode) }
-        for (key, _) in questionMapping ?? [:] where flow.question(key.string ?? "") == nil {
-            error("question '\(key.string ?? "")' is not in flow '\(flowID)' (\(flow.file)); every language has the flow's questions and no others", key)
-        }
-        let questionNodes = children(questionsNode)
         for question in flow.questions {
-            guard let node = questionNodes[question.id] else {
-                if questionMapping != nil { error("the words of question '\(question.id)' are missing", questionsNode) }
+            guard let node = nodes[question.id] else {
+                if questionsNode?.mapping != nil { reader.error("the words of question '\(question.id)' are missing", at: questionsNode) }
                 continue
             }
-            let questionText = text(child(node, "text"), "the text of question '\(question.id)'", in: node)
-            let hint = child(node, "hint").flatMap(fragment)
-            var answers: [String: String] = [:]
-            let answersNode = child(node, "answers")
-            if answersNode?.mapping == nil { error("question '\(question.id)' needs 'answers': a label for each answer", node) }
-            let answerIDs = Set(question.answers.map(\.id))
-            for (key, _) in answersNode?.mapping ?? [:] where !(key.string.map(answerIDs.contains) ?? false) {
-                error("answer '\(key.string ?? "")' is not an answer of question '\(question.id)' in flow '\(flowID)'", key)
-            }
-            if answersNode?.mapping != nil {
-                let answerNodes = children(answersNode)
-                for answer in question.answers {
-                    if let label = text(answerNodes[answer.id], "the label of answer '\(answer.id)' of question '\(question.id)'", in: answersNode) {
-                        answers[answer.id] = label
-                    }
-                }
-            }
-            if let questionText {
-                questions[question.id] = Question(text: questionText, hint: hint, answers: answers)
+            let fields = YAMLReader.children(node)
+            let text = reader.text(fields["text"], "the text of question '\(question.id)'", missingIn: node, allowsEmpty: false)
+            let hint = fields["hint"].flatMap { fragment($0, reader) }
+            let answers = readAnswers(fields["answers"], of: question, in: node, flowID: flow.id, reader)
+            if let text {
+                questions[question.id] = Question(text: text, hint: hint, answers: answers)
             }
         }
+        return questions
+    }
 
-        var outcomes: [String: Outcome] = [:]
-        let outcomesNode = decision["outcomes"]
-        if outcomesNode == nil { error("decision.outcomes is missing: the words of every outcome of flow '\(flowID)'", decisionNode) }
-        for (key, _) in outcomesNode?.mapping ?? [:] where flow.outcome(key.string ?? "") == nil {
-            error("outcome '\(key.string ?? "")' is not in flow '\(flowID)' (\(flow.file))", key)
+    /// The label of every answer of a question.
+    static func readAnswers(_ answersNode: Node?, of question: DecisionFlow.Question, in questionNode: Node,
+                            flowID: String, _ reader: YAMLReader) -> [String: String] {
+        guard answersNode?.mapping != nil else {
+            reader.error("question '\(question.id)' needs 'answers': a label for each answer", at: questionNode)
+            return [:]
         }
-        let outcomeNodes = children(outcomesNode)
+        let answerIDs = Set(question.answers.map(\.id))
+        for (key, _) in answersNode?.mapping ?? [:] where !(key.string.map(answerIDs.contains) ?? false) {
+            reader.error("answer '\(key.string ?? "")' is not an answer of question '\(question.id)' in flow '\(flowID)'", at: key)
+        }
+        let nodes = YAMLReader.children(answersNode)
+        var answers: [String: String] = [:]
+        for answer in question.answers {
+            if let label = reader.text(nodes[answer.id], "the label of answer '\(answer.id)' of question '\(question.id)'",
+                                       missingIn: answersNode, allowsEmpty: false) {
+                answers[answer.id] = label
+            }
+        }
+        return answers
+    }
+
+    /// The title and text of every outcome of the flow; keys the flow lacks are errors.
+    static func readOutcomes(_ outcomesNode: Node?, of flow: DecisionFlow, _ reader: YAMLReader) -> [String: Outcome] {
+        for (key, _) in outcomesNode?.mapping ?? [:] where flow.outcome(key.string ?? "") == nil {
+            reader.error("outcome '\(key.string ?? "")' is not in flow '\(flow.id)' (\(flow.file))", at: key)
+        }
+        let nodes = YAMLReader.children(outcomesNode)
+        var outcomes: [String: Outcome] = [:]
         for outcome in flow.outcomes {
-            guard let node = outcomeNodes[outcome.id] else {
-                if outcomesNode?.mapping != nil { error("the words of outcome '\(outcome.id)' are missing", outcomesNode) }
+            guard let node = nodes[outcome.id] else {
+                if outcomesNode?.mapping != nil { reader.error("the words of outcome '\(outcome.id)' are missing", at: outcomesNode) }
                 continue
             }
-            let title = text(child(node, "title"), "the title of outcome '\(outcome.id)'", in: node)
-            let body: MarkdownFragment?
-            if let textNode = child(node, "text") { body = fragment(textNode) } else {
-                error("outcome '\(outcome.id)' needs 'text': why this outcome (Markdown)", node)
-                body = nil
+            let fields = YAMLReader.children(node)
+            let title = reader.text(fields["title"], "the title of outcome '\(outcome.id)'", missingIn: node, allowsEmpty: false)
+            var body: MarkdownFragment?
+            if let textNode = fields["text"] {
+                body = fragment(textNode, reader)
+            } else {
+                reader.error("outcome '\(outcome.id)' needs 'text': why this outcome (Markdown)", at: node)
             }
             if let title, let body {
                 outcomes[outcome.id] = Outcome(title: title, text: body)
             }
         }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, flow, diagnostics) }
-        return (DecisionWords(flowID: flowID, startButton: startButton, questions: questions, outcomes: outcomes), flow, diagnostics)
+        return outcomes
+    }
+
+    /// Markdown text from front matter, with the line it starts on.
+    static func fragment(_ node: Node, _ reader: YAMLReader) -> MarkdownFragment? {
+        guard YAMLText.isString(node), let value = node.string else {
+            reader.error("expected Markdown text", at: node)
+            return nil
+        }
+        // A block scalar (`|`) starts on the line after its key.
+        let line = (node.mark?.line ?? 1) + reader.yaml.firstLine - 1
+        let isBlock = node.scalar?.style == .literal || node.scalar?.style == .folded
+        return MarkdownFragment(markdown: value, line: isBlock ? line + 1 : line)
     }
 }

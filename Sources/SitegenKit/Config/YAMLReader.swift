@@ -1,0 +1,76 @@
+import SitegenSupport
+import Yams
+
+/// Typed reads of the nodes of one YAML text, shared by the settings, front
+/// matter, UI strings and decision helpers: each read checks the node's
+/// type and turns a problem into a diagnostic at the node's place, so every
+/// reader says the same thing the same way.
+final class YAMLReader {
+    let yaml: YAMLText
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(_ yaml: YAMLText) {
+        self.yaml = yaml
+    }
+
+    var root: Node? { yaml.root }
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    func location(of node: Node?) -> SourceLocation {
+        yaml.location(of: node)
+    }
+
+    func error(_ message: String, at node: Node?) {
+        diagnostics.append(.error(message, at: location(of: node)))
+    }
+
+    func error(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.error(message, at: location))
+    }
+
+    /// Text: a string scalar, not a number, boolean or null, which YAML reads
+    /// from the same unquoted letters (`no`, `10`). A missing node is nil
+    /// without a word, unless `parent` is given: then it is an error there.
+    func text(_ node: Node?, _ what: String, missingIn parent: Node? = nil, allowsEmpty: Bool = true) -> String? {
+        guard let node else {
+            if let parent { error("\(what) is missing", at: parent) }
+            return nil
+        }
+        guard YAMLText.isString(node), let value = node.string, allowsEmpty || !value.trimmingSpaces.isEmpty else {
+            error("\(what) must be text; put it in quotes if it looks like a number or yes/no", at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number written as one (`10`, not `"10"` or `ten`).
+    func int(_ node: Node?, _ message: String) -> Int? {
+        guard let node else { return nil }
+        guard let value = node.int, node.tag.rawValue == Tag.Name.int.rawValue else {
+            error(message, at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// `true` or `false`.
+    func bool(_ node: Node?, _ message: String) -> Bool? {
+        guard let node else { return nil }
+        guard let value = node.bool, node.tag.rawValue == Tag.Name.bool.rawValue else {
+            error(message, at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// The values of a mapping by key, the first of a repeated key (a YAML
+    /// error Yams lets through in nested mappings); empty when the node is
+    /// not a mapping. One pass: looking each key up in turn costs n².
+    static func children(_ node: Node?) -> [String: Node] {
+        var children: [String: Node] = [:]
+        for (key, value) in node?.mapping ?? [:] {
+            if let key = key.string, children[key] == nil { children[key] = value }
+        }
+        return children
+    }
+}
