@@ -27,6 +27,20 @@ public enum TranslationMarker {
         public var isUsageError: Bool
     }
 
+    /// A file asked for, found to be a translation page of the site.
+    struct Target {
+        var index: Int
+        var absolutePath: String
+        var bytes: [UInt8]
+    }
+
+    /// An edit checked and ready to write.
+    struct Edit {
+        var target: Target
+        var marked: Marked
+        var bytes: [UInt8]
+    }
+
     /// Marks the pages at `paths` (relative to `currentFolder`, or else to
     /// the site folder) current.
     /// - Throws: `SiteLoader.NotASiteFolder`, or `Failure`.
@@ -36,16 +50,32 @@ public enum TranslationMarker {
         guard let config = parsedConfig else {
             throw Failure(diagnostics: (loadProblems + configProblems).filter { $0.severity == .error }, isUsageError: false)
         }
-        let defaultLanguage = config.defaultLanguage.code
-
-        struct Target {
-            var index: Int
-            var absolutePath: String
-            var bytes: [UInt8]
+        var problems: [Diagnostic] = []
+        let (targets, usageErrors) = findTargets(paths, in: &source, config: config, currentFolder: currentFolder, problems: &problems)
+        if !usageErrors.isEmpty { throw Failure(diagnostics: usageErrors + problems, isUsageError: true) }
+        let edits = plan(targets, source: source, config: config, problems: &problems)
+        if !problems.isEmpty { throw Failure(diagnostics: problems, isUsageError: false) }
+        for edit in edits where edit.marked.changed {
+            do {
+                try FileBytes.replace(edit.target.absolutePath, with: edit.bytes)
+            } catch {
+                problems.append(Diagnostic(.error, file: edit.marked.file, error.description))
+            }
         }
+        if !problems.isEmpty { throw Failure(diagnostics: problems, isUsageError: false) }
+        return edits.map(\.marked)
+    }
+
+    /// The pages the paths name, each once; a path that is no page of the
+    /// site is a usage error, a page of the default language or one whose
+    /// front matter cannot take the mark is a problem. Each target's page
+    /// gets a valid `translationOf` in `source`, so the site resolves it
+    /// (a bad one would make the page unusable).
+    static func findTargets(_ paths: [String], in source: inout SiteSource, config: SiteConfig, currentFolder: String,
+                            problems: inout [Diagnostic]) -> (targets: [Target], usageErrors: [Diagnostic]) {
+        let defaultLanguage = config.defaultLanguage.code
         var targets: [Target] = []
         var usageErrors: [Diagnostic] = []
-        var problems: [Diagnostic] = []
         for path in paths {
             // The first reading of the path that is a page of the site.
             let candidates = (path.hasPrefix("/") ? [path] : [currentFolder + "/" + path, source.root + "/" + path])
@@ -54,7 +84,7 @@ public enum TranslationMarker {
                 usageErrors.append(Diagnostic(.error, file: path, "no such file"))
                 continue
             }
-            guard let (index, absolute) = candidates.lazy.compactMap({ pageIndex(of: $0, in: source) }).first,
+            guard let (index, absolute) = candidates.compactMap({ pageIndex(of: $0, in: source) }).first,
                   config.language(source.pages[index].language) != nil
             else {
                 usageErrors.append(Diagnostic(.error, file: path,
@@ -68,29 +98,28 @@ public enum TranslationMarker {
                     "this page is in the default language ('\(defaultLanguage)'): it is an original, not a translation; mark its translations instead"))
                 continue
             }
-            let bytes: [UInt8]
             do {
-                bytes = try FileBytes.read(absolute)
-                // Check the edit, and let the site see the page with a valid
-                // translationOf (a bad one would make the page unusable).
+                let bytes = try FileBytes.read(absolute)
                 let edited = try TranslationMark.setting(String(repeating: "f", count: TranslationHash.length), in: bytes)
                 source.pages[index].source = try SourceText(decoding: edited.bytes, path: page.source.path)
+                targets.append(Target(index: index, absolutePath: absolute, bytes: bytes))
             } catch let error as TranslationMark.Problem {
                 problems.append(Diagnostic(.error, file: page.source.path, line: 1, column: 1, error.description))
-                continue
             } catch let error as DiagnosticError {
                 problems += error.diagnostics
-                continue
             } catch {
                 problems.append(Diagnostic(.error, file: page.source.path, "\(error)"))
-                continue
             }
-            targets.append(Target(index: index, absolutePath: absolute, bytes: bytes))
         }
-        if !usageErrors.isEmpty { throw Failure(diagnostics: usageErrors + problems, isUsageError: true) }
+        return (targets, usageErrors)
+    }
 
+    /// The edit of each target: its original's hash, once the site resolves
+    /// and the target is a translation with an original.
+    static func plan(_ targets: [Target], source: SiteSource, config: SiteConfig, problems: inout [Diagnostic]) -> [Edit] {
+        let defaultLanguage = config.defaultLanguage.code
         let (site, resolveProblems) = SiteResolver.resolve(source, config: config, includeDrafts: true)
-        var edits: [(target: Target, marked: Marked, bytes: [UInt8])] = []
+        var edits: [Edit] = []
         for target in targets {
             let file = source.pages[target.index]
             let errors = resolveProblems.filter { $0.severity == .error && $0.file == file.source.path }
@@ -113,22 +142,12 @@ public enum TranslationMarker {
             do {
                 let edit = try TranslationMark.setting(hash, in: target.bytes)
                 let marked = Marked(file: file.source.path, hash: hash, previous: edit.previous, changed: edit.bytes != target.bytes)
-                edits.append((target, marked, edit.bytes))
+                edits.append(Edit(target: target, marked: marked, bytes: edit.bytes))
             } catch {
                 problems.append(Diagnostic(.error, file: file.source.path, line: 1, column: 1, error.description))
             }
         }
-        if !problems.isEmpty { throw Failure(diagnostics: problems, isUsageError: false) }
-
-        for edit in edits where edit.marked.changed {
-            do {
-                try FileBytes.replace(edit.target.absolutePath, with: edit.bytes)
-            } catch {
-                problems.append(Diagnostic(.error, file: edit.marked.file, error.description))
-            }
-        }
-        if !problems.isEmpty { throw Failure(diagnostics: problems, isUsageError: false) }
-        return edits.map(\.marked)
+        return edits
     }
 
     /// The index in `source.pages` of the file at `path`, and its absolute
