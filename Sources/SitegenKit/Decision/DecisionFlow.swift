@@ -103,67 +103,74 @@ public struct DecisionFlow: Sendable, Hashable {
         } catch {
             return (nil, error.diagnostics)
         }
-        var diagnostics: [Diagnostic] = []
-        func error(_ message: String, _ node: Node?) {
-            diagnostics.append(.error(message, at: yaml.location(of: node)))
-        }
         guard let root = yaml.root?.mapping else {
             return (nil, [Diagnostic(.error, file: source.path, line: 1, column: 1,
                 "a decision flow is a mapping with 'start', 'questions' and 'outcomes'")])
         }
+        let reader = YAMLReader(yaml)
         for (key, _) in root where !["start", "unsureAnswer", "questions", "outcomes"].contains(key.string ?? "") {
-            error("unknown key '\(key.string ?? "")'; a flow has start, unsureAnswer, questions and outcomes", key)
+            reader.error("unknown key '\(key.string ?? "")'; a flow has start, unsureAnswer, questions and outcomes", at: key)
         }
-
-        var questions: [Question] = []
-        if let mapping = root["questions"]?.mapping {
-            for (key, value) in mapping {
-                let questionID = key.string ?? ""
-                guard let answersNode = value.mapping?.first(where: { $0.key.string == "answers" })?.value, let answers = answersNode.mapping else {
-                    error("question '\(questionID)' needs 'answers': a mapping of answer id to the question or outcome it leads to", value)
-                    continue
-                }
-                var parsed: [Answer] = []
-                for (answerKey, target) in answers {
-                    let answerID = answerKey.string ?? ""
-                    guard let targetID = target.string, !targetID.isEmpty, YAMLText.isString(target) || target.scalar != nil else {
-                        error("answer '\(answerID)' of question '\(questionID)' leads nowhere; name a question or an outcome", (target.string ?? "").isEmpty ? answerKey : target)
-                        continue
-                    }
-                    parsed.append(Answer(id: answerID, target: targetID, location: yaml.location(of: target)))
-                }
-                questions.append(Question(id: questionID, answers: parsed, location: yaml.location(of: key)))
-            }
-        } else {
-            error("a flow needs 'questions'", root["questions"] ?? yaml.root)
-        }
-
-        var outcomes: [Outcome] = []
-        if let mapping = root["outcomes"]?.mapping {
-            for (key, value) in mapping {
-                let outcomeID = key.string ?? ""
-                guard let recommend = value.mapping?["recommend"], let text = recommend.string, !text.isEmpty else {
-                    error("outcome '\(outcomeID)' needs 'recommend': the translationKey of the page it recommends", value)
-                    continue
-                }
-                let alternative = value.mapping?["alternative"].flatMap { node in
-                    node.string.map { PageReference($0, location: yaml.location(of: node)) }
-                }
-                outcomes.append(Outcome(id: outcomeID, recommend: PageReference(text, location: yaml.location(of: recommend)),
-                                        alternative: alternative, location: yaml.location(of: key)))
-            }
-        } else {
-            error("a flow needs 'outcomes'", root["outcomes"] ?? yaml.root)
-        }
-
+        let questions = readQuestions(root["questions"], reader)
+        let outcomes = readOutcomes(root["outcomes"], reader)
         let startNode = root["start"]
         let flow = DecisionFlow(
             id: id, file: source.path, start: startNode?.string ?? "",
             startLocation: yaml.location(of: startNode ?? yaml.root),
             unsureAnswer: root["unsureAnswer"]?.string, questions: questions, outcomes: outcomes)
-        if startNode == nil { error("a flow needs 'start': the id of its first question", yaml.root) }
-        diagnostics += flow.problems()
+        if startNode == nil { reader.error("a flow needs 'start': the id of its first question", at: yaml.root) }
+        let diagnostics = reader.diagnostics + flow.problems()
         return (diagnostics.contains { $0.severity == .error } ? nil : flow, diagnostics)
+    }
+
+    /// The questions, each with its answers and where they lead.
+    static func readQuestions(_ node: Node?, _ reader: YAMLReader) -> [Question] {
+        guard let mapping = node?.mapping else {
+            reader.error("a flow needs 'questions'", at: node ?? reader.root)
+            return []
+        }
+        var questions: [Question] = []
+        for (key, value) in mapping {
+            let questionID = key.string ?? ""
+            guard let answers = YAMLReader.children(value)["answers"]?.mapping else {
+                reader.error("question '\(questionID)' needs 'answers': a mapping of answer id to the question or outcome it leads to", at: value)
+                continue
+            }
+            var parsed: [Answer] = []
+            for (answerKey, target) in answers {
+                let answerID = answerKey.string ?? ""
+                guard let targetID = target.string, !targetID.isEmpty, YAMLText.isString(target) || target.scalar != nil else {
+                    reader.error("answer '\(answerID)' of question '\(questionID)' leads nowhere; name a question or an outcome",
+                                 at: (target.string ?? "").isEmpty ? answerKey : target)
+                    continue
+                }
+                parsed.append(Answer(id: answerID, target: targetID, location: reader.location(of: target)))
+            }
+            questions.append(Question(id: questionID, answers: parsed, location: reader.location(of: key)))
+        }
+        return questions
+    }
+
+    /// The outcomes, each with the page it recommends and the other one.
+    static func readOutcomes(_ node: Node?, _ reader: YAMLReader) -> [Outcome] {
+        guard let mapping = node?.mapping else {
+            reader.error("a flow needs 'outcomes'", at: node ?? reader.root)
+            return []
+        }
+        var outcomes: [Outcome] = []
+        for (key, value) in mapping {
+            let outcomeID = key.string ?? ""
+            guard let recommend = value.mapping?["recommend"], let text = recommend.string, !text.isEmpty else {
+                reader.error("outcome '\(outcomeID)' needs 'recommend': the translationKey of the page it recommends", at: value)
+                continue
+            }
+            let alternative = value.mapping?["alternative"].flatMap { node in
+                node.string.map { PageReference($0, location: reader.location(of: node)) }
+            }
+            outcomes.append(Outcome(id: outcomeID, recommend: PageReference(text, location: reader.location(of: recommend)),
+                                    alternative: alternative, location: reader.location(of: key)))
+        }
+        return outcomes
     }
 
     /// Structural problems: unknown targets, short questions, a missing
@@ -190,11 +197,16 @@ public struct DecisionFlow: Sendable, Hashable {
             }
         }
 
-        // Reachability and cycles: a depth-first walk from the start; meeting a
-        // question that is still being walked closes a cycle. The walk keeps
-        // its own stack (a long chain of questions is no deep recursion) with
-        // each question's place on it (no copy of the path per step).
         guard question(start) != nil else { return diagnostics }
+        return diagnostics + reachabilityProblems(ids: ids)
+    }
+
+    /// Reachability and cycles: a depth-first walk from the start; meeting a
+    /// question that is still being walked closes a cycle. The walk keeps
+    /// its own stack (a long chain of questions is no deep recursion) with
+    /// each question's place on it (no copy of the path per step).
+    func reachabilityProblems(ids: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         enum Visit { case walking, done }
         var visits: [String: Visit] = [start: .walking]
         var stack: [(id: String, answers: [Answer], next: Int)] = [(start, question(start)?.answers ?? [], 0)]
