@@ -163,75 +163,102 @@ package struct MustacheParser {
     /// its content where it is defined, and added back, to whatever content
     /// fills it, where it is placed.
     private func removeStandaloneLines(_ tokens: inout [Token]) {
+        let layout = LineLayout(tokens, parser: self)
+        let intrinsic = takeIntrinsicIndentation(&tokens, layout)
+        removeStandaloneWhitespace(&tokens, layout)
+        setPlacedBlockIndentation(&tokens, layout, intrinsic: intrinsic)
+    }
+
+    /// The lines of the template and what each tag has around it, seen
+    /// before any token changes.
+    private struct LineLayout {
+        /// Token ranges, one per line (a line ends with a text ending in `\n`).
         var lines: [Range<Int>] = []
-        var start = 0
-        while start < tokens.count {
-            var end = start
-            while end < tokens.count - 1 {
-                if case .text(let range) = tokens[end], bytes[range.upperBound - 1] == UInt8(ascii: "\n") { break }
-                end += 1
-            }
-            lines.append(start..<end + 1)
-            start = end + 1
-        }
-        var lineOf = [Int](repeating: 0, count: tokens.count)
-        for (number, line) in lines.enumerated() {
-            for index in line { lineOf[index] = number }
-        }
-        func sigilAt(_ index: Int) -> Character? {
-            if case .tag(let tag) = tokens[index] { tag.sigil } else { nil }
-        }
-        func isBlank(_ index: Int) -> Bool {
-            guard case .text(let range) = tokens[index] else { return false }
-            return isBlankText(range, endsLine: index == lines[lineOf[index]].upperBound - 1)
-        }
-        // Before any token changes: only spaces or tabs to the line's start, or end.
-        var clearLeft = [Bool](repeating: false, count: tokens.count)
-        var clearRight = [Bool](repeating: false, count: tokens.count)
-        for line in lines {
-            var blank = true
-            for index in line {
-                clearLeft[index] = blank
-                blank = blank && isBlank(index)
-            }
-            blank = true
-            for index in line.reversed() {
-                clearRight[index] = blank
-                blank = blank && isBlank(index)
-            }
-        }
-        // Opening and closing tags, paired (mismatches are reported by `tree`).
+        var lineOf: [Int]
+        /// Only spaces or tabs between the token and its line's start / end.
+        var clearLeft: [Bool]
+        var clearRight: [Bool]
+        /// Opening and closing tags, paired (mismatches are reported by `tree`).
         var partner: [Int: Int] = [:]
-        // Blocks directly inside a parent tag (arguments), opening and closing tags.
+        /// Blocks directly inside a parent tag (arguments), opening and closing tags.
         var arguments: Set<Int> = []
-        var open: [Int] = []
-        for index in tokens.indices {
-            guard let sigil = sigilAt(index) else { continue }
-            switch sigil {
-            case "#", "^", "<", "$":
-                if sigil == "$", let outer = open.last, sigilAt(outer) == "<" { arguments.insert(index) }
-                open.append(index)
-            case "/":
-                guard let opening = open.popLast() else { continue }
-                partner[opening] = index
-                partner[index] = opening
-                if arguments.contains(opening) { arguments.insert(index) }
-            default:
-                continue
+        let sigils: [Character?]
+
+        init(_ tokens: [Token], parser: MustacheParser) {
+            sigils = tokens.map { token in if case .tag(let tag) = token { tag.sigil } else { nil } }
+            var start = 0
+            while start < tokens.count {
+                var end = start
+                while end < tokens.count - 1 {
+                    if case .text(let range) = tokens[end], parser.bytes[range.upperBound - 1] == UInt8(ascii: "\n") { break }
+                    end += 1
+                }
+                lines.append(start..<end + 1)
+                start = end + 1
+            }
+            lineOf = [Int](repeating: 0, count: tokens.count)
+            for (number, line) in lines.enumerated() {
+                for index in line { lineOf[index] = number }
+            }
+            clearLeft = [Bool](repeating: false, count: tokens.count)
+            clearRight = [Bool](repeating: false, count: tokens.count)
+            for line in lines {
+                let blanks = line.map { index -> Bool in
+                    guard case .text(let range) = tokens[index] else { return false }
+                    return parser.isBlankText(range, endsLine: index == line.upperBound - 1)
+                }
+                var blank = true
+                for (offset, index) in line.enumerated() {
+                    clearLeft[index] = blank
+                    blank = blank && blanks[offset]
+                }
+                blank = true
+                for (offset, index) in line.enumerated().reversed() {
+                    clearRight[index] = blank
+                    blank = blank && blanks[offset]
+                }
+            }
+            pairTags()
+        }
+
+        private mutating func pairTags() {
+            var open: [Int] = []
+            for (index, sigil) in sigils.enumerated() {
+                switch sigil {
+                case "#", "^", "<", "$":
+                    if sigil == "$", let outer = open.last, sigils[outer] == "<" { arguments.insert(index) }
+                    open.append(index)
+                case "/":
+                    guard let opening = open.popLast() else { continue }
+                    partner[opening] = index
+                    partner[index] = opening
+                    if arguments.contains(opening) { arguments.insert(index) }
+                default:
+                    continue
+                }
             }
         }
 
-        // Intrinsic indentation, outer blocks first, so that a nested
-        // block's is measured on its outer block's lines as they will be.
+        /// A pair of tags whose opening tag starts its line and whose closing
+        /// tag ends one.
+        func isStandalonePair(_ index: Int) -> Bool {
+            clearLeft[index] && partner[index].map { clearRight[$0] } == true
+        }
+    }
+
+    /// Intrinsic indentation, outer blocks first, so that a nested block's is
+    /// measured on its outer block's lines as they will be: taken off every
+    /// line of the block's content, and returned by the block's tag.
+    private func takeIntrinsicIndentation(_ tokens: inout [Token], _ layout: LineLayout) -> [Int: [UInt8]] {
         var intrinsic: [Int: [UInt8]] = [:]
-        for index in tokens.indices where sigilAt(index) == "$" {
-            guard let close = partner[index], clearRight[index],
-                  arguments.contains(index) || clearLeft[index],
-                  let indentation = firstLineIndentation(after: lineOf[index], before: close, lines: lines, tokens: tokens)
+        for index in tokens.indices where layout.sigils[index] == "$" {
+            guard let close = layout.partner[index], layout.clearRight[index],
+                  layout.arguments.contains(index) || layout.clearLeft[index],
+                  let indentation = firstLineIndentation(after: layout.lineOf[index], before: close, lines: layout.lines, tokens: tokens)
             else { continue }
             intrinsic[index] = indentation
             guard !indentation.isEmpty else { continue }
-            for line in lines[(lineOf[index] + 1)...lineOf[close]] {
+            for line in layout.lines[(layout.lineOf[index] + 1)...layout.lineOf[close]] {
                 guard case .text(let range) = tokens[line.lowerBound] else { continue }
                 var dropped = 0
                 while dropped < indentation.count, range.lowerBound + dropped < range.upperBound,
@@ -241,7 +268,12 @@ package struct MustacheParser {
                 tokens[line.lowerBound] = .text(range.lowerBound + dropped..<range.upperBound)
             }
         }
+        return intrinsic
+    }
 
+    /// Drops the whitespace and line endings of standalone lines, and the
+    /// parent and block tags' own, keeping what a tag needs as indentation.
+    private func removeStandaloneWhitespace(_ tokens: inout [Token], _ layout: LineLayout) {
         func remove(_ range: Range<Int>, indentationOf tagIndex: Int? = nil) {
             var indentation = ""
             for index in range {
@@ -253,38 +285,39 @@ package struct MustacheParser {
                 tokens[tagIndex] = .tag(tag)
             }
         }
-        for line in lines {
+        for line in layout.lines {
             if removeIfStandalone(line.lowerBound...line.upperBound - 1, in: &tokens) { continue }
             for index in line {
-                guard let sigil = sigilAt(index) else { continue }
+                guard let sigil = layout.sigils[index] else { continue }
                 let before = line.lowerBound..<index
                 let after = index + 1..<line.upperBound
-                let isArgument = arguments.contains(index)
+                let isArgument = layout.arguments.contains(index)
                 switch sigil {
-                case "<" where clearLeft[index] && partner[index].map { clearRight[$0] } == true:
+                case "<" where layout.isStandalonePair(index):
                     remove(before, indentationOf: index)
-                case "$" where isArgument && clearRight[index]:
+                case "$" where isArgument && layout.clearRight[index]:
                     remove(after)
-                case "$" where !isArgument && clearLeft[index] && partner[index].map { clearRight[$0] } == true:
+                case "$" where !isArgument && layout.isStandalonePair(index):
                     remove(before, indentationOf: index)
                 case "/":
-                    guard let opening = partner[index] else { continue }
-                    if sigilAt(opening) == "<" && clearLeft[opening] && clearRight[index] { remove(after) }
-                    if isArgument && clearLeft[index] { remove(before) }
+                    guard let opening = layout.partner[index] else { continue }
+                    if layout.sigils[opening] == "<" && layout.clearLeft[opening] && layout.clearRight[index] { remove(after) }
+                    if isArgument && layout.clearLeft[index] { remove(before) }
                 default:
                     continue
                 }
             }
         }
+    }
 
-        // Where a block is placed, the indentation its content gets: the
-        // intrinsic one, else that of a standalone pair of tags, else none.
-        for index in tokens.indices where sigilAt(index) == "$" && !arguments.contains(index) {
+    /// Where a block is placed, the indentation its content gets: the
+    /// intrinsic one, else that of a standalone pair of tags, else none.
+    private func setPlacedBlockIndentation(_ tokens: inout [Token], _ layout: LineLayout, intrinsic: [Int: [UInt8]]) {
+        for index in tokens.indices where layout.sigils[index] == "$" && !layout.arguments.contains(index) {
             guard case .tag(var tag) = tokens[index] else { continue }
-            let standalonePair = clearLeft[index] && partner[index].map { clearRight[$0] } == true
             if let indentation = intrinsic[index] {
                 tag.indentation = String(decoding: indentation, as: UTF8.self)
-            } else if !standalonePair {
+            } else if !layout.isStandalonePair(index) {
                 tag.indentation = ""
             }
             tokens[index] = .tag(tag)
