@@ -39,10 +39,27 @@ extension MustacheNode {
     }
 }
 
-/// A name in a tag: `.` (the current value) or dotted parts (`page.title`).
+/// A name in a tag: `.` (the current value) or dotted parts (`page.title`),
+/// with the tag's place in its template (equal names are equal wherever
+/// they stand).
 package struct MustacheName: Sendable, Equatable {
     /// Empty for `.`.
     package let parts: [String]
+    package var line = 0
+    package var column = 0
+
+    package init(parts: [String], line: Int = 0, column: Int = 0) {
+        self.parts = parts
+        self.line = line
+        self.column = column
+    }
+
+    package static func == (lhs: MustacheName, rhs: MustacheName) -> Bool {
+        lhs.parts == rhs.parts
+    }
+
+    /// The name as written: `page.title`, or `.`.
+    package var written: String { parts.isEmpty ? "." : parts.joined(separator: ".") }
 }
 
 /// A template that cannot be parsed: where, and what is wrong in words a

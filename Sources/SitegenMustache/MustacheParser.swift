@@ -455,12 +455,12 @@ package struct MustacheParser {
     }
 
     private func name(_ tag: Tag) throws(MustacheSyntaxError) -> MustacheName {
-        if tag.content == "." { return MustacheName(parts: []) }
+        if tag.content == "." { return MustacheName(parts: [], line: tag.line, column: tag.column) }
         let parts = tag.content.split(separator: ".", omittingEmptySubsequences: false)
         guard !parts.contains(where: \.isEmpty), !tag.content.contains(where: { $0 == " " || $0 == "\t" || $0.isNewline }) else {
             throw MustacheSyntaxError(line: tag.line, column: tag.column,
                 message: "'\(tag.content)' is not a name: use letters, digits, '-' and '_', with '.' between parts (page.title)")
         }
-        return MustacheName(parts: parts.map(String.init))
+        return MustacheName(parts: parts.map(String.init), line: tag.line, column: tag.column)
     }
 }

@@ -55,6 +55,10 @@ public struct TemplateSet: Sendable {
             diagnostics += TemplateChecks.check(file)
             ids.formUnion(literalIDs(in: file.source.text))
         }
+        if errors.isEmpty {
+            let paths = Dictionary(files.map { ($0.name, $0.source.path) }, uniquingKeysWith: { first, _ in first })
+            diagnostics += TemplateNameCheck.check(library, paths: paths)
+        }
         for name in required where !names.contains(name) {
             diagnostics.append(Diagnostic(.error, file: "templates/\(name).mustache",
                 "template is missing; every site needs templates/\(name).mustache"))
