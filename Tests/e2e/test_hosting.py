@@ -337,3 +337,14 @@ def test_csp_in_chromium(hosted, logging_browser):
         problems += [f"{hosted.kind} {url}: stylesheet not loaded: {href}" for href in unloaded_stylesheets(driver)]
     if problems:
         fail(problems, "CSP problem")
+
+
+def test_readme_shows_the_shipped_files():
+    """README's "Hosting" shows each file of hosting/ as it is, so what a
+    reader copies from it is what these tests ran."""
+    readme = (pathlib.Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    folder = pathlib.Path(__file__).resolve().parents[2] / "hosting"
+    stale = [f"hosting/{p.name}" for p in sorted(folder.iterdir())
+             if p.is_file() and p.read_text(encoding="utf-8").rstrip("\n") + "\n```" not in readme]
+    if stale:
+        fail([f"README.md does not show {name} as it is now (copy it into the README's Hosting section)" for name in stale])
