@@ -167,6 +167,7 @@ public enum SiteBuilder {
         report.pagesPerLanguage = config.languages.map { language in (language.code, site.pages(in: language.code).count) }
         log(Step(name: "resolve", detail: report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ") + " pages"))
         if let translations = site.translationStatus { log(Step(name: "translations", detail: translations.summaryLine)) }
+        for note in HostingNotes.notes(baseURL: config.baseURL, fileLinks: options.fileLinks) { log(Step(name: "note", detail: note)) }
         let (templates, templateProblems) = TemplateSet.load(source.templates)
         report.diagnostics += templateProblems
         return ResolvedSite(source: source, loadDiagnostics: loadProblems, site: site, templates: templates)
