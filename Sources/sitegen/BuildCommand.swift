@@ -32,14 +32,18 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only errors, warnings and nothing else.")
     var quiet = false
 
+    @Flag(name: .long, help: "Also print details, such as which files of static/ replace files sitegen makes.")
+    var verbose = false
+
     func run() throws {
         if let baseURL, !SiteConfig.isAbsoluteWebURL(baseURL) {
             throw UsageError("--base-url '\(baseURL.debugDescription.dropFirst().dropLast())' is not an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like https://example.org/docs/")
         }
         let options = BuildOptions(source: source, output: output, baseURL: baseURL, includeDrafts: drafts, fileLinks: fileLinks)
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
-        let quiet = quiet
+        let quiet = quiet, verbose = verbose
         let log: (SiteBuilder.Step) -> Void = { step in
+            if step.isDetail && !verbose { return }
             // "\r\e[K" clears a progress line left on the terminal.
             if !quiet { FileHandleOutput.standardError((showProgress ? "\r\u{1B}[K" : "") + "\(step.name): \(step.detail)") }
         }

@@ -57,6 +57,8 @@ public enum SiteBuilder {
     public struct Step: Sendable {
         public var name: String
         public var detail: String
+        /// Printed only with `--verbose`.
+        public var isDetail = false
     }
 
     /// - Throws: `SiteLoader.NotASiteFolder` when `options.source` has no
@@ -193,6 +195,9 @@ public enum SiteBuilder {
         report.fileCount = plan.files.count
         let rendered = only.map { paths in site.pages.filter { paths.contains($0.path) || cache?.pages[$0.path] == nil }.count } ?? site.pages.count
         log(Step(name: "render", detail: sink == nil ? "\(plan.files.count) files" : "\(site.pages.count) pages"))
+        for path in RootFiles.replacements(site: site, templates: resolved.templates) {
+            log(Step(name: "static", detail: "\(RootFiles.folder)/\(path.value) replaces the \(path.value) sitegen makes", isDetail: true))
+        }
         return Rendering(plan: plan, site: site, cache: newCache, sourceRoot: resolved.source.root, renderedPages: rendered,
                          source: resolved.source, loadDiagnostics: resolved.loadDiagnostics)
     }

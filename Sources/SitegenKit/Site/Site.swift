@@ -8,6 +8,8 @@ public struct Site: Sendable {
     public var strings: [String: UIStrings]
     /// Files beside the pages, with their output paths.
     public var contentFiles: [SitePath: [UInt8]]
+    /// Files of `static/`, published at the root as they are (see `RootFiles`).
+    public var rootFiles: [SitePath: [UInt8]] = [:]
     /// Pages that exist but could not be read or placed (already reported):
     /// `<language>/<path in language folder>`. Links to them are not errors too.
     public var unusablePages: Set<String> = []

@@ -169,6 +169,7 @@ public enum SiteResolver {
         diagnostics += collisions.diagnostics
         var site = Site(config: config, pages: pages, strings: strings, contentFiles: collisions.files)
         site.unusablePages = unusable
+        site.rootFiles = Dictionary(source.rootFiles.map { (SitePath($0.relativePath), $0.bytes) }) { first, _ in first }
         site.draftPages = drafts
         if config.languages.count > 1 {
             let status = TranslationReport(site: site, hashingEveryOriginal: false)
