@@ -252,6 +252,9 @@ def test_missing_page(hosted):
             problems.append(f"{where}: the body is not 404.html ({len(body)} bytes: {body[:80]!r})")
         if headers.get("Content-Security-Policy") != CSP:
             problems.append(f"{where}: Content-Security-Policy {headers.get('Content-Security-Policy')!r}")
+        # Not a year, also for a missing asset: it may be uploaded a moment later.
+        if headers.get("Cache-Control") != SHORT_CACHE:
+            problems.append(f"{where}: Cache-Control {headers.get('Cache-Control')!r}, not {SHORT_CACHE!r}")
         problems += [p.replace(f"404.html line", f"404.html at {path} line") for p in link_problems(hosted, "404.html", landed)]
     if problems:
         fail(problems)
