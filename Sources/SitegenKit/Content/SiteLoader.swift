@@ -33,7 +33,7 @@ public enum SiteLoader {
             let parts = file.relativePath.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
                 diagnostics.append(Diagnostic(.error, file: "content/\(file.relativePath)",
-                    "file is outside a language folder; move it into content/<language>/"))
+                    "file is outside a language folder; move it into content/<language>/, or into static/ to publish it at the site's root"))
                 continue
             }
             let (language, path) = (parts[0], parts[1])
@@ -68,6 +68,12 @@ public enum SiteLoader {
             let display = "content/_decisions/\(file.relativePath)"
             if let text = readText(file.absolutePath, display: display, into: &diagnostics) {
                 source.decisionFlows[String(file.relativePath.dropLast(".yml".count))] = text
+            }
+        }
+
+        for file in listFiles(in: root, folder: RootFiles.folder, diagnostics: &diagnostics, everyName: true) {
+            if let bytes = readBytes(file.absolutePath, display: "\(RootFiles.folder)/\(file.relativePath)", into: &diagnostics) {
+                source.rootFiles.append(SiteSource.StaticFile(relativePath: file.relativePath, bytes: bytes))
             }
         }
 
@@ -145,8 +151,9 @@ public enum SiteLoader {
     }
 
     /// Every published file below `root/folder`, sorted, following symbolic
-    /// links that stay inside `root/folder`.
-    static func listFiles(in root: String, folder: String, diagnostics: inout [Diagnostic]) -> [ListedFile] {
+    /// links that stay inside `root/folder`. With `everyName`, also names
+    /// starting with `.` or `_` (for `static/`).
+    static func listFiles(in root: String, folder: String, diagnostics: inout [Diagnostic], everyName: Bool = false) -> [ListedFile] {
         let top = root + "/" + folder
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -177,7 +184,7 @@ public enum SiteLoader {
                 diagnostics.append(Diagnostic(.error, file: "\(folder)/\(relativeFolder)", "cannot read folder: \(error.localizedDescription)"))
                 continue
             }
-            for name in names.sorted() where !name.hasPrefix(".") && (!name.hasPrefix("_") || name == "_strings.yml") {
+            for name in names.sorted() where everyName || !name.hasPrefix(".") && (!name.hasPrefix("_") || name == "_strings.yml") {
                 let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
                 let absolute = top + "/" + relative
                 let display = "\(folder)/\(relative)"

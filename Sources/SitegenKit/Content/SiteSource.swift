@@ -38,6 +38,9 @@ public struct SiteSource: Sendable {
     public var templates: [TemplateFile]
     /// Files under `templates/assets/`, copied with content-hashed names.
     public var assets: [StaticFile]
+    /// Files under `static/`, published at the output's root as they are
+    /// (names starting with `.` or `_` too): `favicon.ico`, `CNAME`, `.well-known/`.
+    public var rootFiles: [StaticFile] = []
     /// Decision helper flows, by id, from `content/_decisions/<id>.yml`.
     public var decisionFlows: [String: SourceText] = [:]
     /// The folders directly under `content/` (each should be a language).

@@ -81,7 +81,9 @@ public struct SiteRenderer: Sendable {
         }
 
         let special = renderSpecialPages()
-        for (path, bytes) in special.files.sorted(by: { $0.key < $1.key }) { emit(path, bytes) }
+        let rootFiles = RootFiles.check(site: site, specialPages: Set(special.files.keys), assets: Set(assets.files.keys))
+        diagnostics += rootFiles.diagnostics
+        for (path, bytes) in special.files.sorted(by: { $0.key < $1.key }) where rootFiles.files[path] == nil { emit(path, bytes) }
         diagnostics += special.diagnostics
         for (language, keys) in special.missingStrings { missingStrings[language, default: []].formUnion(keys) }
         missingAssets.formUnion(special.missingAssets)
@@ -103,8 +105,11 @@ public struct SiteRenderer: Sendable {
         for (path, bytes) in site.contentFiles { emit(path, bytes) }
         if let base = site.config.baseURL {
             emit(SitePath("sitemap.xml"), Array(Sitemap.xml(for: site, baseURL: base).utf8))
-            emit(SitePath("robots.txt"), Array(Sitemap.robots(baseURL: base).utf8))
+            if rootFiles.files[SitePath("robots.txt")] == nil {
+                emit(SitePath("robots.txt"), Array(Sitemap.robots(baseURL: base).utf8))
+            }
         }
+        for (path, bytes) in rootFiles.files.sorted(by: { $0.key < $1.key }) { emit(path, bytes) }
         var newCache = Cache()
         for result in rendered { newCache.pages[result.path] = result }
         return (plan, diagnostics, newCache)

@@ -62,6 +62,8 @@ public enum SiteBuilder {
     public struct Step: Sendable {
         public var name: String
         public var detail: String
+        /// Printed only with `--verbose`.
+        public var isDetail = false
     }
 
     /// - Throws: `SiteLoader.NotASiteFolder` when `options.source` has no
@@ -168,6 +170,7 @@ public enum SiteBuilder {
         report.pagesPerLanguage = config.languages.map { language in (language.code, site.pages(in: language.code).count) }
         log(Step(name: "resolve", detail: report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ") + " pages"))
         if let translations = site.translationStatus { log(Step(name: "translations", detail: translations.summaryLine)) }
+        for note in HostingNotes.notes(baseURL: config.baseURL, fileLinks: options.fileLinks) { log(Step(name: "note", detail: note)) }
         let (templates, templateProblems) = TemplateSet.load(source.templates)
         report.diagnostics += templateProblems
         return ResolvedSite(source: source, loadDiagnostics: loadProblems, site: site, templates: templates)
@@ -194,6 +197,9 @@ public enum SiteBuilder {
         report.fileCount = plan.files.count
         let rendered = only.map { paths in site.pages.filter { paths.contains($0.path) || cache?.pages[$0.path] == nil }.count } ?? site.pages.count
         log(Step(name: "render", detail: sink == nil ? "\(plan.files.count) files" : "\(site.pages.count) pages"))
+        for path in RootFiles.replacements(site: site, templates: resolved.templates) {
+            log(Step(name: "static", detail: "\(RootFiles.folder)/\(path.value) replaces the \(path.value) sitegen makes", isDetail: true))
+        }
         return Rendering(plan: plan, site: site, cache: newCache, sourceRoot: resolved.source.root, renderedPages: rendered,
                          source: resolved.source, loadDiagnostics: resolved.loadDiagnostics)
     }

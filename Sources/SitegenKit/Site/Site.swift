@@ -13,6 +13,8 @@ public struct Site: Sendable {
     public var unusablePages: Set<PageID> = []
     /// Drafts left out of this build.
     public var draftPages: Set<PageID> = []
+    /// Files of `static/`, published at the root as they are (see `RootFiles`).
+    public var rootFiles: [SitePath: [UInt8]] = [:]
     /// Which translations are current, outdated or missing (nil for a site
     /// of one language). Made by `SiteResolver`.
     public internal(set) var translationStatus: TranslationReport?

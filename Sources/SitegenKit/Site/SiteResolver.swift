@@ -54,6 +54,7 @@ public enum SiteResolver {
         found.diagnostics += collisions.diagnostics
         var site = Site(config: config, pages: pages, strings: strings, contentFiles: collisions.files)
         site.unusablePages = found.unusable
+        site.rootFiles = Dictionary(source.rootFiles.map { (SitePath($0.relativePath), $0.bytes) }) { first, _ in first }
         site.draftPages = found.drafts
         if config.languages.count > 1 {
             let status = TranslationReport(site: site, hashingEveryOriginal: false)

@@ -47,7 +47,12 @@ struct TemplateContext {
         }
         pageValues["translationOutdated"] = .bool(site.config.translationNotices && site.translationStatus?.isKnownOutdated(page) == true)
         if let description = page.metadata.description { pageValues["description"] = .text(description) }
-        if let base = site.config.baseURL { pageValues["canonicalURL"] = .text(base + page.path.urlPath) }
+        if let base = site.config.baseURL {
+            // A fallback page repeats its original's text, so the original is
+            // the canonical page, as sitemap.xml (which lists originals only) says.
+            let canonical = page.isFallback ? site.page(page.translationKey, in: page.contentLanguage)?.path ?? page.path : page.path
+            pageValues["canonicalURL"] = .text(base + canonical.urlPath)
+        }
 
         var values = common(language: language, at: page.path, strings: strings, assets: assets)
         values["page"] = .object(pageValues)

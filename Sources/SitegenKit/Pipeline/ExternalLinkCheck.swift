@@ -1,0 +1,123 @@
+import Dispatch
+import Foundation
+import SitegenSupport
+import SitegenMarkdown
+
+/// `sitegen build --check-external`: asks every `http://` link and image
+/// written in the pages' Markdown whether it still answers, several at a
+/// time, each within a timeout. A broken one is a warning at its place in
+/// the file. `https://` links are counted, not checked: sitegen has no TLS
+/// client (it would need libcurl or OpenSSL).
+public enum ExternalLinkCheck {
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic]
+        /// How many different http:// URLs were asked.
+        public var checked: Int
+        /// How many https:// (and other scheme) links were left unchecked.
+        public var skippedHTTPS: Int
+    }
+
+    /// One external link as written.
+    struct Written: Sendable, Hashable {
+        var url: String
+        var location: SourceLocation
+    }
+
+    /// Every `http://` and `https://` link in the pages of `site` (each
+    /// file once: fallback pages repeat their original).
+    static func links(in site: Site) -> [Written] {
+        var seen: Set<String> = []
+        var links: Set<Written> = []
+        for page in site.pages where !page.isFallback && seen.insert(page.sourcePath + "\u{0}" + page.body.text).inserted {
+            let rendered = MarkdownRenderer.render(page.body)
+            for link in rendered.links {
+                let lowered = link.destination.lowercased()
+                guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else { continue }
+                links.insert(Written(url: link.destination, location: SourceLocation(file: page.sourcePath, line: link.line, column: link.column)))
+            }
+        }
+        return links.sorted { ($0.location.file, $0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.file, $1.location.line ?? 0, $1.location.column ?? 0) }
+    }
+
+    /// Loads and resolves the site of `options` (as the build did) and checks its links.
+    public static func run(_ options: BuildOptions, timeout: Double, concurrency: Int = 8) throws -> Result {
+        var report = BuildReport(diagnostics: [])
+        guard let resolved = try SiteBuilder.resolve(options, report: &report) else {
+            return Result(diagnostics: [], checked: 0, skippedHTTPS: 0)
+        }
+        return check(links(in: resolved.site), timeout: timeout, concurrency: concurrency)
+    }
+
+    static func check(_ links: [Written], timeout: Double, concurrency: Int) -> Result {
+        let http = links.filter { $0.url.lowercased().hasPrefix("http://") }
+        let urls = Array(Set(http.map { url in String(url.url.prefix(while: { $0 != "#" })) })).sorted()
+        let results = ResultSlots<String?>(count: urls.count)
+        let probe = HTTPStatusProbe(timeout: timeout)
+        let workers = max(1, min(concurrency, urls.count))
+        // Threads of their own: they wait on the network, not on the cores
+        // (concurrentPerform would run only as many at once as there are cores).
+        let done = DispatchGroup()
+        for worker in 0..<workers {
+            done.enter()
+            Thread.detachNewThread {
+                var index = worker
+                while index < urls.count {
+                    results[index] = problem(with: urls[index], probe: probe)
+                    index += workers
+                }
+                done.leave()
+            }
+        }
+        done.wait()
+        let problems = Dictionary(uniqueKeysWithValues: zip(urls, results.values))
+        var diagnostics: [Diagnostic] = []
+        for link in http {
+            if let problem = problems[String(link.url.prefix(while: { $0 != "#" }))] ?? nil {
+                diagnostics.append(.warning("external link '\(link.url)' \(problem)", at: link.location))
+            }
+        }
+        return Result(diagnostics: diagnostics, checked: urls.count, skippedHTTPS: links.count - http.count)
+    }
+
+    /// Nil when the URL answers (2xx, or a redirect, followed while it stays
+    /// on http://); else what is wrong. HEAD first; GET when HEAD gets an error
+    /// status (some servers refuse or mishandle HEAD).
+    static func problem(with url: String, probe: HTTPStatusProbe) -> String? {
+        var current = url
+        for _ in 0..<5 {
+            guard let target = HTTPStatusProbe.Target(current) else { return "is not a URL sitegen can check" }
+            var outcome = probe.ask("HEAD", target)
+            if case .status(let code, _) = outcome, code >= 400 {
+                outcome = probe.ask("GET", target)
+            }
+            switch outcome {
+            case .timedOut:
+                return "did not answer within \(formatted(probe.timeout)) s"
+            case .failed(let reason):
+                return "could not be checked: \(reason)"
+            case .status(let code, let location):
+                if (300..<400).contains(code), let location, code != 304 {
+                    let next = absolute(location, from: target)
+                    guard next.lowercased().hasPrefix("http://") else { return nil }  // to https: it answers
+                    current = next
+                    continue
+                }
+                return code < 400 ? nil : "answers HTTP \(code)"
+            }
+        }
+        return "redirects more than 5 times"
+    }
+
+    static func absolute(_ location: String, from target: HTTPStatusProbe.Target) -> String {
+        if location.contains("://") { return location }
+        let origin = "http://" + target.hostHeader
+        if location.hasPrefix("//") { return "http:" + location }
+        if location.hasPrefix("/") { return origin + location }
+        let folder = target.path.prefix(while: { $0 != "?" }).split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        return origin + folder + "/" + location
+    }
+
+    static func formatted(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    }
+}
