@@ -31,66 +31,82 @@ public struct TranslationReport: Sendable, Hashable, Encodable {
     public init(site: Site, hashingEveryOriginal: Bool = true) {
         let defaultLanguage = site.config.defaultLanguage
         self.defaultLanguage = defaultLanguage
-        let isPage = { (page: Page) in !page.isFallback && page.kind.isWritten }
-        let originals = site.pages(in: defaultLanguage.code).filter(isPage)
+        let originals = site.pages(in: defaultLanguage.code).filter(Self.isTranslatable)
         originalCount = originals.count
-
-        var hashes: [String: String] = [:]
-        func hash(of original: Page) -> String {
-            if let known = hashes[original.sourcePath] { return known }
-            let value = TranslationHash.of(original.body.text)
-            hashes[original.sourcePath] = value
-            return value
-        }
-
+        let hashes = OriginalHashes()
         languages = site.config.languages.dropFirst().map { language in
-            var entries: [PageTranslation] = []
-            for original in originals {
-                var entry = PageTranslation(
-                    status: .missing, translationKey: original.translationKey, original: original.sourcePath,
-                    translation: nil, expected: nil, recorded: nil, draft: original.metadata.draft)
-                if let translation = site.page(original.translationKey, in: language.code), isPage(translation) {
-                    let recorded = translation.metadata.translationOf
-                    let expected = recorded != nil || hashingEveryOriginal ? hash(of: original) : nil
-                    entry.status = recorded != nil && recorded == expected ? .current : .outdated
-                    entry.translation = translation.sourcePath
-                    entry.recorded = recorded
-                    entry.expected = expected
-                    entry.draft = entry.draft || translation.metadata.draft
-                } else if hashingEveryOriginal {
-                    entry.expected = hash(of: original)
-                }
-                entries.append(entry)
-            }
-            for page in site.pages(in: language.code) where isPage(page) && site.original(of: page) == nil {
-                entries.append(PageTranslation(
-                    status: .extra, translationKey: page.translationKey, original: nil, translation: page.sourcePath,
-                    expected: nil, recorded: page.metadata.translationOf, draft: page.metadata.draft))
-            }
-            return LanguageTranslations(language: language, pages: entries)
+            Self.translations(in: language, of: originals, site: site, hashes: hashes, hashingEveryOriginal: hashingEveryOriginal)
         }
         for language in languages {
             for entry in language.pages where entry.status == .outdated && entry.recorded != nil {
                 knownOutdated.insert(entry.translation!)
             }
         }
-
         let defaultStrings = site.strings[defaultLanguage.code]
             ?? UIStrings(language: defaultLanguage.code, file: "", values: [:])
         uiStrings = site.config.languages.dropFirst().map { language in
             UIStringDifference(site.strings[language.code] ?? UIStrings(language: language.code, file: "", values: [:]),
                                defaultStrings: defaultStrings)
         }
+        warnings = originals.filter { $0.metadata.translationOf != nil }.map { Self.originalWithMark($0, defaultLanguage: defaultLanguage) }
+    }
 
-        warnings = originals.filter { $0.metadata.translationOf != nil }.map { page in
-            let line = page.frontMatter.flatMap { frontMatter in
-                frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false)
-                    .firstIndex { TranslationMark.keyEnd(in: ArraySlice($0.utf8)) != nil }
-                    .map { frontMatter.line + $0 }
-            }
-            return Diagnostic(.warning, file: page.sourcePath, line: line, column: line.map { _ in 1 },
-                "translationOf on a page of the default language ('\(defaultLanguage.code)'), which has no original; remove the line")
+    /// A page that is an original or a translation: written, not a fallback.
+    static func isTranslatable(_ page: Page) -> Bool {
+        !page.isFallback && page.kind.isWritten
+    }
+
+    /// Each original's hash, computed once however many languages ask.
+    final class OriginalHashes {
+        private var hashes: [String: String] = [:]
+
+        func of(_ original: Page) -> String {
+            if let known = hashes[original.sourcePath] { return known }
+            let value = TranslationHash.of(original.body.text)
+            hashes[original.sourcePath] = value
+            return value
         }
+    }
+
+    /// One language's status: an entry per original, then its pages that
+    /// translate nothing.
+    static func translations(in language: Language, of originals: [Page], site: Site, hashes: OriginalHashes,
+                             hashingEveryOriginal: Bool) -> LanguageTranslations {
+        var entries: [PageTranslation] = []
+        for original in originals {
+            var entry = PageTranslation(
+                status: .missing, translationKey: original.translationKey, original: original.sourcePath,
+                translation: nil, expected: nil, recorded: nil, draft: original.metadata.draft)
+            if let translation = site.page(original.translationKey, in: language.code), isTranslatable(translation) {
+                let recorded = translation.metadata.translationOf
+                let expected = recorded != nil || hashingEveryOriginal ? hashes.of(original) : nil
+                entry.status = recorded != nil && recorded == expected ? .current : .outdated
+                entry.translation = translation.sourcePath
+                entry.recorded = recorded
+                entry.expected = expected
+                entry.draft = entry.draft || translation.metadata.draft
+            } else if hashingEveryOriginal {
+                entry.expected = hashes.of(original)
+            }
+            entries.append(entry)
+        }
+        for page in site.pages(in: language.code) where isTranslatable(page) && site.original(of: page) == nil {
+            entries.append(PageTranslation(
+                status: .extra, translationKey: page.translationKey, original: nil, translation: page.sourcePath,
+                expected: nil, recorded: page.metadata.translationOf, draft: page.metadata.draft))
+        }
+        return LanguageTranslations(language: language, pages: entries)
+    }
+
+    /// The warning for `translationOf` on an original, at its line.
+    static func originalWithMark(_ page: Page, defaultLanguage: Language) -> Diagnostic {
+        let line = page.frontMatter.flatMap { frontMatter in
+            frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { TranslationMark.keyEnd(in: ArraySlice($0.utf8)) != nil }
+                .map { frontMatter.line + $0 }
+        }
+        return Diagnostic(.warning, file: page.sourcePath, line: line, column: line.map { _ in 1 },
+            "translationOf on a page of the default language ('\(defaultLanguage.code)'), which has no original; remove the line")
     }
 
     /// Loads the site folder `root` and reports on it, drafts included.
