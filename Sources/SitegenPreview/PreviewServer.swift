@@ -166,57 +166,15 @@ public final class PreviewServer: @unchecked Sendable {
             guard poll(&poller, 1, 200) > 0 else { continue }
             let connection = accept(listener, nil, nil)
             if connection < 0 {
-                let code = errno
-                switch code {
-                case EMFILE, ENFILE, ENOBUFS, ENOMEM:
-                    // The connection stays in the listen queue; try again
-                    // when some descriptors are free. The listener stays open.
-                    if !outOfDescriptors {
-                        outOfDescriptors = true
-                        let what = code == EMFILE ? "too many open files" : code == ENFILE ? "too many open files in the system"
-                            : "out of memory for new connections"
-                        log("serve: \(what); new connections wait until some close (the limit: ulimit -n)")
-                    }
-                    usleep(100_000)
-                case EAGAIN, EINTR, ECONNABORTED, EPROTO:
-                    continue
-                default:
-                    usleep(100_000)
-                }
+                waitAfterFailedAccept(errno, saying: &outOfDescriptors)
                 continue
             }
             if outOfDescriptors {
                 outOfDescriptors = false
                 log("serve: accepting connections again")
             }
-            // Not inherited by child processes; reads block (the listener does not).
-            _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
-            _ = fcntl(connection, F_SETFL, fcntl(connection, F_GETFL) & ~O_NONBLOCK)
-            var yes: Int32 = 1
-            // Each response is one write; no need to wait for ACKs (Nagle).
-            setsockopt(connection, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
-            // A client that stops reading must not hold its thread forever.
-            var sendLimit = timeval(tv_sec: Int(Self.sendTimeout), tv_usec: 0)
-            setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &sendLimit, socklen_t(MemoryLayout<timeval>.size))
-            let admitted = lock.withLock {
-                guard active < Self.maxConnections else { return false }
-                active += 1
-                return true
-            }
-            guard admitted else {
-                let busy = Self.encode(status: 503, headers: ["Content-Type": "text/plain; charset=utf-8", "Connection": "close"],
-                                       body: Array("Too many connections.\n".utf8))
-                _ = busy.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
-                close(connection)
-                continue
-            }
-            let thread = Thread { [self] in
-                serve(connection)
-                close(connection)
-                lock.withLock { active -= 1 }
-            }
-            thread.stackSize = 512 * 1024
-            thread.start()
+            prepare(connection)
+            start(connection)
         }
         lock.lock()
         close(listener)
@@ -226,6 +184,63 @@ public final class PreviewServer: @unchecked Sendable {
         finished = []
         lock.unlock()
         waiting.forEach { $0.resume() }
+    }
+
+    /// After `accept` failed: out of descriptors or memory, the connection
+    /// stays in the listen queue and is tried again a little later (said
+    /// once per episode); the listener always stays open.
+    private func waitAfterFailedAccept(_ code: Int32, saying outOfDescriptors: inout Bool) {
+        switch code {
+        case EMFILE, ENFILE, ENOBUFS, ENOMEM:
+            if !outOfDescriptors {
+                outOfDescriptors = true
+                let what = code == EMFILE ? "too many open files" : code == ENFILE ? "too many open files in the system"
+                    : "out of memory for new connections"
+                log("serve: \(what); new connections wait until some close (the limit: ulimit -n)")
+            }
+            usleep(100_000)
+        case EAGAIN, EINTR, ECONNABORTED, EPROTO:
+            return
+        default:
+            usleep(100_000)
+        }
+    }
+
+    /// Socket options of an accepted connection.
+    private func prepare(_ connection: Int32) {
+        // Not inherited by child processes; reads block (the listener does not).
+        _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(connection, F_SETFL, fcntl(connection, F_GETFL) & ~O_NONBLOCK)
+        var yes: Int32 = 1
+        // Each response is one write; no need to wait for ACKs (Nagle).
+        setsockopt(connection, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
+        // A client that stops reading must not hold its thread forever.
+        var sendLimit = timeval(tv_sec: Int(Self.sendTimeout), tv_usec: 0)
+        setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &sendLimit, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    /// Serves a connection on a thread of its own, or answers 503 when
+    /// `maxConnections` are being served.
+    private func start(_ connection: Int32) {
+        let admitted = lock.withLock {
+            guard active < Self.maxConnections else { return false }
+            active += 1
+            return true
+        }
+        guard admitted else {
+            let busy = Self.encode(status: 503, headers: ["Content-Type": "text/plain; charset=utf-8", "Connection": "close"],
+                                   body: Array("Too many connections.\n".utf8))
+            _ = busy.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+            close(connection)
+            return
+        }
+        let thread = Thread { [self] in
+            serve(connection)
+            close(connection)
+            lock.withLock { active -= 1 }
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
     }
 
     // MARK: - One connection
