@@ -43,10 +43,32 @@ package struct MustacheParser {
     private static let standaloneSigils: Set<Character> = Set("#^/!><$=")
 
     private func tokens() throws(MustacheSyntaxError) -> [Token] {
-        var tokens: [Token] = []
+        var scan = Scan()
         var open = Array("{{".utf8)
         var close = Array("}}".utf8)
         var position = 0
+        while position < bytes.count {
+            guard let tagStart = find(open, from: position) else {
+                scan.addText(position..<bytes.count, in: bytes)
+                break
+            }
+            scan.addText(position..<tagStart, in: bytes)
+            let tag = try readTag(at: tagStart, open: open, close: close, line: scan.line, column: scan.column(of: tagStart, in: bytes))
+            if tag.sigil == "=" {
+                (open, close) = try delimiters(tag)
+            } else if tag.sigil != "!" && tag.content.isEmpty {
+                throw MustacheSyntaxError(line: tag.line, column: tag.column, message: "a tag has no name")
+            }
+            scan.tokens.append(.tag(tag))
+            scan.passLineBreaks(in: tag.range, of: bytes)
+            position = tag.range.upperBound
+        }
+        return scan.tokens
+    }
+
+    /// Where the tokenizer is: its tokens so far, and the line and column.
+    private struct Scan {
+        var tokens: [Token] = []
         var line = 1
         var lineStart = 0
         // Characters (Unicode scalars) counted so far on the line, up to
@@ -55,7 +77,8 @@ package struct MustacheParser {
         var counted = 0
         var scalars = 0
 
-        func addText(_ range: Range<Int>) {
+        /// Text, as one token per line (a token ends after each `\n`).
+        mutating func addText(_ range: Range<Int>, in bytes: [UInt8]) {
             var start = range.lowerBound
             for index in range where bytes[index] == UInt8(ascii: "\n") {
                 tokens.append(.text(start..<index + 1))
@@ -66,55 +89,51 @@ package struct MustacheParser {
             if start < range.upperBound { tokens.append(.text(start..<range.upperBound)) }
         }
 
-        while position < bytes.count {
-            guard let tagStart = find(open, from: position) else {
-                addText(position..<bytes.count)
-                break
-            }
-            addText(position..<tagStart)
+        /// The column (in Unicode scalars, from 1) of the byte at `offset`
+        /// on the current line.
+        mutating func column(of offset: Int, in bytes: [UInt8]) -> Int {
             if counted < lineStart {
                 counted = lineStart
                 scalars = 0
             }
             // A scalar's UTF-8 bytes after the first are 0b10xxxxxx.
-            for index in counted..<tagStart where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
-            counted = tagStart
-            let column = scalars + 1
-            var contentStart = tagStart + open.count
-            var sigil: Character?
-            var closing = close
-            if contentStart < bytes.count {
-                let first = Character(Unicode.Scalar(bytes[contentStart]))
-                if first == "{" && open == Array("{{".utf8) {
-                    sigil = first
-                    closing = Array("}".utf8) + close
-                    contentStart += 1
-                } else if Self.sigils.contains(first) {
-                    sigil = first
-                    contentStart += 1
-                }
-            }
-            guard let contentEnd = find(closing, from: contentStart) else {
-                throw MustacheSyntaxError(line: line, column: column,
-                    message: "a tag is not closed with \(String(decoding: closing, as: UTF8.self))")
-            }
-            let content = String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self)
-            let end = contentEnd + closing.count
-            let tag = Tag(sigil: sigil, content: String(content.trimmingWhitespace), range: tagStart..<end,
-                          line: line, column: column)
-            if sigil == "=" {
-                (open, close) = try delimiters(tag)
-            } else if sigil != "!" && tag.content.isEmpty {
-                throw MustacheSyntaxError(line: line, column: column, message: "a tag has no name")
-            }
-            tokens.append(.tag(tag))
-            for index in tagStart..<end where bytes[index] == UInt8(ascii: "\n") {
+            for index in counted..<offset where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+            counted = offset
+            return scalars + 1
+        }
+
+        /// Counts the line breaks inside a tag.
+        mutating func passLineBreaks(in range: Range<Int>, of bytes: [UInt8]) {
+            for index in range where bytes[index] == UInt8(ascii: "\n") {
                 line += 1
                 lineStart = index + 1
             }
-            position = end
         }
-        return tokens
+    }
+
+    /// The tag starting at `tagStart`: its sigil, its trimmed content, its bytes.
+    private func readTag(at tagStart: Int, open: [UInt8], close: [UInt8], line: Int, column: Int) throws(MustacheSyntaxError) -> Tag {
+        var contentStart = tagStart + open.count
+        var sigil: Character?
+        var closing = close
+        if contentStart < bytes.count {
+            let first = Character(Unicode.Scalar(bytes[contentStart]))
+            if first == "{" && open == Array("{{".utf8) {
+                sigil = first
+                closing = Array("}".utf8) + close
+                contentStart += 1
+            } else if Self.sigils.contains(first) {
+                sigil = first
+                contentStart += 1
+            }
+        }
+        guard let contentEnd = find(closing, from: contentStart) else {
+            throw MustacheSyntaxError(line: line, column: column,
+                message: "a tag is not closed with \(String(decoding: closing, as: UTF8.self))")
+        }
+        let content = String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self)
+        return Tag(sigil: sigil, content: String(content.trimmingWhitespace), range: tagStart..<contentEnd + closing.count,
+                   line: line, column: column)
     }
 
     /// `{{=<% %>=}}`: the new opening and closing delimiters.
