@@ -44,15 +44,15 @@ public struct UIStrings: Sendable, Hashable {
             return (strings, [.error("UI strings must be a mapping of key to text, like 'skipToContent: Skip to content'",
                                      at: yaml.location(of: yaml.root))])
         }
-        var diagnostics: [Diagnostic] = []
+        let reader = YAMLReader(yaml)
         for (key, value) in mapping {
             guard let name = key.string, YAMLText.isString(value), let text = value.string else {
-                diagnostics.append(.error("each UI string must be text; put it in quotes", at: yaml.location(of: value)))
+                reader.error("each UI string must be text; put it in quotes", at: value)
                 strings.isBroken = true
                 continue
             }
             strings.values[name] = text
         }
-        return (strings, diagnostics)
+        return (strings, reader.diagnostics)
     }
 }
