@@ -17,6 +17,7 @@ public struct Page: Sendable, Hashable {
         var frontMatterYAML: String?
         var frontMatterLine = 1
         var decision: DecisionPage?
+        var generated: GeneratedPage?
     }
 
     /// Changed only while no other page shares it.
@@ -103,7 +104,17 @@ public struct Page: Sendable, Hashable {
         get { box.fields.decision }
         set { fields.decision = newValue }
     }
-    public var isHome: Bool { relativePath == "index.md" && decision?.isStep != true }
+    /// Set on the pages sitegen makes itself: a section page for a folder
+    /// without `index.md`, and the further pages of a long section list.
+    public var generated: GeneratedPage? {
+        get { box.fields.generated }
+        set { fields.generated = newValue }
+    }
+    public var isHome: Bool { relativePath == "index.md" && decision?.isStep != true && generated?.listPageNumber == nil }
+
+    /// A page written in a file of its language folder: not a fallback, a
+    /// decision helper's step, or a generated page.
+    public var isWritten: Bool { !isFallback && decision?.isStep != true && generated == nil }
 
     /// Built from the default language because this language lacks it.
     public var isFallback: Bool { language != contentLanguage }

@@ -30,7 +30,7 @@ public struct TranslationReport: Sendable, Hashable, Encodable {
     public init(site: Site, hashingEveryOriginal: Bool = true) {
         let defaultLanguage = site.config.defaultLanguage
         self.defaultLanguage = defaultLanguage
-        let isPage = { (page: Page) in !page.isFallback && page.decision?.isStep != true }
+        let isPage = { (page: Page) in page.isWritten }
         let originals = site.pages(in: defaultLanguage.code).filter(isPage)
         originalCount = originals.count
 
@@ -127,7 +127,7 @@ public struct TranslationReport: Sendable, Hashable, Encodable {
     /// translated: only a translation that records a hash other than its
     /// original's (a translation never marked may well be current).
     public func isKnownOutdated(_ page: Page) -> Bool {
-        !page.isFallback && page.decision?.isStep != true && knownOutdated.contains(page.sourcePath)
+        page.isWritten && knownOutdated.contains(page.sourcePath)
     }
 
     /// The line `sitegen build` prints: `en 6 current, 1 outdated, 0 missing`
