@@ -80,7 +80,12 @@ struct NavigationContext {
         let path = tree.ancestry(of: node)
         let onPath = Set(path)
         func level(_ parent: Int, depth: Int) -> (entries: [TemplateData], isTruncated: Bool) {
-            let (slice, isTruncated) = window(tree.nodes[parent].children, around: depth + 1 < path.count ? path[depth + 1] : nil)
+            let children = tree.nodes[parent].children
+            // Below the page: from the first child its list page shows.
+            let listStart = (listNumber - 1) * site.config.pagination
+            let focus = depth + 1 < path.count ? path[depth + 1]
+                : listStart > 0 && listStart < children.count ? children[min(listStart + site.config.navigationLimit / 2, children.count - 1)] : nil
+            let (slice, isTruncated) = window(children, around: focus)
             return (slice.map { child in
                 var values = entry(child)
                 values["isAncestor"] = .bool(onPath.contains(child) && (child != node || isStep))
