@@ -37,8 +37,11 @@ enum NavigationSite {
     }
 
     static func field(_ data: TemplateData?, _ key: String) -> TemplateData? {
-        guard case .object(let values)? = data else { return nil }
-        return values[key]
+        switch data {
+        case .object(let values)?: values[key]
+        case .lookup(let lookup)?: lookup.value(forKey: key)
+        default: nil
+        }
     }
 
     static func text(_ data: TemplateData?) -> String? {
@@ -310,5 +313,29 @@ enum DocsFixture {
         let arabic = try #require(site.sectionTree(of: "ar"))
         #expect(!arabic.nodes.contains { $0.page.translationKey == "about" })
         #expect(site.sectionTree(of: "nl")!.nodes.contains { $0.page.translationKey == "about" && $0.page.isFallback })
+    }
+}
+
+@Suite struct NavigationSettingsTests {
+    static let languages = "title: T\nlanguages:\n  - code: en\n    name: English\n"
+
+    @Test func defaultsAreAHundred() throws {
+        let config = try #require(SiteConfig.parse(Self.languages).0)
+        #expect(config.pagination == 100)
+        #expect(config.navigationLimit == 100)
+    }
+
+    @Test func settingsAreRead() throws {
+        let (config, diagnostics) = SiteConfig.parse(Self.languages + "pagination: 25\nnavigationLimit: 40\n")
+        #expect(diagnostics.isEmpty)
+        #expect(config?.pagination == 25)
+        #expect(config?.navigationLimit == 40)
+    }
+
+    @Test(arguments: ["pagination: 0", "pagination: many", "navigationLimit: -3", "navigationLimit: 2.5"])
+    func badValuesAreErrors(line: String) {
+        let (config, diagnostics) = SiteConfig.parse(Self.languages + line + "\n")
+        #expect(config == nil)
+        #expect(diagnostics.contains { $0.severity == .error && $0.message.contains("whole number of at least 1") })
     }
 }

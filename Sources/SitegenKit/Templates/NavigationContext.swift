@@ -17,6 +17,7 @@ struct NavigationContext {
     let listNumber: Int
     /// The page is a decision helper's step, below `node`.
     let isStep: Bool
+    private let source: TreeEntry.Source?
 
     init(site: Site, page: Page, link: @escaping (SitePath) -> String) {
         self.site = site
@@ -32,13 +33,14 @@ struct NavigationContext {
             node = tree?.node(at: isStep ? page.decision!.startPath : page.path)
             listNumber = 1
         }
+        source = tree.map { TreeEntry.Source(tree: $0, link: link, languages: site.config.languages) }
     }
 
     var lazyValues: [String: () -> TemplateData] {
         [
             "sections": sections, "section": section, "breadcrumbs": breadcrumbs,
             "previous": { neighbour(-1) }, "next": { neighbour(1) }, "up": up,
-            "children": children, "hasChildren": { .bool(!children().isFalsy) }, "pagination": pagination,
+            "children": children, "hasChildren": { .bool(childRange.map { !$0.isEmpty } ?? false) }, "pagination": pagination,
             "hasSectionTree": { .bool(tree?.hasSubsections ?? false) },
             "navigationTruncated": { .bool(site.navigation.headerIsTruncated[page.language] ?? false) },
         ]
@@ -47,19 +49,8 @@ struct NavigationContext {
     /// The fields every entry has: `title` (`linkTitle` when set), `url`,
     /// `description`, `isSection`, `isFallback` with `lang` and `dir` (the
     /// language of its title), `isCurrent`.
-    private func entry(_ index: Int) -> [String: TemplateData] {
-        let target = tree!.nodes[index]
-        var values: [String: TemplateData] = [
-            "title": .text(target.label),
-            "url": .text(link(target.page.path)),
-            "isSection": .bool(target.isSection),
-            "isFallback": .bool(target.page.isFallback),
-            "lang": .text(target.page.contentLanguage),
-            "dir": .text(site.config.language(target.page.contentLanguage)?.direction.rawValue ?? "ltr"),
-            "isCurrent": .bool(index == node && !isStep),
-        ]
-        if let description = target.page.metadata.description { values["description"] = .text(description) }
-        return values
+    private func entry(_ index: Int) -> TreeEntry {
+        TreeEntry(source!, index, isCurrent: index == node && !isStep)
     }
 
     /// At most `navigationLimit` of a section's children: all of them, or a
@@ -87,14 +78,13 @@ struct NavigationContext {
                 : listStart > 0 && listStart < children.count ? children[min(listStart + site.config.navigationLimit / 2, children.count - 1)] : nil
             let (slice, isTruncated) = window(children, around: focus)
             return (slice.map { child in
-                var values = entry(child)
-                values["isAncestor"] = .bool(onPath.contains(child) && (child != node || isStep))
+                let value = entry(child)
+                value.isAncestor = onPath.contains(child) && (child != node || isStep)
                 let sub: (entries: [TemplateData], isTruncated: Bool) =
                     onPath.contains(child) && tree.nodes[child].isSection ? level(child, depth: depth + 1) : ([], false)
-                values["children"] = .list(sub.entries)
-                values["hasChildren"] = .bool(!sub.entries.isEmpty)
-                values["isTruncated"] = .bool(sub.isTruncated)
-                return .object(values)
+                value.children = sub.entries
+                value.isTruncated = sub.isTruncated
+                return .lookup(value)
             }, isTruncated)
         }
         return .list(level(root, depth: 0).entries)
@@ -106,12 +96,11 @@ struct NavigationContext {
     func section() -> TemplateData {
         guard let tree, let node else { return .bool(false) }
         let current = tree.nodes[node].isSection ? node : (tree.nodes[node].parent ?? node)
-        var values = entry(current)
+        let value = entry(current)
         let (slice, isTruncated) = window(tree.nodes[current].children, around: current == node ? nil : node)
-        values["children"] = .list(slice.map { .object(entry($0)) })
-        values["hasChildren"] = .bool(!slice.isEmpty)
-        values["isTruncated"] = .bool(isTruncated)
-        return .object(values)
+        value.children = slice.map { .lookup(entry($0)) }
+        value.isTruncated = isTruncated
+        return .lookup(value)
     }
 
     /// From the language's home page to this page; the last is `isCurrent`.
@@ -120,20 +109,19 @@ struct NavigationContext {
     func breadcrumbs() -> TemplateData {
         guard let tree, let node else { return .list([]) }
         var crumbs = tree.ancestry(of: node).map { index in
-            var values = entry(index)
-            values["isCurrent"] = .bool(index == node && !isStep && listNumber == 1)
-            return values
+            let value = entry(index)
+            value.isCurrent = index == node && !isStep && listNumber == 1
+            return value
         }
         if isStep || listNumber > 1 {
-            var values = entry(node)
-            values["title"] = .text(page.metadata.linkTitle ?? page.metadata.title)
-            values["url"] = .text(link(page.path))
-            values["isCurrent"] = true
-            values["isSection"] = false
-            if listNumber > 1 { values["pageNumber"] = .int(listNumber) }
-            crumbs.append(values)
+            let value = entry(node)
+            value.overrides = ["title": .text(page.metadata.linkTitle ?? page.metadata.title), "url": .text(link(page.path)),
+                               "isSection": false]
+            value.isCurrent = true
+            if listNumber > 1 { value.overrides["pageNumber"] = .int(listNumber) }
+            crumbs.append(value)
         }
-        return .list(crumbs.map(TemplateData.object))
+        return .list(crumbs.map(TemplateData.lookup))
     }
 
     /// The page before or after this one in reading order (false at the ends,
@@ -142,27 +130,32 @@ struct NavigationContext {
         guard let tree, let node, !isStep else { return .bool(false) }
         let position = tree.nodes[node].readingIndex + step
         guard tree.readingOrder.indices.contains(position) else { return .bool(false) }
-        var values = entry(tree.readingOrder[position])
-        values["isCurrent"] = false
-        return .object(values)
+        let value = entry(tree.readingOrder[position])
+        value.isCurrent = false
+        return .lookup(value)
     }
 
     /// The section page above this page (for a step, the helper's start page).
     func up() -> TemplateData {
         guard let tree, let node else { return .bool(false) }
-        if isStep { return .object(entry(node)) }
+        if isStep { return .lookup(entry(node)) }
         guard let parent = tree.nodes[node].parent else { return .bool(false) }
-        return .object(entry(parent))
+        return .lookup(entry(parent))
     }
 
     /// On a section page, its pages and sub-sections in order: this list
     /// page's share of them.
     func children() -> TemplateData {
-        guard let tree, let node, !isStep, tree.nodes[node].isSection else { return .list([]) }
-        let all = tree.nodes[node].children
-        let size = site.config.pagination
-        let start = min((listNumber - 1) * size, all.count)
-        return .list(all[start..<min(start + size, all.count)].map { .object(entry($0)) })
+        guard let range = childRange, let tree, let node else { return .list([]) }
+        return .list(tree.nodes[node].children[range].map { .lookup(entry($0)) })
+    }
+
+    /// Which of the section's children this list page shows (nil: not a section page).
+    private var childRange: Range<Int>? {
+        guard let tree, let node, !isStep, tree.nodes[node].isSection else { return nil }
+        let count = tree.nodes[node].children.count
+        let start = min((listNumber - 1) * site.config.pagination, count)
+        return start..<min(start + site.config.pagination, count)
     }
 
     /// On a section page with more than `pagination` children: `number`,
