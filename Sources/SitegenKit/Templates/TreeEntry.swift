@@ -18,10 +18,10 @@ final class TreeEntry: TemplateLookup {
         }
     }
 
-    private static let names: Set<String> = ["title", "url", "isSection", "isFallback", "lang", "dir", "isCurrent"]
-
     let source: Source
     let index: Int
+    private let page: Page
+    private let isSection: Bool
     var isCurrent: Bool
     /// Set where the template may ask for them (the sidebar's entries).
     var isAncestor: Bool?
@@ -34,16 +34,17 @@ final class TreeEntry: TemplateLookup {
         self.source = source
         self.index = index
         self.isCurrent = isCurrent
+        page = source.tree.nodes[index].page
+        isSection = source.tree.nodes[index].isSection
     }
 
     func value(forKey key: String) -> TemplateData? {
-        if let value = overrides[key] { return value }
-        let page = source.tree.nodes[index].page
+        if !overrides.isEmpty, let value = overrides[key] { return value }
         switch key {
-        case "title": return .text(source.tree.nodes[index].label)
+        case "title": return .text(page.metadata.linkTitle ?? page.metadata.title)
         case "url": return .text(source.link(page.path))
         case "description": return page.metadata.description.map(TemplateData.text)
-        case "isSection": return .bool(source.tree.nodes[index].isSection)
+        case "isSection": return .bool(isSection)
         case "isFallback": return .bool(page.isFallback)
         case "lang": return .text(page.contentLanguage)
         case "dir": return .text(source.directions[page.contentLanguage] ?? "ltr")
@@ -57,9 +58,10 @@ final class TreeEntry: TemplateLookup {
     }
 
     func contains(_ key: String) -> Bool {
-        if overrides[key] != nil || Self.names.contains(key) { return true }
+        if !overrides.isEmpty, overrides[key] != nil { return true }
         switch key {
-        case "description": return source.tree.nodes[index].page.metadata.description != nil
+        case "title", "url", "isSection", "isFallback", "lang", "dir", "isCurrent": return true
+        case "description": return page.metadata.description != nil
         case "isAncestor": return isAncestor != nil
         case "children", "hasChildren": return children != nil
         case "isTruncated": return isTruncated != nil
