@@ -73,11 +73,13 @@ public final class IncrementalBuilder {
     }
 
     /// Everything about the pages that other pages show: paths, languages,
-    /// translation keys, titles and navigation order.
+    /// translation keys, titles, navigation order, and the descriptions
+    /// section pages list.
     static func navigationFacts(of site: Site) -> [String] {
         site.pages.map { page in
             [page.path.value, page.language, page.translationKey, page.metadata.title,
-             page.metadata.linkTitle ?? "", String(page.metadata.weight ?? Int.max)].joined(separator: "\u{1F}")
+             page.metadata.linkTitle ?? "", String(page.metadata.weight ?? Int.max),
+             page.metadata.description ?? ""].joined(separator: "\u{1F}")
         }
     }
 }

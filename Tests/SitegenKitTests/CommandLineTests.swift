@@ -109,7 +109,7 @@ import Testing
         let output = SiteFixtures.temporaryFolder() + "/out"
         let result = try CommandLineTests.run(["build", "--source", SiteFixtures.path("good"), "--output", output])
         #expect(result.status == 0)
-        #expect(result.standardError.contains("sitegen: built 24 pages (nl 11, en 11, ar 2)"))
+        #expect(result.standardError.contains("sitegen: built 25 pages (nl 12, en 11, ar 2)"))
         #expect(result.standardError.contains("3 warnings"))
         #expect(FileManager.default.fileExists(atPath: output + "/nl/index.html"))
     }

@@ -189,8 +189,9 @@ import Testing
 
     @Test func navigationFollowsWeight() throws {
         let page = try HTMLPage(Self.builtGoodSite() + "/nl/over/index.html")
-        // Top-level pages only: handleidingen/a.md is in a folder without an index.md.
-        #expect(try page.values("//nav[@class='menu']//a") == ["Welkom", "Over deze site", "Keuzehulp"])
+        // Top-level pages and sections: handleidingen/ has no index.md, so
+        // it gets a generated section page, titled from the folder's name.
+        #expect(try page.values("//nav[@class='menu']//a") == ["Welkom", "Over deze site", "Keuzehulp", "Handleidingen"])
         #expect(try page.value("//nav[@class='menu']//a[@aria-current='page']") == "Over deze site")
     }
 
@@ -230,8 +231,9 @@ import Testing
             "content/ar/over.md: warning: no 'ar' translation of content/nl/over.md (translationKey 'over'); left out, links to it go to the 'ar' home page",
             "content/en/over.md: warning: no 'en' translation of content/nl/over.md (translationKey 'over'); built from 'nl' with a notice",
         ])
-        // nl and en: 3 pages, the helper's start page and its 7 steps.
-        #expect(report.pagesPerLanguage.map(\.pages) == [11, 11, 2])
+        // nl and en: 3 pages, the helper's start page and its 7 steps; nl
+        // also the generated section page of handleidingen/.
+        #expect(report.pagesPerLanguage.map(\.pages) == [12, 11, 2])
     }
 
     @Test func parallelRenderingGivesTheSameOutputAsOneCore() throws {

@@ -4,7 +4,8 @@
 #   Tests/e2e/run.sh [SITE_DIR]     SITE_DIR: the site folder (default: the repo root)
 #
 # Builds the site (normally, with --file-links and with --base-url, and a copy
-# whose Dutch guide A changed after its translation), checks it with the Nu HTML
+# whose Dutch guide A changed after its translation; for the shipped site also
+# the docs fixture with its theme, normally and with --file-links), checks it with the Nu HTML
 # checker (vnu.jar) and runs Tests/e2e/test_*.py (axe-core, language switcher,
 # links, sub-folder, file://, no inline script/style, the outdated-translation
 # notice) in headless Chromium. Installs what it needs when missing. See
@@ -205,6 +206,22 @@ if [ "$build_status" = ok ] && [ -f "$site_src/$outdated_original" ]; then
     fi
 fi
 
+# The docs fixture (Tests/Fixtures/sites/docs), built with this site's theme:
+# the navigation's checks (test_docs.py). Only when checking the shipped site.
+docs_src="$repo/Tests/Fixtures/sites/docs"
+docs_site=
+docs_file=
+if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$docs_src" ]; then
+    mkdir "$work/docs-src" \
+        && cp -RL "$docs_src/sitegen.yml" "$docs_src/content" "$work/docs-src/" \
+        && cp -RL "$site_src/templates" "$work/docs-src/" \
+        || die "could not copy $docs_src to $work/docs-src"
+    build_variant "$work/docs-src" "$work/docs"
+    build_variant "$work/docs-src" "$work/docs-file" --file-links
+    docs_site="$work/docs"
+    docs_file="$work/docs-file"
+fi
+
 vnu_status=skipped
 pytest_status=skipped
 if [ "$build_status" = ok ]; then
@@ -213,6 +230,7 @@ if [ "$build_status" = ok ]; then
     vnu_out="$work/vnu.txt"
     vnu_targets=("$work/site" "$work/site-file")
     [ -z "$site_outdated" ] || vnu_targets+=("$site_outdated/$outdated_translation")
+    [ -z "$docs_site" ] || vnu_targets+=("$docs_site" "$docs_file")
     java -jar "$vnu_jar" --skip-non-html --errors-only "${vnu_targets[@]}" >"$vnu_out" 2>&1
     vnu_rc=$?
     sed "s|file:$work/||g; s|$work/||g" "$vnu_out"
@@ -230,6 +248,8 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_SITE_FILE_LINKS="$work/site-file" \
     SITEGEN_E2E_SITE_BASE_URL="$work/site-base-url" \
     SITEGEN_E2E_SITE_OUTDATED="$site_outdated" \
+    SITEGEN_E2E_DOCS="$docs_site" \
+    SITEGEN_E2E_DOCS_FILE_LINKS="$docs_file" \
     SITEGEN_E2E_AXE="$axe_js" \
     SITEGEN_E2E_PREFIX="$PREFIX" \
     SITEGEN_E2E_HOSTING="$work/hosting" \

@@ -19,6 +19,8 @@ import SitegenSupport
 /// translationNotices: true  # optional: tell readers of outdated translations (default: false)
 /// baseURL: https://example.org/docs/   # optional
 /// output: _site             # optional
+/// pagination: 100           # optional: children per page of a section page's list
+/// navigationLimit: 100      # optional: most entries in a navigation list
 /// ```
 public struct SiteConfig: Sendable, Hashable {
     public static let fileName = "sitegen.yml"
@@ -33,6 +35,12 @@ public struct SiteConfig: Sendable, Hashable {
     /// Pages whose original changed after they were translated tell their
     /// readers (templates get `page.translationOutdated`).
     public var translationNotices: Bool
+    /// A section page lists at most this many children per page; a longer
+    /// list continues on `<section>/page/2/` and so on.
+    public var pagination = 100
+    /// The most entries a navigation list holds: the header's top-level
+    /// entries, and the siblings the section tree shows around a page.
+    public var navigationLimit = 100
 
     public init(languages: [Language], baseURL: String? = nil, output: String = "_site", translationNotices: Bool = false) {
         self.languages = languages
@@ -45,7 +53,8 @@ public struct SiteConfig: Sendable, Hashable {
         languages.first { $0.code == code }
     }
 
-    static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices"]
+    static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices",
+                                        "pagination", "navigationLimit"]
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
@@ -180,10 +189,21 @@ public struct SiteConfig: Sendable, Hashable {
             else { error("translationNotices must be true or false", node) }
         }
 
+        func limit(_ key: String) -> Int {
+            guard let node = root[key] else { return 100 }
+            if let value = node.int, node.tag.rawValue == Tag.Name.int.rawValue, value >= 1 { return value }
+            error("\(key) must be a whole number of at least 1, like '\(key): 100'", node)
+            return 100
+        }
+        let limits = (pagination: limit("pagination"), navigationLimit: limit("navigationLimit"))
+
         if diagnostics.contains(where: { $0.severity == .error }) || languages.isEmpty {
             return (nil, diagnostics)
         }
-        return (SiteConfig(languages: languages, baseURL: baseURL, output: output, translationNotices: translationNotices), diagnostics)
+        var config = SiteConfig(languages: languages, baseURL: baseURL, output: output, translationNotices: translationNotices)
+        config.pagination = limits.pagination
+        config.navigationLimit = limits.navigationLimit
+        return (config, diagnostics)
     }
 
     static func isLanguageCode(_ code: String) -> Bool {

@@ -1,5 +1,7 @@
-/// What a page is for the rest of the site: a page written in Markdown, or a
-/// page the decision helper made from its flow (a question or an outcome).
+/// What a page is for the rest of the site: a page written in Markdown, a
+/// page the decision helper made from its flow (a question or an outcome),
+/// or one sitegen made for the navigation (the section page of a folder
+/// without `index.md`, or a further page of a long section list).
 /// Navigation, translation status and the home page count only written
 /// pages; each decision-helper page has its own layout.
 public enum PageKind: Sendable, Hashable {
@@ -7,6 +9,7 @@ public enum PageKind: Sendable, Hashable {
     case written
     case decisionQuestion
     case decisionOutcome
+    case generated
 
     /// Whether the page comes from a Markdown file of its own.
     public var isWritten: Bool { self == .written }
@@ -14,7 +17,7 @@ public enum PageKind: Sendable, Hashable {
     /// The layout the kind needs, when it is not the page's own choice.
     var fixedLayout: String? {
         switch self {
-        case .written: nil
+        case .written, .generated: nil
         case .decisionQuestion: TemplateSet.decisionQuestion
         case .decisionOutcome: TemplateSet.decisionOutcome
         }
@@ -23,7 +26,8 @@ public enum PageKind: Sendable, Hashable {
 
 extension Page {
     public var kind: PageKind {
-        switch decision?.kind {
+        if generated != nil { return .generated }
+        return switch decision?.kind {
         case .question: .decisionQuestion
         case .outcome: .decisionOutcome
         case .start, nil: .written

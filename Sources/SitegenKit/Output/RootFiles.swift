@@ -34,7 +34,9 @@ enum RootFiles {
         if site.config.baseURL != nil { add("sitemap.xml", "the sitemap sitegen makes") }
         // Every folder the build writes into.
         var folders: [String: String] = [:]
-        for (path, what) in made {
+        // In path order, so the message names the same page every time.
+        for path in made.keys.sorted() {
+            let what = made[path]!
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]

@@ -195,10 +195,10 @@ public struct SiteRenderer: Sendable {
                 diagnostics.append(.error("partials nest more than \(MustacheRenderer.depthLimit) deep; does '\(error.template)' include itself?",
                     at: templates.inclusionTags[error.template] ?? SourceLocation(file: "templates/\(error.template).mustache")))
             }
-        } else if page.metadata.layout != nil && page.kind.isWritten {
+        } else if page.metadata.layout != nil && page.kind.fixedLayout == nil {
             diagnostics.append(.error("layout '\(layout)' does not exist; add templates/\(layout).mustache or remove 'layout'",
                 at: page.metadata.layoutLocation ?? SourceLocation(file: page.sourcePath)))
-        } else if !page.kind.isWritten {
+        } else if page.kind.fixedLayout != nil {
             diagnostics.append(Diagnostic(.error, file: "templates/\(layout).mustache",
                 "template is missing; a site with a decision helper needs templates/\(layout).mustache"))
         }

@@ -18,6 +18,7 @@ public struct Page: Sendable, Hashable {
         var frontMatterYAML: String?
         var frontMatterLine = 1
         var decision: DecisionPage?
+        var generated: GeneratedPage?
     }
 
     /// Changed only while no other page shares it.
@@ -104,7 +105,17 @@ public struct Page: Sendable, Hashable {
         get { box.fields.decision }
         set { fields.decision = newValue }
     }
+    /// Set on the pages sitegen makes itself: a section page for a folder
+    /// without `index.md`, and the further pages of a long section list.
+    public var generated: GeneratedPage? {
+        get { box.fields.generated }
+        set { fields.generated = newValue }
+    }
     public var isHome: Bool { relativePath == "index.md" && kind.isWritten }
+
+    /// A page written in a file of its language folder: not a fallback, a
+    /// decision helper's step, or a generated page.
+    public var isWritten: Bool { !isFallback && kind.isWritten }
 
     /// Built from the default language because this language lacks it.
     public var isFallback: Bool { language != contentLanguage }

@@ -30,36 +30,29 @@ public struct Site: Sendable {
     var navigationByLanguage: [String: [Page]] = [:]
     /// What templates need of `navigationByLanguage`: every page renders it.
     var navigationEntriesByLanguage: [String: [NavigationEntry]] = [:]
+    /// Section trees, header entries and generated pages, per language.
+    private(set) var navigation: SiteNavigation
     /// Index into `pages` of the pages as written, by language and path in
     /// the language folder (fallback pages are not there).
     var fileIndex: [String: [String: Int]] = [:]
 
     public init(config: SiteConfig, pages: [Page], strings: [String: UIStrings], contentFiles: [SitePath: [UInt8]]) {
         self.config = config
+        var pages = pages
+        navigation = SiteNavigation(config: config, pages: &pages)
         self.pages = pages
         self.strings = strings
         self.contentFiles = contentFiles
         for (index, page) in pages.enumerated() {
             pagesByLanguage[page.language, default: []].append(index)
             pageIndex[page.language, default: [:]][page.translationKey] = index
-            if !page.isFallback && page.kind.isWritten {
+            if page.isWritten {
                 fileIndex[page.language, default: [:]][page.relativePath] = index
             }
         }
-        for (language, indices) in pagesByLanguage {
-            navigationByLanguage[language] = indices.map { pages[$0] }
-                .filter { page in
-                    guard page.kind.isWritten else { return false }
-                    let depth = page.relativePath.split(separator: "/").count
-                    return depth == 1 || (depth == 2 && page.relativePath.hasSuffix("/index.md"))
-                }
-                .sorted { a, b in
-                    if a.isHome != b.isHome { return a.isHome }
-                    let (wa, wb) = (a.metadata.weight ?? Int.max, b.metadata.weight ?? Int.max)
-                    if wa != wb { return wa < wb }
-                    return a.metadata.title != b.metadata.title ? a.metadata.title < b.metadata.title : a.path < b.path
-                }
-            navigationEntriesByLanguage[language] = navigationByLanguage[language]!.map {
+        for (language, pages) in navigation.header {
+            navigationByLanguage[language] = pages
+            navigationEntriesByLanguage[language] = pages.map {
                 NavigationEntry(title: $0.metadata.linkTitle ?? $0.metadata.title, path: $0.path, isHome: $0.isHome)
             }
         }
@@ -93,10 +86,16 @@ public struct Site: Sendable {
     }
 
     /// The language's top-level pages (files at the top of the language
-    /// folder, and the `index.md` of each folder there), in navigation order:
-    /// the home page first, then by `weight`, then by title.
+    /// folder, and the section page of each folder there), in navigation
+    /// order: the home page first, then as in the section tree; at most
+    /// `navigationLimit` in all.
     public func navigation(in language: String) -> [Page] {
         navigationByLanguage[language] ?? []
+    }
+
+    /// The language's section tree.
+    public func sectionTree(of language: String) -> SectionTree? {
+        navigation.trees[language]
     }
 
     /// `navigation(in:)` as menus show it.

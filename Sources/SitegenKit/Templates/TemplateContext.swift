@@ -7,8 +7,8 @@ struct TemplateContext {
     let fileLinks: Bool
 
     /// The context of a content page. The values that grow with the site
-    /// (navigation, translations, alternates) are made only when a template
-    /// reads them.
+    /// (navigation, translations, alternates, and the section tree's values
+    /// from `NavigationContext`) are made only when a template reads them.
     func page(_ page: Page, html: String, headings: [Heading], strings: UIStringLookup, assets: AssetLookup) -> LazyValues {
         let language = site.config.language(page.language)!
         let contentLanguage = site.config.language(page.contentLanguage)!
@@ -36,6 +36,9 @@ struct TemplateContext {
             "hasTOC": .bool(sections.count >= 2),
             "params": .object(page.metadata.params.mapValues(\.templateData)),
             "isHome": .bool(page.isHome),
+            "isSection": .bool(page.generated?.listPageNumber != nil || site.sectionTree(of: page.language).map { tree in
+                tree.node(at: page.path).map { tree.nodes[$0].isSection } ?? false
+            } ?? false),
             "isFallback": .bool(page.isFallback),
             "sourcePath": .text(page.sourcePath),
             "contentLanguage": languageValues(contentLanguage),
@@ -56,11 +59,12 @@ struct TemplateContext {
 
         var values = common(language: language, at: page.path, strings: strings, assets: assets)
         values["page"] = .object(pageValues)
-        return LazyValues(values, lazy: [
+        let lazy: [String: () -> TemplateData] = [
             "navigation": { navigation(for: page, link: link) },
             "translations": { translations(of: page, link: link) },
             "alternates": { alternates(of: page, link: link) },
-        ])
+        ]
+        return LazyValues(values, lazy: lazy.merging(NavigationContext(site: site, page: page, link: link).lazyValues) { $1 })
     }
 
     /// Values every template gets: site, language, strings, root, home, asset.
@@ -109,7 +113,9 @@ struct TemplateContext {
     /// page when the page is left out there (never a missing page).
     func translations(of page: Page, link: (SitePath) -> String) -> TemplateData {
         .list(site.config.languages.map { language in
+            // Page 3 of a list is page 3 there, or else the first page of the list.
             let target = site.page(page.translationKey, in: language.code)
+                ?? page.generated?.listPageNumber.flatMap { _ in site.page(page.translationKey.prefix { $0 != "?" }.description, in: language.code) }
             let path = target?.path ?? site.home(of: language.code)?.path ?? SitePath(language.code + "/")
             return .object(languageFields(language).merging([
                 "url": .text(link(path)),

@@ -64,11 +64,24 @@ indirect enum TemplateShape: Sendable {
         "headings": .list(.object(["level": .value, "text": .value, "id": .value])),
         "toc": .list(.object(["text": .value, "id": .value, "hasChildren": .value,
                               "children": .list(.object(["text": .value, "id": .value]))])),
-        "hasTOC": .value, "params": .open, "isHome": .value, "isFallback": .value, "sourcePath": .value,
+        "hasTOC": .value, "params": .open, "isHome": .value, "isFallback": .value, "sourcePath": .value, "isSection": .value,
         "contentLanguage": .object(language),
         "original": object(language, adding: ["url": .value, "title": .value]),
         "translationOutdated": .value,
     ])
+
+    /// An entry of the section tree (`TreeEntry`), with its children to
+    /// `depth` levels: deeper than any theme lists them.
+    static func treeEntry(depth: Int = 8) -> TemplateShape {
+        .object([
+            "title": .value, "url": .value, "description": .value, "isSection": .value, "isCurrent": .value,
+            "isFallback": .value, "lang": .value, "dir": .value, "isAncestor": .value, "hasChildren": .value,
+            "isTruncated": .value, "pageNumber": .value,
+            "children": depth == 0 ? .open : .list(treeEntry(depth: depth - 1)),
+        ])
+    }
+
+    static let pageLink: TemplateShape = .object(["number": .value, "url": .value, "isCurrent": .value])
 
     /// Every context at once: a name is an error only when none has it.
     static let root: TemplateShape = .object([
@@ -81,6 +94,12 @@ indirect enum TemplateShape: Sendable {
         "translations": .list(object(language, adding: ["url": .value, "isCurrent": .value, "isAvailable": .value, "isFallback": .value])),
         "alternates": .list(.object(["hreflang": .value, "url": .value])),
         "decision": decision,
+        // Navigation for documentation sites (`NavigationContext`).
+        "sections": .list(treeEntry()), "section": treeEntry(), "breadcrumbs": .list(treeEntry()),
+        "previous": treeEntry(), "next": treeEntry(), "up": treeEntry(),
+        "children": .list(treeEntry()), "hasChildren": .value, "hasSectionTree": .value, "navigationTruncated": .value,
+        "pagination": .object(["number": .value, "count": .value, "isFirst": .value,
+                               "previous": pageLink, "next": pageLink, "pages": .list(pageLink)]),
         // The language chooser and 404.html.
         "choices": .list(object(language, adding: ["url": .value, "siteTitle": .value, "isDefault": .value, "strings": .open])),
     ])

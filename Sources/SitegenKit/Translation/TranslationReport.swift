@@ -53,7 +53,7 @@ public struct TranslationReport: Sendable, Hashable, Encodable {
 
     /// A page that is an original or a translation: written, not a fallback.
     static func isTranslatable(_ page: Page) -> Bool {
-        !page.isFallback && page.kind.isWritten
+        page.isWritten
     }
 
     /// Each original's hash, computed once however many languages ask.

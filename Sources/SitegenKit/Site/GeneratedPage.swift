@@ -1,0 +1,14 @@
+/// A page sitegen makes itself rather than reads from a file.
+public enum GeneratedPage: Sendable, Hashable {
+    /// The section page of a folder that has no `index.md`: titled from the
+    /// folder's name, listing what is in it.
+    case sectionPage
+    /// Page `number` (2 or more) of a section page's list of children, at
+    /// `<section>/page/<number>/`.
+    case listPage(number: Int, section: SitePath)
+
+    public var listPageNumber: Int? {
+        if case .listPage(let number, _) = self { return number }
+        return nil
+    }
+}

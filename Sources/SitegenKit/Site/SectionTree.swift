@@ -1,0 +1,172 @@
+import Foundation
+import SitegenSupport
+
+/// One language's pages as a tree of sections, built once per build.
+///
+/// Every folder of the language folder is a section; its `index.md` is the
+/// section page (the home page for the language folder itself). A folder
+/// without one gets a generated section page titled from the folder's name
+/// (`getting-started` becomes "Getting started"), so every breadcrumb and
+/// every `up` link has a page to go to. Children are ordered by `weight`,
+/// then title in the language's collation, then path. Decision helper
+/// steps and the further pages of long lists are not in the tree; drafts
+/// and omitted translations are not in the site at all.
+public struct SectionTree: Sendable {
+    public struct Node: Sendable {
+        public internal(set) var page: Page
+        /// Index of the section it is in (nil for the root, the home page).
+        public internal(set) var parent: Int?
+        /// Its pages and sub-sections in order (empty unless a section).
+        public internal(set) var children: [Int] = []
+        public internal(set) var isSection: Bool
+        /// 0 for the root.
+        public internal(set) var depth = 0
+        /// Its place in `readingOrder`.
+        public internal(set) var readingIndex = 0
+        /// Its place among its parent's children.
+        public internal(set) var position = 0
+
+        /// `linkTitle`, or the title when there is none.
+        public var label: String { page.metadata.linkTitle ?? page.metadata.title }
+    }
+
+    /// The root (the home page) is node 0 when there are any.
+    public private(set) var nodes: [Node] = []
+    /// Depth first, a section before its children: previous and next.
+    public private(set) var readingOrder: [Int] = []
+    /// Whether any section is below the root (a site of one folder has none).
+    public private(set) var hasSubsections = false
+    private var nodeByPath: [SitePath: Int] = [:]
+
+    public var root: Int? { nodes.isEmpty ? nil : 0 }
+
+    /// The node of the page at `path` (nil for pages outside the tree).
+    public func node(at path: SitePath) -> Int? { nodeByPath[path] }
+
+    /// The nodes from the root down to `node`, both included.
+    public func ancestry(of node: Int) -> [Int] {
+        var chain = [node]
+        while let parent = nodes[chain[chain.count - 1]].parent { chain.append(parent) }
+        return chain.reversed()
+    }
+
+    /// Builds the tree of `language` from the site's pages (other languages'
+    /// pages are skipped) and returns the section pages it had to generate.
+    static func build(language: Language, pages: [Page]) -> (tree: SectionTree, generated: [Page]) {
+        let code = language.code
+        var tree = SectionTree()
+        var generated: [Page] = []
+        // Section pages by folder ("" is the language folder); pages by folder.
+        var sectionPages: [String: Page] = [:]
+        var leaves: [String: [Page]] = [:]
+        var byPath: [SitePath: Page] = [:]
+        for page in pages where page.language == code && page.decision?.isStep != true && page.generated?.listPageNumber == nil {
+            let (folder, file) = split(page.relativePath)
+            if file == "index.md" && sectionPages[folder] == nil {
+                sectionPages[folder] = page
+            } else {
+                leaves[folder, default: []].append(page)
+                byPath[page.path] = page
+            }
+        }
+        // Every folder that holds a page, and every folder above one.
+        var folders: Set<String> = [""]
+        for folder in Array(sectionPages.keys) + Array(leaves.keys) {
+            var current = folder
+            while !current.isEmpty, folders.insert(current).inserted {
+                current = split(current).folder
+            }
+        }
+        var taken: Set<SitePath> = []
+        for folder in folders.sorted() where sectionPages[folder] == nil {
+            let path = SitePath(code + "/" + (folder.isEmpty ? "" : folder + "/"))
+            if let page = byPath[path] {
+                // `guides.md` beside a folder `guides/` takes its URL: it is
+                // the folder's section page.
+                sectionPages[folder] = page
+                taken.insert(path)
+                continue
+            }
+            let title = folder.isEmpty ? language.siteTitle : Self.title(fromFolderName: String(split(folder).file))
+            var metadata = PageMetadata(title: title, linkTitle: nil, description: nil, slug: nil,
+                                        translationKey: nil, weight: nil, draft: false, layout: nil, params: [:])
+            metadata.hasDecision = false
+            let source = "content/\(code)/" + (folder.isEmpty ? "" : folder + "/")
+            var page = Page(language: code, contentLanguage: code, sourcePath: source,
+                            relativePath: folder.isEmpty ? "index.md" : folder + "/index.md",
+                            translationKey: folder.isEmpty ? SiteResolver.homeKey : folder + "/index",
+                            metadata: metadata, body: SourceText("", path: source), path: path)
+            page.generated = .sectionPage
+            sectionPages[folder] = page
+            generated.append(page)
+        }
+
+        // Nodes: sections first by folder, then the pages in them.
+        var folderNode: [String: Int] = [:]
+        for folder in folders.sorted() {
+            folderNode[folder] = tree.nodes.count
+            tree.nodes.append(Node(page: sectionPages[folder]!, isSection: true))
+        }
+        for folder in folders.sorted() where !folder.isEmpty {
+            tree.nodes[folderNode[split(folder).folder]!].children.append(folderNode[folder]!)
+            tree.hasSubsections = true
+        }
+        for (folder, pages) in leaves {
+            for page in pages where !taken.contains(page.path) {
+                tree.nodes[folderNode[folder]!].children.append(tree.nodes.count)
+                tree.nodes.append(Node(page: page, isSection: false))
+            }
+        }
+
+        // Order each section's children, then walk the tree once.
+        let locale = Locale(identifier: code)
+        let keys = tree.nodes.map { (weight: $0.page.metadata.weight ?? Int.max, title: $0.page.metadata.title, path: $0.page.path) }
+        for index in tree.nodes.indices where tree.nodes[index].children.count > 1 {
+            tree.nodes[index].children.sort { precedes(keys[$0], keys[$1], locale: locale) }
+        }
+        var stack = [0]
+        tree.readingOrder.reserveCapacity(tree.nodes.count)
+        while let index = stack.popLast() {
+            tree.nodes[index].readingIndex = tree.readingOrder.count
+            tree.readingOrder.append(index)
+            tree.nodeByPath[tree.nodes[index].page.path] = index
+            let children = tree.nodes[index].children
+            for (position, child) in children.enumerated() {
+                tree.nodes[child].parent = index
+                tree.nodes[child].depth = tree.nodes[index].depth + 1
+                tree.nodes[child].position = position
+            }
+            stack.append(contentsOf: children.reversed())
+        }
+        return (tree, generated)
+    }
+
+    /// Whether `a` comes before `b` among a section's children: lower
+    /// `weight` first (no weight last), then title in the language's
+    /// collation (case and accents second to letters, numbers by value),
+    /// then path, so the order is total.
+    static func precedes(_ a: (weight: Int, title: String, path: SitePath), _ b: (weight: Int, title: String, path: SitePath),
+                         locale: Locale) -> Bool {
+        if a.weight != b.weight { return a.weight < b.weight }
+        if a.title != b.title {
+            switch a.title.compare(b.title, options: [.caseInsensitive, .numeric], range: nil, locale: locale) {
+            case .orderedAscending: return true
+            case .orderedDescending: return false
+            case .orderedSame: break
+            }
+        }
+        return a.path < b.path
+    }
+
+    /// "getting-started" -> "Getting started".
+    static func title(fromFolderName name: String) -> String {
+        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// "a/b/c.md" -> ("a/b", "c.md"); "c.md" -> ("", "c.md").
+    private static func split(_ path: String) -> (folder: String, file: Substring) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path[...]) }
+        return (String(path[..<slash]), path[path.index(after: slash)...])
+    }
+}

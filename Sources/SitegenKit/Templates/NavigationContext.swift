@@ -1,0 +1,185 @@
+import SitegenMustache
+/// A page's place in its language's section tree, as template values:
+/// `sections`, `section`, `breadcrumbs`, `previous`, `next`, `up`,
+/// `children`, `hasChildren`, `pagination`, `hasSectionTree` and `navigationTruncated`
+/// (see the README, "Templates"). Each is made only when a template reads
+/// it, and holds only the page's ancestors, the siblings around it (at most
+/// `navigationLimit` per list) and its children (at most `pagination`), so
+/// a page's navigation never grows with the site.
+struct NavigationContext {
+    let site: Site
+    let page: Page
+    let link: (SitePath) -> String
+    let tree: SectionTree?
+    /// The page's node; for a further list page its section's, for a
+    /// decision helper's step its start page's.
+    let node: Int?
+    /// 1 for a section page, 2... for its further list pages.
+    let listNumber: Int
+    /// The page is a decision helper's step, below `node`.
+    let isStep: Bool
+    private let source: TreeEntry.Source?
+
+    init(site: Site, page: Page, link: @escaping (SitePath) -> String) {
+        self.site = site
+        self.page = page
+        self.link = link
+        let tree = site.sectionTree(of: page.language)
+        self.tree = tree
+        isStep = page.decision?.isStep == true
+        if case .listPage(let number, let section) = page.generated {
+            node = tree?.node(at: section)
+            listNumber = number
+        } else {
+            node = tree?.node(at: isStep ? page.decision!.startPath : page.path)
+            listNumber = 1
+        }
+        source = tree.map { TreeEntry.Source(tree: $0, link: link, languages: site.config.languages) }
+    }
+
+    var lazyValues: [String: () -> TemplateData] {
+        [
+            "sections": sections, "section": section, "breadcrumbs": breadcrumbs,
+            "previous": { neighbour(-1) }, "next": { neighbour(1) }, "up": up,
+            "children": children, "hasChildren": { .bool(childRange.map { !$0.isEmpty } ?? false) }, "pagination": pagination,
+            "hasSectionTree": { .bool(tree?.hasSubsections ?? false) },
+            "navigationTruncated": { .bool(site.navigation.headerIsTruncated[page.language] ?? false) },
+        ]
+    }
+
+    /// The fields every entry has: `title` (`linkTitle` when set), `url`,
+    /// `description`, `isSection`, `isFallback` with `lang` and `dir` (the
+    /// language of its title), `isCurrent`.
+    private func entry(_ index: Int) -> TreeEntry {
+        TreeEntry(source!, index, isCurrent: index == node && !isStep)
+    }
+
+    /// At most `navigationLimit` of a section's children: all of them, or a
+    /// window around `focus` (the child on the way to the page).
+    private func window(_ children: [Int], around focus: Int?) -> (slice: ArraySlice<Int>, isTruncated: Bool) {
+        let limit = site.config.navigationLimit
+        guard children.count > limit else { return (children[...], false) }
+        let position = focus.map { tree!.nodes[$0].position } ?? 0
+        let start = min(max(position - limit / 2, 0), children.count - limit)
+        return (children[start..<start + limit], true)
+    }
+
+    /// The section tree for a sidebar: the top-level entries, with
+    /// `children` (`hasChildren`, `isTruncated`) only on the way to the page
+    /// and under the page itself; `isAncestor` on the entries it is below.
+    func sections() -> TemplateData {
+        guard let tree, let node, let root = tree.root else { return .list([]) }
+        let path = tree.ancestry(of: node)
+        let onPath = Set(path)
+        func level(_ parent: Int, depth: Int) -> (entries: [TemplateData], isTruncated: Bool) {
+            let children = tree.nodes[parent].children
+            // Below the page: from the first child its list page shows.
+            let listStart = (listNumber - 1) * site.config.pagination
+            let focus = depth + 1 < path.count ? path[depth + 1]
+                : listStart > 0 && listStart < children.count ? children[min(listStart + site.config.navigationLimit / 2, children.count - 1)] : nil
+            let (slice, isTruncated) = window(children, around: focus)
+            return (slice.map { child in
+                let value = entry(child)
+                value.isAncestor = onPath.contains(child) && (child != node || isStep)
+                let sub: (entries: [TemplateData], isTruncated: Bool) =
+                    onPath.contains(child) && tree.nodes[child].isSection ? level(child, depth: depth + 1) : ([], false)
+                value.children = sub.entries
+                value.isTruncated = sub.isTruncated
+                return .lookup(value)
+            }, isTruncated)
+        }
+        return .list(level(root, depth: 0).entries)
+    }
+
+    /// The section the page is in (the page itself when it is a section
+    /// page), with its `children` around the page: a phone's "contents of
+    /// this section".
+    func section() -> TemplateData {
+        guard let tree, let node else { return .bool(false) }
+        let current = tree.nodes[node].isSection ? node : (tree.nodes[node].parent ?? node)
+        let value = entry(current)
+        let (slice, isTruncated) = window(tree.nodes[current].children, around: current == node ? nil : node)
+        value.children = slice.map { .lookup(entry($0)) }
+        value.isTruncated = isTruncated
+        return .lookup(value)
+    }
+
+    /// From the language's home page to this page; the last is `isCurrent`.
+    /// A further list page ends in an entry with its `pageNumber`; a
+    /// decision helper's step in the step.
+    func breadcrumbs() -> TemplateData {
+        guard let tree, let node else { return .list([]) }
+        var crumbs = tree.ancestry(of: node).map { index in
+            let value = entry(index)
+            value.isCurrent = index == node && !isStep && listNumber == 1
+            return value
+        }
+        if isStep || listNumber > 1 {
+            let value = entry(node)
+            value.overrides = ["title": .text(page.metadata.linkTitle ?? page.metadata.title), "url": .text(link(page.path)),
+                               "isSection": false]
+            value.isCurrent = true
+            if listNumber > 1 { value.overrides["pageNumber"] = .int(listNumber) }
+            crumbs.append(value)
+        }
+        return .list(crumbs.map(TemplateData.lookup))
+    }
+
+    /// The page before or after this one in reading order (false at the ends,
+    /// and on a decision helper's steps, which have their own way through).
+    func neighbour(_ step: Int) -> TemplateData {
+        guard let tree, let node, !isStep else { return .bool(false) }
+        let position = tree.nodes[node].readingIndex + step
+        guard tree.readingOrder.indices.contains(position) else { return .bool(false) }
+        let value = entry(tree.readingOrder[position])
+        value.isCurrent = false
+        return .lookup(value)
+    }
+
+    /// The section page above this page (for a step, the helper's start page).
+    func up() -> TemplateData {
+        guard let tree, let node else { return .bool(false) }
+        if isStep { return .lookup(entry(node)) }
+        guard let parent = tree.nodes[node].parent else { return .bool(false) }
+        return .lookup(entry(parent))
+    }
+
+    /// On a section page, its pages and sub-sections in order: this list
+    /// page's share of them.
+    func children() -> TemplateData {
+        guard let range = childRange, let tree, let node else { return .list([]) }
+        return .list(tree.nodes[node].children[range].map { .lookup(entry($0)) })
+    }
+
+    /// Which of the section's children this list page shows (nil: not a section page).
+    private var childRange: Range<Int>? {
+        guard let tree, let node, !isStep, tree.nodes[node].isSection else { return nil }
+        let count = tree.nodes[node].children.count
+        let start = min((listNumber - 1) * site.config.pagination, count)
+        return start..<min(start + site.config.pagination, count)
+    }
+
+    /// On a section page with more than `pagination` children: `number`,
+    /// `count`, `isFirst`, `previous` and `next` (`url`, `number`), and
+    /// `pages` (`number`, `url`, `isCurrent`). False elsewhere.
+    func pagination() -> TemplateData {
+        guard let tree, let node, !isStep, tree.nodes[node].isSection else { return .bool(false) }
+        let section = tree.nodes[node].page
+        let count = SiteNavigation.listPageCount(children: tree.nodes[node].children.count, pagination: site.config.pagination)
+        // A list page whose path a real page took is not there (see SiteNavigation).
+        let numbers = (1...count).prefix { $0 == 1 || site.page(section.translationKey + "?page=\($0)", in: section.language) != nil }
+        guard numbers.count > 1 else { return .bool(false) }
+        func url(_ number: Int) -> TemplateData {
+            .text(link(number == 1 ? section.path : SitePath(section.path.value + "page/\(number)/")))
+        }
+        var values: [String: TemplateData] = [
+            "number": .int(listNumber), "count": .int(numbers.count), "isFirst": .bool(listNumber == 1),
+            "pages": .list(numbers.map { ["number": .int($0), "url": url($0), "isCurrent": .bool($0 == listNumber)] }),
+        ]
+        // Always there, so that inside `{{#pagination}}` a template never
+        // reaches the page's own `previous` and `next`.
+        values["previous"] = listNumber > 1 ? ["number": .int(listNumber - 1), "url": url(listNumber - 1)] : false
+        values["next"] = listNumber < numbers.count ? ["number": .int(listNumber + 1), "url": url(listNumber + 1)] : false
+        return .object(values)
+    }
+}

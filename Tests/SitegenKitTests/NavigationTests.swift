@@ -1,0 +1,345 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
+
+/// Sites made of pages in memory, and the navigation values their pages get.
+enum NavigationSite {
+    static func page(_ language: String, _ relativePath: String, _ title: String, weight: Int? = nil,
+                     linkTitle: String? = nil, description: String? = nil, key: String? = nil) -> Page {
+        let withoutExtension = String(relativePath.dropLast(3))
+        let isIndex = withoutExtension == "index" || withoutExtension.hasSuffix("/index")
+        var segments = withoutExtension.split(separator: "/").map(String.init)
+        if isIndex { segments.removeLast() }
+        let path = SitePath(([language] + segments).map { $0 + "/" }.joined())
+        let metadata = PageMetadata(title: title, linkTitle: linkTitle, description: description, slug: nil,
+                                    translationKey: key, weight: weight, draft: false, layout: nil, params: [:])
+        let translationKey = isIndex && segments.isEmpty ? SiteResolver.homeKey : (key ?? withoutExtension)
+        return Page(language: language, contentLanguage: language, sourcePath: "content/\(language)/\(relativePath)",
+                    relativePath: relativePath, translationKey: translationKey, metadata: metadata,
+                    body: SourceText("", path: "content/\(language)/\(relativePath)"), path: path)
+    }
+
+    static func site(_ pages: [Page], languages: [String] = ["en"], pagination: Int = 100, limit: Int = 100) -> Site {
+        var config = SiteConfig(languages: languages.map { Language(code: $0, name: $0, siteTitle: "Site \($0)") })
+        config.pagination = pagination
+        config.navigationLimit = limit
+        let strings = Dictionary(uniqueKeysWithValues: languages.map {
+            ($0, UIStrings(language: $0, file: "content/\($0)/_strings.yml", values: [:]))
+        })
+        return Site(config: config, pages: pages.sorted { $0.path < $1.path }, strings: strings, contentFiles: [:])
+    }
+
+    static func context(_ site: Site, _ path: String) throws -> LazyValues {
+        let page = try #require(site.pages.first { $0.path == SitePath(path) }, "no page \(path)")
+        return TemplateContext(site: site, fileLinks: false).page(
+            page, html: "", headings: [], strings: UIStringLookup(site.strings[page.language]!),
+            assets: AssetLookup(assets: HashedAssets([]), page: page.path))
+    }
+
+    static func field(_ data: TemplateData?, _ key: String) -> TemplateData? {
+        switch data {
+        case .object(let values)?: values[key]
+        case .lookup(let lookup)?: lookup.value(forKey: key)
+        default: nil
+        }
+    }
+
+    static func text(_ data: TemplateData?) -> String? {
+        if case .text(let value)? = data { return value }
+        return nil
+    }
+
+    static func list(_ data: TemplateData?) -> [TemplateData] {
+        if case .list(let values)? = data { return values }
+        return []
+    }
+
+    /// The titles of a list of entries.
+    static func titles(_ data: TemplateData?) -> [String] {
+        list(data).compactMap { text(field($0, "title")) }
+    }
+
+    /// The titles of a section's children, in order.
+    static func order(_ site: Site, _ path: String, language: String = "en") -> [String] {
+        let tree = site.sectionTree(of: language)!
+        let node = tree.node(at: SitePath(path))!
+        return tree.nodes[node].children.map { tree.nodes[$0].page.metadata.title }
+    }
+}
+
+@Suite struct SectionOrderTests {
+    typealias S = NavigationSite
+
+    @Test func weightFirstThenTitleThenPath() {
+        let site = S.site([
+            S.page("en", "index.md", "Home"),
+            S.page("en", "b.md", "Same"), S.page("en", "a.md", "Same"),
+            S.page("en", "heavy.md", "Aardvark", weight: 50),
+            S.page("en", "light.md", "Zulu", weight: -1),
+            S.page("en", "none.md", "Middle"),
+        ])
+        #expect(S.order(site, "en/") == ["Zulu", "Aardvark", "Middle", "Same", "Same"])
+        let tree = site.sectionTree(of: "en")!
+        // Equal titles: by path, so the order is total.
+        let same = tree.nodes[0].children.suffix(2).map { tree.nodes[$0].page.path.value }
+        #expect(same == ["en/a/", "en/b/"])
+    }
+
+    @Test func titlesFollowTheLanguagesCollation() {
+        let titles = ["Zebra", "eclair", "Éclair", "apple", "Banana", "Item 10", "Item 9", "ezel"]
+        let site = S.site([S.page("en", "index.md", "Home")] + titles.enumerated().map { S.page("en", "t\($0).md", $1) })
+        // Case and accents after the letters; numbers by value.
+        #expect(S.order(site, "en/") == ["apple", "Banana", "eclair", "Éclair", "ezel", "Item 9", "Item 10", "Zebra"])
+    }
+
+    @Test func dutchAndSwedishSortTheirOwnWay() {
+        // Dutch (CLDR): ij is i followed by j, so IJssel comes before Ivoor.
+        let dutch = S.site([S.page("nl", "index.md", "Thuis")] + ["Jas", "Ivoor", "IJssel", "ezel", "Éclair"].enumerated().map {
+            S.page("nl", "t\($0).md", $1)
+        }, languages: ["nl"])
+        #expect(S.order(dutch, "nl/", language: "nl") == ["Éclair", "ezel", "IJssel", "Ivoor", "Jas"])
+        // Swedish puts å and ö after z; English does not.
+        let words = ["örn", "zebra", "ångström", "apa"]
+        let swedish = S.site([S.page("sv", "index.md", "Hem")] + words.enumerated().map { S.page("sv", "t\($0).md", $1) }, languages: ["sv"])
+        #expect(S.order(swedish, "sv/", language: "sv") == ["apa", "zebra", "ångström", "örn"])
+        let english = S.site([S.page("en", "index.md", "Home")] + words.enumerated().map { S.page("en", "t\($0).md", $1) })
+        #expect(S.order(english, "en/") == ["ångström", "apa", "örn", "zebra"])
+    }
+
+    @Test func aFolderWithoutIndexGetsAGeneratedSectionPage() throws {
+        let site = S.site([S.page("en", "index.md", "Home"), S.page("en", "getting-started/install.md", "Install")])
+        let generated = try #require(site.pages.first { $0.path == SitePath("en/getting-started/") })
+        #expect(generated.generated == .sectionPage)
+        #expect(generated.metadata.title == "Getting started")
+        #expect(S.order(site, "en/getting-started/") == ["Install"])
+        // Not a page written in a file: no translation status, no file link.
+        #expect(!generated.isWritten)
+        #expect(site.page(writtenAs: "getting-started/index.md", in: "en") == nil)
+    }
+
+    @Test func decisionStepsAndDraftsAreNotInTheTree() throws {
+        let site = try DocsFixture.site()
+        let tree = try #require(site.sectionTree(of: "en"))
+        #expect(!tree.nodes.contains { $0.page.metadata.draft })
+        #expect(!tree.nodes.contains { $0.page.decision?.isStep == true })
+        #expect(site.pages.count(where: { $0.sourcePath.hasSuffix("unfinished.md") }) == 0)
+    }
+}
+
+@Suite struct ReadingOrderTests {
+    typealias S = NavigationSite
+
+    static let site = S.site([
+        S.page("en", "index.md", "Home"),
+        S.page("en", "a/index.md", "A", weight: 1), S.page("en", "a/one.md", "A one", weight: 1),
+        S.page("en", "a/deep/index.md", "A deep", weight: 2), S.page("en", "a/deep/leaf.md", "Leaf"),
+        S.page("en", "b/index.md", "B", weight: 2), S.page("en", "b/one.md", "B one"),
+        S.page("en", "last.md", "Last", weight: 3),
+    ])
+
+    @Test func depthFirstAcrossSections() throws {
+        let tree = try #require(Self.site.sectionTree(of: "en"))
+        #expect(tree.readingOrder.map { tree.nodes[$0].page.metadata.title }
+            == ["Home", "A", "A one", "A deep", "Leaf", "B", "B one", "Last"])
+    }
+
+    @Test func previousAndNextCrossSectionBoundaries() throws {
+        let leaf = try S.context(Self.site, "en/a/deep/leaf/")
+        #expect(S.text(S.field(leaf["previous"], "title")) == "A deep")
+        #expect(S.text(S.field(leaf["next"], "title")) == "B")
+        #expect(S.text(S.field(leaf["next"], "url")) == "../../../b/")
+        #expect(S.text(S.field(leaf["up"], "title")) == "A deep")
+        let home = try S.context(Self.site, "en/")
+        #expect(home["previous"]?.isFalsy == true)
+        #expect(home["up"]?.isFalsy == true)
+        #expect(S.text(S.field(home["next"], "title")) == "A")
+        let last = try S.context(Self.site, "en/last/")
+        #expect(last["next"]?.isFalsy == true)
+        #expect(S.text(S.field(last["previous"], "title")) == "B one")
+    }
+
+    @Test func breadcrumbsAtEveryDepth() throws {
+        for (path, expected) in [("en/", ["Home"]), ("en/a/", ["Home", "A"]), ("en/a/deep/", ["Home", "A", "A deep"]),
+                                 ("en/a/deep/leaf/", ["Home", "A", "A deep", "Leaf"]), ("en/last/", ["Home", "Last"])] {
+            let context = try S.context(Self.site, path)
+            #expect(S.titles(context["breadcrumbs"]) == expected, "\(path)")
+            let current = S.list(context["breadcrumbs"]).map { S.field($0, "isCurrent")?.isFalsy == false }
+            #expect(current == expected.indices.map { $0 == expected.count - 1 }, "\(path)")
+        }
+    }
+
+    @Test func theSidebarOpensOnlyThePathToThePage() throws {
+        let leaf = try S.context(Self.site, "en/a/deep/leaf/")
+        let top = S.list(leaf["sections"])
+        #expect(S.titles(leaf["sections"]) == ["A", "B", "Last"])
+        #expect(S.field(top[0], "isAncestor")?.isFalsy == false)
+        #expect(S.titles(S.field(top[0], "children")) == ["A one", "A deep"])
+        #expect(S.titles(S.field(top[1], "children")) == [])
+        let deep = S.list(S.field(top[0], "children"))[1]
+        #expect(S.titles(S.field(deep, "children")) == ["Leaf"])
+        #expect(S.field(S.list(S.field(deep, "children"))[0], "isCurrent")?.isFalsy == false)
+        // A section page shows its own children.
+        let b = try S.context(Self.site, "en/b/")
+        #expect(S.titles(S.field(S.list(b["sections"])[1], "children")) == ["B one"])
+    }
+
+    @Test func nothingIsComputedUnlessATemplateAsks() throws {
+        let context = try S.context(Self.site, "en/a/deep/leaf/")
+        _ = try MustacheTests.render("{{page.title}}", .lookup(context))
+        #expect(context.computed.isEmpty)
+        _ = try MustacheTests.render("{{#breadcrumbs}}{{title}}{{/breadcrumbs}}", .lookup(context))
+        #expect(context.computed == ["breadcrumbs"])
+    }
+}
+
+@Suite struct PaginationTests {
+    typealias S = NavigationSite
+
+    static func site(children: Int, languages: [String] = ["en"]) -> Site {
+        S.site(languages.flatMap { language in
+            [S.page(language, "index.md", "Home"), S.page(language, "list/index.md", "List")]
+                + (0..<children).map { S.page(language, "list/p\(String(format: "%03d", $0)).md", "Page \($0)") }
+        }, languages: languages)
+    }
+
+    @Test(arguments: [(0, 1), (1, 1), (100, 1), (101, 2), (250, 3)])
+    func listPagesAtTheBoundaries(children: Int, pages: Int) throws {
+        let site = Self.site(children: children)
+        let listPages = site.pages.filter { $0.generated?.listPageNumber != nil }
+        #expect(listPages.map(\.path.value) == (2...max(pages, 2)).prefix(pages - 1).map { "en/list/page/\($0)/" })
+        var seen: [String] = []
+        for number in 1...pages {
+            let context = try S.context(site, number == 1 ? "en/list/" : "en/list/page/\(number)/")
+            seen += S.titles(context["children"])
+            #expect(S.list(context["children"]).count == min(100, children - (number - 1) * 100))
+            let pagination = context["pagination"]
+            if pages == 1 {
+                #expect(pagination?.isFalsy == true)
+            } else {
+                #expect(S.field(pagination, "number").map { if case .int(let n) = $0 { n == number } else { false } } == true)
+                #expect(S.list(S.field(pagination, "pages")).count == pages)
+                #expect(S.field(pagination, "previous")?.isFalsy == (number == 1))
+                #expect(S.field(pagination, "next")?.isFalsy == (number == pages))
+            }
+        }
+        // Every child once, in order.
+        #expect(seen == (0..<children).map { "Page \($0)" })
+    }
+
+    @Test func theSwitcherKeepsThePageOfTheListOrFallsBackToItsFirstPage() throws {
+        // en has 250 children (3 list pages); nl translates 120 (2).
+        var pages = Self.site(children: 250).pages.filter { $0.generated == nil }
+        pages += [S.page("nl", "index.md", "Thuis"), S.page("nl", "list/index.md", "Lijst")]
+            + (0..<120).map { S.page("nl", "list/p\(String(format: "%03d", $0)).md", "Pagina \($0)") }
+        let site = S.site(pages, languages: ["en", "nl"])
+        func switcher(_ path: String) throws -> [String: String] {
+            let context = try S.context(site, path)
+            return Dictionary(uniqueKeysWithValues: S.list(context["translations"]).map {
+                (S.text(S.field($0, "code"))!, S.text(S.field($0, "url"))!)
+            })
+        }
+        #expect(try switcher("en/list/page/2/")["nl"] == "../../../../nl/list/page/2/")
+        #expect(try switcher("en/list/page/3/")["nl"] == "../../../../nl/list/")
+        #expect(try switcher("nl/list/page/2/")["en"] == "../../../../en/list/page/2/")
+    }
+
+    @Test func theHeaderNavigationStopsAtTheLimit() {
+        let site = S.site([S.page("en", "index.md", "Home")] + (0..<150).map { S.page("en", "p\($0).md", "Page \($0)") }, limit: 100)
+        #expect(site.navigation(in: "en").count == 100)
+        #expect(site.navigation(in: "en").first?.isHome == true)
+    }
+
+    @Test func theSidebarShowsAtMostTheLimitAroundThePage() throws {
+        let site = S.site([S.page("en", "index.md", "Home"), S.page("en", "list/index.md", "List")]
+            + (0..<1000).map { S.page("en", "list/p\(String(format: "%04d", $0)).md", "Page \($0)") }, limit: 100)
+        let context = try S.context(site, "en/list/p0500/")
+        let list = S.list(S.field(S.list(context["sections"])[0], "children"))
+        #expect(list.count == 100)
+        #expect(S.titles(.list(list)).contains("Page 500"))
+        #expect(S.field(S.list(context["sections"])[0], "isTruncated")?.isFalsy == false)
+    }
+}
+
+/// The docs fixture, built with the shipped theme.
+enum DocsFixture {
+    /// A copy of Tests/Fixtures/sites/docs with the shipped templates/.
+    static func folder() throws -> String {
+        let destination = SiteFixtures.temporaryFolder() + "/docs"
+        try FileManager.default.copyItem(atPath: SiteFixtures.path("docs"), toPath: destination)
+        let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates").path
+        try FileManager.default.copyItem(atPath: templates, toPath: destination + "/templates")
+        return destination
+    }
+
+    static func site() throws -> Site {
+        let (source, _) = try SiteLoader.load(SiteFixtures.path("docs"))
+        let config = try #require(SiteConfig.parse(source.config.text, file: source.config.path).0)
+        return SiteResolver.resolve(source, config: config).0
+    }
+}
+
+@Suite struct DocsFixtureTests {
+    typealias S = NavigationSite
+
+    @Test func itBuildsWithTheShippedTheme() throws {
+        let (report, output) = try SiteFixtures.build(DocsFixture.folder())
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        for path in ["en/reference/options/page/3/index.html", "nl/reference/options/page/3/index.html",
+                     "ar/reference/options/page/2/index.html", "en/guides/writing/index.html"] {
+            #expect(FileManager.default.fileExists(atPath: output + "/" + path), "\(path)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output + "/ar/reference/options/page/3/index.html"))
+        let page = try HTMLPage(output + "/en/guides/publishing/advanced/cdn/index.html")
+        #expect(try page.values("//nav[@class='breadcrumbs']//a") == ["Docs fixture", "Guides", "Publishing", "Advanced", "CDN"])
+        #expect(try page.value("//nav[@class='breadcrumbs']//a[@aria-current='page']") == "CDN")
+        #expect(try page.value("//a[@rel='next']//span[@class='pager-title']") == "Sub-folders")
+        let list = try HTMLPage(output + "/en/reference/options/page/2/index.html")
+        #expect(try list.values("//head/link[@rel='prev' or @rel='next']/@href") == ["../../", "../3/"])
+        #expect(try list.values("//ul[@class='child-list']/li").count == 100)
+    }
+
+    @Test func fallbackPagesStayInTheTreeMarked() throws {
+        let site = try DocsFixture.site()
+        let context = try S.context(site, "nl/reference/options/")
+        let children = S.list(context["children"])
+        #expect(children.count == 100)
+        #expect(children.allSatisfy { S.field($0, "isFallback")?.isFalsy == false && S.text(S.field($0, "lang")) == "en" })
+        // The switcher on a fallback page of the list goes to the same page.
+        let fallback = try S.context(site, "nl/reference/options/page/3/")
+        let english = S.list(fallback["translations"]).first { S.text(S.field($0, "code")) == "en" }
+        #expect(S.text(S.field(english, "url")) == "../../../../../en/reference/options/page/3/")
+        // Omitted in Arabic: the about page is not in its tree.
+        let arabic = try #require(site.sectionTree(of: "ar"))
+        #expect(!arabic.nodes.contains { $0.page.translationKey == "about" })
+        #expect(site.sectionTree(of: "nl")!.nodes.contains { $0.page.translationKey == "about" && $0.page.isFallback })
+    }
+}
+
+@Suite struct NavigationSettingsTests {
+    static let languages = "title: T\nlanguages:\n  - code: en\n    name: English\n"
+
+    @Test func defaultsAreAHundred() throws {
+        let config = try #require(SiteConfig.parse(Self.languages).0)
+        #expect(config.pagination == 100)
+        #expect(config.navigationLimit == 100)
+    }
+
+    @Test func settingsAreRead() throws {
+        let (config, diagnostics) = SiteConfig.parse(Self.languages + "pagination: 25\nnavigationLimit: 40\n")
+        #expect(diagnostics.isEmpty)
+        #expect(config?.pagination == 25)
+        #expect(config?.navigationLimit == 40)
+    }
+
+    @Test(arguments: ["pagination: 0", "pagination: many", "navigationLimit: -3", "navigationLimit: 2.5"])
+    func badValuesAreErrors(line: String) {
+        let (config, diagnostics) = SiteConfig.parse(Self.languages + line + "\n")
+        #expect(config == nil)
+        #expect(diagnostics.contains { $0.severity == .error && $0.message.contains("whole number of at least 1") })
+    }
+}
