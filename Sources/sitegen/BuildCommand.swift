@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SitegenKit
+import SitegenSupport
 
 /// Builds the site into a folder any web server can host.
 struct BuildCommand: ParsableCommand {
@@ -32,6 +33,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only errors, warnings and nothing else.")
     var quiet = false
 
+    @Flag(name: .long, help: "Print every warning; without it, more than 10 warnings of one kind are one line.")
+    var verbose = false
+
     func run() throws {
         if let baseURL, !SiteConfig.isAbsoluteWebURL(baseURL) {
             throw UsageError("--base-url '\(baseURL.debugDescription.dropFirst().dropLast())' is not an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like https://example.org/docs/")
@@ -56,8 +60,8 @@ struct BuildCommand: ParsableCommand {
         } catch let error as SiteLoader.NotASiteFolder {
             throw UsageError(error.description)
         }
-        for diagnostic in report.diagnostics {
-            FileHandleOutput.standardError(diagnostic.description)
+        for line in DiagnosticSummary.lines(report.diagnostics, verbose: verbose) {
+            FileHandleOutput.standardError(line)
         }
         if !quiet || !report.succeeded {
             let current = FileManager.default.currentDirectoryPath + "/"

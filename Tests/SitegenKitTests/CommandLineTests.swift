@@ -126,7 +126,7 @@ import Testing
         let result = try CommandLineTests.run(["build", "--source", site, "--output", SiteFixtures.temporaryFolder() + "/out"])
         #expect(result.status == 1)
         #expect(result.standardError.contains("content/nl/over.md:7:5: error: link target 'ontbrekend.md' does not exist"))
-        #expect(result.standardError.contains("sitegen: build failed: 4 errors"))
+        #expect(result.standardError.contains("sitegen: build failed: 5 errors"))
     }
 
     @Test func usageErrorsExitWithTwo() throws {

@@ -19,6 +19,11 @@ import SitegenSupport
 /// translationNotices: true  # optional: tell readers of outdated translations (default: false)
 /// baseURL: https://example.org/docs/   # optional
 /// output: _site             # optional
+/// markdown:                 # optional, see `MarkdownSettings`
+///   rawHTML: drop           # drop (default) or allow
+///   headingIDs: github      # github (default) or compact
+/// warnings:
+///   missingTranslations: true   # a warning per missing translation (default: true)
 /// ```
 public struct SiteConfig: Sendable, Hashable {
     public static let fileName = "sitegen.yml"
@@ -33,6 +38,11 @@ public struct SiteConfig: Sendable, Hashable {
     /// Pages whose original changed after they were translated tell their
     /// readers (templates get `page.translationOutdated`).
     public var translationNotices: Bool
+    /// How Markdown is rendered (`markdown:` in `sitegen.yml`).
+    public var markdown = MarkdownSettings()
+    /// A warning for every page a language lacks (the build's translation
+    /// summary line is printed either way).
+    public var missingTranslationWarnings = true
 
     public init(languages: [Language], baseURL: String? = nil, output: String = "_site", translationNotices: Bool = false) {
         self.languages = languages
@@ -45,7 +55,8 @@ public struct SiteConfig: Sendable, Hashable {
         languages.first { $0.code == code }
     }
 
-    static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices"]
+    static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices",
+                                         "markdown", "warnings"]
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
@@ -180,10 +191,30 @@ public struct SiteConfig: Sendable, Hashable {
             else { error("translationNotices must be true or false", node) }
         }
 
+        let markdown = MarkdownSettings.parse(root["markdown"], yaml: yaml, into: &diagnostics)
+        var missingTranslationWarnings = true
+        if let node = root["warnings"] {
+            if let mapping = node.mapping {
+                for (key, value) in mapping {
+                    if key.string == "missingTranslations" {
+                        if let flag = value.bool, value.tag.rawValue == Tag.Name.bool.rawValue { missingTranslationWarnings = flag }
+                        else { error("warnings.missingTranslations must be true or false", value) }
+                    } else {
+                        diagnostics.append(.warning("unknown setting 'warnings.\(key.string ?? "")'; known: missingTranslations", at: yaml.location(of: key)))
+                    }
+                }
+            } else {
+                error("warnings must be a mapping, like 'warnings:' with '  missingTranslations: false'", node)
+            }
+        }
+
         if diagnostics.contains(where: { $0.severity == .error }) || languages.isEmpty {
             return (nil, diagnostics)
         }
-        return (SiteConfig(languages: languages, baseURL: baseURL, output: output, translationNotices: translationNotices), diagnostics)
+        var config = SiteConfig(languages: languages, baseURL: baseURL, output: output, translationNotices: translationNotices)
+        config.markdown = markdown
+        config.missingTranslationWarnings = missingTranslationWarnings
+        return (config, diagnostics)
     }
 
     static func isLanguageCode(_ code: String) -> Bool {

@@ -76,8 +76,10 @@ public struct SiteRenderer: Sendable {
         // Anchors can be checked only now that every page's ids are known.
         for check in rendered.flatMap(\.anchorChecks) where !(ids[check.targetPath]?.contains(check.fragment) ?? true) {
             let known = (ids[check.targetPath] ?? []).subtracting(templates.templateIDs).sorted()
-            let hint = known.isEmpty ? "it has no headings" : "its ids are: " + known.prefix(12).joined(separator: ", ")
-            diagnostics.append(.error("anchor '#\(check.fragment)' does not exist in \(check.targetSource); \(hint)", at: check.location))
+            let more = known.count > 12 ? " and \(known.count - 12) more" : ""
+            let hint = known.isEmpty ? "it has no headings" : "its ids are: " + known.prefix(12).joined(separator: ", ") + more
+            let via = check.via.map { " (linked from \($0), built from this file)" } ?? ""
+            diagnostics.append(.error("anchor '#\(check.fragment)' does not exist in \(check.targetSource)\(via); \(hint)", at: check.location))
         }
 
         let special = renderSpecialPages()
@@ -149,12 +151,12 @@ public struct SiteRenderer: Sendable {
         let contentStrings = site.strings[page.contentLanguage]!
         let assetLookup = AssetLookup(assets: assets, page: page.path)
         var resolver = LinkResolver(site: site, page: page, fileLinks: fileLinks)
-        let options = MarkdownOptions(calloutLabels: contentStrings.calloutLabels, reservedIDs: templates.templateIDs)
+        let options = site.config.markdown.options(calloutLabels: contentStrings.calloutLabels, reservedIDs: templates.templateIDs)
         let markdown = MarkdownRenderer.render(page.body, options: options) { resolver.rewrite($0) }
 
         var diagnostics = markdown.diagnostics + resolver.diagnostics
         for heading in markdown.headings where heading.level == 1 {
-            diagnostics.append(Diagnostic(.error, file: page.sourcePath,
+            diagnostics.append(Diagnostic(.error, file: page.sourcePath, line: heading.line, column: heading.column,
                 "heading '# \(heading.text)': the page title (front matter 'title') is the page's only level-1 heading; use '##' for sections"))
         }
         for kind in markdown.calloutKinds.sorted(by: { $0.rawValue < $1.rawValue }) where contentStrings["callout." + kind.rawValue] == nil && !contentStrings.isBroken {
@@ -205,7 +207,7 @@ public struct SiteRenderer: Sendable {
         return RenderedPage(
             path: page.path, html: Array(html.utf8),
             ids: Set(markdown.headings.map(\.id)).union(templates.templateIDs),
-            anchorChecks: page.isFallback ? [] : anchorChecks, diagnostics: diagnostics,
+            anchorChecks: anchorChecks.filter { $0.needed && (!page.isFallback || $0.via != nil) }, diagnostics: diagnostics,
             missingStrings: strings.missing, missingAssets: assetLookup.missing,
             linkedPages: resolver.linkedPages)
     }

@@ -31,6 +31,9 @@ public struct Site: Sendable {
     /// Index into `pages` of the pages as written, by language and path in
     /// the language folder (fallback pages are not there).
     var fileIndex: [String: [String: Int]] = [:]
+    /// Index into `pages`, by URL path (`nl/handleidingen/a/`), for links
+    /// written as URLs.
+    var urlIndex: [SitePath: Int] = [:]
 
     public init(config: SiteConfig, pages: [Page], strings: [String: UIStrings], contentFiles: [SitePath: [UInt8]]) {
         self.config = config
@@ -40,6 +43,7 @@ public struct Site: Sendable {
         for (index, page) in pages.enumerated() {
             pagesByLanguage[page.language, default: []].append(index)
             pageIndex[page.language, default: [:]][page.translationKey] = index
+            urlIndex[page.path] = index
             if !page.isFallback && page.kind.isWritten {
                 fileIndex[page.language, default: [:]][page.relativePath] = index
             }
@@ -80,6 +84,11 @@ public struct Site: Sendable {
         let defaultLanguage = config.defaultLanguage.code
         guard page.language != defaultLanguage, !page.isFallback, page.kind.isWritten else { return nil }
         return self.page(page.translationKey, in: defaultLanguage)
+    }
+
+    /// The page published at a URL path (`nl/handleidingen/a/`).
+    public func page(at path: SitePath) -> Page? {
+        urlIndex[path].map { pages[$0] }
     }
 
     public func home(of language: String) -> Page? {

@@ -166,15 +166,24 @@ public enum SiteResolver {
                     fallback.language = language.code
                     fallback.path = SitePath(language.code + "/" + original.path.value.dropFirst(defaultLanguage.count + 1))
                     fallbacks.append(fallback)
-                    found.diagnostics.append(Diagnostic(.warning, file: expected, "\(what); built from '\(defaultLanguage)' with a notice"))
+                    if config.missingTranslationWarnings {
+                        found.diagnostics.append(Diagnostic(.warning, file: expected, "\(what); built from '\(defaultLanguage)' with a notice",
+                                                            kind: "missing translations"))
+                    }
                 case .omit:
-                    found.diagnostics.append(Diagnostic(.warning, file: expected,
-                        "\(what); left out, links to it go to the '\(language.code)' home page"))
+                    if config.missingTranslationWarnings {
+                        found.diagnostics.append(Diagnostic(.warning, file: expected,
+                            "\(what); left out, links to it go to the '\(language.code)' home page", kind: "missing translations"))
+                    }
                 }
             }
             for page in pages where page.language == language.code && !defaultKeys.contains(page.translationKey) {
+                // A page whose original is broken (reported) has one, unusable.
+                guard !found.unusable.contains(where: { $0.language == defaultLanguage && $0.defaultTranslationKey == page.translationKey })
+                else { continue }
                 found.diagnostics.append(Diagnostic(.warning, file: page.sourcePath,
-                    "no '\(defaultLanguage)' version (translationKey '\(page.translationKey)'); the page exists only in '\(language.code)'"))
+                    "no '\(defaultLanguage)' version (translationKey '\(page.translationKey)'); the page exists only in '\(language.code)'",
+                    kind: "pages only a translation has"))
             }
         }
         return fallbacks
@@ -206,8 +215,10 @@ public enum SiteResolver {
                     "this page and \(other.sourcePath) would both be '\(page.path.outputFile)'; give one another slug or file name"))
                 found.unusable.insert(PageID(language: page.language, path: page.relativePath))
             } else if !other.isFallback {
+                // Most often the page translates that one under another
+                // file name, and does not say so.
                 found.diagnostics.append(Diagnostic(.error, file: other.sourcePath, line: 1, column: 1,
-                    "this page takes the URL '\(page.path.outputFile)' of the fallback for \(page.sourcePath); give it another slug or file name"))
+                    "this page takes the URL '\(page.path.outputFile)' of the fallback for \(page.sourcePath); if it translates that page, give it 'translationKey: \(page.translationKey)', else another slug or file name"))
             }
         }
         return kept
