@@ -13,6 +13,7 @@ import SitegenSupport
 /// draft: true                   # left out unless --drafts
 /// layout: page                  # template (default: page)
 /// translationOf: 3f9a0c12be47   # in a translation: the version of its original it translates
+/// aliases: [old/path/]          # former URLs: each gets a redirect page
 /// anything-else: ...            # reaches templates as page.params
 /// ```
 public struct PageMetadata: Sendable, Hashable {
@@ -31,13 +32,17 @@ public struct PageMetadata: Sendable, Hashable {
     /// Every other key, as plain values (String, Int, Double, Bool, arrays, dictionaries).
     public var params: [String: TemplateValue]
 
+    /// Former URLs of the page (`old/path/` in the language folder,
+    /// `/old/path/` from the site root), each with where it is written.
+    public var aliases: [PageAlias] = []
+
     /// Where `layout` is written, for an error about it.
     public var layoutLocation: SourceLocation?
 
     /// The page holds a decision helper (its words are under `decision`).
     public var hasDecision = false
 
-    static let knownKeys: Set<String> = ["decision", "title", "linkTitle", "description", "slug", "translationKey", "weight", "draft", "layout", "translationOf"]
+    static let knownKeys: Set<String> = ["decision", "title", "linkTitle", "description", "slug", "translationKey", "weight", "draft", "layout", "translationOf", "aliases"]
 
     /// Parses front matter. `yaml` is nil when the file has none (then the
     /// required title is missing).
@@ -100,6 +105,22 @@ public struct PageMetadata: Sendable, Hashable {
                     at: parsed.location(of: node)))
             }
         }
+        var aliases: [PageAlias] = []
+        if let node = mapping["aliases"] {
+            let entries = node.sequence.map(Array.init) ?? (YAMLText.isString(node) ? [node] : [])
+            if entries.isEmpty {
+                diagnostics.append(.error("aliases must be a list of former URLs, like 'aliases: [old/path/]'", at: parsed.location(of: node)))
+            }
+            for entry in entries {
+                if YAMLText.isString(entry), let value = entry.string, let alias = PageAlias(value, location: parsed.location(of: entry)) {
+                    aliases.append(alias)
+                } else {
+                    diagnostics.append(.error(
+                        "alias '\((entry.string ?? "").escapingControlCharacters)' must be a URL path in the site, like 'old/path/' (in this language) or '/old/path/' (from the site root), without '..', '?', '#' or a scheme",
+                        at: parsed.location(of: entry)))
+                }
+            }
+        }
         var params: [String: TemplateValue] = [:]
         for (key, value) in mapping {
             guard let name = key.string, !knownKeys.contains(name) else { continue }
@@ -112,6 +133,7 @@ public struct PageMetadata: Sendable, Hashable {
         metadata.hasDecision = mapping["decision"] != nil
         metadata.layoutLocation = mapping["layout"].map { parsed.location(of: $0) }
         metadata.translationOf = translationOf
+        metadata.aliases = aliases
         return (diagnostics.contains { $0.severity == .error } ? nil : metadata, diagnostics)
     }
 

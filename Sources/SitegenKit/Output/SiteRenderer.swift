@@ -103,6 +103,9 @@ public struct SiteRenderer: Sendable {
 
         for (path, bytes) in assets.files { emit(path, bytes) }
         for (path, bytes) in site.contentFiles { emit(path, bytes) }
+        for (folder, redirect) in site.redirects.sorted(by: { $0.key < $1.key }) {
+            emit(SitePath(folder.outputFile), Array(redirect.html(at: folder, baseURL: site.config.baseURL, fileLinks: fileLinks).utf8))
+        }
         if let base = site.config.baseURL {
             emit(SitePath("sitemap.xml"), Array(Sitemap.xml(for: site, baseURL: base).utf8))
             emit(SitePath("robots.txt"), Array(Sitemap.robots(baseURL: base).utf8))

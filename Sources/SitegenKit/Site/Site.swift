@@ -13,6 +13,8 @@ public struct Site: Sendable {
     public var unusablePages: Set<PageID> = []
     /// Drafts left out of this build.
     public var draftPages: Set<PageID> = []
+    /// Redirect pages at the former URLs pages declare (`aliases:`).
+    public var redirects: [SitePath: Redirect] = [:]
     /// Which translations are current, outdated or missing (nil for a site
     /// of one language). Made by `SiteResolver`.
     public internal(set) var translationStatus: TranslationReport?

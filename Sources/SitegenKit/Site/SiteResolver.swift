@@ -55,6 +55,9 @@ public enum SiteResolver {
         var site = Site(config: config, pages: pages, strings: strings, contentFiles: collisions.files)
         site.unusablePages = found.unusable
         site.draftPages = found.drafts
+        let (redirects, aliasProblems) = Redirect.resolve(pages: pages, files: collisions.files)
+        site.redirects = redirects
+        found.diagnostics += aliasProblems
         if config.languages.count > 1 {
             let status = TranslationReport(site: site, hashingEveryOriginal: false)
             found.diagnostics += status.warnings
