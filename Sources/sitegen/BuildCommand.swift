@@ -68,6 +68,7 @@ struct BuildCommand: ParsableCommand {
             let shown = report.output.hasPrefix(current) ? String(report.output.dropFirst(current.count)) : report.output
             FileHandleOutput.standardError("sitegen: " + report.summary(showingOutputAs: shown))
         }
+        if report.outputRefused { throw UsageErrorExit() }
         if !report.succeeded { throw ContentErrorExit() }
     }
 }

@@ -91,9 +91,14 @@ public struct SiteRenderer: Sendable {
         let namedStrings = templates.uiStringKeys
         for language in site.config.languages where !site.strings[language.code]!.isBroken {
             missingStrings[language.code, default: []].formUnion(namedStrings.filter { site.strings[language.code]![$0] == nil })
+            let file = site.strings[language.code]!.file
             for key in (missingStrings[language.code] ?? []).sorted() {
-                diagnostics.append(Diagnostic(.error, file: site.strings[language.code]!.file,
-                    "a template asks for UI string '\(key)', which language '\(language.code)' lacks; add '\(key): ...' here"))
+                if let tag = templates.uiStringTags[key] {
+                    diagnostics.append(.error("this template asks for UI string '\(key)', which language '\(language.code)' lacks; add '\(key): ...' to \(file)", at: tag))
+                } else {
+                    diagnostics.append(Diagnostic(.error, file: file,
+                        "a template asks for UI string '\(key)', which language '\(language.code)' lacks; add '\(key): ...' here"))
+                }
             }
         }
         for name in missingAssets.sorted() {

@@ -22,8 +22,12 @@ public struct Site: Sendable {
     /// Whether a translation key may belong to an unusable page (judged by
     /// the key a file gets by default, its path without `.md`).
     func isUnusable(translationKey: String) -> Bool {
-        unusablePages.contains { $0.defaultTranslationKey == translationKey }
+        unusableKeys.contains(translationKey) || unusablePages.contains { $0.defaultTranslationKey == translationKey }
     }
+    /// The `translationKey`s unusable pages declare (read from front matter
+    /// that has other errors), so that pages and outcomes pointing at them
+    /// are not reported too.
+    var unusableKeys: Set<String> = []
     /// Index into `pages`, by language and translation key.
     var pageIndex: [String: [String: Int]] = [:]
     var pagesByLanguage: [String: [Int]] = [:]

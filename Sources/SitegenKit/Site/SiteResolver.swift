@@ -31,6 +31,7 @@ public enum SiteResolver {
     struct Findings {
         var diagnostics: [Diagnostic] = []
         var unusable: Set<PageID>
+        var unusableKeys: Set<String> = []
         var drafts: Set<PageID> = []
     }
 
@@ -54,6 +55,7 @@ public enum SiteResolver {
         found.diagnostics += collisions.diagnostics
         var site = Site(config: config, pages: pages, strings: strings, contentFiles: collisions.files)
         site.unusablePages = found.unusable
+        site.unusableKeys = found.unusableKeys
         site.draftPages = found.drafts
         let (redirects, aliasProblems) = Redirect.resolve(pages: pages, files: collisions.files)
         site.redirects = redirects
@@ -120,6 +122,7 @@ public enum SiteResolver {
             let id = PageID(language: file.language, path: file.relativePath)
             guard let page = read else {
                 found.unusable.insert(id)
+                if let key = declaredTranslationKey(file.source) { found.unusableKeys.insert(key) }
                 continue
             }
             if page.metadata.draft && !includeDrafts {
@@ -182,7 +185,8 @@ public enum SiteResolver {
             }
             for page in pages where page.language == language.code && !defaultKeys.contains(page.translationKey) {
                 // A page whose original is broken (reported) has one, unusable.
-                guard !found.unusable.contains(where: { $0.language == defaultLanguage && $0.defaultTranslationKey == page.translationKey })
+                guard !found.unusableKeys.contains(page.translationKey),
+                      !found.unusable.contains(where: { $0.language == defaultLanguage && $0.defaultTranslationKey == page.translationKey })
                 else { continue }
                 found.diagnostics.append(Diagnostic(.warning, file: page.sourcePath,
                     "no '\(defaultLanguage)' version (translationKey '\(page.translationKey)'); the page exists only in '\(language.code)'",
@@ -235,6 +239,15 @@ public enum SiteResolver {
             files[SitePath(file.relativePath)] = file.bytes
         }
         return files
+    }
+
+    /// The `translationKey` a page with front matter errors declares, if
+    /// its YAML can be read at all.
+    static func declaredTranslationKey(_ source: SourceText) -> String? {
+        guard let split = try? FrontMatter.split(source), let yaml = split.yaml,
+              let parsed = try? YAMLText(yaml, file: source.path, firstLine: split.yamlStartLine)
+        else { return nil }
+        return parsed.root?.mapping?["translationKey"]?.string
     }
 
     /// A page as written in its language folder, or nil when its front matter
