@@ -71,6 +71,21 @@ import Testing
         #expect(try page.value("//div[@class='content']//details/summary") == "Meer")
     }
 
+    @Test func themeStylesheetsNameTheHashedFiles() throws {
+        let (report, output) = try Self.build()
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        let files = SiteFixtures.snapshot(output).keys
+        let stylesheet = try #require(files.first { $0.hasPrefix("assets/theme.") })
+        let image = try #require(files.first { $0.hasPrefix("assets/img/bg.") })
+        let font = try #require(files.first { $0.hasPrefix("assets/fonts/a.") })
+        let css = try String(contentsOfFile: output + "/" + stylesheet, encoding: .utf8)
+        #expect(css.contains("url(\(image.dropFirst("assets/".count)))"))
+        #expect(css.contains("url(\"\(font.dropFirst("assets/".count))?#iefix\")"))
+        #expect(css.contains("/* url(not-a-reference.png) */"))
+        #expect(css.contains("url(data:image/gif;base64,R0lGODlhAQABAAAAACw=)"))
+        #expect(css.contains("url('https://example.org/x.png')"))
+    }
+
     @Test func aliasesAreCheckedWhenRead() {
         let (_, problems) = PageMetadata.parse("title: X\naliases: [../weg/, 'ok/', 'https://x.org/']", file: "p.md", firstLine: 2)
         #expect(problems.map(\.description).count == 2)

@@ -106,6 +106,7 @@ public struct SiteRenderer: Sendable {
                 "a template asks for asset '\(name)', which does not exist in templates/assets/"))
         }
 
+        diagnostics += assets.diagnostics
         for (path, bytes) in assets.files { emit(path, bytes) }
         for (path, bytes) in site.contentFiles { emit(path, bytes) }
         for (folder, redirect) in site.redirects.sorted(by: { $0.key < $1.key }) {
