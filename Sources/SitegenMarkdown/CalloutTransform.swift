@@ -11,16 +11,19 @@ import SitegenSupport
 /// would be a complementary landmark, and a page full of landmarks is harder
 /// to navigate with a screen reader.
 package enum CalloutTransform {
-    /// Returns the kinds of callout found.
+    /// Returns the kinds of callout that show their label (those without a
+    /// title of their own), each with the place of the first.
     @discardableResult
-    package static func apply(to markdown: ParsedMarkdown, labels: CalloutLabels) -> Set<CalloutKind> {
-        var kinds: Set<CalloutKind> = []
+    package static func apply(to markdown: ParsedMarkdown, labels: CalloutLabels) -> [CalloutKind: SourceLocation] {
+        var kinds: [CalloutKind: SourceLocation] = [:]
         guard markdown.source.text.utf8.containsMarker else { return kinds }
         for quote in markdown.document.nodes(ofType: .blockQuote) {
             guard let paragraph = quote.firstChild, paragraph.type == .paragraph,
                   let (kind, markerNodes, titleNodes) = marker(in: paragraph)
             else { continue }
-            kinds.insert(kind)
+            if titleNodes.isEmpty && kinds[kind] == nil {
+                kinds[kind] = markdown.location(of: quote)
+            }
             let callout = markdown.document.makeCustom(
                 .customBlock,
                 onEnter: "<div class=\"callout callout-\(kind.rawValue)\" role=\"note\">",

@@ -50,7 +50,7 @@ public enum MarkdownRenderer {
             html: markdown.document.renderHTML(),
             headings: headings.map(\.heading),
             links: links,
-            calloutKinds: calloutKinds,
+            calloutLabelsUsed: calloutKinds,
             diagnostics: markdown.diagnostics)
     }
 }

@@ -92,6 +92,9 @@ public struct RenderedMarkdown: Sendable, Hashable {
     /// Every link and image destination, in document order, as written.
     public var links: [MarkdownLink]
     /// The kinds of callout the page uses (so a build can check it has their titles).
-    public var calloutKinds: Set<CalloutKind>
+    public var calloutKinds: Set<CalloutKind> { Set(calloutLabelsUsed.keys) }
+    /// The kinds of callout that show their label (no title of their own),
+    /// with the place of the first.
+    public var calloutLabelsUsed: [CalloutKind: SourceLocation]
     public var diagnostics: [Diagnostic]
 }

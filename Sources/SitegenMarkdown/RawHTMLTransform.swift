@@ -37,7 +37,7 @@ package enum RawHTMLTransform {
             if tags > 0 { what.append("\(tags) raw HTML tag\(tags == 1 ? "" : "s")") }
             markdown.diagnostics.append(.warning(
                 "\(what.joined(separator: " and ")) dropped (first here); set markdown.rawHTML: allow in sitegen.yml to keep them",
-                at: markdown.location(of: first)))
+                at: markdown.location(of: first)).of(kind: "files with raw HTML dropped"))
         }
     }
 }

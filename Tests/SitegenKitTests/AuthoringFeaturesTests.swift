@@ -25,6 +25,7 @@ import Testing
             "../gids/deel/",                            // relative to the page's URL
             "../gids/deel/",                            // from the language root
             "../../en/guide-a/",                        // from the site root
+            "../gids/",                                 // after the baseURL's path
             "../over/?x=1#wie",                         // a query is kept
             "../../en/guide-a/",                        // another language's file
         ])
@@ -54,7 +55,7 @@ import Testing
         let (_, output) = try Self.build()
         let redirect = try String(contentsOfFile: output + "/nl/oud/links/index.html", encoding: .utf8)
         #expect(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../links/\">"))
-        #expect(redirect.contains("<link rel=\"canonical\" href=\"../../links/\">"))
+        #expect(redirect.contains("<link rel=\"canonical\" href=\"https://example.org/docs/nl/links/\">"))
         #expect(redirect.contains("<meta name=\"robots\" content=\"noindex\">"))
         #expect(redirect.contains("<a href=\"../../links/\">Links</a>"))
         // From the site root, once; and in the language built from the page.
@@ -84,6 +85,25 @@ import Testing
         #expect(css.contains("/* url(not-a-reference.png) */"))
         #expect(css.contains("url(data:image/gif;base64,R0lGODlhAQABAAAAACw=)"))
         #expect(css.contains("url('https://example.org/x.png')"))
+    }
+
+    @Test func aMissingDecisionTemplatePointsAtTheKeyThatNeedsIt() throws {
+        let site = try SiteFixtures.copy("good")
+        try FileManager.default.removeItem(atPath: site + "/templates/decision-question.mustache")
+        let (report, _) = try SiteFixtures.build(site)
+        #expect(report.errors.map(\.description) == ["content/en/choose.md", "content/nl/keuze.md"].map {
+            "\($0):5:1: error: template templates/decision-question.mustache is missing; the pages of this decision helper need it"
+        })
+    }
+
+    @Test func aCalloutWithATitleNeedsNoLabelAndOneWithoutIsAnErrorAtItsPlace() throws {
+        let site = try SiteFixtures.copy("good")
+        try "---\ntitle: Tips\n---\n\n> [!TIP] Eigen titel\n> Tekst.\n\nEn:\n\n> [!TIP]\n> Nog een.\n"
+            .write(toFile: site + "/content/nl/tips.md", atomically: false, encoding: .utf8)
+        let (report, _) = try SiteFixtures.build(site)
+        #expect(report.errors.map(\.description) == [
+            "content/nl/tips.md:10:1: error: this [!TIP] callout has no title of its own, and language 'nl' lacks the UI string 'callout.tip'; add it to content/nl/_strings.yml, or write a title after the marker"
+        ])
     }
 
     @Test func aliasesAreCheckedWhenRead() {

@@ -41,6 +41,9 @@ public struct PageMetadata: Sendable, Hashable {
 
     /// The page holds a decision helper (its words are under `decision`).
     public var hasDecision = false
+    /// Where `decision` is written, for an error about the templates its
+    /// pages need.
+    public var decisionLocation: SourceLocation?
 
     static let knownKeys: Set<String> = ["decision", "title", "linkTitle", "description", "slug", "translationKey", "weight", "draft", "layout", "translationOf", "aliases"]
 
@@ -131,6 +134,7 @@ public struct PageMetadata: Sendable, Hashable {
             translationKey: text("translationKey"), weight: weight, draft: draft,
             layout: text("layout"), params: params)
         metadata.hasDecision = mapping["decision"] != nil
+        metadata.decisionLocation = mapping.keys.first { $0.string == "decision" }.map { parsed.location(of: $0) }
         metadata.layoutLocation = mapping["layout"].map { parsed.location(of: $0) }
         metadata.translationOf = translationOf
         metadata.aliases = aliases

@@ -168,9 +168,11 @@ public struct SiteRenderer: Sendable {
             diagnostics.append(Diagnostic(.error, file: page.sourcePath, line: heading.line, column: heading.column,
                 "heading '# \(heading.text)': the page title (front matter 'title') is the page's only level-1 heading; use '##' for sections"))
         }
-        for kind in markdown.calloutKinds.sorted(by: { $0.rawValue < $1.rawValue }) where contentStrings["callout." + kind.rawValue] == nil && !contentStrings.isBroken {
-            diagnostics.append(Diagnostic(.error, file: contentStrings.file,
-                "\(page.sourcePath) uses a [!\(kind.rawValue.uppercased())] callout, whose title 'callout.\(kind.rawValue)' language '\(page.contentLanguage)' lacks; add it here"))
+        for (kind, place) in markdown.calloutLabelsUsed.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+        where contentStrings["callout." + kind.rawValue] == nil && !contentStrings.isBroken {
+            diagnostics.append(.error(
+                "this [!\(kind.rawValue.uppercased())] callout has no title of its own, and language '\(page.contentLanguage)' lacks the UI string 'callout.\(kind.rawValue)'; add it to \(contentStrings.file), or write a title after the marker",
+                at: place))
         }
 
         var layout = page.metadata.layout ?? TemplateSet.defaultLayout
@@ -205,8 +207,12 @@ public struct SiteRenderer: Sendable {
             diagnostics.append(.error("layout '\(layout)' does not exist; add templates/\(layout).mustache or remove 'layout'",
                 at: page.metadata.layoutLocation ?? SourceLocation(file: page.sourcePath)))
         } else if !page.kind.isWritten {
-            diagnostics.append(Diagnostic(.error, file: "templates/\(layout).mustache",
-                "template is missing; a site with a decision helper needs templates/\(layout).mustache"))
+            let message = "template templates/\(layout).mustache is missing; the pages of this decision helper need it"
+            if let location = page.metadata.decisionLocation {
+                diagnostics.append(.error(message, at: location))
+            } else {
+                diagnostics.append(Diagnostic(.error, file: "templates/\(layout).mustache", message))
+            }
         }
         // A fallback page repeats its original's text, whose problems are
         // reported for the original; only problems of the layout remain.

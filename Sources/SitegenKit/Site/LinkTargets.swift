@@ -53,6 +53,10 @@ struct LinkTargets {
 
     /// Resolves a decoded link path (no query, no fragment).
     func resolve(_ path: String) -> Resolution {
+        // `x/index.html` is the folder `x/`, as a web server serves it.
+        var path = path
+        if path == "index.html" || path.hasSuffix("/index.html") { path = String(path.dropLast("index.html".count)) }
+        if path.isEmpty { path = "./" }
         if path.hasPrefix("/") { return resolveRootRelative(path) }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let fileFolder = [page.contentLanguage] + page.relativePath.split(separator: "/").dropLast().map(String.init)
