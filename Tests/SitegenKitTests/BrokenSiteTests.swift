@@ -14,9 +14,9 @@ import Testing
 
     @Test func everyKindOfBadInputHasAFixture() {
         #expect(Self.kinds == [
-            "alias-collision", "bad-config", "bad-slug", "bad-strings", "broken-links", "decision-flow", "decision-page", "decision-words", "duplicate-url", "empty-layout", "invalid-utf8", "invalid-yaml",
+            "alias-collision", "anchor-candidates", "bad-config", "bad-slug", "bad-strings", "broken-links", "decision-flow", "decision-page", "decision-words", "duplicate-url", "empty-layout", "heading-problems", "invalid-utf8", "invalid-yaml",
             "link-forms", "missing-title", "missing-ui-string", "no-cascade", "non-string-title", "output-collision", "partial-recursion", "symlink-escape", "template-csp", "template-syntax", "theme-url",
-            "unknown-language", "unknown-layout", "unknown-partial", "unreadable-file", "yaml-limits",
+            "unknown-language", "unknown-layout", "unknown-partial", "unreadable-file", "url-collision-translation", "yaml-limits",
         ])
     }
 

@@ -60,13 +60,14 @@ struct LinkTargets {
         if path.hasPrefix("/") { return resolveRootRelative(path) }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let fileFolder = [page.contentLanguage] + page.relativePath.split(separator: "/").dropLast().map(String.init)
-        guard let fromFile = LinkResolver.normalize(fileFolder + segments) else { return .outside }
+        let fromFile = LinkResolver.normalize(fileFolder + segments)
         if path.hasSuffix(".md") {
+            guard let fromFile else { return .outside }
             if let found = lookUp(fromFile) { return .found(found) }
             return condemned(fromFile) ?? .notFound(lookedFor: ["content/" + fromFile], folder: nil)
         }
         let wantsFolder = path.hasSuffix("/") || path == "." || path == ".."
-        let fromFileFound = lookUp(fromFile, asFolder: wantsFolder)
+        let fromFileFound = fromFile.flatMap { lookUp($0, asFolder: wantsFolder) }
         // The page's own URL, in the language its text is written in.
         let urlFolder = [page.contentLanguage] + page.path.value.dropFirst(page.language.count + 1).split(separator: "/").map(String.init)
         let fromURL = LinkResolver.normalize(urlFolder + segments)
@@ -77,6 +78,7 @@ struct LinkTargets {
         case let (.some(found), _), let (nil, .some(found)):
             return .found(found)
         case (nil, nil):
+            guard let fromFile else { return fromURL == nil ? .outside : .notFound(lookedFor: ["the page at " + fromURL! + "/"], folder: nil) }
             if let condemned = condemned(fromFile + "/index.md") ?? condemned(fromFile + ".md") { return condemned }
             var looked: [String] = []
             if site.config.language(split(fromFile).language) != nil {
