@@ -72,7 +72,8 @@ struct LinkResolver {
             break
         case .draft:
             // A draft left out of this build: say so, and link the home page.
-            diagnostics.append(.warning("\(quoted) is a draft, left out of this build (build with --drafts to include it); the link goes to the home page", at: location))
+            diagnostics.append(.warning("\(quoted) is a draft, left out of this build (build with --drafts to include it); the link goes to the home page",
+                                        at: location).of(kind: "links to drafts"))
             let home = site.home(of: page.language)?.path ?? SitePath(page.language + "/")
             return home.relative(from: page.path, fileLinks: fileLinks)
         }
@@ -95,7 +96,7 @@ struct LinkResolver {
             // reaches a fallback page too reaches the same text its original's
             // link reaches, checked there. One that reaches a translation is
             // checked against that translation's ids.
-            anchorChecks.append(AnchorCheck(targetPath: target.path, targetSource: target.isFallback ? target.path.value : target.sourcePath,
+            anchorChecks.append(AnchorCheck(targetPath: target.path, targetSource: target.sourcePath,
                                             fragment: fragment, location: location,
                                             needed: !(page.isFallback && target.isFallback),
                                             via: page.isFallback ? page.path.value : nil))
