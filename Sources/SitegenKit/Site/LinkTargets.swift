@@ -87,7 +87,9 @@ struct LinkTargets {
             // A path whose last part has an extension names a file: the URL
             // reading is tried, but not worth a mention.
             let namesFile = !wantsFolder && (segments.last ?? "").contains(".")
-            if let fromURL, fromURL != fromFile, !namesFile { looked.append("the page at " + fromURL + "/") }
+            if let fromURL, fromURL != fromFile, !namesFile || looked.isEmpty {
+                looked.append(namesFile ? "content/" + fromURL : "the page at " + fromURL + "/")
+            }
             return .notFound(lookedFor: looked, folder: folderWithoutIndex(fromFile))
         }
     }
