@@ -61,6 +61,8 @@ import Testing
         // From the site root, once; and in the language built from the page.
         #expect(try String(contentsOfFile: output + "/oud-links/index.html", encoding: .utf8).contains("url=../nl/links/"))
         #expect(FileManager.default.fileExists(atPath: output + "/en/oud/links/index.html"))
+        // An old URL of an HTML file is that file.
+        #expect(try String(contentsOfFile: output + "/nl/oud.html", encoding: .utf8).contains("url=links/"))
     }
 
     @Test func headingIDsCalloutTitlesAndRawHTML() throws {

@@ -25,8 +25,16 @@ public struct PageAlias: Sendable, Hashable {
         self.location = location
     }
 
-    /// Where the redirect page goes for a page published in `language`.
+    /// Whether the old URL named an HTML file (`/guide.html`), which a web
+    /// server serves as that file, not as a folder's `index.html`.
+    var isFile: Bool {
+        let last = path.split(separator: "/").last?.lowercased() ?? ""
+        return last.hasSuffix(".html") || last.hasSuffix(".htm")
+    }
+
+    /// Where the redirect page goes for a page published in `language`: a
+    /// folder (its `index.html`), or the HTML file the old URL named.
     func folder(in language: String) -> SitePath {
-        SitePath((fromSiteRoot ? "" : language + "/") + path + "/")
+        SitePath((fromSiteRoot ? "" : language + "/") + path + (isFile ? "" : "/"))
     }
 }

@@ -29,14 +29,15 @@ public struct Redirect: Sendable, Hashable {
                 // the original's alone.
                 if page.isFallback && alias.fromSiteRoot { continue }
                 let folder = alias.folder(in: page.language)
-                let written = (alias.fromSiteRoot ? "/" : "") + alias.path + "/"
+                let written = (alias.fromSiteRoot ? "/" : "") + alias.path + (alias.isFile ? "" : "/")
                 let inLanguage = page.isFallback ? " (in '\(page.language)', where this page is built from it)" : ""
                 if folder == page.path { continue }
                 if let other = pagePaths[folder] {
                     report("alias '\(written)'\(inLanguage) is the URL of \(other.isFallback ? "the fallback page " + other.path.value : other.sourcePath); a redirect cannot take a page's place: remove the alias or move that page", alias)
                     continue
                 }
-                let file = SitePath(String(folder.value.dropLast()))
+                // A file of that name, or the index.html the redirect would be.
+                let file = folder.isFolder ? SitePath(String(folder.value.dropLast())) : folder
                 if files[file] != nil || files[SitePath(folder.outputFile)] != nil {
                     report("alias '\(written)'\(inLanguage) would be written where content/\(files[file] != nil ? file.value : folder.outputFile) is; remove the alias or rename the file", alias)
                     continue
