@@ -173,6 +173,11 @@ package struct MarkdownNode {
         insert(sibling, "before") { cmark_node_insert_before(pointer, sibling.pointer) }
     }
 
+    @discardableResult
+    package func insertAfter(_ sibling: MarkdownNode) -> Bool {
+        insert(sibling, "after") { cmark_node_insert_after(pointer, sibling.pointer) }
+    }
+
     /// Puts `replacement` where this node is; this node becomes detached.
     @discardableResult
     package func replace(with replacement: MarkdownNode) -> Bool {

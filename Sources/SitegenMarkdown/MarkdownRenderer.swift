@@ -14,8 +14,9 @@ public enum MarkdownRenderer {
     ) -> RenderedMarkdown {
         let markdown = ParsedMarkdown(source)
         PipeTableTransform.apply(to: markdown)
+        RawHTMLTransform.apply(to: markdown, policy: options.rawHTML)
         let calloutKinds = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
-        let headings = HeadingAnchors.assign(in: markdown, reserved: options.reservedIDs)
+        let headings = HeadingAnchors.assign(in: markdown, reserved: options.reservedIDs, style: options.headingIDs)
 
         var links: [MarkdownLink] = []
         for node in markdown.document.nodes(ofType: .link, .image) {
@@ -37,9 +38,10 @@ public enum MarkdownRenderer {
             let html = markdown.document.renderHTML(node)
             // cmark writes "<hN>...</hN>\n"; add the id to the opening tag.
             let content = html.dropFirst(4).dropLast(html.hasSuffix("\n") ? 1 : 0)
+            let classes = heading.classes.isEmpty ? "" : " class=\"\(HTMLEscaping.escape(heading.classes.joined(separator: " ")))\""
             let anchored = markdown.document.makeCustom(
                 .customBlock,
-                onEnter: "<h\(heading.level) id=\"\(HTMLEscaping.escape(heading.id))\">" + content,
+                onEnter: "<h\(heading.level) id=\"\(HTMLEscaping.escape(heading.id))\"\(classes)>" + content,
                 onExit: "")
             node.replace(with: anchored)
         }
@@ -48,7 +50,7 @@ public enum MarkdownRenderer {
             html: markdown.document.renderHTML(),
             headings: headings.map(\.heading),
             links: links,
-            calloutKinds: calloutKinds,
+            calloutLabelsUsed: calloutKinds,
             diagnostics: markdown.diagnostics)
     }
 }

@@ -6,11 +6,17 @@ public struct Heading: Sendable, Hashable {
     public var text: String
     /// The `id` attribute: readable, unique in the page.
     public var id: String
+    /// Classes from a `{#id .class}` marker.
+    public var classes: [String]
+    /// Where the heading starts in the source.
+    public var line: Int?
+    public var column: Int?
 
-    public init(level: Int, text: String, id: String) {
+    public init(level: Int, text: String, id: String, classes: [String] = []) {
         self.level = level
         self.text = text
         self.id = id
+        self.classes = classes
     }
 }
 
@@ -64,10 +70,17 @@ public struct MarkdownOptions: Sendable {
     public var calloutLabels: CalloutLabels
     /// Ids the page template already uses (`main`, `toc`...): headings avoid them.
     public var reservedIDs: Set<String>
+    /// How headings without `{#id}` get their id.
+    public var headingIDs: HeadingIDStyle
+    /// Raw HTML in the Markdown: dropped (with a warning) or kept.
+    public var rawHTML: RawHTMLPolicy
 
-    public init(calloutLabels: CalloutLabels = .english, reservedIDs: Set<String> = []) {
+    public init(calloutLabels: CalloutLabels = .english, reservedIDs: Set<String> = [],
+                headingIDs: HeadingIDStyle = .github, rawHTML: RawHTMLPolicy = .drop) {
         self.calloutLabels = calloutLabels
         self.reservedIDs = reservedIDs
+        self.headingIDs = headingIDs
+        self.rawHTML = rawHTML
     }
 }
 
@@ -79,6 +92,9 @@ public struct RenderedMarkdown: Sendable, Hashable {
     /// Every link and image destination, in document order, as written.
     public var links: [MarkdownLink]
     /// The kinds of callout the page uses (so a build can check it has their titles).
-    public var calloutKinds: Set<CalloutKind>
+    public var calloutKinds: Set<CalloutKind> { Set(calloutLabelsUsed.keys) }
+    /// The kinds of callout that show their label (no title of their own),
+    /// with the place of the first.
+    public var calloutLabelsUsed: [CalloutKind: SourceLocation]
     public var diagnostics: [Diagnostic]
 }

@@ -22,19 +22,56 @@ package final class ParsedMarkdown {
         self.document = MarkdownDocument(parsing: source.text)
     }
 
-    /// Single-line link reference definitions (`[name]: url`) of the page, so
-    /// that text parsed on its own (a table cell) can still use them.
-    package lazy var referenceDefinitions: String = lines.lines.filter { line in
-        let rest = line.drop(while: { $0 == " " })
-        return line.count - rest.count <= 3 && rest.first == "[" && rest.contains("]:")
-    }.joined(separator: "\n")
+    /// The link reference definitions (`[name]: url`) of the page, so that
+    /// text parsed on its own (a table cell) can still use them. A definition
+    /// whose target (or title) is on the next line takes that line too.
+    package lazy var referenceDefinitions: String = {
+        var found: [Substring] = []
+        let all = lines.lines
+        var index = 0
+        while index < all.count {
+            let line = all[index]
+            index += 1
+            guard PipeTable.isReferenceDefinitionStart(line) else { continue }
+            var definition = [line]
+            // `[name]:` alone, then the target; a title may follow on a line of its own.
+            let afterColon = line.firstRange(of: "]:").map { line[$0.upperBound...] } ?? ""
+            if afterColon.trimmingSpaces.isEmpty, index < all.count {
+                definition.append(all[index])
+                index += 1
+            }
+            if index < all.count, let first = all[index].trimmingSpaces.first, "\"'(".contains(first) {
+                definition.append(all[index])
+                index += 1
+            }
+            found.append(contentsOf: definition)
+            found.append("")
+        }
+        return found.joined(separator: "\n")
+    }()
 
     // MARK: Source positions
 
     /// The UTF-8 offset in the source where a node starts.
     package func byteOffset(of node: MarkdownNode) -> Int {
         if let offset = adoptedOffsets[node.pointer] { return offset }
-        return lines.byteOffset(line: node.startLine, byteColumn: node.startColumn)
+        guard node.type == .link || node.type == .image else {
+            return lines.byteOffset(line: node.startLine, byteColumn: node.startColumn)
+        }
+        // cmark gives a link the line where it ends (with the column where
+        // it starts) when its text or target wraps: go back to the line
+        // that has its `[` (or `![`) at that column.
+        var line = node.startLine
+        let marker = UInt8(ascii: node.type == .image ? "!" : "[")
+        func hasMarker(_ line: Int) -> Bool {
+            let bytes = lines.line(line).utf8
+            guard node.startColumn >= 1, node.startColumn <= bytes.count else { return false }
+            return bytes[bytes.index(bytes.startIndex, offsetBy: node.startColumn - 1)] == marker
+        }
+        if !hasMarker(line), let found = (max(1, line - 100)..<line).reversed().first(where: hasMarker) {
+            line = found
+        }
+        return lines.byteOffset(line: line, byteColumn: node.startColumn)
     }
 
     /// Where the last `location(of:)` stopped counting: 0-based line, bytes

@@ -25,6 +25,9 @@ package struct PipeTable: Equatable {
     package var header: [Cell]
     package var alignments: [Alignment]
     package var rows: [[Cell]]
+    /// The line after the table's last row (`lines.count` when the table
+    /// ends with the lines).
+    package var endLine: Int = 0
 
     /// Finds the first table in `lines` (each already stripped of container
     /// markers such as `>`), or nil when the lines hold none.
@@ -35,7 +38,14 @@ package struct PipeTable: Equatable {
             let header = cells(of: lines[index], line: index)
             guard header.count == alignments.count else { continue }
             var rows: [[Cell]] = []
+            var end = lines.count
             for rowIndex in (index + 2)..<max(index + 2, lines.count) {
+                // A link reference definition ends the table: what follows
+                // is definitions (and text), never rows.
+                if isReferenceDefinitionStart(lines[rowIndex]) {
+                    end = rowIndex
+                    break
+                }
                 var row = cells(of: lines[rowIndex], line: rowIndex)
                 if row.count > header.count {
                     row.removeLast(row.count - header.count)
@@ -45,7 +55,7 @@ package struct PipeTable: Equatable {
                 }
                 rows.append(row)
             }
-            return PipeTable(headerLine: index, header: header, alignments: alignments, rows: rows)
+            return PipeTable(headerLine: index, header: header, alignments: alignments, rows: rows, endLine: end)
         }
         return nil
     }
@@ -142,5 +152,22 @@ package struct PipeTable: Equatable {
         guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return ("", 0) }
         let last = bytes.lastIndex(where: { !isSpace($0) })!
         return (String(decoding: bytes[first...last], as: UTF8.self), first)
+    }
+
+    /// Whether a line starts a link reference definition (`[label]:`, at
+    /// most three spaces in).
+    package static func isReferenceDefinitionStart(_ line: Substring) -> Bool {
+        let rest = line.drop(while: { $0 == " " })
+        guard line.count - rest.count <= 3, rest.first == "[" else { return false }
+        var escaped = false
+        for (offset, character) in rest.dropFirst().enumerated() {
+            if escaped { escaped = false; continue }
+            if character == "\\" { escaped = true; continue }
+            if character == "[" { return false }
+            if character == "]" {
+                return offset > 0 && rest.dropFirst(offset + 2).first == ":"
+            }
+        }
+        return false
     }
 }

@@ -47,6 +47,21 @@ package enum PipeTableTransform {
             tableNode.append(body)
         }
         paragraph.replace(with: tableNode)
+        // Lines after the table (reference definitions, and what follows
+        // them) are parsed on their own, after it.
+        if table.endLine < lines.count {
+            let rest = lines[table.endLine...]
+            let definitions = markdown.referenceDefinitions
+            let nodes = markdown.parseFragment(
+                rest.joined(separator: "\n") + (definitions.isEmpty ? "" : "\n\n" + definitions),
+                lineStarts: rest.map { markdown.lines.byteOffset(of: $0) })
+            var previous = tableNode
+            // Only what these lines make, not what the definitions added make.
+            for node in nodes where node.startLine <= rest.count {
+                previous.insertAfter(node)
+                previous = node
+            }
+        }
     }
 
     private static func row(_ cells: [[MarkdownNode]], header: Bool, alignments: [PipeTable.Alignment], labels: [String], document: MarkdownDocument) -> MarkdownNode {

@@ -14,13 +14,34 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// 1-based column, counted in Unicode scalars (characters as an editor shows them).
     public var column: Int?
     public var message: String
+    /// What many diagnostics of one kind are called together ("missing
+    /// translations"), so a long run of them can be summarised in one line.
+    public var kind: String?
 
-    public init(_ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
+    public init(_ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, _ message: String, kind: String? = nil) {
         self.severity = severity
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.kind = kind
+    }
+
+    /// The same diagnostic, of a kind.
+    public func of(kind: String) -> Diagnostic {
+        var copy = self
+        copy.kind = kind
+        return copy
+    }
+
+    /// `file:line:column`, as far as known.
+    public var place: String {
+        var place = file
+        if let line {
+            place += ":\(line)"
+            if let column { place += ":\(column)" }
+        }
+        return place
     }
 
     public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
@@ -32,12 +53,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        var place = file
-        if let line {
-            place += ":\(line)"
-            if let column { place += ":\(column)" }
-        }
-        return "\(place): \(severity.rawValue): \(message)"
+        "\(place): \(severity.rawValue): \(message)"
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SitegenKit
+import SitegenSupport
 
 /// Builds the site into a folder any web server can host.
 struct BuildCommand: ParsableCommand {
@@ -32,7 +33,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only errors, warnings and nothing else.")
     var quiet = false
 
-    @Flag(name: .long, help: "Also print details, such as which files of static/ replace files sitegen makes.")
+    @Flag(name: .long, help: "Print every warning (without it, more than 10 warnings of one kind are one line) and details, such as which files of static/ replace files sitegen makes.")
     var verbose = false
 
     @Flag(name: .customLong("check-external"), help: "After the build, ask every http:// link in the pages whether it answers; a broken one is a warning. https:// links are not checked (no TLS client).")
@@ -77,14 +78,15 @@ struct BuildCommand: ParsableCommand {
                     + (check.skippedHTTPS > 0 ? "; \(check.skippedHTTPS) https:// links not checked (sitegen has no TLS client)" : ""))
             }
         }
-        for diagnostic in report.diagnostics {
-            FileHandleOutput.standardError(diagnostic.description)
+        for line in DiagnosticSummary.lines(report.diagnostics, verbose: verbose) {
+            FileHandleOutput.standardError(line)
         }
         if !quiet || !report.succeeded {
             let current = FileManager.default.currentDirectoryPath + "/"
             let shown = report.output.hasPrefix(current) ? String(report.output.dropFirst(current.count)) : report.output
             FileHandleOutput.standardError("sitegen: " + report.summary(showingOutputAs: shown))
         }
+        if report.outputRefused { throw UsageErrorExit() }
         if !report.succeeded { throw ContentErrorExit() }
     }
 }

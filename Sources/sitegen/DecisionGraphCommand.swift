@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SitegenKit
 import SitegenSupport
 
@@ -31,6 +32,18 @@ struct DecisionGraphCommand: ParsableCommand {
     var flow: String
 
     func run() throws {
+        // A flow or a language the site does not have is a mistake in the
+        // command, not in the site.
+        let flowFile = source + "/content/_decisions/\(flow).yml"
+        if FileManager.default.fileExists(atPath: source + "/" + SiteConfig.fileName) {
+            guard FileManager.default.fileExists(atPath: flowFile) else {
+                throw UsageError("no decision flow '\(flow)': \(flowFile) does not exist")
+            }
+            if let language, let text = try? String(contentsOfFile: source + "/" + SiteConfig.fileName, encoding: .utf8),
+               let config = SiteConfig.parse(text).0, config.language(language) == nil {
+                throw UsageError("--language \(language): not a language of the site (\(config.languages.map(\.code).joined(separator: ", ")))")
+            }
+        }
         let (parsed, words, diagnostics): (DecisionFlow?, DecisionWords?, [Diagnostic])
         do {
             (parsed, words, diagnostics) = try DecisionGraph.load(site: source, flow: flow, language: language)

@@ -29,6 +29,8 @@ struct SitegenCommand: AsyncParsableCommand {
             }
         } catch is ContentErrorExit {
             Self.exit(withError: ExitCode(1))
+        } catch is UsageErrorExit {
+            Self.exit(withError: ExitCode(2))
         } catch {
             let code = exitCode(for: error)
             if code == .success {

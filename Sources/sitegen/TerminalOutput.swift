@@ -14,6 +14,9 @@ enum FileHandleOutput {
 /// Thrown after content errors were printed as diagnostics: exit status 1.
 struct ContentErrorExit: Error {}
 
+/// Thrown after a usage error was printed as a diagnostic: exit status 2.
+struct UsageErrorExit: Error {}
+
 /// A mistake in how sitegen was called (a missing file, a bad option): exit status 2.
 struct UsageError: Error, CustomStringConvertible {
     var description: String

@@ -14,9 +14,12 @@ import Testing
 
     @Test func everyKindOfBadInputHasAFixture() {
         #expect(Self.kinds == [
-            "bad-config", "bad-slug", "bad-strings", "broken-links", "decision-flow", "decision-page", "decision-words", "duplicate-url", "empty-layout", "invalid-utf8", "invalid-yaml",
-            "missing-title", "missing-ui-string", "non-string-title", "output-collision", "partial-recursion", "symlink-escape", "template-csp", "template-syntax",
-            "unknown-language", "unknown-layout", "unknown-partial", "unknown-template-name", "unreadable-file", "yaml-limits",
+            "alias-collision", "anchor-candidates", "bad-config", "bad-slug", "bad-strings", "broken-links", "decision-flow",
+            "decision-page", "decision-words", "duplicate-url", "empty-layout", "heading-problems", "invalid-utf8",
+            "invalid-yaml", "link-forms", "missing-title", "missing-ui-string", "no-cascade", "non-string-title",
+            "output-collision", "partial-recursion", "symlink-escape", "template-csp", "template-syntax", "theme-url",
+            "unknown-language", "unknown-layout", "unknown-partial", "unknown-template-name", "unreadable-file",
+            "url-collision-translation", "yaml-limits",
         ])
     }
 

@@ -38,9 +38,28 @@ import Testing
     }
 
     @Test func markerMustBeAloneOnItsLine() {
-        #expect(html("> [!NOTE] text").contains("<blockquote>"))
+        #expect(html("> [!NOTE]text").contains("<blockquote>"))
         #expect(html("> [!UNKNOWN]\n> text").contains("<blockquote>"))
         #expect(html("> Text\n> [!NOTE]").contains("<blockquote>"))
+    }
+
+    @Test func titleAfterTheMarkerIsTheTitle() {
+        let output = html("> [!WARNING] Before you *start*\n> Sign out first.")
+        #expect(output == """
+            <div class="callout callout-warning" role="note">
+            <p class="callout-title">Before you <em>start</em></p>
+            <p>Sign out first.</p>
+            </div>
+
+            """)
+    }
+
+    @Test func titleOnlyCallout() {
+        #expect(html("> [!NOTE] Just a title") == "<div class=\"callout callout-note\" role=\"note\">\n<p class=\"callout-title\">Just a title</p>\n</div>\n")
+    }
+
+    @Test func unknownKindWithTitleStaysAQuote() {
+        #expect(html("> [!NOPE] Title\n> text") == "<blockquote>\n<p>[!NOPE] Title\ntext</p>\n</blockquote>\n")
     }
 
     @Test func plainBlockQuoteStays() {

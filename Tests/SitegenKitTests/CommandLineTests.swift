@@ -126,7 +126,7 @@ import Testing
         let result = try CommandLineTests.run(["build", "--source", site, "--output", SiteFixtures.temporaryFolder() + "/out"])
         #expect(result.status == 1)
         #expect(result.standardError.contains("content/nl/over.md:7:5: error: link target 'ontbrekend.md' does not exist"))
-        #expect(result.standardError.contains("sitegen: build failed: 4 errors"))
+        #expect(result.standardError.contains("sitegen: build failed: 5 errors"))
     }
 
     @Test func usageErrorsExitWithTwo() throws {
@@ -134,5 +134,47 @@ import Testing
         #expect(notASite.status == 2)
         #expect(notASite.standardError.contains("no sitegen.yml in"))
         #expect(try CommandLineTests.run(["build", "--frobnicate"]).status == 2)
+    }
+
+    @Test func aRefusedOutputFolderIsAUsageError() throws {
+        let site = try SiteFixtures.copy("good")
+        let result = try CommandLineTests.run(["build", "--source", site, "--output", site + "/content/nl/out"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("error: refusing to write the output into"))
+    }
+
+    @Test func anUnknownFlowOrLanguageOfDecisionGraphIsAUsageError() throws {
+        let site = SiteFixtures.path("good")
+        let noFlow = try CommandLineTests.run(["decision-graph", "--source", site, "nothing"])
+        #expect(noFlow.status == 2)
+        #expect(noFlow.standardError.contains("no decision flow 'nothing'"))
+        let noLanguage = try CommandLineTests.run(["decision-graph", "--source", site, "--language", "fr", "helper"])
+        #expect(noLanguage.status == 2)
+        #expect(noLanguage.standardError.contains("--language fr: not a language of the site (nl, en, ar)"))
+        #expect(try CommandLineTests.run(["decision-graph", "--source", site, "helper"]).status == 0)
+    }
+
+    @Test func manyWarningsOfOneKindAreSummarisedUnlessVerbose() throws {
+        let site = try SiteFixtures.copy("good")
+        for number in 1...11 {
+            try "---\ntitle: P\(number)\n---\n\nText.\n".write(toFile: site + "/content/nl/p\(number).md", atomically: false, encoding: .utf8)
+        }
+        let output = SiteFixtures.temporaryFolder() + "/out"
+        let summary = try CommandLineTests.run(["build", "--quiet", "--source", site, "--output", output])
+        #expect(summary.status == 0)
+        let lines = summary.standardError.split(separator: "\n").filter { $0.contains("missing translations") }
+        #expect(lines == ["content/ar/keuze.md: warning: 25 missing translations (first: content/ar/keuze.md, content/ar/over.md, content/ar/p1.md, ...); --verbose lists them all"])
+        let verbose = try CommandLineTests.run(["build", "--quiet", "--verbose", "--source", site, "--output", output])
+        #expect(verbose.standardError.split(separator: "\n").filter { $0.contains("translation of") }.count == 25)
+    }
+
+    @Test func missingTranslationWarningsCanBeTurnedOff() throws {
+        let site = try SiteFixtures.copy("good")
+        let settings = try String(contentsOfFile: site + "/sitegen.yml", encoding: .utf8)
+        try (settings + "warnings:\n  missingTranslations: false\n").write(toFile: site + "/sitegen.yml", atomically: false, encoding: .utf8)
+        let result = try CommandLineTests.run(["build", "--source", site, "--output", SiteFixtures.temporaryFolder() + "/out"])
+        #expect(result.status == 0)
+        #expect(!result.standardError.contains("translation of"))
+        #expect(result.standardError.contains("translations: en"), "the summary line stays")
     }
 }

@@ -15,6 +15,18 @@ import Testing
         ])
     }
 
+    @Test func wrappedLinkTextKeepsTheLineOfItsStart() {
+        let rendered = render("Intro\n\nsee [text that\nwraps *over*\nthree lines](a.md) and ![an\nimage](b.png)")
+        #expect(rendered.links.map { [$0.line, $0.column] } == [[3, 5], [5, 24]])
+    }
+
+    @Test func referenceDefinitionUnderATableIsNotARow() {
+        let rendered = render("| a |\n|---|\n| [x][two] |\n[two]:\n  two.md\n  \"Title\"")
+        #expect(rendered.html.contains("<td data-label=\"a\"><a href=\"two.md\" title=\"Title\">x</a></td>"))
+        #expect(rendered.html.components(separatedBy: "<tr>").count == 3)
+        #expect(!rendered.html.contains("two.md\n"))
+    }
+
     @Test func columnsCountCharactersNotBytes() {
         let rendered = render("Één — [x](a.md)")
         #expect(rendered.links.first?.column == 7)

@@ -66,7 +66,7 @@ import Testing
         try (String(contentsOfFile: page, encoding: .utf8) + "{{> partials/rare}}\n").write(toFile: page, atomically: true, encoding: .utf8)
         let (report, _) = try SiteFixtures.build(site)
         #expect(report.errors.map(\.description) == ["ar", "en", "nl"].map {
-            "content/\($0)/_strings.yml: error: a template asks for UI string 'rarelyShown', which language '\($0)' lacks; add 'rarelyShown: ...' here"
+            "templates/partials/rare.mustache:1:29: error: this template asks for UI string 'rarelyShown', which language '\($0)' lacks; add 'rarelyShown: ...' to content/\($0)/_strings.yml"
         })
     }
 

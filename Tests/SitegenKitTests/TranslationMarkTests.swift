@@ -200,4 +200,15 @@ import Testing
             "content/en/nooit.md: error: cannot mark current: its original in 'nl' has errors; run sitegen build to see them",
         ])
     }
+
+    /// The original pairs by a translationKey its broken front matter still
+    /// declares: it has errors, it is not missing.
+    @Test func anOriginalWithErrorsIsFoundByItsTranslationKey() throws {
+        let site = try SiteFixtures.copy("translations")
+        try Self.write("---\ntitle: Handleiding\ntranslationKey: guide\nweight: x\n---\n\nVolg de stappen.\n", to: site + "/content/nl/handleiding.md")
+        let failure = try Self.failure(["content/en/guide.md"], site: site)
+        #expect(failure.diagnostics.map(\.description) == [
+            "content/en/guide.md: error: cannot mark current: its original in 'nl' has errors; run sitegen build to see them",
+        ])
+    }
 }

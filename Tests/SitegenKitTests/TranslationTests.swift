@@ -270,7 +270,7 @@ import Testing
             .write(toFile: site + "/content/en/_strings.yml", atomically: false, encoding: .utf8)
         let (report, _) = try SiteFixtures.build(site)
         #expect(report.errors.map(\.description) == [
-            "content/en/_strings.yml: error: a template asks for UI string 'translationOutdated', which language 'en' lacks; add 'translationOutdated: ...' here",
+            "templates/page.mustache:8:69: error: this template asks for UI string 'translationOutdated', which language 'en' lacks; add 'translationOutdated: ...' to content/en/_strings.yml",
         ])
     }
 

@@ -21,6 +21,11 @@ import SitegenSupport
 /// output: _site             # optional
 /// pagination: 100           # optional: children per page of a section page's list
 /// navigationLimit: 100      # optional: most entries in a navigation list
+/// markdown:                 # optional, see `MarkdownSettings`
+///   rawHTML: drop           # drop (default) or allow
+///   headingIDs: github      # github (default) or compact
+/// warnings:
+///   missingTranslations: true   # a warning per missing translation (default: true)
 /// ```
 public struct SiteConfig: Sendable, Hashable {
     public static let fileName = "sitegen.yml"
@@ -41,6 +46,11 @@ public struct SiteConfig: Sendable, Hashable {
     /// The most entries a navigation list holds: the header's top-level
     /// entries, and the siblings the section tree shows around a page.
     public var navigationLimit = 100
+    /// How Markdown is rendered (`markdown:` in `sitegen.yml`).
+    public var markdown = MarkdownSettings()
+    /// A warning for every page a language lacks (the build's translation
+    /// summary line is printed either way).
+    public var missingTranslationWarnings = true
 
     public init(languages: [Language], baseURL: String? = nil, output: String = "_site", translationNotices: Bool = false) {
         self.languages = languages
@@ -54,7 +64,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices",
-                                        "pagination", "navigationLimit"]
+                                        "pagination", "navigationLimit", "markdown", "warnings"]
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
@@ -196,6 +206,22 @@ public struct SiteConfig: Sendable, Hashable {
             return 100
         }
         let limits = (pagination: limit("pagination"), navigationLimit: limit("navigationLimit"))
+        let markdown = MarkdownSettings.parse(root["markdown"], yaml: yaml, into: &diagnostics)
+        var missingTranslationWarnings = true
+        if let node = root["warnings"] {
+            if let mapping = node.mapping {
+                for (key, value) in mapping {
+                    if key.string == "missingTranslations" {
+                        if let flag = value.bool, value.tag.rawValue == Tag.Name.bool.rawValue { missingTranslationWarnings = flag }
+                        else { error("warnings.missingTranslations must be true or false", value) }
+                    } else {
+                        diagnostics.append(.warning("unknown setting 'warnings.\(key.string ?? "")'; known: missingTranslations", at: yaml.location(of: key)))
+                    }
+                }
+            } else {
+                error("warnings must be a mapping, like 'warnings:' with '  missingTranslations: false'", node)
+            }
+        }
 
         if diagnostics.contains(where: { $0.severity == .error }) || languages.isEmpty {
             return (nil, diagnostics)
@@ -203,6 +229,8 @@ public struct SiteConfig: Sendable, Hashable {
         var config = SiteConfig(languages: languages, baseURL: baseURL, output: output, translationNotices: translationNotices)
         config.pagination = limits.pagination
         config.navigationLimit = limits.navigationLimit
+        config.markdown = markdown
+        config.missingTranslationWarnings = missingTranslationWarnings
         return (config, diagnostics)
     }
 

@@ -13,6 +13,7 @@ import SitegenSupport
 /// draft: true                   # left out unless --drafts
 /// layout: page                  # template (default: page)
 /// translationOf: 3f9a0c12be47   # in a translation: the version of its original it translates
+/// aliases: [old/path/]          # former URLs: each gets a redirect page
 /// anything-else: ...            # reaches templates as page.params
 /// ```
 public struct PageMetadata: Sendable, Hashable {
@@ -31,13 +32,20 @@ public struct PageMetadata: Sendable, Hashable {
     /// Every other key, as plain values (String, Int, Double, Bool, arrays, dictionaries).
     public var params: [String: TemplateValue]
 
+    /// Former URLs of the page (`old/path/` in the language folder,
+    /// `/old/path/` from the site root), each with where it is written.
+    public var aliases: [PageAlias] = []
+
     /// Where `layout` is written, for an error about it.
     public var layoutLocation: SourceLocation?
 
     /// The page holds a decision helper (its words are under `decision`).
     public var hasDecision = false
+    /// Where `decision` is written, for an error about the templates its
+    /// pages need.
+    public var decisionLocation: SourceLocation?
 
-    static let knownKeys: Set<String> = ["decision", "title", "linkTitle", "description", "slug", "translationKey", "weight", "draft", "layout", "translationOf"]
+    static let knownKeys: Set<String> = ["decision", "title", "linkTitle", "description", "slug", "translationKey", "weight", "draft", "layout", "translationOf", "aliases"]
 
     /// Parses front matter. `yaml` is nil when the file has none (then the
     /// required title is missing).
@@ -76,9 +84,30 @@ public struct PageMetadata: Sendable, Hashable {
             draft: reader.bool(fields["draft"], "draft must be true or false") ?? false,
             layout: text("layout"), params: params(fields))
         metadata.hasDecision = fields["decision"] != nil
+        metadata.decisionLocation = parsed.root?.mapping?.keys.first { $0.string == "decision" }.map { parsed.location(of: $0) }
         metadata.layoutLocation = fields["layout"].map { parsed.location(of: $0) }
         metadata.translationOf = translationOf(fields["translationOf"], file: file, reader)
+        metadata.aliases = aliases(fields["aliases"], reader)
         return (reader.hasErrors ? nil : metadata, reader.diagnostics)
+    }
+
+    /// `aliases`: former URLs, a list (or one text).
+    static func aliases(_ node: Node?, _ reader: YAMLReader) -> [PageAlias] {
+        guard let node else { return [] }
+        let entries = node.sequence.map(Array.init) ?? (YAMLText.isString(node) ? [node] : [])
+        if entries.isEmpty {
+            reader.error("aliases must be a list of former URLs, like 'aliases: [old/path/]'", at: node)
+        }
+        var aliases: [PageAlias] = []
+        for entry in entries {
+            if YAMLText.isString(entry), let value = entry.string, let alias = PageAlias(value, location: reader.location(of: entry)) {
+                aliases.append(alias)
+            } else {
+                reader.error("alias '\((entry.string ?? "").escapingControlCharacters)' must be a URL path in the site, like 'old/path/' (in this language) or '/old/path/' (from the site root), without '..', '?', '#' or a scheme",
+                             at: entry)
+            }
+        }
+        return aliases
     }
 
     /// `translationOf`: the hex digits sitegen writes, as written (a hash of

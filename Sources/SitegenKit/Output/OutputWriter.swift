@@ -23,9 +23,17 @@ import SitegenSupport
 public enum OutputWriter {
     public static let markerFile = ".sitegen-output"
 
-    /// A refusal or a failed write (exit status 1, nothing replaced).
+    /// A refusal (a usage error: exit status 2) or a failed write (exit
+    /// status 1); nothing replaced.
     public struct WriteError: Error, CustomStringConvertible {
         public var description: String
+        /// The folder asked for may not be used: the way sitegen was called
+        /// is wrong, not the site.
+        public var isRefusal = false
+
+        static func refusal(_ description: String) -> WriteError {
+            WriteError(description: description, isRefusal: true)
+        }
     }
 
     /// Checks that `output` may be replaced by a build of the site in `source`.
@@ -34,22 +42,22 @@ public enum OutputWriter {
         let source = canonical(source)
         let home = canonical(FileManager.default.homeDirectoryForCurrentUser.path)
         if output == "/" || output == home {
-            throw WriteError(description: "refusing to use '\(output)' as the output folder: it is \(output == "/" ? "the root folder" : "your home folder"); choose a folder of its own, like _site")
+            throw WriteError.refusal("refusing to use '\(output)' as the output folder: it is \(output == "/" ? "the root folder" : "your home folder"); choose a folder of its own, like _site")
         }
         if output == source || source.hasPrefix(output + "/") {
-            throw WriteError(description: "refusing to use '\(output)' as the output folder: it holds the site's own files; choose a folder of its own, like _site")
+            throw WriteError.refusal("refusing to use '\(output)' as the output folder: it holds the site's own files; choose a folder of its own, like _site")
         }
         for folder in ["content", "templates"] where output.hasPrefix(source + "/" + folder + "/") || output == source + "/" + folder {
-            throw WriteError(description: "refusing to write the output into \(folder)/: the next build would read it as part of the site; choose a folder like _site")
+            throw WriteError.refusal("refusing to write the output into \(folder)/: the next build would read it as part of the site; choose a folder like _site")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
-            throw WriteError(description: "refusing to replace '\(output)': it is a file, not a folder sitegen made")
+            throw WriteError.refusal("refusing to replace '\(output)': it is a file, not a folder sitegen made")
         }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
         if !contents.isEmpty && !contents.contains(markerFile) {
-            throw WriteError(description: "refusing to replace '\(output)': sitegen did not make it (it has no \(markerFile) file); delete it yourself or choose another --output")
+            throw WriteError.refusal("refusing to replace '\(output)': sitegen did not make it (it has no \(markerFile) file); delete it yourself or choose another --output")
         }
     }
 

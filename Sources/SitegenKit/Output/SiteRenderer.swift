@@ -76,8 +76,10 @@ public struct SiteRenderer: Sendable {
         // Anchors can be checked only now that every page's ids are known.
         for check in rendered.flatMap(\.anchorChecks) where !(ids[check.targetPath]?.contains(check.fragment) ?? true) {
             let known = (ids[check.targetPath] ?? []).subtracting(templates.templateIDs).sorted()
-            let hint = known.isEmpty ? "it has no headings" : "its ids are: " + known.prefix(12).joined(separator: ", ")
-            diagnostics.append(.error("anchor '#\(check.fragment)' does not exist in \(check.targetSource); \(hint)", at: check.location))
+            let more = known.count > 12 ? " and \(known.count - 12) more" : ""
+            let hint = known.isEmpty ? "it has no headings" : "its ids are: " + known.prefix(12).joined(separator: ", ") + more
+            let via = check.via.map { " (linked from \($0), built from this file)" } ?? ""
+            diagnostics.append(.error("anchor '#\(check.fragment)' does not exist in \(check.targetSource)\(via); \(hint)", at: check.location))
         }
 
         let special = renderSpecialPages()
@@ -91,9 +93,14 @@ public struct SiteRenderer: Sendable {
         let namedStrings = templates.uiStringKeys
         for language in site.config.languages where !site.strings[language.code]!.isBroken {
             missingStrings[language.code, default: []].formUnion(namedStrings.filter { site.strings[language.code]![$0] == nil })
+            let file = site.strings[language.code]!.file
             for key in (missingStrings[language.code] ?? []).sorted() {
-                diagnostics.append(Diagnostic(.error, file: site.strings[language.code]!.file,
-                    "a template asks for UI string '\(key)', which language '\(language.code)' lacks; add '\(key): ...' here"))
+                if let tag = templates.uiStringTags[key] {
+                    diagnostics.append(.error("this template asks for UI string '\(key)', which language '\(language.code)' lacks; add '\(key): ...' to \(file)", at: tag))
+                } else {
+                    diagnostics.append(Diagnostic(.error, file: file,
+                        "a template asks for UI string '\(key)', which language '\(language.code)' lacks; add '\(key): ...' here"))
+                }
             }
         }
         for name in missingAssets.sorted() {
@@ -101,8 +108,12 @@ public struct SiteRenderer: Sendable {
                 "a template asks for asset '\(name)', which does not exist in templates/assets/"))
         }
 
+        diagnostics += assets.diagnostics
         for (path, bytes) in assets.files { emit(path, bytes) }
         for (path, bytes) in site.contentFiles { emit(path, bytes) }
+        for (folder, redirect) in site.redirects.sorted(by: { $0.key < $1.key }) {
+            emit(SitePath(folder.outputFile), Array(redirect.html(at: folder, baseURL: site.config.baseURL, fileLinks: fileLinks).utf8))
+        }
         if let base = site.config.baseURL {
             emit(SitePath("sitemap.xml"), Array(Sitemap.xml(for: site, baseURL: base).utf8))
             if rootFiles.files[SitePath("robots.txt")] == nil {
@@ -154,17 +165,19 @@ public struct SiteRenderer: Sendable {
         let contentStrings = site.strings[page.contentLanguage]!
         let assetLookup = AssetLookup(assets: assets, page: page.path)
         var resolver = LinkResolver(site: site, page: page, fileLinks: fileLinks)
-        let options = MarkdownOptions(calloutLabels: contentStrings.calloutLabels, reservedIDs: templates.templateIDs)
+        let options = site.config.markdown.options(calloutLabels: contentStrings.calloutLabels, reservedIDs: templates.templateIDs)
         let markdown = MarkdownRenderer.render(page.body, options: options) { resolver.rewrite($0) }
 
         var diagnostics = markdown.diagnostics + resolver.diagnostics
         for heading in markdown.headings where heading.level == 1 {
-            diagnostics.append(Diagnostic(.error, file: page.sourcePath,
+            diagnostics.append(Diagnostic(.error, file: page.sourcePath, line: heading.line, column: heading.column,
                 "heading '# \(heading.text)': the page title (front matter 'title') is the page's only level-1 heading; use '##' for sections"))
         }
-        for kind in markdown.calloutKinds.sorted(by: { $0.rawValue < $1.rawValue }) where contentStrings["callout." + kind.rawValue] == nil && !contentStrings.isBroken {
-            diagnostics.append(Diagnostic(.error, file: contentStrings.file,
-                "\(page.sourcePath) uses a [!\(kind.rawValue.uppercased())] callout, whose title 'callout.\(kind.rawValue)' language '\(page.contentLanguage)' lacks; add it here"))
+        for (kind, place) in markdown.calloutLabelsUsed.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+        where contentStrings["callout." + kind.rawValue] == nil && !contentStrings.isBroken {
+            diagnostics.append(.error(
+                "this [!\(kind.rawValue.uppercased())] callout has no title of its own, and language '\(page.contentLanguage)' lacks the UI string 'callout.\(kind.rawValue)'; add it to \(contentStrings.file), or write a title after the marker",
+                at: place))
         }
 
         var layout = page.metadata.layout ?? TemplateSet.defaultLayout
@@ -199,8 +212,12 @@ public struct SiteRenderer: Sendable {
             diagnostics.append(.error("layout '\(layout)' does not exist; add templates/\(layout).mustache or remove 'layout'",
                 at: page.metadata.layoutLocation ?? SourceLocation(file: page.sourcePath)))
         } else if page.kind.fixedLayout != nil {
-            diagnostics.append(Diagnostic(.error, file: "templates/\(layout).mustache",
-                "template is missing; a site with a decision helper needs templates/\(layout).mustache"))
+            let message = "template templates/\(layout).mustache is missing; the pages of this decision helper need it"
+            if let location = page.metadata.decisionLocation {
+                diagnostics.append(.error(message, at: location))
+            } else {
+                diagnostics.append(Diagnostic(.error, file: "templates/\(layout).mustache", message))
+            }
         }
         // A fallback page repeats its original's text, whose problems are
         // reported for the original; only problems of the layout remain.
@@ -210,7 +227,7 @@ public struct SiteRenderer: Sendable {
         return RenderedPage(
             path: page.path, html: Array(html.utf8),
             ids: Set(markdown.headings.map(\.id)).union(templates.templateIDs),
-            anchorChecks: page.isFallback ? [] : anchorChecks, diagnostics: diagnostics,
+            anchorChecks: anchorChecks.filter { $0.needed && (!page.isFallback || $0.via != nil) }, diagnostics: diagnostics,
             missingStrings: strings.missing, missingAssets: assetLookup.missing,
             linkedPages: resolver.linkedPages)
     }

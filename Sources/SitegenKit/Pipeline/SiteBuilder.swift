@@ -30,6 +30,8 @@ public struct BuildReport: Sendable {
     /// The output folder (absolute), written only when the build succeeded.
     public var output: String = ""
     public var seconds: Double = 0
+    /// The output folder asked for may not be used (a usage error).
+    public var outputRefused = false
 
     public init(diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
@@ -86,6 +88,7 @@ public enum SiteBuilder {
             }
         } catch {
             report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))
+            report.outputRefused = error.isRefusal
             return finish(report, since: start, clock: clock)
         }
         // A failed write is kept by `staged` and reported by `commit`.

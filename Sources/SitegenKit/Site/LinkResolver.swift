@@ -1,9 +1,10 @@
 import SitegenSupport
 import SitegenMarkdown
 /// Rewrites the links written in one page's Markdown: a link to another
-/// page's `.md` file becomes a relative link to that page in the same
-/// language; a link to a file beside the pages becomes a relative link to
-/// its copy. Links that lead nowhere are errors at their place in the file.
+/// page (its `.md` file, its folder, its URL; see `LinkTargets`) becomes a
+/// relative link to that page in the same language; a link to a file beside
+/// the pages becomes a relative link to its copy. Links that lead nowhere are
+/// errors at their place in the file.
 struct LinkResolver {
     /// A `#fragment` that must exist in a page once every page is rendered.
     struct AnchorCheck: Sendable, Hashable {
@@ -11,6 +12,10 @@ struct LinkResolver {
         var targetSource: String
         var fragment: String
         var location: SourceLocation
+        /// False for a check another page's check already covers.
+        var needed = true
+        /// The fallback page whose link this is (its text is another page's).
+        var via: String?
     }
 
     let site: Site
@@ -32,63 +37,76 @@ struct LinkResolver {
         let destination = link.destination
         let location = SourceLocation(file: page.sourcePath, line: link.line, column: link.column)
         guard !destination.isEmpty, !LinkResolver.isExternal(destination) else { return nil }
-        if destination.hasPrefix("/") {
-            diagnostics.append(.warning(
-                "link '\(destination)' starts at the server root and breaks when the site is hosted in a sub-folder; link to the .md file or a path relative to this page",
-                at: location))
-            return nil
-        }
-        let (path, fragment) = LinkResolver.split(destination)
+        let (path, query, fragment) = LinkResolver.parts(of: destination)
         if path.isEmpty {
             if let fragment {
-                anchorChecks.append(AnchorCheck(targetPath: page.path, targetSource: page.sourcePath, fragment: fragment, location: location))
+                anchorChecks.append(AnchorCheck(targetPath: page.path, targetSource: page.sourcePath, fragment: fragment,
+                                                location: location, needed: !page.isFallback))
             }
             return nil
         }
-        // Resolve against the folder of the Markdown file, inside the language
-        // folder the text was written in.
-        let folder = page.relativePath.split(separator: "/").dropLast().map(String.init)
-        guard let resolved = LinkResolver.normalize(folder + path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)) else {
-            diagnostics.append(.error("link target '\(path)' leaves the content/\(page.contentLanguage)/ folder; link to pages and files of this language", at: location))
-            return nil
-        }
-        let suffix = fragment.map { "#" + $0 } ?? ""
-        if resolved.hasSuffix(".md") {
-            // A page not (yet) translated is found under its file name in the
-            // default language.
-            guard let target = site.page(writtenAs: resolved, in: page.contentLanguage)
-                ?? site.page(writtenAs: resolved, in: site.config.defaultLanguage.code)
-            else {
-                // A page that exists but is broken was reported already.
-                if site.unusablePages.contains(PageID(language: page.contentLanguage, path: resolved))
-                    || site.unusablePages.contains(PageID(language: site.config.defaultLanguage.code, path: resolved)) { return nil }
-                // A draft left out of this build: say so, and link the home page.
-                if site.draftPages.contains(PageID(language: page.contentLanguage, path: resolved)) {
-                    diagnostics.append(.warning("link target '\(path)' is a draft, left out of this build (build with --drafts to include it); the link goes to the home page", at: location))
-                    let home = site.home(of: page.language)?.path ?? SitePath(page.language + "/")
-                    return home.relative(from: page.path, fileLinks: fileLinks)
-                }
-                diagnostics.append(.error("link target '\(path)' does not exist (looked for content/\(page.contentLanguage)/\(resolved))", at: location))
-                return nil
+        // Kept as written: a query (a static host ignores it, a script may
+        // not) and the fragment.
+        let suffix = (query.map { "?" + $0 } ?? "") + (fragment.map { "#" + $0 } ?? "")
+        let quoted = "link target '\(destination)'"
+        switch LinkTargets(site: site, page: page).resolve(path.removingPercentEncodingIfPossible) {
+        case .found(.file(let file)):
+            return file.relative(from: page.path, fileLinks: fileLinks) + suffix
+        case .found(.page(let found, let translated)):
+            return self.link(to: found, translated: translated, fragment: fragment, at: location).map { $0 + suffix }
+                ?? (site.home(of: page.language)?.path ?? SitePath(page.language + "/")).relative(from: page.path, fileLinks: fileLinks)
+        case let .ambiguous(first, firstReading, second, secondReading):
+            diagnostics.append(.error(
+                "\(quoted) is ambiguous: \(first.name) (\(firstReading)) and \(second.name) (\(secondReading)); link the .md file to say which",
+                at: location))
+        case .notFound(let lookedFor, let folder):
+            if let folder {
+                diagnostics.append(.error("\(quoted): \(folder) is a folder without index.md; link a page in it, or add \(folder)index.md", at: location))
+            } else {
+                diagnostics.append(.error("\(quoted) does not exist (looked for \(LinkResolver.list(lookedFor)))", at: location))
             }
-            // The same page in the language this page is published in; when it
-            // is left out there, that language's home page.
-            if let translated = site.page(target.translationKey, in: page.language) {
-                linkedPages.insert(translated.path)
-                if let fragment {
-                    anchorChecks.append(AnchorCheck(targetPath: translated.path, targetSource: translated.sourcePath, fragment: fragment, location: location))
-                }
-                return translated.path.relative(from: page.path, fileLinks: fileLinks) + suffix
-            }
+        case .outside:
+            diagnostics.append(.error("\(quoted) leaves the content/ folder; link to pages and files of the site", at: location))
+        case .unusable:
+            // A page that exists but is broken was reported already.
+            break
+        case .draft:
+            // A draft left out of this build: say so, and link the home page.
+            diagnostics.append(.warning("\(quoted) is a draft, left out of this build (build with --drafts to include it); the link goes to the home page",
+                                        at: location).of(kind: "links to drafts"))
             let home = site.home(of: page.language)?.path ?? SitePath(page.language + "/")
             return home.relative(from: page.path, fileLinks: fileLinks)
         }
-        let file = SitePath(page.contentLanguage + "/" + resolved)
-        guard site.contentFiles[file] != nil else {
-            diagnostics.append(.error("link target '\(path)' does not exist (looked for content/\(file.value))", at: location))
-            return nil
+        return nil
+    }
+
+    /// The link to a page found for a link: the same page in the language
+    /// this page is published in when it was found in the language its text
+    /// is written in (or the default language's, for a page not translated);
+    /// nil when it is left out there (the caller links the home page).
+    private mutating func link(to found: Page, translated: Bool, fragment: String?, at location: SourceLocation) -> String? {
+        var target = found
+        if translated {
+            guard let translated = site.page(found.translationKey, in: page.language) else { return nil }
+            target = translated
         }
-        return file.relative(from: page.path, fileLinks: fileLinks) + suffix
+        linkedPages.insert(target.path)
+        if let fragment {
+            // A fallback page repeats its original's links; a link of it that
+            // reaches a fallback page too reaches the same text its original's
+            // link reaches, checked there. One that reaches a translation is
+            // checked against that translation's ids.
+            anchorChecks.append(AnchorCheck(targetPath: target.path, targetSource: target.sourcePath,
+                                            fragment: fragment, location: location,
+                                            needed: !(page.isFallback && target.isFallback),
+                                            via: page.isFallback ? page.path.value : nil))
+        }
+        return target.path.relative(from: page.path, fileLinks: fileLinks)
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     /// Whether a destination has a scheme (`https:`, `mailto:`) or starts with `//`.
@@ -100,19 +118,20 @@ struct LinkResolver {
             && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
     }
 
-    /// The path and the fragment (without `#`) of a destination. A query is
-    /// kept with neither: files on a static host take none.
-    static func split(_ destination: String) -> (path: String, fragment: String?) {
-        var path = destination
+    /// The path, query (without `?`) and fragment (without `#`) of a destination.
+    static func parts(of destination: String) -> (path: String, query: String?, fragment: String?) {
+        var path = Substring(destination)
         var fragment: String?
+        var query: String?
         if let hash = path.firstIndex(of: "#") {
             fragment = String(path[path.index(after: hash)...])
-            path = String(path[..<hash])
+            path = path[..<hash]
         }
         if let question = path.firstIndex(of: "?") {
-            path = String(path[..<question])
+            query = String(path[path.index(after: question)...])
+            path = path[..<question]
         }
-        return (path.removingPercentEncodingIfPossible, fragment)
+        return (String(path), query, fragment)
     }
 
     /// Resolves `.` and `..`; nil when the path climbs out of its root.

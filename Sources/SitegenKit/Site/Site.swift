@@ -15,6 +15,8 @@ public struct Site: Sendable {
     public var draftPages: Set<PageID> = []
     /// Files of `static/`, published at the root as they are (see `RootFiles`).
     public var rootFiles: [SitePath: [UInt8]] = [:]
+    /// Redirect pages at the former URLs pages declare (`aliases:`).
+    public var redirects: [SitePath: Redirect] = [:]
     /// Which translations are current, outdated or missing (nil for a site
     /// of one language). Made by `SiteResolver`.
     public internal(set) var translationStatus: TranslationReport?
@@ -22,8 +24,12 @@ public struct Site: Sendable {
     /// Whether a translation key may belong to an unusable page (judged by
     /// the key a file gets by default, its path without `.md`).
     func isUnusable(translationKey: String) -> Bool {
-        unusablePages.contains { $0.defaultTranslationKey == translationKey }
+        unusableKeys.contains(translationKey) || unusablePages.contains { $0.defaultTranslationKey == translationKey }
     }
+    /// The `translationKey`s unusable pages declare (read from front matter
+    /// that has other errors), so that pages and outcomes pointing at them
+    /// are not reported too.
+    var unusableKeys: Set<String> = []
     /// Index into `pages`, by language and translation key.
     var pageIndex: [String: [String: Int]] = [:]
     var pagesByLanguage: [String: [Int]] = [:]
@@ -35,6 +41,9 @@ public struct Site: Sendable {
     /// Index into `pages` of the pages as written, by language and path in
     /// the language folder (fallback pages are not there).
     var fileIndex: [String: [String: Int]] = [:]
+    /// Index into `pages`, by URL path (`nl/handleidingen/a/`), for links
+    /// written as URLs.
+    var urlIndex: [SitePath: Int] = [:]
 
     public init(config: SiteConfig, pages: [Page], strings: [String: UIStrings], contentFiles: [SitePath: [UInt8]]) {
         self.config = config
@@ -46,6 +55,7 @@ public struct Site: Sendable {
         for (index, page) in pages.enumerated() {
             pagesByLanguage[page.language, default: []].append(index)
             pageIndex[page.language, default: [:]][page.translationKey] = index
+            urlIndex[page.path] = index
             if page.isWritten {
                 fileIndex[page.language, default: [:]][page.relativePath] = index
             }
@@ -75,6 +85,11 @@ public struct Site: Sendable {
         let defaultLanguage = config.defaultLanguage.code
         guard page.language != defaultLanguage, !page.isFallback, page.kind.isWritten else { return nil }
         return self.page(page.translationKey, in: defaultLanguage)
+    }
+
+    /// The page published at a URL path (`nl/handleidingen/a/`).
+    public func page(at path: SitePath) -> Page? {
+        urlIndex[path].map { pages[$0] }
     }
 
     public func home(of language: String) -> Page? {

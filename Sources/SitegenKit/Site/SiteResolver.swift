@@ -31,6 +31,7 @@ public enum SiteResolver {
     struct Findings {
         var diagnostics: [Diagnostic] = []
         var unusable: Set<PageID>
+        var unusableKeys: Set<String> = []
         var drafts: Set<PageID> = []
     }
 
@@ -55,7 +56,11 @@ public enum SiteResolver {
         var site = Site(config: config, pages: pages, strings: strings, contentFiles: collisions.files)
         site.unusablePages = found.unusable
         site.rootFiles = Dictionary(source.rootFiles.map { (SitePath($0.relativePath), $0.bytes) }) { first, _ in first }
+        site.unusableKeys = found.unusableKeys
         site.draftPages = found.drafts
+        let (redirects, aliasProblems) = Redirect.resolve(pages: pages, files: collisions.files)
+        site.redirects = redirects
+        found.diagnostics += aliasProblems
         if config.languages.count > 1 {
             let status = TranslationReport(site: site, hashingEveryOriginal: false)
             found.diagnostics += status.warnings
@@ -118,6 +123,7 @@ public enum SiteResolver {
             let id = PageID(language: file.language, path: file.relativePath)
             guard let page = read else {
                 found.unusable.insert(id)
+                if let key = declaredTranslationKey(file.source) { found.unusableKeys.insert(key) }
                 continue
             }
             if page.metadata.draft && !includeDrafts {
@@ -167,15 +173,25 @@ public enum SiteResolver {
                     fallback.language = language.code
                     fallback.path = SitePath(language.code + "/" + original.path.value.dropFirst(defaultLanguage.count + 1))
                     fallbacks.append(fallback)
-                    found.diagnostics.append(Diagnostic(.warning, file: expected, "\(what); built from '\(defaultLanguage)' with a notice"))
+                    if config.missingTranslationWarnings {
+                        found.diagnostics.append(Diagnostic(.warning, file: expected, "\(what); built from '\(defaultLanguage)' with a notice",
+                                                            kind: "missing translations"))
+                    }
                 case .omit:
-                    found.diagnostics.append(Diagnostic(.warning, file: expected,
-                        "\(what); left out, links to it go to the '\(language.code)' home page"))
+                    if config.missingTranslationWarnings {
+                        found.diagnostics.append(Diagnostic(.warning, file: expected,
+                            "\(what); left out, links to it go to the '\(language.code)' home page", kind: "missing translations"))
+                    }
                 }
             }
             for page in pages where page.language == language.code && !defaultKeys.contains(page.translationKey) {
+                // A page whose original is broken (reported) has one, unusable.
+                guard !found.unusableKeys.contains(page.translationKey),
+                      !found.unusable.contains(where: { $0.language == defaultLanguage && $0.defaultTranslationKey == page.translationKey })
+                else { continue }
                 found.diagnostics.append(Diagnostic(.warning, file: page.sourcePath,
-                    "no '\(defaultLanguage)' version (translationKey '\(page.translationKey)'); the page exists only in '\(language.code)'"))
+                    "no '\(defaultLanguage)' version (translationKey '\(page.translationKey)'); the page exists only in '\(language.code)'",
+                    kind: "pages only a translation has"))
             }
         }
         return fallbacks
@@ -207,8 +223,10 @@ public enum SiteResolver {
                     "this page and \(other.sourcePath) would both be '\(page.path.outputFile)'; give one another slug or file name"))
                 found.unusable.insert(PageID(language: page.language, path: page.relativePath))
             } else if !other.isFallback {
+                // Most often the page translates that one under another
+                // file name, and does not say so.
                 found.diagnostics.append(Diagnostic(.error, file: other.sourcePath, line: 1, column: 1,
-                    "this page takes the URL '\(page.path.outputFile)' of the fallback for \(page.sourcePath); give it another slug or file name"))
+                    "this page takes the URL '\(page.path.outputFile)' of the fallback for \(page.sourcePath); if it translates that page, give it 'translationKey: \(page.translationKey)', else another slug or file name"))
             }
         }
         return kept
@@ -222,6 +240,15 @@ public enum SiteResolver {
             files[SitePath(file.relativePath)] = file.bytes
         }
         return files
+    }
+
+    /// The `translationKey` a page with front matter errors declares, if
+    /// its YAML can be read at all.
+    static func declaredTranslationKey(_ source: SourceText) -> String? {
+        guard let split = try? FrontMatter.split(source), let yaml = split.yaml,
+              let parsed = try? YAMLText(yaml, file: source.path, firstLine: split.yamlStartLine)
+        else { return nil }
+        return parsed.root?.mapping?["translationKey"]?.string
     }
 
     /// A page as written in its language folder, or nil when its front matter

@@ -26,6 +26,9 @@ public struct TemplateSet: Sendable {
     /// needs them all, also those only some pages show, so a missing one is
     /// found before a page needs it.
     public let uiStringKeys: Set<String>
+    /// The first tag naming each UI string (`{{strings.key}}`), where an
+    /// error about a missing one points.
+    var uiStringTags: [String: SourceLocation] = [:]
     /// The tag that includes each template (`{{> name}}`, `{{< name}}`) where
     /// an error about its nesting points: one in the template itself if it
     /// includes itself, else the first.
@@ -66,8 +69,14 @@ public struct TemplateSet: Sendable {
         let uiStringKeys = Set(library.templates.values.flatMap(MustacheNode.names(in:)).compactMap { name in
             name.parts.count == 2 && name.parts[0] == "strings" ? name.parts[1] : nil
         })
-        return (TemplateSet(library: library, names: names, templateIDs: ids, uiStringKeys: uiStringKeys,
-                            inclusionTags: inclusionTags), diagnostics)
+        var set = TemplateSet(library: library, names: names, templateIDs: ids, uiStringKeys: uiStringKeys,
+                              inclusionTags: inclusionTags)
+        for file in files.sorted(by: { $0.name < $1.name }) {
+            for (key, location) in stringTags(in: file.source) where set.uiStringTags[key] == nil {
+                set.uiStringTags[key] = location
+            }
+        }
+        return (set, diagnostics)
     }
 
     /// Renders the template `name`; throws when partials nest deeper than
@@ -102,6 +111,27 @@ public struct TemplateSet: Sendable {
                     let column = line[..<open.lowerBound].unicodeScalars.count + 1
                     found.append(Reference(kind: marker == ">" ? "partial" : "parent template", name: String(name),
                                            location: SourceLocation(file: source.path, line: index + 1, column: column)))
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return found
+    }
+
+    /// `strings.key` inside a `{{...}}` tag (with the default delimiters),
+    /// with the place of the tag.
+    static func stringTags(in source: SourceText) -> [(String, SourceLocation)] {
+        var found: [(String, SourceLocation)] = []
+        for (index, line) in SourceLines(source.text).lines.enumerated() where line.contains("strings.") {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let inside = afterOpen[..<close.lowerBound].drop(while: { "{#^/&! ".contains($0) })
+                if inside.hasPrefix("strings.") {
+                    let key = inside.dropFirst("strings.".count).prefix(while: { $0 != "}" && $0 != " " })
+                    let column = line[..<open.lowerBound].unicodeScalars.count + 1
+                    found.append((String(key), SourceLocation(file: source.path, line: index + 1, column: column)))
                 }
                 rest = afterOpen[close.upperBound...]
             }

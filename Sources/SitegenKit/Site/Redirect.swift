@@ -1,0 +1,82 @@
+import SitegenSupport
+
+/// The redirect pages of a site: one at each former URL a page declares
+/// (`aliases:`), checked against the URLs of pages, files and other aliases.
+public struct Redirect: Sendable, Hashable {
+    /// The page it redirects to.
+    public var target: SitePath
+    public var title: String
+    public var language: String
+
+    /// Every page's aliases, by the folder their redirect page goes in; an
+    /// alias that would take the place of a page, a file or another alias is
+    /// an error at the alias.
+    static func resolve(pages: [Page], files: [SitePath: [UInt8]]) -> ([SitePath: Redirect], [Diagnostic]) {
+        var redirects: [SitePath: Redirect] = [:]
+        var claimedBy: [SitePath: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        // An alias that collides in its own language is reported there
+        // once, not again for every language built from that text.
+        var reported: Set<SourceLocation> = []
+        func report(_ message: String, _ alias: PageAlias) {
+            if reported.insert(alias.location).inserted { diagnostics.append(.error(message, at: alias.location)) }
+        }
+        let pagePaths = Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for page in pages where !page.metadata.aliases.isEmpty {
+            for alias in page.metadata.aliases {
+                // A page built from another language's text repeats its
+                // aliases in its own language; one from the site root is
+                // the original's alone.
+                if page.isFallback && alias.fromSiteRoot { continue }
+                let folder = alias.folder(in: page.language)
+                let written = (alias.fromSiteRoot ? "/" : "") + alias.path + (alias.isFile ? "" : "/")
+                let inLanguage = page.isFallback ? " (in '\(page.language)', where this page is built from it)" : ""
+                if folder == page.path { continue }
+                if let other = pagePaths[folder] {
+                    report("alias '\(written)'\(inLanguage) is the URL of \(other.isFallback ? "the fallback page " + other.path.value : other.sourcePath); a redirect cannot take a page's place: remove the alias or move that page", alias)
+                    continue
+                }
+                // A file of that name, or the index.html the redirect would be.
+                let file = folder.isFolder ? SitePath(String(folder.value.dropLast())) : folder
+                if files[file] != nil || files[SitePath(folder.outputFile)] != nil {
+                    report("alias '\(written)'\(inLanguage) would be written where content/\(files[file] != nil ? file.value : folder.outputFile) is; remove the alias or rename the file", alias)
+                    continue
+                }
+                if let other = claimedBy[folder] {
+                    if other != page.sourcePath || !page.isFallback {
+                        report("alias '\(written)'\(inLanguage) is also an alias of \(other); an old URL can redirect to one page only", alias)
+                    }
+                    continue
+                }
+                claimedBy[folder] = page.isFallback ? page.path.value : page.sourcePath
+                redirects[folder] = Redirect(target: page.path, title: page.metadata.title, language: page.language)
+            }
+        }
+        return (redirects, diagnostics)
+    }
+
+    /// The redirect page at `folder`: a `meta refresh` to the page, its
+    /// canonical URL (so search engines index the page, not the old URL),
+    /// `noindex`, and a visible link for when the refresh does not happen.
+    func html(at folder: SitePath, baseURL: String?, fileLinks: Bool) -> String {
+        let relative = HTMLEscaping.escape(target.relative(from: folder, fileLinks: fileLinks))
+        let canonical = baseURL.map { HTMLEscaping.escape($0 + target.urlPath) } ?? relative
+        let title = HTMLEscaping.escape(self.title)
+        return """
+            <!DOCTYPE html>
+            <html lang="\(HTMLEscaping.escape(language))">
+            <head>
+            <meta charset="utf-8">
+            <title>\(title)</title>
+            <meta name="robots" content="noindex">
+            <link rel="canonical" href="\(canonical)">
+            <meta http-equiv="refresh" content="0; url=\(relative)">
+            </head>
+            <body>
+            <p><a href="\(relative)">\(title)</a></p>
+            </body>
+            </html>
+
+            """
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
+
+/// `Tests/Fixtures/sites/features/` laid over the good site: every link form,
+/// file fallback, aliases, callout titles, heading ids and raw HTML allowed.
+@Suite struct AuthoringFeaturesTests {
+    static func build() throws -> (BuildReport, String) {
+        let site = try SiteFixtures.copy("good", overlay: "features")
+        return try SiteFixtures.build(site)
+    }
+
+    @Test func everyLinkFormResolvesToARelativeLink() throws {
+        let (report, output) = try Self.build()
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        let page = try HTMLPage(output + "/nl/links/index.html")
+        #expect(try page.values("//div[@class='content']//li/a/@href") == [
+            "../handleidingen/handleiding-a/#stap-2",   // a .md file
+            "../gids/",                                 // a folder (its index.md)
+            "../gids/",                                 // the same, without '/'
+            "../gids/deel/",                            // relative to the page's URL
+            "../gids/deel/",                            // from the language root
+            "../../en/guide-a/",                        // from the site root
+            "../gids/",                                 // after the baseURL's path
+            "../over/?x=1#wie",                         // a query is kept
+            "../../en/guide-a/",                        // another language's file
+        ])
+        #expect(try page.value("//div[@class='content']//li/img/@src") == "../img/logo.png")
+        // No warning for a root-relative link that resolves.
+        #expect(!report.warnings.contains { $0.message.contains("server root") })
+    }
+
+    @Test func aFallbackPageLinksThePagesOfItsLanguage() throws {
+        let (_, output) = try Self.build()
+        let page = try HTMLPage(output + "/en/links/index.html")
+        let links = try page.values("//div[@class='content']//li/a/@href")
+        #expect(links.first == "../guide-a/#stap-2")
+        #expect(links.dropFirst().first == "../gids/")
+        #expect(try page.value("//div[@class='content']//li/img/@src") == "../../nl/img/logo.png")
+    }
+
+    @Test func filesFallBackToTheDefaultLanguageAndArePublishedOnce() throws {
+        let (report, output) = try Self.build()
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(try HTMLPage(output + "/en/files/index.html").value("//div[@class='content']//img/@src") == "../../nl/img/logo.png")
+        let files = SiteFixtures.snapshot(output).keys
+        #expect(files.filter { $0.hasSuffix("logo.png") } == ["nl/img/logo.png"])
+    }
+
+    @Test func aliasesWriteRedirectPages() throws {
+        let (_, output) = try Self.build()
+        let redirect = try String(contentsOfFile: output + "/nl/oud/links/index.html", encoding: .utf8)
+        #expect(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../links/\">"))
+        #expect(redirect.contains("<link rel=\"canonical\" href=\"https://example.org/docs/nl/links/\">"))
+        #expect(redirect.contains("<meta name=\"robots\" content=\"noindex\">"))
+        #expect(redirect.contains("<a href=\"../../links/\">Links</a>"))
+        // From the site root, once; and in the language built from the page.
+        #expect(try String(contentsOfFile: output + "/oud-links/index.html", encoding: .utf8).contains("url=../nl/links/"))
+        #expect(FileManager.default.fileExists(atPath: output + "/en/oud/links/index.html"))
+        // An old URL of an HTML file is that file.
+        #expect(try String(contentsOfFile: output + "/nl/oud.html", encoding: .utf8).contains("url=links/"))
+    }
+
+    @Test func headingIDsCalloutTitlesAndRawHTML() throws {
+        let (_, output) = try Self.build()
+        let page = try HTMLPage(output + "/nl/links/index.html")
+        #expect(try page.values("//div[@class='content']//h2/@id") == ["vormen", "log-appender--bridge", "spaties", "klasse", "snake_case-en-über--ons"])
+        #expect(try page.value("//h2[@id='klasse']/@class") == "breed")
+        #expect(try page.value("//p[@class='callout-title']") == "Eigen titel")
+        #expect(try page.value("//div[@class='content']//details/summary") == "Meer")
+    }
+
+    @Test func themeStylesheetsNameTheHashedFiles() throws {
+        let (report, output) = try Self.build()
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        let files = SiteFixtures.snapshot(output).keys
+        let stylesheet = try #require(files.first { $0.hasPrefix("assets/theme.") })
+        let image = try #require(files.first { $0.hasPrefix("assets/img/bg.") })
+        let font = try #require(files.first { $0.hasPrefix("assets/fonts/a.") })
+        let css = try String(contentsOfFile: output + "/" + stylesheet, encoding: .utf8)
+        #expect(css.contains("url(\(image.dropFirst("assets/".count)))"))
+        #expect(css.contains("url(\"\(font.dropFirst("assets/".count))?#iefix\")"))
+        #expect(css.contains("/* url(not-a-reference.png) */"))
+        #expect(css.contains("url(data:image/gif;base64,R0lGODlhAQABAAAAACw=)"))
+        #expect(css.contains("url('https://example.org/x.png')"))
+    }
+
+    @Test func aMissingDecisionTemplatePointsAtTheKeyThatNeedsIt() throws {
+        let site = try SiteFixtures.copy("good")
+        try FileManager.default.removeItem(atPath: site + "/templates/decision-question.mustache")
+        let (report, _) = try SiteFixtures.build(site)
+        #expect(report.errors.map(\.description) == ["content/en/choose.md", "content/nl/keuze.md"].map {
+            "\($0):5:1: error: template templates/decision-question.mustache is missing; the pages of this decision helper need it"
+        })
+    }
+
+    @Test func aCalloutWithATitleNeedsNoLabelAndOneWithoutIsAnErrorAtItsPlace() throws {
+        let site = try SiteFixtures.copy("good")
+        try "---\ntitle: Tips\n---\n\n> [!TIP] Eigen titel\n> Tekst.\n\nEn:\n\n> [!TIP]\n> Nog een.\n"
+            .write(toFile: site + "/content/nl/tips.md", atomically: false, encoding: .utf8)
+        let (report, _) = try SiteFixtures.build(site)
+        #expect(report.errors.map(\.description) == [
+            "content/nl/tips.md:10:1: error: this [!TIP] callout has no title of its own, and language 'nl' lacks the UI string 'callout.tip'; add it to content/nl/_strings.yml, or write a title after the marker"
+        ])
+    }
+
+    @Test func aliasesAreCheckedWhenRead() {
+        let (_, problems) = PageMetadata.parse("title: X\naliases: [../weg/, 'ok/', 'https://x.org/']", file: "p.md", firstLine: 2)
+        #expect(problems.map(\.description).count == 2)
+        #expect(problems.first?.description.hasPrefix("p.md:3:11: error: alias '../weg/' must be a URL path") == true)
+    }
+
+    @Test func markdownSettingsAreRead() {
+        let (config, problems) = SiteConfig.parse("title: T\nlanguages: [{code: en, name: English}]\nmarkdown:\n  rawHTML: allow\n  headingIDs: compact\nwarnings:\n  missingTranslations: false\n")
+        #expect(problems.isEmpty)
+        #expect(config?.markdown.rawHTML == .allow)
+        #expect(config?.markdown.headingIDs == .compact)
+        #expect(config?.missingTranslationWarnings == false)
+        let (_, bad) = SiteConfig.parse("title: T\nlanguages: [{code: en, name: English}]\nmarkdown:\n  rawHTML: keep\n")
+        #expect(bad.map(\.description) == ["sitegen.yml:4:12: error: markdown.rawHTML must be 'drop' or 'allow'"])
+    }
+
+    @Test func manyWarningsOfAKindAreOneLine() {
+        let warnings = (1...12).map { Diagnostic(.warning, file: "content/en/p\($0).md", "no 'en' translation", kind: "missing translations") }
+        let lines = DiagnosticSummary.lines([Diagnostic(.error, file: "a.md", "bad")] + warnings, verbose: false)
+        #expect(lines == [
+            "a.md: error: bad",
+            "content/en/p1.md: warning: 12 missing translations (first: content/en/p1.md, content/en/p2.md, content/en/p3.md, ...); --verbose lists them all",
+        ])
+        #expect(DiagnosticSummary.lines(warnings, verbose: true).count == 12)
+        #expect(DiagnosticSummary.lines(Array(warnings.prefix(10)), verbose: false).count == 10)
+    }
+}
