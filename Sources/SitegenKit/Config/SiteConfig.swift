@@ -69,7 +69,6 @@ public struct SiteConfig: Sendable, Hashable {
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
     public static func parse(_ text: String, file: String = SiteConfig.fileName) -> (SiteConfig?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
         let yaml: YAMLText
         do {
             yaml = try YAMLText(text, file: file)
@@ -80,158 +79,171 @@ public struct SiteConfig: Sendable, Hashable {
             return (nil, [Diagnostic(.error, file: file, line: 1, column: 1,
                                      "\(file) must be a mapping of settings (title, languages, ...)")])
         }
-        func error(_ message: String, _ node: Node?) {
-            diagnostics.append(.error(message, at: yaml.location(of: node)))
-        }
+        let reader = YAMLReader(yaml)
         for (key, _) in root where !knownKeys.contains(key.string ?? "") {
-            diagnostics.append(.warning(
-                "unknown setting '\(key.string ?? "")'; known settings: \(knownKeys.sorted().joined(separator: ", "))",
-                at: yaml.location(of: key)))
+            reader.warning("unknown setting '\(key.string ?? "")'; known settings: \(knownKeys.sorted().joined(separator: ", "))", at: key)
         }
-
-        // Site-wide policy for missing pages.
-        var sitePolicy = MissingPagePolicy.fallback
-        if let node = root["missingPages"] {
-            if let value = node.string.flatMap(MissingPagePolicy.init(rawValue:)) {
-                sitePolicy = value
-            } else {
-                error("missingPages must be 'fallback' or 'omit'", node)
-            }
+        let sitePolicy = missingPagePolicy(root["missingPages"], reader) ?? .fallback
+        let titles = readTitles(root["title"], file: file, reader)
+        var languages = readLanguages(root["languages"], titles: titles, sitePolicy: sitePolicy, reader)
+        for code in titles.perLanguage.keys.sorted() where !languages.contains(where: { $0.code == code }) {
+            reader.warning("title for '\(code)', which is not in languages", at: titles.node)
         }
-
-        // Titles: one string, or a mapping per language code.
-        let titleNode = root["title"]
-        var titles: [String: String] = [:]
-        var sharedTitle: String?
-        switch titleNode {
-        case .some(.mapping(let mapping)):
-            for (key, value) in mapping {
-                if let code = key.string, YAMLText.isString(value) { titles[code] = value.string }
-                else { error("each title must be text, like 'nl: Mijn site'", value) }
-            }
-        case .some(let node) where YAMLText.isString(node):
-            sharedTitle = node.string
-        case .some(let node):
-            error("title must be text, or a mapping from language code to text", node)
-        case .none:
-            diagnostics.append(Diagnostic(.error, file: file, line: 1, column: 1,
-                                          "\(file) needs a site title: add 'title: My site' (or one per language)"))
-        }
-
-        // Languages.
-        var languages: [Language] = []
-        if let sequence = root["languages"]?.sequence, !sequence.isEmpty {
-            for entry in sequence {
-                guard let mapping = entry.mapping else {
-                    error("each language needs 'code' and 'name', like '- code: nl' and '  name: Nederlands'", entry)
-                    continue
-                }
-                for (key, _) in mapping where !knownLanguageKeys.contains(key.string ?? "") {
-                    diagnostics.append(.warning("unknown language setting '\(key.string ?? "")'", at: yaml.location(of: key)))
-                }
-                guard let codeNode = mapping["code"], let code = codeNode.string, isLanguageCode(code) else {
-                    error("language code must be a BCP 47 code such as 'nl', 'en' or 'pt-BR'", mapping["code"] ?? entry)
-                    continue
-                }
-                if languages.contains(where: { $0.code == code }) {
-                    error("language '\(code)' is listed twice", codeNode)
-                    continue
-                }
-                guard let nameNode = mapping["name"], YAMLText.isString(nameNode), let name = nameNode.string, !name.isEmpty else {
-                    error("language '\(code)' needs a name in its own language, like 'name: Nederlands'", mapping["name"] ?? entry)
-                    continue
-                }
-                var direction = Language.Direction.leftToRight
-                if let node = mapping["direction"] {
-                    if let value = node.string.flatMap(Language.Direction.init(rawValue:)) { direction = value }
-                    else { error("direction must be 'ltr' or 'rtl'", node) }
-                }
-                var policy = sitePolicy
-                if let node = mapping["missingPages"] {
-                    if let value = node.string.flatMap(MissingPagePolicy.init(rawValue:)) { policy = value }
-                    else { error("missingPages must be 'fallback' or 'omit'", node) }
-                }
-                var siteTitle = sharedTitle ?? titles[code]
-                if let node = mapping["title"] {
-                    if YAMLText.isString(node) { siteTitle = node.string }
-                    else { error("title must be text", node) }
-                }
-                if siteTitle == nil && titleNode != nil {
-                    error("no site title for language '\(code)'; add '\(code): ...' under title", titleNode)
-                }
-                languages.append(Language(code: code, name: name, direction: direction,
-                                          siteTitle: siteTitle ?? "", missingPages: policy))
-            }
-        } else {
-            error("languages must list at least one language, like '- code: nl' with '  name: Nederlands'", root["languages"] ?? yaml.root)
-        }
-        for code in titles.keys.sorted() where !languages.contains(where: { $0.code == code }) {
-            diagnostics.append(.warning("title for '\(code)', which is not in languages", at: yaml.location(of: titleNode)))
-        }
-
         // The default language goes first.
         if let node = root["defaultLanguage"] {
             if let code = node.string, let index = languages.firstIndex(where: { $0.code == code }) {
                 languages.insert(languages.remove(at: index), at: 0)
             } else {
-                error("defaultLanguage must be one of the languages (\(languages.map(\.code).joined(separator: ", ")))", node)
+                reader.error("defaultLanguage must be one of the languages (\(languages.map(\.code).joined(separator: ", ")))", at: node)
             }
         }
-
-        var baseURL: String?
-        if let node = root["baseURL"] {
-            if let value = node.string, isAbsoluteWebURL(value) {
-                baseURL = value.hasSuffix("/") ? value : value + "/"
-            } else {
-                error("baseURL must be an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like 'https://example.org/docs/'", node)
-            }
-        }
-
-        var output = "_site"
-        if let node = root["output"] {
-            if let value = node.string, !value.isEmpty { output = value }
-            else { error("output must be a folder name, like '_site'", node) }
-        }
-
-        var translationNotices = false
-        if let node = root["translationNotices"] {
-            if let value = node.bool, node.tag.rawValue == Tag.Name.bool.rawValue { translationNotices = value }
-            else { error("translationNotices must be true or false", node) }
-        }
-
-        func limit(_ key: String) -> Int {
-            guard let node = root[key] else { return 100 }
-            if let value = node.int, node.tag.rawValue == Tag.Name.int.rawValue, value >= 1 { return value }
-            error("\(key) must be a whole number of at least 1, like '\(key): 100'", node)
-            return 100
-        }
-        let limits = (pagination: limit("pagination"), navigationLimit: limit("navigationLimit"))
-        let markdown = MarkdownSettings.parse(root["markdown"], yaml: yaml, into: &diagnostics)
-        var missingTranslationWarnings = true
-        if let node = root["warnings"] {
-            if let mapping = node.mapping {
-                for (key, value) in mapping {
-                    if key.string == "missingTranslations" {
-                        if let flag = value.bool, value.tag.rawValue == Tag.Name.bool.rawValue { missingTranslationWarnings = flag }
-                        else { error("warnings.missingTranslations must be true or false", value) }
-                    } else {
-                        diagnostics.append(.warning("unknown setting 'warnings.\(key.string ?? "")'; known: missingTranslations", at: yaml.location(of: key)))
-                    }
-                }
-            } else {
-                error("warnings must be a mapping, like 'warnings:' with '  missingTranslations: false'", node)
-            }
-        }
-
+        var config = SiteConfig(languages: languages, baseURL: readBaseURL(root["baseURL"], reader),
+                                output: readOutput(root["output"], reader),
+                                translationNotices: reader.bool(root["translationNotices"], "translationNotices must be true or false") ?? false)
+        config.pagination = limit(root["pagination"], "pagination", reader)
+        config.navigationLimit = limit(root["navigationLimit"], "navigationLimit", reader)
+        var markdownProblems: [Diagnostic] = []
+        config.markdown = MarkdownSettings.parse(root["markdown"], yaml: yaml, into: &markdownProblems)
+        config.missingTranslationWarnings = readWarnings(root["warnings"], reader)
+        let diagnostics = reader.diagnostics + markdownProblems
         if diagnostics.contains(where: { $0.severity == .error }) || languages.isEmpty {
             return (nil, diagnostics)
         }
-        var config = SiteConfig(languages: languages, baseURL: baseURL, output: output, translationNotices: translationNotices)
-        config.pagination = limits.pagination
-        config.navigationLimit = limits.navigationLimit
-        config.markdown = markdown
-        config.missingTranslationWarnings = missingTranslationWarnings
         return (config, diagnostics)
+    }
+
+    /// `missingPages`: `fallback` or `omit`; nil when absent or wrong (reported).
+    static func missingPagePolicy(_ node: Node?, _ reader: YAMLReader) -> MissingPagePolicy? {
+        guard let node else { return nil }
+        guard let value = node.string.flatMap(MissingPagePolicy.init(rawValue:)) else {
+            reader.error("missingPages must be 'fallback' or 'omit'", at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// The site title: one text for every language, or one per language code.
+    struct Titles {
+        var node: Node?
+        var shared: String?
+        var perLanguage: [String: String] = [:]
+    }
+
+    static func readTitles(_ node: Node?, file: String, _ reader: YAMLReader) -> Titles {
+        var titles = Titles(node: node)
+        switch node {
+        case .some(.mapping(let mapping)):
+            for (key, value) in mapping {
+                if let code = key.string, YAMLText.isString(value) { titles.perLanguage[code] = value.string }
+                else { reader.error("each title must be text, like 'nl: Mijn site'", at: value) }
+            }
+        case .some(let node) where YAMLText.isString(node):
+            titles.shared = node.string
+        case .some(let node):
+            reader.error("title must be text, or a mapping from language code to text", at: node)
+        case .none:
+            reader.error("\(file) needs a site title: add 'title: My site' (or one per language)",
+                         at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        return titles
+    }
+
+    /// The languages, in the order written; each needs a code and a name.
+    static func readLanguages(_ node: Node?, titles: Titles, sitePolicy: MissingPagePolicy, _ reader: YAMLReader) -> [Language] {
+        guard let sequence = node?.sequence, !sequence.isEmpty else {
+            reader.error("languages must list at least one language, like '- code: nl' with '  name: Nederlands'", at: node ?? reader.root)
+            return []
+        }
+        var languages: [Language] = []
+        for entry in sequence {
+            if let language = readLanguage(entry, titles: titles, sitePolicy: sitePolicy, known: languages, reader) {
+                languages.append(language)
+            }
+        }
+        return languages
+    }
+
+    /// One entry of `languages`; nil when it has an error (reported).
+    static func readLanguage(_ entry: Node, titles: Titles, sitePolicy: MissingPagePolicy, known: [Language],
+                             _ reader: YAMLReader) -> Language? {
+        guard let mapping = entry.mapping else {
+            reader.error("each language needs 'code' and 'name', like '- code: nl' and '  name: Nederlands'", at: entry)
+            return nil
+        }
+        for (key, _) in mapping where !knownLanguageKeys.contains(key.string ?? "") {
+            reader.warning("unknown language setting '\(key.string ?? "")'", at: key)
+        }
+        guard let codeNode = mapping["code"], let code = codeNode.string, isLanguageCode(code) else {
+            reader.error("language code must be a BCP 47 code such as 'nl', 'en' or 'pt-BR'", at: mapping["code"] ?? entry)
+            return nil
+        }
+        if known.contains(where: { $0.code == code }) {
+            reader.error("language '\(code)' is listed twice", at: codeNode)
+            return nil
+        }
+        guard let nameNode = mapping["name"], YAMLText.isString(nameNode), let name = nameNode.string, !name.isEmpty else {
+            reader.error("language '\(code)' needs a name in its own language, like 'name: Nederlands'", at: mapping["name"] ?? entry)
+            return nil
+        }
+        var direction = Language.Direction.leftToRight
+        if let node = mapping["direction"] {
+            if let value = node.string.flatMap(Language.Direction.init(rawValue:)) { direction = value }
+            else { reader.error("direction must be 'ltr' or 'rtl'", at: node) }
+        }
+        let policy = missingPagePolicy(mapping["missingPages"], reader) ?? sitePolicy
+        var siteTitle = titles.shared ?? titles.perLanguage[code]
+        if let node = mapping["title"] {
+            if YAMLText.isString(node) { siteTitle = node.string }
+            else { reader.error("title must be text", at: node) }
+        }
+        if siteTitle == nil && titles.node != nil {
+            reader.error("no site title for language '\(code)'; add '\(code): ...' under title", at: titles.node)
+        }
+        return Language(code: code, name: name, direction: direction, siteTitle: siteTitle ?? "", missingPages: policy)
+    }
+
+    static func readBaseURL(_ node: Node?, _ reader: YAMLReader) -> String? {
+        guard let node else { return nil }
+        guard let value = node.string, isAbsoluteWebURL(value) else {
+            reader.error("baseURL must be an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like 'https://example.org/docs/'", at: node)
+            return nil
+        }
+        return value.hasSuffix("/") ? value : value + "/"
+    }
+
+    static func readOutput(_ node: Node?, _ reader: YAMLReader) -> String {
+        guard let node else { return "_site" }
+        guard let value = node.string, !value.isEmpty else {
+            reader.error("output must be a folder name, like '_site'", at: node)
+            return "_site"
+        }
+        return value
+    }
+
+    /// `pagination`, `navigationLimit`: a whole number of at least 1 (default 100).
+    static func limit(_ node: Node?, _ key: String, _ reader: YAMLReader) -> Int {
+        guard let node else { return 100 }
+        if let value = node.int, node.tag.rawValue == Tag.Name.int.rawValue, value >= 1 { return value }
+        reader.error("\(key) must be a whole number of at least 1, like '\(key): 100'", at: node)
+        return 100
+    }
+
+    /// `warnings.missingTranslations` (default true).
+    static func readWarnings(_ node: Node?, _ reader: YAMLReader) -> Bool {
+        guard let node else { return true }
+        guard let mapping = node.mapping else {
+            reader.error("warnings must be a mapping, like 'warnings:' with '  missingTranslations: false'", at: node)
+            return true
+        }
+        var missingTranslations = true
+        for (key, value) in mapping {
+            if key.string == "missingTranslations" {
+                missingTranslations = reader.bool(value, "warnings.missingTranslations must be true or false") ?? true
+            } else {
+                reader.warning("unknown setting 'warnings.\(key.string ?? "")'; known: missingTranslations", at: key)
+            }
+        }
+        return missingTranslations
     }
 
     static func isLanguageCode(_ code: String) -> Bool {

@@ -24,6 +24,10 @@ final class YAMLReader {
         diagnostics.append(.error(message, at: location(of: node)))
     }
 
+    func warning(_ message: String, at node: Node?) {
+        diagnostics.append(.warning(message, at: location(of: node)))
+    }
+
     func error(_ message: String, at location: SourceLocation) {
         diagnostics.append(.error(message, at: location))
     }
