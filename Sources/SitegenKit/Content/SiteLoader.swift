@@ -26,10 +26,28 @@ public enum SiteLoader {
         let config = readText(configPath, display: SiteConfig.fileName, into: &diagnostics)
             ?? SourceText("", path: SiteConfig.fileName)
         var source = SiteSource(root: root, config: config)
+        loadContent(into: &source, diagnostics: &diagnostics)
+        source.languageFolders = listFolders(in: root + "/content")
+        for file in listFiles(in: root + "/content", folder: "_decisions", diagnostics: &diagnostics) where file.relativePath.hasSuffix(".yml") {
+            let display = "content/_decisions/\(file.relativePath)"
+            if let text = readText(file.absolutePath, display: display, into: &diagnostics) {
+                source.decisionFlows[String(file.relativePath.dropLast(".yml".count))] = text
+            }
+        }
+        for file in listFiles(in: root, folder: RootFiles.folder, diagnostics: &diagnostics, everyName: true) {
+            if let bytes = readBytes(file.absolutePath, display: "\(RootFiles.folder)/\(file.relativePath)", into: &diagnostics) {
+                source.rootFiles.append(SiteSource.StaticFile(relativePath: file.relativePath, bytes: bytes))
+            }
+        }
+        loadTemplates(into: &source, diagnostics: &diagnostics)
+        return (source, diagnostics)
+    }
 
-        // Pages are read and decoded on every core, after the listing.
+    /// The language folders: UI strings, other files, and the pages, which
+    /// are read and decoded on every core after the listing.
+    private static func loadContent(into source: inout SiteSource, diagnostics: inout [Diagnostic]) {
         var pageFiles: [(language: String, path: String, file: ListedFile)] = []
-        for file in listFiles(in: root, folder: "content", diagnostics: &diagnostics) {
+        for file in listFiles(in: source.root, folder: "content", diagnostics: &diagnostics) {
             let parts = file.relativePath.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
                 diagnostics.append(Diagnostic(.error, file: "content/\(file.relativePath)",
@@ -63,21 +81,11 @@ public enum SiteLoader {
                 source.unreadablePages.insert(PageID(language: language, path: path))
             }
         }
-        source.languageFolders = listFolders(in: root + "/content")
-        for file in listFiles(in: root + "/content", folder: "_decisions", diagnostics: &diagnostics) where file.relativePath.hasSuffix(".yml") {
-            let display = "content/_decisions/\(file.relativePath)"
-            if let text = readText(file.absolutePath, display: display, into: &diagnostics) {
-                source.decisionFlows[String(file.relativePath.dropLast(".yml".count))] = text
-            }
-        }
+    }
 
-        for file in listFiles(in: root, folder: RootFiles.folder, diagnostics: &diagnostics, everyName: true) {
-            if let bytes = readBytes(file.absolutePath, display: "\(RootFiles.folder)/\(file.relativePath)", into: &diagnostics) {
-                source.rootFiles.append(SiteSource.StaticFile(relativePath: file.relativePath, bytes: bytes))
-            }
-        }
-
-        for file in listFiles(in: root, folder: "templates", diagnostics: &diagnostics) {
+    /// `templates/`: Mustache templates, and the theme files under `assets/`.
+    private static func loadTemplates(into source: inout SiteSource, diagnostics: inout [Diagnostic]) {
+        for file in listFiles(in: source.root, folder: "templates", diagnostics: &diagnostics) {
             let display = "templates/\(file.relativePath)"
             if file.relativePath.hasPrefix("assets/") {
                 if let bytes = readBytes(file.absolutePath, display: display, into: &diagnostics) {
@@ -91,7 +99,6 @@ public enum SiteLoader {
                 }
             }
         }
-        return (source, diagnostics)
     }
 
     /// `previous` with the Markdown pages in `changes` (site-relative paths

@@ -74,13 +74,7 @@ public struct SiteRenderer: Sendable {
         }
 
         // Anchors can be checked only now that every page's ids are known.
-        for check in rendered.flatMap(\.anchorChecks) where !(ids[check.targetPath]?.contains(check.fragment) ?? true) {
-            let known = (ids[check.targetPath] ?? []).subtracting(templates.templateIDs).sorted()
-            let more = known.count > 12 ? " and \(known.count - 12) more" : ""
-            let hint = known.isEmpty ? "it has no headings" : "its ids are: " + known.prefix(12).joined(separator: ", ") + more
-            let via = check.via.map { " (linked from \($0), built from this file)" } ?? ""
-            diagnostics.append(.error("anchor '#\(check.fragment)' does not exist in \(check.targetSource)\(via); \(hint)", at: check.location))
-        }
+        diagnostics += anchorProblems(rendered.flatMap(\.anchorChecks), ids: ids)
 
         let special = renderSpecialPages()
         let rootFiles = RootFiles.check(site: site, specialPages: Set(special.files.keys), assets: Set(assets.files.keys))
@@ -90,23 +84,7 @@ public struct SiteRenderer: Sendable {
         for (language, keys) in special.missingStrings { missingStrings[language, default: []].formUnion(keys) }
         missingAssets.formUnion(special.missingAssets)
 
-        let namedStrings = templates.uiStringKeys
-        for language in site.config.languages where !site.strings[language.code]!.isBroken {
-            missingStrings[language.code, default: []].formUnion(namedStrings.filter { site.strings[language.code]![$0] == nil })
-            let file = site.strings[language.code]!.file
-            for key in (missingStrings[language.code] ?? []).sorted() {
-                if let tag = templates.uiStringTags[key] {
-                    diagnostics.append(.error("this template asks for UI string '\(key)', which language '\(language.code)' lacks; add '\(key): ...' to \(file)", at: tag))
-                } else {
-                    diagnostics.append(Diagnostic(.error, file: file,
-                        "a template asks for UI string '\(key)', which language '\(language.code)' lacks; add '\(key): ...' here"))
-                }
-            }
-        }
-        for name in missingAssets.sorted() {
-            diagnostics.append(Diagnostic(.error, file: "templates/assets/\(name)",
-                "a template asks for asset '\(name)', which does not exist in templates/assets/"))
-        }
+        diagnostics += missingProblems(strings: missingStrings, assets: missingAssets)
 
         diagnostics += assets.diagnostics
         for (path, bytes) in assets.files { emit(path, bytes) }
@@ -124,6 +102,41 @@ public struct SiteRenderer: Sendable {
         var newCache = Cache()
         for result in rendered { newCache.pages[result.path] = result }
         return (plan, diagnostics, newCache)
+    }
+
+    /// Links to anchors that the page they reach does not have.
+    func anchorProblems(_ checks: [LinkResolver.AnchorCheck], ids: [SitePath: Set<String>]) -> [Diagnostic] {
+        checks.filter { !(ids[$0.targetPath]?.contains($0.fragment) ?? true) }.map { check in
+            let known = (ids[check.targetPath] ?? []).subtracting(templates.templateIDs).sorted()
+            let more = known.count > 12 ? " and \(known.count - 12) more" : ""
+            let hint = known.isEmpty ? "it has no headings" : "its ids are: " + known.prefix(12).joined(separator: ", ") + more
+            let via = check.via.map { " (linked from \($0), built from this file)" } ?? ""
+            return .error("anchor '#\(check.fragment)' does not exist in \(check.targetSource)\(via); \(hint)", at: check.location)
+        }
+    }
+
+    /// UI strings a language lacks (every key a template names, and those
+    /// asked for while rendering), and theme files templates ask for that do
+    /// not exist. A language whose strings file has errors is not asked.
+    func missingProblems(strings missing: [String: Set<String>], assets missingAssets: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for language in site.config.languages where !site.strings[language.code]!.isBroken {
+            let strings = site.strings[language.code]!
+            let keys = (missing[language.code] ?? []).union(templates.uiStringKeys.filter { strings[$0] == nil })
+            for key in keys.sorted() {
+                if let tag = templates.uiStringTags[key] {
+                    diagnostics.append(.error("this template asks for UI string '\(key)', which language '\(language.code)' lacks; add '\(key): ...' to \(strings.file)", at: tag))
+                } else {
+                    diagnostics.append(Diagnostic(.error, file: strings.file,
+                        "a template asks for UI string '\(key)', which language '\(language.code)' lacks; add '\(key): ...' here"))
+                }
+            }
+        }
+        for name in missingAssets.sorted() {
+            diagnostics.append(Diagnostic(.error, file: "templates/assets/\(name)",
+                "a template asks for asset '\(name)', which does not exist in templates/assets/"))
+        }
+        return diagnostics
     }
 
     /// Renders every page, on as many cores as the machine has, each core
