@@ -213,25 +213,7 @@ public struct SiteRenderer: Sendable {
             anchorChecks += decisionContext.anchorChecks
             layout = page.kind.fixedLayout ?? layout
         }
-        var html = ""
-        if templates.names.contains(layout) {
-            do {
-                html = try templates.render(.lookup(context), template: layout, capacity: markdown.html.utf8.count + 16_384)
-            } catch {
-                diagnostics.append(.error("partials nest more than \(MustacheRenderer.depthLimit) deep; does '\(error.template)' include itself?",
-                    at: templates.inclusionTags[error.template] ?? SourceLocation(file: "templates/\(error.template).mustache")))
-            }
-        } else if page.metadata.layout != nil && page.kind.fixedLayout == nil {
-            diagnostics.append(.error("layout '\(layout)' does not exist; add templates/\(layout).mustache or remove 'layout'",
-                at: page.metadata.layoutLocation ?? SourceLocation(file: page.sourcePath)))
-        } else if page.kind.fixedLayout != nil {
-            let message = "template templates/\(layout).mustache is missing; the pages of this decision helper need it"
-            if let location = page.metadata.decisionLocation {
-                diagnostics.append(.error(message, at: location))
-            } else {
-                diagnostics.append(Diagnostic(.error, file: "templates/\(layout).mustache", message))
-            }
-        }
+        let html = lay(page, out: context, with: layout, capacity: markdown.html.utf8.count + 16_384, diagnostics: &diagnostics)
         // A fallback page repeats its original's text, whose problems are
         // reported for the original; only problems of the layout remain.
         if page.isFallback {
@@ -243,6 +225,30 @@ public struct SiteRenderer: Sendable {
             anchorChecks: anchorChecks.filter { $0.needed && (!page.isFallback || $0.via != nil) }, diagnostics: diagnostics,
             missingStrings: strings.missing, missingAssets: assetLookup.missing,
             linkedPages: resolver.linkedPages)
+    }
+
+    /// The page's HTML through its layout; a missing layout or a partial
+    /// nested too deep is an error (and no HTML).
+    func lay(_ page: Page, out context: LazyValues, with layout: String, capacity: Int, diagnostics: inout [Diagnostic]) -> String {
+        if templates.names.contains(layout) {
+            do {
+                return try templates.render(.lookup(context), template: layout, capacity: capacity)
+            } catch {
+                diagnostics.append(.error("partials nest more than \(MustacheRenderer.depthLimit) deep; does '\(error.template)' include itself?",
+                    at: templates.inclusionTags[error.template] ?? SourceLocation(file: "templates/\(error.template).mustache")))
+            }
+        } else if page.kind.fixedLayout != nil {
+            let message = "template templates/\(layout).mustache is missing; the pages of this decision helper need it"
+            if let location = page.metadata.decisionLocation {
+                diagnostics.append(.error(message, at: location))
+            } else {
+                diagnostics.append(Diagnostic(.error, file: "templates/\(layout).mustache", message))
+            }
+        } else if page.metadata.layout != nil {
+            diagnostics.append(.error("layout '\(layout)' does not exist; add templates/\(layout).mustache or remove 'layout'",
+                at: page.metadata.layoutLocation ?? SourceLocation(file: page.sourcePath)))
+        }
+        return ""
     }
 
     /// The root language chooser and `404.html`.
