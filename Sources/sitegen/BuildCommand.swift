@@ -46,8 +46,8 @@ struct BuildCommand: ParsableCommand {
         if checkExternal && !(externalTimeout > 0 && externalTimeout <= 600) {
             throw UsageError("--external-timeout must be more than 0 and at most 600 seconds")
         }
-        if let baseURL, !SiteConfig.isAbsoluteWebURL(baseURL) {
-            throw UsageError("--base-url '\(baseURL.debugDescription.dropFirst().dropLast())' is not an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like https://example.org/docs/")
+        if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
+            throw UsageError("--base-url " + problem)
         }
         let options = BuildOptions(source: source, output: output, baseURL: baseURL, includeDrafts: drafts, fileLinks: fileLinks)
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1

@@ -255,6 +255,13 @@ public struct SiteConfig: Sendable, Hashable {
         }
     }
 
+    /// What is wrong with a base URL given on the command line, in words;
+    /// nil when it is usable.
+    public static func baseURLProblem(_ value: String) -> String? {
+        isAbsoluteWebURL(value) ? nil
+            : "'\(value.escapingControlCharacters)' is not an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like https://example.org/docs/"
+    }
+
     public static func isAbsoluteWebURL(_ value: String) -> Bool {
         guard value.hasPrefix("https://") || value.hasPrefix("http://") else { return false }
         let rest = value.drop(while: { $0 != ":" }).dropFirst(3)

@@ -156,10 +156,10 @@ public enum SiteBuilder {
         log(Step(name: "load", detail: "\(source.pages.count) Markdown files, \(source.templates.count) templates, \(source.assets.count + source.contentFiles.count) other files"))
 
         if let baseURL = options.baseURL {
-            if SiteConfig.isAbsoluteWebURL(baseURL) {
-                parsedConfig?.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            if let problem = SiteConfig.baseURLProblem(baseURL) {
+                report.diagnostics.append(Diagnostic(.error, file: "--base-url", problem))
             } else {
-                report.diagnostics.append(Diagnostic(.error, file: "--base-url", "'\(baseURL.escapingControlCharacters)' is not an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like https://example.org/docs/"))
+                parsedConfig?.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
             }
         }
         guard let config = parsedConfig else { return nil }
