@@ -401,59 +401,71 @@ package struct MustacheParser {
         package var nodes: [MustacheNode] = []
     }
 
-    private func tree(_ tokens: [Token]) throws(MustacheSyntaxError) -> [MustacheNode] {
+    /// The sections open at a point of the template, the outermost (the
+    /// template itself) first.
+    private struct SectionStack {
         var open: [OpenSection] = [OpenSection(tag: Tag(sigil: nil, content: "", range: 0..<0, line: 1, column: 1))]
-        func add(_ node: MustacheNode) {
-            if case .text(let text) = node, case .text(let previous)? = open[open.count - 1].nodes.last {
-                open[open.count - 1].nodes[open[open.count - 1].nodes.count - 1] = .text(previous + text)
+
+        /// Adds a node to the innermost open section, joining adjacent texts.
+        mutating func add(_ node: MustacheNode) {
+            let last = open.count - 1
+            if case .text(let text) = node, case .text(let previous)? = open[last].nodes.last {
+                open[last].nodes[open[last].nodes.count - 1] = .text(previous + text)
             } else {
-                open[open.count - 1].nodes.append(node)
+                open[last].nodes.append(node)
             }
         }
+    }
+
+    private func tree(_ tokens: [Token]) throws(MustacheSyntaxError) -> [MustacheNode] {
+        var stack = SectionStack()
         for token in tokens {
             switch token {
             case .removed:
                 continue
             case .text(let range):
-                add(.text(String(decoding: bytes[range], as: UTF8.self)))
+                stack.add(.text(String(decoding: bytes[range], as: UTF8.self)))
             case .tag(let tag):
-                switch tag.sigil {
-                case nil:
-                    add(.variable(try name(tag), escaped: true))
-                case "{", "&":
-                    add(.variable(try name(tag), escaped: false))
-                case "!", "=":
-                    continue
-                case ">":
-                    if tag.content.hasPrefix("*") {
-                        throw MustacheSyntaxError(line: tag.line, column: tag.column,
-                            message: "dynamic partial names ({{>*name}}) are not supported; name the partial")
-                    }
-                    add(.partial(tag.content, indentation: tag.indentation))
-                case "#", "^", "<", "$":
-                    if tag.sigil == "#" || tag.sigil == "^" { _ = try name(tag) }
-                    open.append(OpenSection(tag: tag))
-                case "/":
-                    guard open.count > 1 else {
-                        throw MustacheSyntaxError(line: tag.line, column: tag.column,
-                            message: "{{/\(tag.content)}} closes a section that was never opened")
-                    }
-                    let section = open.removeLast()
-                    guard section.tag.content == tag.content else {
-                        throw MustacheSyntaxError(line: tag.line, column: tag.column,
-                            message: "{{/\(tag.content)}} closes the section {{\(section.tag.sigil!)\(section.tag.content)}} opened on line \(section.tag.line); close that one first")
-                    }
-                    add(try node(closing: section, at: tag))
-                default:
-                    continue
-                }
+                try add(tag, to: &stack)
             }
         }
-        if open.count > 1, let unclosed = open.last {
+        if stack.open.count > 1, let unclosed = stack.open.last {
             throw MustacheSyntaxError(line: unclosed.tag.line, column: unclosed.tag.column,
                 message: "the section {{\(unclosed.tag.sigil!)\(unclosed.tag.content)}} is never closed; add {{/\(unclosed.tag.content)}}")
         }
-        return open[0].nodes
+        return stack.open[0].nodes
+    }
+
+    /// A tag's node, or the section it opens or closes.
+    private func add(_ tag: Tag, to stack: inout SectionStack) throws(MustacheSyntaxError) {
+        switch tag.sigil {
+        case nil:
+            stack.add(.variable(try name(tag), escaped: true))
+        case "{", "&":
+            stack.add(.variable(try name(tag), escaped: false))
+        case ">":
+            if tag.content.hasPrefix("*") {
+                throw MustacheSyntaxError(line: tag.line, column: tag.column,
+                    message: "dynamic partial names ({{>*name}}) are not supported; name the partial")
+            }
+            stack.add(.partial(tag.content, indentation: tag.indentation))
+        case "#", "^", "<", "$":
+            if tag.sigil == "#" || tag.sigil == "^" { _ = try name(tag) }
+            stack.open.append(OpenSection(tag: tag))
+        case "/":
+            guard stack.open.count > 1 else {
+                throw MustacheSyntaxError(line: tag.line, column: tag.column,
+                    message: "{{/\(tag.content)}} closes a section that was never opened")
+            }
+            let section = stack.open.removeLast()
+            guard section.tag.content == tag.content else {
+                throw MustacheSyntaxError(line: tag.line, column: tag.column,
+                    message: "{{/\(tag.content)}} closes the section {{\(section.tag.sigil!)\(section.tag.content)}} opened on line \(section.tag.line); close that one first")
+            }
+            stack.add(try node(closing: section, at: tag))
+        default:  // comments ("!") and delimiter changes ("=") leave nothing
+            return
+        }
     }
 
     private func node(closing section: OpenSection, at close: Tag) throws(MustacheSyntaxError) -> MustacheNode {

@@ -21,6 +21,8 @@ public actor LiveReload {
         var history: [(version: Int, changed: Set<SitePath>)] = []
     }
 
+    /// Unchecked Sendable: `state`, its one mutable field, is read and
+    /// written only while `condition` is locked.
     final class Shared: @unchecked Sendable {
         private let condition = NSCondition()
         private var state: State

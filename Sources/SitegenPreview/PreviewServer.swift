@@ -14,6 +14,9 @@ import Glibc
 /// otherwise), so a web page cannot read the preview through DNS rebinding.
 /// Running out of file descriptors pauses accepting, never ends it.
 public final class PreviewServer: @unchecked Sendable {
+    // Unchecked Sendable: every `var` below is read and written only under
+    // `lock` (`deinit` runs when no thread holds the server any more); the
+    // `let`s never change after init.
     public let host: String
     public let port: UInt16
     let live: LiveReload

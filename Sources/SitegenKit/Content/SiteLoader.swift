@@ -162,70 +162,91 @@ public enum SiteLoader {
     /// starting with `.` or `_` (for `static/`).
     static func listFiles(in root: String, folder: String, diagnostics: inout [Diagnostic], everyName: Bool = false) -> [ListedFile] {
         let top = root + "/" + folder
-        let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: top, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        guard FileManager.default.fileExists(atPath: top, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        var walk = FolderWalk(top: top, folder: folder, everyName: everyName)
+        while let relativeFolder = walk.nextFolder() {
+            walk.list(relativeFolder)
+        }
+        diagnostics += walk.diagnostics
+        return walk.files.sorted { $0.relativePath < $1.relativePath }
+    }
+
+    /// A walk through one top folder: folders still to list, files found.
+    private struct FolderWalk {
+        let top: String
+        /// The top folder's name in messages (`content`, `static`).
+        let folder: String
+        let everyName: Bool
         var files: [ListedFile] = []
-        var pending: [String] = [""]
-        var visited: Set<String> = [top]
+        var diagnostics: [Diagnostic] = []
+        private var pending: [String] = [""]
+        private var visited: Set<String>
         // Links to folders are followed after every real folder is listed, so
         // a link never takes the place of the folder it points to.
-        var linkedFolders: [(relative: String, resolved: String)] = []
-        while true {
-            let relativeFolder: String
-            if let next = pending.popLast() {
-                relativeFolder = next
-            } else if !linkedFolders.isEmpty {
+        private var linkedFolders: [(relative: String, resolved: String)] = []
+
+        init(top: String, folder: String, everyName: Bool) {
+            self.top = top
+            self.folder = folder
+            self.everyName = everyName
+            visited = [top]
+        }
+
+        mutating func nextFolder() -> String? {
+            if let next = pending.popLast() { return next }
+            while !linkedFolders.isEmpty {
                 let link = linkedFolders.removeFirst()
                 // A link to a folder already listed would list it again, or loop.
-                guard visited.insert(link.resolved).inserted else { continue }
-                relativeFolder = link.relative
-            } else {
-                break
+                if visited.insert(link.resolved).inserted { return link.relative }
             }
+            return nil
+        }
+
+        mutating func list(_ relativeFolder: String) {
             let folderPath = relativeFolder.isEmpty ? top : top + "/" + relativeFolder
             let names: [String]
             do {
-                names = try manager.contentsOfDirectory(atPath: folderPath)
+                names = try FileManager.default.contentsOfDirectory(atPath: folderPath)
             } catch {
                 diagnostics.append(Diagnostic(.error, file: "\(folder)/\(relativeFolder)", "cannot read folder: \(error.localizedDescription)"))
-                continue
+                return
             }
             for name in names.sorted() where everyName || !name.hasPrefix(".") && (!name.hasPrefix("_") || name == "_strings.yml") {
-                let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
-                let absolute = top + "/" + relative
-                let display = "\(folder)/\(relative)"
-                if name.containsControlCharacter {
-                    diagnostics.append(Diagnostic(.error, file: display.escapingControlCharacters,
-                        "the name holds a control character (a line break, tab or similar), which no URL can carry; rename it"))
-                    continue
-                }
-                // Only symbolic links need resolving (their folder was checked
-                // when it was listed): one lstat for every other entry.
-                var info = stat()
-                let isLink = lstat(absolute, &info) != 0 || (info.st_mode & S_IFMT) == S_IFLNK
-                let resolved = isLink ? FilePaths.resolveLinks(absolute) : absolute
-                if resolved != absolute && !resolved.hasPrefix(top + "/") {
-                    let written = (try? FileManager.default.destinationOfSymbolicLink(atPath: absolute)) ?? resolved
-                    diagnostics.append(Diagnostic(.error, file: display,
-                        "symbolic link leads out of \(folder)/ (to '\(written)'); copy the file into \(folder)/ instead"))
-                    continue
-                }
-                var childIsDirectory: ObjCBool = false
-                if isLink ? manager.fileExists(atPath: resolved, isDirectory: &childIsDirectory) && childIsDirectory.boolValue
-                          : (info.st_mode & S_IFMT) == S_IFDIR {
-                    if isLink {
-                        linkedFolders.append((relative, resolved))
-                    } else {
-                        visited.insert(resolved)
-                        pending.append(relative)
-                    }
-                } else {
-                    files.append(ListedFile(relativePath: relative, absolutePath: absolute))
-                }
+                add(relativeFolder.isEmpty ? name : relativeFolder + "/" + name, name: name)
             }
         }
-        return files.sorted { $0.relativePath < $1.relativePath }
+
+        /// One entry: a file is listed, a folder queued, a bad name or a link out refused.
+        private mutating func add(_ relative: String, name: String) {
+            let absolute = top + "/" + relative
+            let display = "\(folder)/\(relative)"
+            if name.containsControlCharacter {
+                diagnostics.append(Diagnostic(.error, file: display.escapingControlCharacters,
+                    "the name holds a control character (a line break, tab or similar), which no URL can carry; rename it"))
+                return
+            }
+            // Only symbolic links need resolving (their folder was checked
+            // when it was listed): one lstat for every other entry.
+            var info = stat()
+            let isLink = lstat(absolute, &info) != 0 || (info.st_mode & S_IFMT) == S_IFLNK
+            let resolved = isLink ? FilePaths.resolveLinks(absolute) : absolute
+            if resolved != absolute && !resolved.hasPrefix(top + "/") {
+                let written = (try? FileManager.default.destinationOfSymbolicLink(atPath: absolute)) ?? resolved
+                diagnostics.append(Diagnostic(.error, file: display,
+                    "symbolic link leads out of \(folder)/ (to '\(written)'); copy the file into \(folder)/ instead"))
+                return
+            }
+            var childIsDirectory: ObjCBool = false
+            if !isLink && (info.st_mode & S_IFMT) == S_IFDIR {
+                visited.insert(resolved)
+                pending.append(relative)
+            } else if isLink && FileManager.default.fileExists(atPath: resolved, isDirectory: &childIsDirectory) && childIsDirectory.boolValue {
+                linkedFolders.append((relative, resolved))
+            } else {
+                files.append(ListedFile(relativePath: relative, absolutePath: absolute))
+            }
+        }
     }
 
     static func listFolders(in path: String) -> [String] {

@@ -12,33 +12,51 @@ public struct HashedAssets: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
 
     public init(_ assets: [SiteSource.StaticFile]) {
-        let byName = Dictionary(assets.map { ($0.relativePath, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        var publisher = Publisher(assets)
+        for asset in assets.sorted(by: { $0.relativePath < $1.relativePath }) {
+            publisher.publish(asset.relativePath)
+        }
+        paths = publisher.paths
+        files = publisher.files
+        diagnostics = publisher.problems
+    }
+
+    /// Names and rewrites the assets one by one. A stylesheet is published
+    /// after the files it names, so that its bytes (and so its hash) hold
+    /// their hashed names.
+    private struct Publisher {
+        let byName: [String: [UInt8]]
         var paths: [String: SitePath] = [:]
         var files: [SitePath: [UInt8]] = [:]
         var problems: [Diagnostic] = []
-        // A stylesheet is published after the files it names, so that its
-        // bytes (and so its hash) hold their hashed names.
         var visiting: Set<String> = []
-        func publish(_ name: String) {
+
+        init(_ assets: [SiteSource.StaticFile]) {
+            byName = Dictionary(assets.map { ($0.relativePath, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        mutating func publish(_ name: String) {
             guard paths[name] == nil, let original = byName[name], visiting.insert(name).inserted else { return }
             var bytes = original
             if name.lowercased().hasSuffix(".css"), let text = String(validating: original, as: UTF8.self) {
                 bytes = Array(rewritingURLs(in: text, of: name).utf8)
             }
-            let hash = HashedAssets.hash(bytes)
-            let hashed: String
-            if let dot = name.lastIndex(of: "."), !name[..<dot].hasSuffix("/"), dot != name.startIndex {
-                hashed = name[..<dot] + "." + hash + name[dot...]
-            } else {
-                hashed = name + "." + hash
-            }
-            let path = SitePath("assets/" + hashed)
+            let path = SitePath("assets/" + Self.hashedName(name, hash: HashedAssets.hash(bytes)))
             paths[name] = path
             files[path] = bytes
         }
+
+        /// `site.css` as `site.<hash>.css`; a name without an extension gets the hash at its end.
+        static func hashedName(_ name: String, hash: String) -> String {
+            if let dot = name.lastIndex(of: "."), !name[..<dot].hasSuffix("/"), dot != name.startIndex {
+                return name[..<dot] + "." + hash + name[dot...]
+            }
+            return name + "." + hash
+        }
+
         /// Each `url(...)` naming a theme file, replaced by that file's
         /// hashed name relative to the stylesheet.
-        func rewritingURLs(in text: String, of name: String) -> String {
+        mutating func rewritingURLs(in text: String, of name: String) -> String {
             let references = StylesheetURLs.references(in: text).filter { StylesheetURLs.isRewritten($0.target) }
             guard !references.isEmpty else { return text }
             var result = ""
@@ -46,19 +64,7 @@ public struct HashedAssets: Sendable {
             let folder = name.split(separator: "/").dropLast().map(String.init)
             let stylesheetFolder = SitePath((["assets"] + folder).map { $0 + "/" }.joined())
             for reference in references {
-                let (path, query, fragment) = LinkResolver.parts(of: reference.target)
-                let decoded = path.removingPercentEncoding ?? path
-                guard let target = LinkResolver.normalize(folder + decoded.split(separator: "/", omittingEmptySubsequences: false).map(String.init)),
-                      byName[target] != nil
-                else {
-                    problems.append(Diagnostic(.error, file: "templates/assets/" + name, line: reference.line, column: reference.column,
-                        "url(\(reference.target)) names a file that does not exist in templates/assets/; add it or fix the path"))
-                    continue
-                }
-                publish(target)
-                // A stylesheet that names itself, directly or through others, keeps the name.
-                guard let hashed = paths[target] else { continue }
-                let suffix = (query.map { "?" + $0 } ?? "") + (fragment.map { "#" + $0 } ?? "")
+                guard let (hashed, suffix) = publishTarget(of: reference, folder: folder, stylesheet: name) else { continue }
                 result += text[copied..<reference.range.lowerBound]
                 result += hashed.relative(from: stylesheetFolder, fileLinks: true) + suffix
                 copied = reference.range.upperBound
@@ -66,12 +72,26 @@ public struct HashedAssets: Sendable {
             result += text[copied...]
             return result
         }
-        for asset in assets.sorted(by: { $0.relativePath < $1.relativePath }) {
-            publish(asset.relativePath)
+
+        /// The hashed path and the query and fragment of a stylesheet's
+        /// `url(...)`, after publishing its target; nil (with an error when
+        /// the file is missing) when it is not rewritten.
+        private mutating func publishTarget(of reference: StylesheetURLs.Reference, folder: [String],
+                                            stylesheet name: String) -> (SitePath, String)? {
+            let (path, query, fragment) = LinkResolver.parts(of: reference.target)
+            let decoded = path.removingPercentEncoding ?? path
+            guard let target = LinkResolver.normalize(folder + decoded.split(separator: "/", omittingEmptySubsequences: false).map(String.init)),
+                  byName[target] != nil
+            else {
+                problems.append(Diagnostic(.error, file: "templates/assets/" + name, line: reference.line, column: reference.column,
+                    "url(\(reference.target)) names a file that does not exist in templates/assets/; add it or fix the path"))
+                return nil
+            }
+            publish(target)
+            // A stylesheet that names itself, directly or through others, keeps the name.
+            guard let hashed = paths[target] else { return nil }
+            return (hashed, (query.map { "?" + $0 } ?? "") + (fragment.map { "#" + $0 } ?? ""))
         }
-        self.paths = paths
-        self.files = files
-        self.diagnostics = problems
     }
 
     /// 64-bit FNV-1a as 10 hex digits: not for security, only to tell versions apart.

@@ -21,9 +21,12 @@ public struct Page: Sendable, Hashable {
         var generated: GeneratedPage?
     }
 
-    /// Changed only while no other page shares it.
-    private final class Box: @unchecked Sendable {
-        var fields: Fields
+    /// Never changed: a page that changes gets a new box. Pages change a
+    /// few times each while the site is resolved, so the allocation that
+    /// costs is small next to the copies it saves, and the box needs no
+    /// lock to be shared between threads.
+    private final class Box: Sendable {
+        let fields: Fields
         init(_ fields: Fields) { self.fields = fields }
     }
 
@@ -31,9 +34,7 @@ public struct Page: Sendable, Hashable {
 
     private var fields: Fields {
         get { box.fields }
-        set {
-            if !isKnownUniquelyReferenced(&box) { box = Box(newValue) } else { box.fields = newValue }
-        }
+        set { box = Box(newValue) }
     }
 
     public init(language: String, contentLanguage: String, sourcePath: String, relativePath: String,

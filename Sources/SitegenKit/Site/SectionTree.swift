@@ -53,41 +53,72 @@ public struct SectionTree: Sendable {
     /// Builds the tree of `language` from the site's pages (other languages'
     /// pages are skipped) and returns the section pages it had to generate.
     static func build(language: Language, pages: [Page]) -> (tree: SectionTree, generated: [Page]) {
-        let code = language.code
+        var grouped = GroupedPages(language: language.code, pages: pages)
+        let folders = grouped.folders()
+        let generated = grouped.completeSectionPages(folders: folders, language: language)
         var tree = SectionTree()
-        var generated: [Page] = []
-        // Section pages by folder ("" is the language folder); pages by folder.
+        tree.addNodes(grouped, folders: folders)
+        tree.orderChildren(locale: Locale(identifier: language.code))
+        tree.walk()
+        return (tree, generated)
+    }
+
+    /// One language's tree pages by folder ("" is the language folder).
+    private struct GroupedPages {
+        let language: String
         var sectionPages: [String: Page] = [:]
         var leaves: [String: [Page]] = [:]
-        var byPath: [SitePath: Page] = [:]
-        for page in pages where page.language == code && page.decision?.isStep != true && page.generated?.listPageNumber == nil {
-            let (folder, file) = split(page.relativePath)
-            if file == "index.md" && sectionPages[folder] == nil {
-                sectionPages[folder] = page
-            } else {
-                leaves[folder, default: []].append(page)
-                byPath[page.path] = page
-            }
-        }
-        // Every folder that holds a page, and every folder above one.
-        var folders: Set<String> = [""]
-        for folder in Array(sectionPages.keys) + Array(leaves.keys) {
-            var current = folder
-            while !current.isEmpty, folders.insert(current).inserted {
-                current = split(current).folder
-            }
-        }
+        var leafByPath: [SitePath: Page] = [:]
+        /// Leaves that became their folder's section page.
         var taken: Set<SitePath> = []
-        for folder in folders.sorted() where sectionPages[folder] == nil {
-            let path = SitePath(code + "/" + (folder.isEmpty ? "" : folder + "/"))
-            if let page = byPath[path] {
-                // `guides.md` beside a folder `guides/` takes its URL: it is
-                // the folder's section page.
-                sectionPages[folder] = page
-                taken.insert(path)
-                continue
+
+        init(language: String, pages: [Page]) {
+            self.language = language
+            for page in pages where page.language == language && page.decision?.isStep != true
+                && page.generated?.listPageNumber == nil {
+                let (folder, file) = SectionTree.split(page.relativePath)
+                if file == "index.md" && sectionPages[folder] == nil {
+                    sectionPages[folder] = page
+                } else {
+                    leaves[folder, default: []].append(page)
+                    leafByPath[page.path] = page
+                }
             }
-            let title = folder.isEmpty ? language.siteTitle : Self.title(fromFolderName: String(split(folder).file))
+        }
+
+        /// Every folder that holds a page, and every folder above one, sorted.
+        func folders() -> [String] {
+            var folders: Set<String> = [""]
+            for folder in Array(sectionPages.keys) + Array(leaves.keys) {
+                var current = folder
+                while !current.isEmpty, folders.insert(current).inserted {
+                    current = SectionTree.split(current).folder
+                }
+            }
+            return folders.sorted()
+        }
+
+        /// Gives every folder a section page: `guides.md` beside a folder
+        /// `guides/` takes its URL and becomes it; otherwise one is generated.
+        mutating func completeSectionPages(folders: [String], language: Language) -> [Page] {
+            var generated: [Page] = []
+            for folder in folders where sectionPages[folder] == nil {
+                let path = SitePath(self.language + "/" + (folder.isEmpty ? "" : folder + "/"))
+                if let page = leafByPath[path] {
+                    sectionPages[folder] = page
+                    taken.insert(path)
+                } else {
+                    let page = Self.generatedSectionPage(folder: folder, path: path, language: language)
+                    sectionPages[folder] = page
+                    generated.append(page)
+                }
+            }
+            return generated
+        }
+
+        private static func generatedSectionPage(folder: String, path: SitePath, language: Language) -> Page {
+            let code = language.code
+            let title = folder.isEmpty ? language.siteTitle : SectionTree.title(fromFolderName: String(SectionTree.split(folder).file))
             var metadata = PageMetadata(title: title, linkTitle: nil, description: nil, slug: nil,
                                         translationKey: nil, weight: nil, draft: false, layout: nil, params: [:])
             metadata.hasDecision = false
@@ -97,48 +128,52 @@ public struct SectionTree: Sendable {
                             translationKey: folder.isEmpty ? SiteResolver.homeKey : folder + "/index",
                             metadata: metadata, body: SourceText("", path: source), path: path)
             page.generated = .sectionPage
-            sectionPages[folder] = page
-            generated.append(page)
+            return page
         }
+    }
 
-        // Nodes: sections first by folder, then the pages in them.
+    /// Nodes: sections first by folder, then the pages in them.
+    private mutating func addNodes(_ grouped: GroupedPages, folders: [String]) {
         var folderNode: [String: Int] = [:]
-        for folder in folders.sorted() {
-            folderNode[folder] = tree.nodes.count
-            tree.nodes.append(Node(page: sectionPages[folder]!, isSection: true))
+        for folder in folders {
+            folderNode[folder] = nodes.count
+            nodes.append(Node(page: grouped.sectionPages[folder]!, isSection: true))
         }
-        for folder in folders.sorted() where !folder.isEmpty {
-            tree.nodes[folderNode[split(folder).folder]!].children.append(folderNode[folder]!)
-            tree.hasSubsections = true
+        for folder in folders where !folder.isEmpty {
+            nodes[folderNode[Self.split(folder).folder]!].children.append(folderNode[folder]!)
+            hasSubsections = true
         }
-        for (folder, pages) in leaves {
-            for page in pages where !taken.contains(page.path) {
-                tree.nodes[folderNode[folder]!].children.append(tree.nodes.count)
-                tree.nodes.append(Node(page: page, isSection: false))
+        for (folder, pages) in grouped.leaves {
+            for page in pages where !grouped.taken.contains(page.path) {
+                nodes[folderNode[folder]!].children.append(nodes.count)
+                nodes.append(Node(page: page, isSection: false))
             }
         }
+    }
 
-        // Order each section's children, then walk the tree once.
-        let locale = Locale(identifier: code)
-        let keys = tree.nodes.map { (weight: $0.page.metadata.weight ?? Int.max, title: $0.page.metadata.title, path: $0.page.path) }
-        for index in tree.nodes.indices where tree.nodes[index].children.count > 1 {
-            tree.nodes[index].children.sort { precedes(keys[$0], keys[$1], locale: locale) }
+    private mutating func orderChildren(locale: Locale) {
+        let keys = nodes.map { (weight: $0.page.metadata.weight ?? Int.max, title: $0.page.metadata.title, path: $0.page.path) }
+        for index in nodes.indices where nodes[index].children.count > 1 {
+            nodes[index].children.sort { Self.precedes(keys[$0], keys[$1], locale: locale) }
         }
+    }
+
+    /// Walks the tree once, depth first: reading order, parents, depths, positions.
+    private mutating func walk() {
         var stack = [0]
-        tree.readingOrder.reserveCapacity(tree.nodes.count)
+        readingOrder.reserveCapacity(nodes.count)
         while let index = stack.popLast() {
-            tree.nodes[index].readingIndex = tree.readingOrder.count
-            tree.readingOrder.append(index)
-            tree.nodeByPath[tree.nodes[index].page.path] = index
-            let children = tree.nodes[index].children
+            nodes[index].readingIndex = readingOrder.count
+            readingOrder.append(index)
+            nodeByPath[nodes[index].page.path] = index
+            let children = nodes[index].children
             for (position, child) in children.enumerated() {
-                tree.nodes[child].parent = index
-                tree.nodes[child].depth = tree.nodes[index].depth + 1
-                tree.nodes[child].position = position
+                nodes[child].parent = index
+                nodes[child].depth = nodes[index].depth + 1
+                nodes[child].position = position
             }
             stack.append(contentsOf: children.reversed())
         }
-        return (tree, generated)
     }
 
     /// Whether `a` comes before `b` among a section's children: lower
