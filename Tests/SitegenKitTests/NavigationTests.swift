@@ -20,7 +20,7 @@ enum NavigationSite {
         let translationKey = isIndex && segments.isEmpty ? SiteResolver.homeKey : (key ?? withoutExtension)
         return Page(language: language, contentLanguage: language, sourcePath: "content/\(language)/\(relativePath)",
                     relativePath: relativePath, translationKey: translationKey, metadata: metadata,
-                    body: SourceText("", path: "content/\(language)/\(relativePath)"), path: path)
+                    body: MarkdownBody(SourceText("", path: "content/\(language)/\(relativePath)")), path: path)
     }
 
     static func site(_ pages: [Page], languages: [String] = ["en"], pagination: Int = 100, limit: Int = 100) -> Site {

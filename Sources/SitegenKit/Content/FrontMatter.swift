@@ -10,13 +10,14 @@ public struct FrontMatter: Sendable, Hashable {
     /// The line of the file on which the YAML text starts (for diagnostics).
     public var yamlStartLine: Int
     /// The Markdown body, same path and same line numbers as the file.
-    public var body: SourceText
+    public var markdown: MarkdownBody
+    public var body: SourceText { markdown.source }
 
     /// - Throws: `DiagnosticError` when the front matter is never closed.
     public static func split(_ source: SourceText) throws(DiagnosticError) -> FrontMatter {
         let text = source.text
         guard text.hasPrefix("---\n") || text == "---" else {
-            return FrontMatter(yaml: nil, yamlStartLine: 1, body: source)
+            return FrontMatter(yaml: nil, yamlStartLine: 1, markdown: MarkdownBody(source))
         }
         // Scans lines as UTF-8 bytes: this runs for every page of the site.
         let bytes = text.utf8
@@ -26,12 +27,12 @@ public struct FrontMatter: Sendable, Hashable {
         while lineStart < bytes.endIndex {
             let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
             if isClosingDelimiter(text[lineStart..<lineEnd]) {
-                let rest = lineEnd < bytes.endIndex ? text[bytes.index(after: lineEnd)...] : ""
+                let rest = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
                 // The delimiters and the YAML become empty lines.
-                let blankLines = String(repeating: "\n", count: lineEnd < bytes.endIndex ? line + 1 : line)
+                let blankLines = lineEnd < bytes.endIndex ? line + 1 : line
                 return FrontMatter(
                     yaml: String(text[yamlStart..<lineStart]), yamlStartLine: 2,
-                    body: SourceText(blankLines + rest, path: source.path))
+                    markdown: MarkdownBody(file: source, start: rest, blankLines: blankLines))
             }
             line += 1
             lineStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex

@@ -13,7 +13,7 @@ public struct Page: Sendable, Hashable {
         var relativePath: String
         var translationKey: String
         var metadata: PageMetadata
-        var body: SourceText
+        var markdown: MarkdownBody
         var path: SitePath
         var frontMatterYAML: String?
         var frontMatterLine = 1
@@ -38,10 +38,10 @@ public struct Page: Sendable, Hashable {
     }
 
     public init(language: String, contentLanguage: String, sourcePath: String, relativePath: String,
-                translationKey: String, metadata: PageMetadata, body: SourceText, path: SitePath) {
+                translationKey: String, metadata: PageMetadata, body: MarkdownBody, path: SitePath) {
         box = Box(Fields(language: language, contentLanguage: contentLanguage, sourcePath: sourcePath,
                          relativePath: relativePath, translationKey: translationKey, metadata: metadata,
-                         body: body, path: path))
+                         markdown: body, path: path))
     }
 
     public static func == (lhs: Page, rhs: Page) -> Bool {
@@ -83,9 +83,10 @@ public struct Page: Sendable, Hashable {
         set { fields.metadata = newValue }
     }
     /// The Markdown body; front matter lines are blank, line numbers kept.
+    /// Made from the file's text each time it is read (see `MarkdownBody`).
     public var body: SourceText {
-        get { box.fields.body }
-        set { fields.body = newValue }
+        get { box.fields.markdown.source }
+        set { fields.markdown = MarkdownBody(newValue) }
     }
     public var path: SitePath {
         get { box.fields.path }

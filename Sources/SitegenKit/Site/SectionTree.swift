@@ -126,7 +126,7 @@ public struct SectionTree: Sendable {
             var page = Page(language: code, contentLanguage: code, sourcePath: source,
                             relativePath: folder.isEmpty ? "index.md" : folder + "/index.md",
                             translationKey: folder.isEmpty ? SiteResolver.homeKey : folder + "/index",
-                            metadata: metadata, body: SourceText("", path: source), path: path)
+                            metadata: metadata, body: MarkdownBody(SourceText("", path: source)), path: path)
             page.generated = .sectionPage
             return page
         }

@@ -282,7 +282,7 @@ public enum SiteResolver {
         var page = Page(
             language: file.language, contentLanguage: file.language, sourcePath: file.source.path,
             relativePath: file.relativePath, translationKey: key, metadata: metadata,
-            body: split.body, path: path)
+            body: split.markdown, path: path)
         page.frontMatter = split.yaml.map { ($0, split.yamlStartLine) }
         return page
     }
