@@ -5,8 +5,10 @@ import SitegenSupport
 /// The body keeps the file's line numbers: the front matter's lines are left
 /// in it as empty lines, which Markdown ignores at the start of a document.
 public struct FrontMatter: Sendable, Hashable {
-    /// The YAML text between the delimiters, or nil when the file has none.
-    public var yaml: String?
+    /// The YAML text between the delimiters, or nil when the file has none:
+    /// a part of the file's text, not a copy (pages keep it; see `MarkdownBody`).
+    public var yamlText: Substring?
+    public var yaml: String? { yamlText.map(String.init) }
     /// The line of the file on which the YAML text starts (for diagnostics).
     public var yamlStartLine: Int
     /// The Markdown body, same path and same line numbers as the file.
@@ -17,7 +19,7 @@ public struct FrontMatter: Sendable, Hashable {
     public static func split(_ source: SourceText) throws(DiagnosticError) -> FrontMatter {
         let text = source.text
         guard text.hasPrefix("---\n") || text == "---" else {
-            return FrontMatter(yaml: nil, yamlStartLine: 1, markdown: MarkdownBody(source))
+            return FrontMatter(yamlText: nil, yamlStartLine: 1, markdown: MarkdownBody(source))
         }
         // Scans lines as UTF-8 bytes: this runs for every page of the site.
         let bytes = text.utf8
@@ -31,7 +33,7 @@ public struct FrontMatter: Sendable, Hashable {
                 // The delimiters and the YAML become empty lines.
                 let blankLines = lineEnd < bytes.endIndex ? line + 1 : line
                 return FrontMatter(
-                    yaml: String(text[yamlStart..<lineStart]), yamlStartLine: 2,
+                    yamlText: text[yamlStart..<lineStart], yamlStartLine: 2,
                     markdown: MarkdownBody(file: source, start: rest, blankLines: blankLines))
             }
             line += 1

@@ -15,7 +15,7 @@ public struct Page: Sendable, Hashable {
         var metadata: PageMetadata
         var markdown: MarkdownBody
         var path: SitePath
-        var frontMatterYAML: String?
+        var frontMatterYAML: Substring?
         var frontMatterLine = 1
         var decision: DecisionPage?
         var generated: GeneratedPage?
@@ -95,11 +95,16 @@ public struct Page: Sendable, Hashable {
     /// The front matter's YAML and the file line it starts on (for readers of
     /// extra front matter, such as a decision helper's words).
     public var frontMatter: (yaml: String, line: Int)? {
-        get { box.fields.frontMatterYAML.map { ($0, box.fields.frontMatterLine) } }
+        get { box.fields.frontMatterYAML.map { (String($0), box.fields.frontMatterLine) } }
         set {
-            fields.frontMatterYAML = newValue?.yaml
+            fields.frontMatterYAML = newValue.map { Substring($0.yaml) }
             fields.frontMatterLine = newValue?.line ?? 1
         }
+    }
+    /// Keeps the YAML as the part of the file it is (no copy).
+    mutating func setFrontMatter(_ yaml: Substring?, line: Int) {
+        fields.frontMatterYAML = yaml
+        fields.frontMatterLine = line
     }
     /// Set on the pages of a decision helper: its start page, and one page
     /// per question and outcome.

@@ -283,7 +283,7 @@ public enum SiteResolver {
             language: file.language, contentLanguage: file.language, sourcePath: file.source.path,
             relativePath: file.relativePath, translationKey: key, metadata: metadata,
             body: split.markdown, path: path)
-        page.frontMatter = split.yaml.map { ($0, split.yamlStartLine) }
+        page.setFrontMatter(split.yamlText, line: split.yamlStartLine)
         return page
     }
 }
