@@ -38,6 +38,12 @@ public struct SourceText: Sendable, Hashable {
         self.text = SourceText.normalizingLineEndings(text)
     }
 
+    /// Text taken from a `SourceText` (so already normalized): not scanned again.
+    package init(normalized text: String, path: String) {
+        self.path = path
+        self.text = text
+    }
+
     package static func normalizingLineEndings(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
         var out = [UInt8]()

@@ -31,6 +31,6 @@ public struct MarkdownBody: Sendable, Hashable {
 
     public var source: SourceText {
         if blankLines == 0 && start == file.text.startIndex { return file }
-        return SourceText(String(repeating: "\n", count: blankLines) + file.text[start...], path: file.path)
+        return SourceText(normalized: String(repeating: "\n", count: blankLines) + file.text[start...], path: file.path)
     }
 }
