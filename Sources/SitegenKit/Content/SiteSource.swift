@@ -33,6 +33,11 @@ public struct SiteSource: Sendable {
     public var pages: [PageFile]
     /// UI strings per language code, from `content/<lang>/_strings.yml`.
     public var strings: [String: SourceText]
+    /// The theme's UI strings per language code (`templates/strings/<lang>.yml`,
+    /// the site's or the built-in theme's), under `strings` key by key.
+    public var themeStrings: [String: SourceText] = [:]
+    /// Every theme file used, sorted, and whether it is the built-in one.
+    public var themeFiles: [ThemeFile] = []
     /// Files beside the pages under `content/`, copied as they are.
     public var contentFiles: [StaticFile]
     public var templates: [TemplateFile]
