@@ -51,7 +51,7 @@ struct InitCommand: ParsableCommand {
 
     /// `--languages`, checked: codes, none twice.
     func languageCodes() throws -> [String] {
-        let codes = languages.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        let codes = languages.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
         guard !codes.isEmpty, codes.allSatisfy(SiteScaffold.isLanguageCode) else {
             throw UsageError("--languages \(languages): give language codes separated by commas, like 'nl,en' (letters, digits and '-')")
         }

@@ -115,7 +115,7 @@ public enum SiteLoader {
                 continue
             }
             switch kind {
-            case .template(let name): source.templates.append(SiteSource.TemplateFile(name: name, source: text))
+            case .template(let name): source.templates.append(SiteSource.TemplateFile(name: name, source: text, isBuiltIn: file.isBuiltIn))
             case .strings(let language): source.themeStrings[language] = text
             case .asset: break
             }

@@ -25,6 +25,8 @@ public struct SiteSource: Sendable {
     public struct TemplateFile: Sendable, Hashable {
         public var name: String
         public var source: SourceText
+        /// From the built-in theme (the site has no file of that name).
+        public var isBuiltIn = false
     }
 
     /// The site folder (absolute).

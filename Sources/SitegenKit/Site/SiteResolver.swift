@@ -87,9 +87,11 @@ public enum SiteResolver {
             let code = language.code
             var merged = UIStrings(language: code, file: "content/\(code)/_strings.yml", values: [:])
             merged.isBroken = source.unreadableStrings.contains(code)
-            for text in [source.themeStrings[code], source.strings[code]].compactMap({ $0 }) {
+            for (text, isSite) in [(source.themeStrings[code], false), (source.strings[code], true)] {
+                guard let text else { continue }
                 let (parsed, problems) = UIStrings.parse(text, language: code)
                 merged.values.merge(parsed.values) { _, site in site }
+                if isSite { merged.siteKeys = Set(parsed.values.keys) }
                 merged.isBroken = merged.isBroken || parsed.isBroken
                 found.diagnostics += problems
             }
