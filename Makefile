@@ -58,11 +58,13 @@ serve: $(SITEGEN_RELEASE)
 # (--static-swift-stdlib), libcmark too (Debian's libcmark.a, see
 # scripts/static-cmark.sh), stripped; scripts/check-binary.sh checks its ldd
 # list and runs init and build with it alone in an empty folder. The archive
-# is reproducible (sorted, no owners, the last commit's time).
+# is reproducible (sorted, no owners, the last commit's time). Its own
+# scratch folder: a static build compiles against another copy of the Swift
+# modules, and sharing .build with `make site` would mix objects of both.
 dist: deps
-	PKG_CONFIG_PATH=$$(scripts/static-cmark.sh .build/static-cmark) $(SWIFT) build -c release --static-swift-stdlib --product sitegen
+	PKG_CONFIG_PATH=$$(scripts/static-cmark.sh .build/static-cmark) $(SWIFT) build -c release --static-swift-stdlib --product sitegen --scratch-path .build/dist
 	rm -rf dist/$(DIST_NAME) && mkdir -p dist/$(DIST_NAME)
-	strip -o dist/$(DIST_NAME)/sitegen $(SITEGEN_RELEASE)
+	strip -o dist/$(DIST_NAME)/sitegen .build/dist/release/sitegen
 	cp README.md LICENSE dist/$(DIST_NAME)/
 	scripts/check-binary.sh dist/$(DIST_NAME)/sitegen
 	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$$(git log -1 --format=%ct 2>/dev/null || echo 0) \
