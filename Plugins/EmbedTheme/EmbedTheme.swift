@@ -13,7 +13,7 @@ struct EmbedTheme: BuildToolPlugin {
         let files = try Self.files(under: templates)
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedThemeFiles.swift")
         return [.buildCommand(
-            displayName: "Embedding the built-in theme (\(files.count) files of templates/)",
+            displayName: "Embedding the built-in theme (\(files.count) files)",
             executable: try context.tool(named: "ThemeEmbedder").url,
             arguments: [output.path, templates.path] + files,
             inputFiles: files.map { templates.appending(path: $0) },
