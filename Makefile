@@ -4,6 +4,9 @@
 #   make serve   preview the shipped site at http://127.0.0.1:8080/ with live reload
 #   make bench   sitegen against Hugo on generated bilingual sites (slow; numbers only)
 #   make test    run the test suite
+#   make dist    one sitegen binary that runs without Swift, packed as
+#                dist/sitegen-VERSION-linux-ARCH.tar.gz with README.md and LICENSE
+#   make install install that binary as $(PREFIX)/bin/sitegen (PREFIX=/usr/local)
 #   make clean   remove everything the Makefile and sitegen made here
 #
 # Missing system packages are installed with apt-get when running as root;
@@ -12,8 +15,11 @@
 SWIFT ?= swift
 SITEGEN_RELEASE := .build/release/sitegen
 APT_PACKAGES := libcmark-dev pkg-config
+VERSION := $(shell sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/SitegenKit/Sitegen.swift)
+DIST_NAME := sitegen-$(VERSION)-linux-$(shell uname -m)
+PREFIX ?= /usr/local
 
-.PHONY: site serve test bench clean deps valgrind asan
+.PHONY: site serve test bench clean deps valgrind asan dist install
 
 # System libraries the Swift package links against.
 deps:
@@ -47,6 +53,27 @@ site: $(SITEGEN_RELEASE)
 # Preview the shipped site; rebuilds and reloads open pages on every save.
 serve: $(SITEGEN_RELEASE)
 	$(SITEGEN_RELEASE) serve
+
+# One file to install: the Swift runtime and Foundation linked in
+# (--static-swift-stdlib), libcmark too (Debian's libcmark.a, see
+# scripts/static-cmark.sh), stripped; scripts/check-binary.sh checks its ldd
+# list and runs init and build with it alone in an empty folder. The archive
+# is reproducible (sorted, no owners, the last commit's time). Its own
+# scratch folder: a static build compiles against another copy of the Swift
+# modules, and sharing .build with `make site` would mix objects of both.
+dist: deps
+	PKG_CONFIG_PATH=$$(scripts/static-cmark.sh .build/static-cmark) $(SWIFT) build -c release --static-swift-stdlib --product sitegen --scratch-path .build/dist
+	rm -rf dist/$(DIST_NAME) && mkdir -p dist/$(DIST_NAME)
+	strip -o dist/$(DIST_NAME)/sitegen .build/dist/release/sitegen
+	cp README.md LICENSE dist/$(DIST_NAME)/
+	scripts/check-binary.sh dist/$(DIST_NAME)/sitegen
+	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$$(git log -1 --format=%ct 2>/dev/null || echo 0) \
+		-C dist -cf - $(DIST_NAME) | gzip -n >dist/$(DIST_NAME).tar.gz
+	@echo "make dist: dist/$(DIST_NAME).tar.gz ($$(du -h dist/$(DIST_NAME)/sitegen | cut -f1) binary)"
+
+install: dist
+	install -D -m 755 dist/$(DIST_NAME)/sitegen $(DESTDIR)$(PREFIX)/bin/sitegen
+	@echo "make install: $(DESTDIR)$(PREFIX)/bin/sitegen"
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -85,10 +112,10 @@ bench: deps
 	done
 	python3 bench/run_bench.py $(BENCH_ARGS)
 
-# Everything the Makefile and sitegen make here: build folders (also the
+# Everything the Makefile and sitegen make here: build folders, dist/ (also the
 # sanitizer and valgrind ones), the shipped site's output with the build
 # kept beside it, its staging folders and lock.
 clean:
-	rm -rf .build .build-asan .build-valgrind _site ._site.sitegen-previous ._site.sitegen-staging* ._site.sitegen-lock
+	rm -rf .build .build-asan .build-valgrind dist _site ._site.sitegen-previous ._site.sitegen-staging* ._site.sitegen-lock
 
 FORCE:

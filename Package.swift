@@ -42,8 +42,13 @@ let package = Package(
             dependencies: [
                 "SitegenSupport", "SitegenMarkdown", "SitegenMustache", "CAtomicRename",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            plugins: ["EmbedTheme"]
         ),
+        // The built-in theme: templates/ embedded in SitegenKit at build time
+        // (the plugin runs ThemeEmbedder, which writes one Swift source).
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         // `sitegen serve`: its HTTP server, the watcher, incremental builds.
         .target(name: "SitegenPreview", dependencies: ["SitegenKit", "SitegenSupport"]),
         .executableTarget(

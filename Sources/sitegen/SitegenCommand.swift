@@ -14,7 +14,7 @@ struct SitegenCommand: AsyncParsableCommand {
             Exit status: 0 on success, 1 on content errors, 2 on usage errors.
             """,
         version: Sitegen.version,
-        subcommands: [BuildCommand.self, ServeCommand.self, TranslationsCommand.self, MarkdownCommand.self, DecisionGraphCommand.self]
+        subcommands: [InitCommand.self, NewCommand.self, BuildCommand.self, ServeCommand.self, TranslationsCommand.self, MarkdownCommand.self, DecisionGraphCommand.self]
     )
 
     /// Runs the command and maps failures to sitegen's exit statuses: 1 for

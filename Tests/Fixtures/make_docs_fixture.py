@@ -2,8 +2,8 @@
 """Writes Tests/Fixtures/sites/docs/: a documentation site in English, Dutch
 and Arabic (right to left), three levels deep, for the navigation tests
 (section tree, breadcrumbs, previous/next, pagination). Run once; the files
-are committed. It has no templates/: tests build it with the shipped theme
-(Tests/e2e/run.sh and the Swift tests copy templates/ in).
+are committed. It has no templates/: it is built with the built-in theme
+(this repository's templates/, embedded in sitegen).
 
 - en is the default language; nl builds missing pages from English
   (missingPages: fallback), ar leaves them out (omit).
@@ -42,8 +42,8 @@ def main():
     os.makedirs(ROOT, exist_ok=True)
     with open(os.path.join(ROOT, "sitegen.yml"), "w", encoding="utf-8") as f:
         f.write("""# A documentation site for the navigation tests, written by
-# Tests/Fixtures/make_docs_fixture.py. Built with the shipped theme (no
-# templates/ of its own): Tests/e2e/run.sh copies it in.
+# Tests/Fixtures/make_docs_fixture.py. Built with the built-in theme (no
+# templates/ of its own).
 title:
   en: Docs fixture
   nl: Documentatie-fixture

@@ -264,13 +264,15 @@ import Testing
         #expect(!changed.contains("role=\"note\""))
     }
 
+    /// German, which the built-in theme has no texts for (English falls
+    /// back to the theme's).
     @Test func aMissingNoticeStringIsABuildError() throws {
         let site = try SiteFixtures.copy("translations")
-        try "notFound: Not found\nfallbackNotice: This page has not been translated yet.\n"
-            .write(toFile: site + "/content/en/_strings.yml", atomically: false, encoding: .utf8)
+        try "notFound: Nicht gefunden\nfallbackNotice: Diese Seite ist noch nicht übersetzt.\n"
+            .write(toFile: site + "/content/de/_strings.yml", atomically: false, encoding: .utf8)
         let (report, _) = try SiteFixtures.build(site)
         #expect(report.errors.map(\.description) == [
-            "templates/page.mustache:8:69: error: this template asks for UI string 'translationOutdated', which language 'en' lacks; add 'translationOutdated: ...' to content/en/_strings.yml",
+            "templates/page.mustache:8:69: error: this template asks for UI string 'translationOutdated', which language 'de' lacks; add 'translationOutdated: ...' to content/de/_strings.yml",
         ])
     }
 

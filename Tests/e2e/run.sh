@@ -145,9 +145,17 @@ fi
 # --- 2. Build the site four ways ---------------------------------------------
 
 # Always asked: when the binary is up to date this takes a second, and
-# run on its own after an edit the gates must not test an old binary.
-sitegen=.build/debug/sitegen
-swift build --product sitegen >/dev/null || die "swift build --product sitegen failed"
+# run on its own after an edit the gates must not test an old binary. It is
+# linked as `make dist` links (Swift's runtime and libcmark inside, see
+# scripts/static-cmark.sh), so every check below runs on a one-file binary.
+# Its own scratch folder: --static-swift-stdlib compiles against another
+# copy of the Swift modules, and sharing .build with the tests' build mixes
+# objects of both (the next link fails). A debug build, not make dist's
+# release one: about 40 s from nothing on 2 cores, against 2.5 minutes.
+sitegen=.build/static/debug/sitegen
+static_cmark=$(scripts/static-cmark.sh .build/static-cmark) || die "cannot link libcmark statically"
+PKG_CONFIG_PATH=$static_cmark swift build --product sitegen --static-swift-stdlib --scratch-path .build/static >/dev/null \
+    || die "swift build --product sitegen --static-swift-stdlib failed"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/sitegen-e2e.XXXXXX") || die "mktemp failed"
 if [ -n "${SITEGEN_E2E_KEEP:-}" ]; then
@@ -206,18 +214,28 @@ if [ "$build_status" = ok ] && [ -f "$site_src/$outdated_original" ]; then
     fi
 fi
 
-# The docs fixture (Tests/Fixtures/sites/docs), built with this site's theme:
-# the navigation's checks (test_docs.py). Only when checking the shipped site.
+# The binary alone: ldd lists only libc, libm, libstdc++ and libgcc_s; copied
+# into an empty folder and run with an empty environment, `init` makes a
+# site and `build` builds it (with the built-in theme) into $work/init/site,
+# checked below like the others (test_init.py).
+init_site=
+if [ "$build_status" = ok ]; then
+    if scripts/check-binary.sh "$sitegen" "$work/init"; then
+        init_site="$work/init/site"
+    else
+        build_status="FAILED (scripts/check-binary.sh $sitegen)"
+    fi
+fi
+
+# The docs fixture (Tests/Fixtures/sites/docs), which has no templates/ and
+# so is built with the built-in theme (this repository's templates/): the
+# navigation's checks (test_docs.py). Only when checking the shipped site.
 docs_src="$repo/Tests/Fixtures/sites/docs"
 docs_site=
 docs_file=
 if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$docs_src" ]; then
-    mkdir "$work/docs-src" \
-        && cp -RL "$docs_src/sitegen.yml" "$docs_src/content" "$work/docs-src/" \
-        && cp -RL "$site_src/templates" "$work/docs-src/" \
-        || die "could not copy $docs_src to $work/docs-src"
-    build_variant "$work/docs-src" "$work/docs"
-    build_variant "$work/docs-src" "$work/docs-file" --file-links
+    build_variant "$docs_src" "$work/docs"
+    build_variant "$docs_src" "$work/docs-file" --file-links
     docs_site="$work/docs"
     docs_file="$work/docs-file"
 fi
@@ -231,6 +249,7 @@ if [ "$build_status" = ok ]; then
     vnu_targets=("$work/site" "$work/site-file")
     [ -z "$site_outdated" ] || vnu_targets+=("$site_outdated/$outdated_translation")
     [ -z "$docs_site" ] || vnu_targets+=("$docs_site" "$docs_file")
+    [ -z "$init_site" ] || vnu_targets+=("$init_site")
     java -jar "$vnu_jar" --skip-non-html --errors-only "${vnu_targets[@]}" >"$vnu_out" 2>&1
     vnu_rc=$?
     sed "s|file:$work/||g; s|$work/||g" "$vnu_out"
@@ -250,6 +269,7 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_SITE_OUTDATED="$site_outdated" \
     SITEGEN_E2E_DOCS="$docs_site" \
     SITEGEN_E2E_DOCS_FILE_LINKS="$docs_file" \
+    SITEGEN_E2E_INIT="$init_site" \
     SITEGEN_E2E_AXE="$axe_js" \
     SITEGEN_E2E_PREFIX="$PREFIX" \
     SITEGEN_E2E_HOSTING="$work/hosting" \

@@ -11,6 +11,7 @@ public enum SiteLoader {
     /// The site folder is not one: no `sitegen.yml` (a usage error, exit 2).
     public struct NotASiteFolder: Error, CustomStringConvertible {
         public var path: String
+        package init(path: String) { self.path = path }
         public var description: String {
             "no \(SiteConfig.fileName) in '\(path)'; run sitegen in a site folder or pass --source DIR"
         }
@@ -83,20 +84,40 @@ public enum SiteLoader {
         }
     }
 
-    /// `templates/`: Mustache templates, and the theme files under `assets/`.
+    /// The theme: the site's `templates/` file by file over the built-in
+    /// theme. Mustache templates, files under `assets/`, and the UI strings
+    /// under `strings/` (`<language>.yml`, a site's `_strings.yml` goes over
+    /// them key by key); other files are not read.
     private static func loadTemplates(into source: inout SiteSource, diagnostics: inout [Diagnostic]) {
-        for file in listFiles(in: source.root, folder: "templates", diagnostics: &diagnostics) {
-            let display = "templates/\(file.relativePath)"
-            if file.relativePath.hasPrefix("assets/") {
-                if let bytes = readBytes(file.absolutePath, display: display, into: &diagnostics) {
-                    source.assets.append(SiteSource.StaticFile(
-                        relativePath: String(file.relativePath.dropFirst("assets/".count)), bytes: bytes))
-                }
-            } else if file.relativePath.hasSuffix(".mustache") {
-                if let text = readText(file.absolutePath, display: display, into: &diagnostics) {
-                    source.templates.append(SiteSource.TemplateFile(
-                        name: String(file.relativePath.dropLast(".mustache".count)), source: text))
-                }
+        let siteFiles = listFiles(in: source.root, folder: "templates", diagnostics: &diagnostics)
+            .filter { ThemeFile.Kind($0.relativePath) != nil }
+        let sitePaths = Set(siteFiles.map(\.relativePath))
+        var theme = siteFiles.map { file in
+            (file: ThemeFile(path: file.relativePath, isBuiltIn: false),
+             bytes: readBytes(file.absolutePath, display: "templates/\(file.relativePath)", into: &diagnostics))
+        }
+        for file in BuiltInTheme.files where !sitePaths.contains(file.path) && ThemeFile.Kind(file.path) != nil {
+            theme.append((ThemeFile(path: file.path, isBuiltIn: true), file.bytes))
+        }
+        theme.sort { $0.file.path < $1.file.path }
+        source.themeFiles = theme.map(\.file)
+        for (file, bytes) in theme {
+            guard let bytes, let kind = ThemeFile.Kind(file.path) else { continue }
+            if case .asset(let name) = kind {
+                source.assets.append(SiteSource.StaticFile(relativePath: name, bytes: bytes))
+                continue
+            }
+            let text: SourceText
+            do {
+                text = try SourceText(decoding: bytes, path: file.displayPath)
+            } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+                continue
+            }
+            switch kind {
+            case .template(let name): source.templates.append(SiteSource.TemplateFile(name: name, source: text, isBuiltIn: file.isBuiltIn))
+            case .strings(let language): source.themeStrings[language] = text
+            case .asset: break
             }
         }
     }

@@ -25,6 +25,8 @@ public struct SiteSource: Sendable {
     public struct TemplateFile: Sendable, Hashable {
         public var name: String
         public var source: SourceText
+        /// From the built-in theme (the site has no file of that name).
+        public var isBuiltIn = false
     }
 
     /// The site folder (absolute).
@@ -33,6 +35,11 @@ public struct SiteSource: Sendable {
     public var pages: [PageFile]
     /// UI strings per language code, from `content/<lang>/_strings.yml`.
     public var strings: [String: SourceText]
+    /// The theme's UI strings per language code (`templates/strings/<lang>.yml`,
+    /// the site's or the built-in theme's), under `strings` key by key.
+    public var themeStrings: [String: SourceText] = [:]
+    /// Every theme file used, sorted, and whether it is the built-in one.
+    public var themeFiles: [ThemeFile] = []
     /// Files beside the pages under `content/`, copied as they are.
     public var contentFiles: [StaticFile]
     public var templates: [TemplateFile]

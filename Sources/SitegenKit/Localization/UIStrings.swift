@@ -8,6 +8,11 @@ public struct UIStrings: Sendable, Hashable {
     /// Where the strings were read from, for diagnostics.
     public var file: String
     public var values: [String: String]
+    /// The keys the site's own `content/<lang>/_strings.yml` sets (not the
+    /// theme's defaults under them): what `sitegen translations` compares,
+    /// so a site's own text in one language that another lacks shows, and
+    /// the theme's defaults are no noise for a site with its own templates.
+    public var siteKeys: Set<String> = []
     /// Whether its file had errors (reported): then a key it lacks is not
     /// reported again, since it may be the error's doing.
     public var isBroken = false

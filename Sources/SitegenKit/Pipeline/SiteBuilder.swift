@@ -154,6 +154,9 @@ public enum SiteBuilder {
         var (source, loadProblems, parsedConfig, configProblems) = try SitePipeline.load(options.source, loaded: incremental.loaded)
         report.diagnostics += loadProblems + configProblems
         log(Step(name: "load", detail: "\(source.pages.count) Markdown files, \(source.templates.count) templates, \(source.assets.count + source.contentFiles.count) other files"))
+        for file in source.themeFiles {
+            log(Step(name: "theme", detail: file.isBuiltIn ? "\(file.path): built in" : "\(file.path): the site's templates/\(file.path)", isDetail: true))
+        }
 
         if let baseURL = options.baseURL {
             if let problem = SiteConfig.baseURLProblem(baseURL) {

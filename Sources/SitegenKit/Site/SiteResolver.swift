@@ -78,19 +78,24 @@ public enum SiteResolver {
         }
     }
 
-    /// Each language's UI strings; empty (and, when its file could not be
-    /// read, marked broken) for a language without a readable `_strings.yml`.
+    /// Each language's UI strings: the theme's (`templates/strings/<lang>.yml`),
+    /// with the site's `_strings.yml` over them key by key. Empty (and, when
+    /// a file could not be read, marked broken) for a language with neither.
     static func parseStrings(_ source: SiteSource, config: SiteConfig, into found: inout Findings) -> [String: UIStrings] {
         var strings: [String: UIStrings] = [:]
         for language in config.languages {
-            if let text = source.strings[language.code] {
-                let (parsed, problems) = UIStrings.parse(text, language: language.code)
-                strings[language.code] = parsed
+            let code = language.code
+            var merged = UIStrings(language: code, file: "content/\(code)/_strings.yml", values: [:])
+            merged.isBroken = source.unreadableStrings.contains(code)
+            for (text, isSite) in [(source.themeStrings[code], false), (source.strings[code], true)] {
+                guard let text else { continue }
+                let (parsed, problems) = UIStrings.parse(text, language: code)
+                merged.values.merge(parsed.values) { _, site in site }
+                if isSite { merged.siteKeys = Set(parsed.values.keys) }
+                merged.isBroken = merged.isBroken || parsed.isBroken
                 found.diagnostics += problems
-            } else {
-                strings[language.code] = UIStrings(language: language.code, file: "content/\(language.code)/_strings.yml", values: [:])
-                strings[language.code]!.isBroken = source.unreadableStrings.contains(language.code)
             }
+            strings[code] = merged
         }
         return strings
     }

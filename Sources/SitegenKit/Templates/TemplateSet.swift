@@ -66,17 +66,33 @@ public struct TemplateSet: Sendable {
             diagnostics.append(Diagnostic(.error, file: "templates/\(name).mustache",
                 "template is missing; every site needs templates/\(name).mustache"))
         }
-        let uiStringKeys = Set(library.templates.values.flatMap(MustacheNode.names(in:)).compactMap { name in
+        let used = usedTemplates(files, library: library)
+        let uiStringKeys = Set(used.compactMap { library.templates[$0] }.flatMap(MustacheNode.names(in:)).compactMap { name in
             name.parts.count == 2 && name.parts[0] == "strings" ? name.parts[1] : nil
         })
         var set = TemplateSet(library: library, names: names, templateIDs: ids, uiStringKeys: uiStringKeys,
                               inclusionTags: inclusionTags)
-        for file in files.sorted(by: { $0.name < $1.name }) {
+        for file in files.sorted(by: { $0.name < $1.name }) where used.contains(file.name) {
             for (key, location) in stringTags(in: file.source) where set.uiStringTags[key] == nil {
                 set.uiStringTags[key] = location
             }
         }
         return (set, diagnostics)
+    }
+
+    /// The templates whose UI strings every language needs up front: the
+    /// site's own, the layouts every site has, and what they include. A
+    /// built-in template nothing uses (the decision layouts of a site with
+    /// its own theme) does not ask a language for its strings; if a page
+    /// renders it after all, a missing string is still reported then.
+    static func usedTemplates(_ files: [SiteSource.TemplateFile], library: MustacheLibrary) -> Set<String> {
+        var pending = files.filter { !$0.isBuiltIn }.map(\.name) + required
+        var used: Set<String> = []
+        while let name = pending.popLast() {
+            guard used.insert(name).inserted, let nodes = library.templates[name] else { continue }
+            pending += TemplateNameCheck.inclusions(nodes)
+        }
+        return used
     }
 
     /// Renders the template `name`; throws when partials nest deeper than

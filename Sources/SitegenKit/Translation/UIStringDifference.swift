@@ -1,5 +1,6 @@
-/// How a language's UI strings (`content/<lang>/_strings.yml`) differ from
-/// the default language's: keys it lacks, and keys only it has.
+/// How a language's UI strings (`content/<lang>/_strings.yml`, without the
+/// theme's defaults) differ from the default language's: keys it lacks, and
+/// keys only it has.
 public struct UIStringDifference: Sendable, Hashable, Encodable {
     public var language: String
     /// Keys of the default language this language lacks, sorted.
@@ -13,10 +14,11 @@ public struct UIStringDifference: Sendable, Hashable, Encodable {
         self.extra = extra
     }
 
-    /// The keys of `strings` compared with the default language's.
+    /// The keys of `strings`' `_strings.yml` compared with the default
+    /// language's (the theme's defaults under them are not compared).
     init(_ strings: UIStrings, defaultStrings: UIStrings) {
-        let keys = Set(strings.values.keys)
-        let defaultKeys = Set(defaultStrings.values.keys)
+        let keys = strings.siteKeys
+        let defaultKeys = defaultStrings.siteKeys
         self.init(language: strings.language,
                   missing: defaultKeys.subtracting(keys).sorted(),
                   extra: keys.subtracting(defaultKeys).sorted())

@@ -1,0 +1,36 @@
+/// One file of the theme a build uses, by its path under `templates/`: the
+/// site's own, or the built-in theme's where the site has none.
+public struct ThemeFile: Sendable, Hashable {
+    /// What the loader makes of a path under `templates/`.
+    enum Kind: Equatable {
+        /// A Mustache template, by name (`partials/footer`).
+        case template(String)
+        /// A file under `assets/`, by its path there.
+        case asset(String)
+        /// A language's UI strings, `strings/<language>.yml`.
+        case strings(String)
+
+        /// Nil for a file the theme does not use.
+        init?(_ path: String) {
+            if path.hasPrefix("assets/") {
+                self = .asset(String(path.dropFirst("assets/".count)))
+            } else if path.hasSuffix(".mustache") {
+                self = .template(String(path.dropLast(".mustache".count)))
+            } else if path.hasPrefix(BuiltInTheme.stringsFolder), path.hasSuffix(".yml"),
+                      !path.dropFirst(BuiltInTheme.stringsFolder.count).contains("/") {
+                self = .strings(String(path.dropFirst(BuiltInTheme.stringsFolder.count).dropLast(".yml".count)))
+            } else {
+                return nil
+            }
+        }
+    }
+
+    public var path: String
+    public var isBuiltIn: Bool
+
+    /// The name diagnostics give the file: `templates/page.mustache` for the
+    /// site's, `(built-in) templates/page.mustache` for the built-in theme's.
+    public var displayPath: String {
+        (isBuiltIn ? BuiltInTheme.displayPrefix : "") + "templates/" + path
+    }
+}

@@ -1,0 +1,73 @@
+/// What `sitegen init` writes: `sitegen.yml`, a home page and an example
+/// page per language, `_strings.yml` only for a language the built-in
+/// theme has no UI strings for, and the theme itself only when asked to
+/// copy it (else the built-in theme serves).
+public enum SiteScaffold {
+    /// A language code sitegen.yml accepts: letters, digits and `-`.
+    public static func isLanguageCode(_ code: String) -> Bool {
+        !code.isEmpty && code.utf8.allSatisfy { $0 == UInt8(ascii: "-") || ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }
+            && !code.hasPrefix("-") && !code.hasSuffix("-")
+    }
+
+    /// The files, in order; the first language is the default.
+    public static func files(languages: [String], title: String?, copyTheme: Bool) -> [ScaffoldFile] {
+        precondition(!languages.isEmpty, "init needs a language")
+        var files = [ScaffoldFile(path: SiteConfig.fileName, text: settings(languages: languages, title: title))]
+        let original = StarterPages.texts(for: languages[0])
+        for language in languages {
+            files += pages(language: language, original: language == languages[0] ? nil : (languages[0], original))
+            if !BuiltInTheme.languages.contains(language) {
+                files.append(ScaffoldFile(path: "content/\(language)/_strings.yml", text: untranslatedStrings(language)))
+            }
+        }
+        files.append(ScaffoldFile(path: ".gitignore", text: "# sitegen's output and what it keeps beside it while building\n/_site/\n/._site.sitegen-*\n"))
+        if copyTheme {
+            files += BuiltInTheme.files.map { ScaffoldFile(path: "templates/" + $0.path, bytes: $0.bytes) }
+        }
+        return files
+    }
+
+    static func settings(languages: [String], title: String?) -> String {
+        var text = "# sitegen site settings: see sitegen's docs/authoring.md (\"Site settings\").\n"
+        if let title {
+            text += "title: \(YAMLQuoting.quoted(title))\n"
+        } else {
+            text += "title:\n" + languages.map { "  \($0): \(YAMLQuoting.quoted(StarterPages.texts(for: $0).siteTitle))\n" }.joined()
+        }
+        text += "defaultLanguage: \(languages[0])\nlanguages:\n"
+        for language in languages {
+            text += "  - code: \(language)\n    name: \(YAMLQuoting.quoted(LanguageNames.name(of: language)))\n"
+        }
+        if languages.count > 1 {
+            text += "# A page not translated yet is built from the \(languages[0]) page, with a notice.\nmissingPages: fallback\n"
+            text += "# A translation whose original changed after it was translated says so.\ntranslationNotices: true\n"
+        }
+        return text + "output: _site\n"
+    }
+
+    /// The home and example page of `language`; a translation records the
+    /// original it matches (`translationOf`), so `sitegen translations`
+    /// starts with every page current.
+    static func pages(language: String, original: (language: String, texts: StarterPages.Texts)?) -> [ScaffoldFile] {
+        let texts = StarterPages.texts(for: language)
+        let pairs = [("index.md", texts.homeTitle, texts.homeBody, original?.texts.homeBody),
+                     (StarterPages.exampleFile, texts.exampleTitle, texts.exampleBody, original?.texts.exampleBody)]
+        return pairs.map { file, title, body, originalBody in
+            var fields = [("title", YAMLQuoting.quoted(title))]
+            if let original, let originalBody {
+                let text = originalBody.replacing("{{language}}", with: original.language)
+                fields.append(("translationOf", TranslationHash.of(text)))
+            }
+            let text = body.replacing("{{language}}", with: language)
+            return ScaffoldFile(path: "content/\(language)/\(file)", text: YAMLQuoting.frontMatter(fields) + "\n" + text)
+        }
+    }
+
+    /// The English UI strings, to translate, for a language the built-in
+    /// theme does not speak: every key must be there for the build to pass.
+    static func untranslatedStrings(_ language: String) -> String {
+        let english = BuiltInTheme.files.first { $0.path == BuiltInTheme.stringsFolder + "en.yml" }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+        let body = english.split(separator: "\n", omittingEmptySubsequences: false).drop { $0.hasPrefix("#") }.joined(separator: "\n")
+        return "# Interface texts for '\(language)' (key: text), still in English: translate them.\n" + body
+    }
+}

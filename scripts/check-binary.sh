@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# scripts/check-binary.sh BINARY [WORK]: checks that BINARY is one file that
+# runs without Swift: ldd lists only libc, libm, libstdc++ and libgcc_s (and
+# the loader and vDSO); copied alone into an empty folder and run with an
+# empty environment (no PATH to Swift, no LD_LIBRARY_PATH), `init` makes a
+# site and `build` builds it. Leaves the site in WORK/site (for the HTML
+# checks) when WORK is given. Used by `make dist` and Tests/e2e/run.sh.
+set -uo pipefail
+binary=$1
+work=${2:-}
+fail() { echo "check-binary: $*" >&2; exit 1; }
+[ -x "$binary" ] || fail "no executable $binary"
+
+allowed='^(linux-vdso\.so\.1|/lib64/ld-linux-x86-64\.so\.2|libc\.so\.6|libm\.so\.6|libstdc\+\+\.so\.6|libgcc_s\.so\.1)$'
+libraries=$(ldd "$binary" | awk '{print $1}')
+unexpected=$(echo "$libraries" | grep -Ev "$allowed")
+[ -z "$unexpected" ] || fail "$binary needs shared libraries beyond libc, libm, libstdc++ and libgcc_s: $(echo $unexpected)"
+
+clean=$(mktemp -d "${TMPDIR:-/tmp}/sitegen-binary.XXXXXX") || fail "mktemp failed"
+trap 'rm -rf "$clean"' EXIT
+cp "$binary" "$clean/sitegen" || fail "cannot copy $binary"
+# env -i: no PATH (so no swift), no LD_LIBRARY_PATH; the folder holds nothing else.
+run() { (cd "$clean" && env -i HOME="$clean" ./sitegen "$@") >"$clean/log" 2>&1 || { cat "$clean/log"; fail "'sitegen $*' failed"; }; }
+run --version
+run init demo --languages en,nl --title "Check"
+run build --source demo --quiet
+[ -f "$clean/demo/_site/en/index.html" ] && [ -f "$clean/demo/_site/nl/example/index.html" ] \
+    || fail "init then build wrote no en/index.html or nl/example/index.html"
+grep -q 'href="[^"]*assets/site\.[0-9a-f]*\.css"' "$clean/demo/_site/en/index.html" \
+    || fail "the built page does not link the built-in theme's stylesheet"
+if [ -n "$work" ]; then
+    mkdir -p "$work" && rm -rf "$work/site" && cp -R "$clean/demo/_site" "$work/site" || fail "cannot copy the site to $work"
+fi
+echo "check-binary: $binary runs alone (needs only $(echo "$libraries" | grep -E '^lib' | tr '\n' ' '| sed 's/ $//')); init and build work"
