@@ -237,6 +237,9 @@ public struct SiteRenderer: Sendable {
                 diagnostics.append(.error("partials nest more than \(MustacheRenderer.depthLimit) deep; does '\(error.template)' include itself?",
                     at: templates.inclusionTags[error.template] ?? SourceLocation(file: "templates/\(error.template).mustache")))
             }
+        } else if page.generated == .searchPage {
+            diagnostics.append(Diagnostic(.error, file: "templates/\(layout).mustache",
+                "template templates/\(layout).mustache is missing; 'search: true' in \(SiteConfig.fileName) needs it for the search pages"))
         } else if page.kind.fixedLayout != nil {
             let message = "template templates/\(layout).mustache is missing; the pages of this decision helper need it"
             if let location = page.metadata.decisionLocation {

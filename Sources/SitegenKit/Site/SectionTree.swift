@@ -60,7 +60,8 @@ public struct SectionTree: Sendable {
         var sectionPages: [String: Page] = [:]
         var leaves: [String: [Page]] = [:]
         var byPath: [SitePath: Page] = [:]
-        for page in pages where page.language == code && page.decision?.isStep != true && page.generated?.listPageNumber == nil {
+        for page in pages where page.language == code && page.decision?.isStep != true && page.generated?.listPageNumber == nil
+            && page.generated != .searchPage {
             let (folder, file) = split(page.relativePath)
             if file == "index.md" && sectionPages[folder] == nil {
                 sectionPages[folder] = page
