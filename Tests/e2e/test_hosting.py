@@ -338,8 +338,27 @@ def test_csp_in_chromium(hosted, logging_browser):
         driver.get(url)
         problems += [f"{hosted.kind} {url}: {message}" for message in csp_messages(driver)]
         problems += [f"{hosted.kind} {url}: stylesheet not loaded: {href}" for href in unloaded_stylesheets(driver)]
+    problems += search_problems(hosted, driver)
     if problems:
         fail(problems, "CSP problem")
+
+
+def search_problems(hosted, driver):
+    """With search: true, a query on the Dutch search page finds pages under
+    the policy (Pagefind's WebAssembly needs 'wasm-unsafe-eval')."""
+    if "nl/search/index.html" not in hosted.files:
+        return []
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    url = page_url(hosted, "nl/search/index.html") + "?q=licenties"
+    driver.get(url)
+    status = driver.find_element(By.ID, "search-status")
+    WebDriverWait(driver, 20).until(lambda d: status.text.strip() and status.text != status.get_attribute("data-loading"))
+    problems = [f"{hosted.kind} {url}: {message}" for message in csp_messages(driver)]
+    if not driver.find_elements(By.CSS_SELECTOR, "#search-results a"):
+        problems.append(f"{hosted.kind} {url}: no search results under the policy ({status.text})")
+    return problems
 
 
 def test_docs_show_the_shipped_files():
