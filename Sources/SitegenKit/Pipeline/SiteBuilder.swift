@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     public var includeDrafts: Bool
     public var fileLinks: Bool
+    /// Where `search: true` looks for Pagefind (`SITEGEN_PAGEFIND`, `PATH`).
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
 
     public init(source: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false, fileLinks: Bool = false) {
         self.source = source
@@ -85,7 +87,7 @@ public enum SiteBuilder {
         var pagefind: PagefindCommand?
         if resolved.site.config.search {
             do {
-                pagefind = try PagefindCommand.locate()
+                pagefind = try PagefindCommand.locate(environment: options.environment)
             } catch {
                 report.diagnostics.append(Diagnostic(.error, file: SiteConfig.fileName, error.description))
                 return finish(report, since: start, clock: clock)

@@ -5,8 +5,8 @@ import SitegenSupport
 /// swapped in, so the index is part of the same atomic output. Pagefind
 /// writes `pagefind/` into the folder; what it writes is then recorded in
 /// the output's manifest like every other file (`StagedOutput.adopt`).
-enum SearchIndexer {
-    static let folder = "pagefind"
+package enum SearchIndexer {
+    package static let folder = "pagefind"
 
     /// Pagefind's own UI bundles: sitegen's theme uses its JavaScript API
     /// with a script of its own (`templates/assets/search.js`), so these
@@ -17,13 +17,13 @@ enum SearchIndexer {
     ]
     static let entryFile = "pagefind-entry.json"
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// Indexes the HTML in `site` (a staging folder) and returns the files
     /// Pagefind left, relative to `site`, in order.
-    static func index(_ site: String, with command: PagefindCommand) throws(Failure) -> [String] {
+    package static func index(_ site: String, with command: PagefindCommand) throws(Failure) -> [String] {
         let bundle = site + "/" + folder
         // The staging folder starts from the build before: its index goes,
         // so no file of an older index survives beside the new one.
@@ -41,6 +41,31 @@ enum SearchIndexer {
         for name in unusedFiles { unlink(bundle + "/" + name) }
         try makeDeterministic(bundle + "/" + entryFile)
         return files(in: site, below: folder)
+    }
+
+    /// For `sitegen serve`, which keeps the site in memory: writes the
+    /// plan's HTML into `folder` (emptied first), indexes it there and
+    /// returns the index's files by output path.
+    package static func index(_ plan: OutputPlan, in folder: String, with command: PagefindCommand) throws(Failure) -> [SitePath: [UInt8]] {
+        try? FileManager.default.removeItem(atPath: folder)
+        do throws(OutputWriter.WriteError) {
+            try OutputWriter.makeFolder(folder)
+            for (path, bytes) in plan.files where path.outputFile.hasSuffix(".html") {
+                let file = folder + "/" + path.outputFile
+                try OutputWriter.makeFolder((file as NSString).deletingLastPathComponent)
+                try OutputWriter.writeFile(file, bytes)
+            }
+        } catch {
+            throw Failure(description: "cannot write the pages for Pagefind into \(folder): \(error)")
+        }
+        var index: [SitePath: [UInt8]] = [:]
+        for file in try Self.index(folder, with: command) {
+            guard let bytes = try? FileBytes.read(folder + "/" + file) else {
+                throw Failure(description: "cannot read Pagefind's \(file) in \(folder)")
+            }
+            index[SitePath(file)] = bytes
+        }
+        return index
     }
 
     /// Pagefind 1.5.2 writes the languages of `pagefind-entry.json` in hash
