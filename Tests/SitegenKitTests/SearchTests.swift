@@ -4,6 +4,7 @@ import Testing
 import FoundationXML
 #endif
 @testable import SitegenKit
+@testable import SitegenPreview
 @testable import SitegenSupport
 
 /// `search: true`: the setting, the search pages, what Pagefind indexes, and
@@ -198,5 +199,43 @@ import FoundationXML
         #expect(report.errors.map(\.description) == [
             "templates/search.mustache: error: template templates/search.mustache is missing; 'search: true' in sitegen.yml needs it for the search pages",
         ])
+    }
+}
+
+/// `sitegen serve` with `search: true`: the preview serves an index of the
+/// pages it shows, made again after a change.
+@Suite struct PreviewSearchTests {
+    @Test func thePreviewServesAnIndexMadeAgainAfterAChange() async throws {
+        let site = try SearchTests.site()
+        let builder = IncrementalBuilder(options: BuildOptions(source: site))
+        #expect(try builder.build(changes: nil).report.succeeded)
+        #expect(builder.searchEnabled)
+        let plan = try #require(builder.plan)
+        #expect(plan.files[SitePath("pagefind/pagefind.js")] == nil)
+        let live = LiveReload(plan: plan)
+        let search = PreviewSearch(delay: .zero) { _ in }
+        await search.schedule(plan, search: true, live: live)
+        await search.settle()
+        let first = await live.plan
+        let entry = try #require(first.files[SitePath("pagefind/pagefind-entry.json")])
+        #expect(first.files[SitePath("pagefind/pagefind.js")] != nil)
+        #expect(first.files[SitePath("nl/index.html")] == plan.files[SitePath("nl/index.html")])
+
+        let page = site + "/content/nl/index.md"
+        try (String(contentsOfFile: page, encoding: .utf8) + "\nOver de windmolen.\n").write(toFile: page, atomically: true, encoding: .utf8)
+        #expect(try builder.build(changes: ["content/nl/index.md"]).report.succeeded)
+        let changed = try #require(builder.plan)
+        await live.publish(await search.merged(changed), changed: [])
+        // Until the new index is ready, the old one is served with the new pages.
+        #expect(await live.plan.files[SitePath("pagefind/pagefind-entry.json")] == entry)
+        await search.schedule(changed, search: true, live: live)
+        await search.settle()
+        let second = await live.plan
+        #expect(second.files[SitePath("pagefind/pagefind-entry.json")] != entry)
+        #expect(second.files.keys.filter { $0.value.hasPrefix("pagefind/") }.count
+            == first.files.keys.filter { $0.value.hasPrefix("pagefind/") }.count)
+        // Search turned off: the index goes with the next build.
+        await search.schedule(changed, search: false, live: live)
+        #expect(await search.index.isEmpty)
     }
 }

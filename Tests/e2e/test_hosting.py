@@ -31,7 +31,7 @@ HOSTING = os.environ.get("SITEGEN_E2E_HOSTING")
 
 pytestmark = pytest.mark.skipif(not HOSTING, reason="SITEGEN_E2E_HOSTING is not set: run Tests/e2e/run.sh")
 
-CSP = "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 LONG_CACHE = "public, max-age=31536000, immutable"
 SHORT_CACHE = "public, max-age=300"
 

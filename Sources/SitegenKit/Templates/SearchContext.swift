@@ -17,19 +17,21 @@ struct SearchContext {
         return .text(absoluteBase.map { $0 + page.path.urlPath } ?? page.path.relative(from: path, fileLinks: fileLinks))
     }
 
-    /// Whether Pagefind indexes the page: pages written in this language
-    /// and decision-helper outcomes. Not questions (a question alone answers
-    /// nothing), not generated lists or the search page, and not fallback
-    /// pages: their text is the original's, indexed once, in its own
-    /// language, at the original's address.
+    /// Whether Pagefind indexes the page: pages written in this language (a
+    /// decision helper's start page is one). Not its questions and
+    /// outcomes: an outcome page exists once per path of answers to it (the
+    /// shipped helper has a dozen "Guide A suits you"), and the start page
+    /// leads to them. Not generated lists or the search page, and not
+    /// fallback pages: their text is the original's, indexed once, in its
+    /// own language, at the original's address.
     static func isIndexed(_ page: Page) -> Bool {
-        !page.isFallback && (page.kind == .written || page.kind == .decisionOutcome)
+        page.isWritten
     }
 
     /// The pages a reader may look for, as `[{letter, pages: [{title, url,
     /// isFallback, lang, dir}]}]`, by title regardless of case and accents.
     func alphabeticalList(language: String, from path: SitePath, link: (SitePath) -> String) -> TemplateData {
-        let pages = site.pages(in: language).filter { $0.isFallback || Self.isIndexed($0) }
+        let pages = site.pages(in: language).filter { $0.kind == .written }
         let keyed = pages.map { (key: Self.sortKey($0.metadata.title), page: $0) }
             .sorted { ($0.key, $0.page.path) < ($1.key, $1.page.path) }
         var groups: [(letter: String, pages: [TemplateData])] = []
