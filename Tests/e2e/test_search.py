@@ -68,17 +68,20 @@ def wait_for_results(driver):
             for a in driver.find_elements(By.CSS_SELECTOR, "#search-results a.search-result-title")]
 
 
+def found_in_own_language(name, results, language, word):
+    """Problems unless the search found pages, all of them in `language`."""
+    problems = [] if results else [f"{name}: '{word}' found nothing on {language}/search/"]
+    return problems + [f"{name}: {language}/search/ for '{word}' lists {href}, not a page in '{language}'"
+                       for href, _, _ in results if f"{PREFIX}{language}/" not in href]
+
+
 @pytest.mark.parametrize("name", SITES)
 def test_a_dutch_word_finds_dutch_pages_only_on_the_dutch_search_page(browser, served, name):
     server = served(name)
     driver = browser(1280, True)
     word = SITES[name]["dutch"]
-    dutch = search(driver, server, "nl", word)
-    problems = [] if dutch else [f"{name}: '{word}' found nothing on nl/search/"]
-    problems += [f"{name}: nl/search/ for '{word}' lists {href}, not a Dutch page"
-                 for href, _, _ in dutch if f"{PREFIX}nl/" not in href]
-    english = search(driver, server, "en", word)
-    problems += [f"{name}: en/search/ for the Dutch '{word}' lists {href}" for href, _, _ in english]
+    problems = found_in_own_language(name, search(driver, server, "nl", word), "nl", word)
+    problems += [f"{name}: en/search/ for the Dutch '{word}' lists {href}" for href, _, _ in search(driver, server, "en", word)]
     if problems:
         fail(problems)
 
@@ -86,11 +89,8 @@ def test_a_dutch_word_finds_dutch_pages_only_on_the_dutch_search_page(browser, s
 @pytest.mark.parametrize("name", SITES)
 def test_an_english_word_finds_english_pages(browser, served, name):
     server = served(name)
-    driver = browser(1280, True)
     word = SITES[name]["english"]
-    results = search(driver, server, "en", word)
-    problems = [] if results else [f"{name}: '{word}' found nothing on en/search/"]
-    problems += [f"{name}: en/search/ for '{word}' lists {href}" for href, _, _ in results if f"{PREFIX}en/" not in href]
+    problems = found_in_own_language(name, search(browser(1280, True), server, "en", word), "en", word)
     if problems:
         fail(problems)
 
