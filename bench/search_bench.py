@@ -11,6 +11,7 @@ opens it with ?q= and waits for the results. Numbers for people: nothing
 here is a test.
 """
 import functools
+import gzip
 import os
 import re
 import shutil
@@ -23,7 +24,9 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-QUERY = {"nl": "bestelling", "en": "order"}
+# A word on every page of the generated corpus (its words are few) and a
+# rare one (a page number: in one title and a few links).
+QUERIES = ["bestelling", "4321"]
 
 
 def folder_bytes(root, predicate):
@@ -57,15 +60,17 @@ class CountingHandler(SimpleHTTPRequestHandler):
     def copyfile(self, source, destination):
         data = source.read()
         destination.write(data)
-        self.counts.append((self.path, len(data)))
+        # What a server that compresses (Caddy's encode gzip, say) would send.
+        self.counts.append((self.path, len(data), len(gzip.compress(data, 6))))
 
     def log_message(self, format, *args):
         pass
 
 
-def bytes_for_one_query(output, language):
-    """(bytes of the search page and its theme files, bytes of Pagefind's
-    files, the Pagefind requests) for one query in Chromium."""
+def bytes_for_one_query(output, language, query):
+    """For one query in a new Chromium: the requests for the search page and
+    its theme files, and for Pagefind's files, as (path, bytes, gzip bytes);
+    and the result count the page shows."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
@@ -82,16 +87,20 @@ def bytes_for_one_query(output, language):
         options.add_argument(argument)
     driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
     try:
-        driver.get(f"http://127.0.0.1:{server.server_address[1]}/{language}/search/?q={QUERY[language]}")
+        driver.get(f"http://127.0.0.1:{server.server_address[1]}/{language}/search/?q={query}")
         status = driver.find_element(By.ID, "search-status")
         WebDriverWait(driver, 60).until(lambda d: driver.find_elements(By.CSS_SELECTOR, "#search-results a"))
         results = status.text
     finally:
         driver.quit()
         server.shutdown()
-    pagefind = [(path, size) for path, size in counts if "/pagefind/" in path]
-    page = sum(size for path, size in counts if "/pagefind/" not in path)
-    return page, sum(size for _, size in pagefind), pagefind, results
+    pagefind = [entry for entry in counts if "/pagefind/" in entry[0]]
+    page = [entry for entry in counts if "/pagefind/" not in entry[0]]
+    return page, pagefind, results
+
+
+def kilobytes(entries, column):
+    return sum(entry[column] for entry in entries) / 1024
 
 
 def run(sitegen, sizes, runs):
@@ -118,8 +127,10 @@ def run(sitegen, sizes, runs):
             print(f"{'2 x ' + format(size, ','):>12} {without:>9.2f}s {with_search:>9.2f}s {with_search - without:>7.2f}s "
                   f"{pagefind_ms / 1000:>8.2f}s {html / 1e6:>8.1f}M {index / 1e6:>8.1f}M {index / html:>10.2f}")
             if size == max(sizes):
-                page, fetched, requests, results = bytes_for_one_query(output, "nl")
-                print(f"one query ('{QUERY['nl']}', {results}) on 2 x {size:,}: Pagefind files {fetched / 1024:.0f} KB "
-                      f"in {len(requests)} requests; the search page with its theme files {page / 1024:.0f} KB")
-                for path, length in sorted(requests, key=lambda r: -r[1])[:8]:
-                    print(f"    {length / 1024:7.1f} KB  {path}")
+                for query in QUERIES:
+                    page, requests, results = bytes_for_one_query(output, "nl", query)
+                    print(f"one query ('{query}', {results}) on 2 x {size:,}: Pagefind files {kilobytes(requests, 1):.0f} KB "
+                          f"({kilobytes(requests, 2):.0f} KB gzipped) in {len(requests)} requests; the search page with its "
+                          f"theme files {kilobytes(page, 1):.0f} KB ({kilobytes(page, 2):.0f} KB gzipped)")
+                    for path, length, zipped in sorted(requests, key=lambda r: -r[1])[:6]:
+                        print(f"    {length / 1024:7.1f} KB ({zipped / 1024:6.1f} KB gzipped)  {path}")

@@ -135,7 +135,9 @@ async function start() {
     status.textContent = query ? status.dataset.loading : "";
     pagefind = await import(bundle.href);
     // Result URLs are from the site's root: the folder holding pagefind/.
-    await pagefind.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 24 });
+    // No web worker: it would cost a first query 40 KB more (its script)
+    // to keep a search of a few milliseconds off the main thread.
+    await pagefind.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 24, noWorker: true });
     await pagefind.init();
   } catch (error) {
     status.textContent = status.dataset.unavailable;
