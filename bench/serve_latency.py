@@ -85,6 +85,8 @@ def main():
         version = get_json(f"{base}/__sitegen/wait?page={page_url}")["version"]
         if indexed:
             indexed.next(timeout=600)  # the first index, made after the first build
+            # Publishing an index is a new version (that reloads no page).
+            version = get_json(f"{base}/__sitegen/wait?page={page_url}")["version"]
         latencies = []
         path = os.path.join(site, page_file)
         for save in range(args.saves):
@@ -103,6 +105,7 @@ def main():
             if indexed:
                 reported = indexed.next(timeout=600)
                 index_times.append((reported, time.perf_counter() - start))
+                version = get_json(f"{base}/__sitegen/wait?page={page_url}")["version"]
     finally:
         server.terminate()
         server.wait()

@@ -226,12 +226,13 @@ def test_from_file_url_the_search_page_says_so(plain_browser):
 
 
 @pytest.mark.parametrize("width", (360, 1280))
-@pytest.mark.parametrize("name", SITES)
-def test_axe_on_search_results(browser, served, axe_source, name, width):
+def test_axe_on_search_results(browser, served, axe_source, width):
+    """test_site.py's axe checks see the search pages without a query (the
+    A–Z list); this one sees results (the fixture's use the same markup)."""
     driver = browser(width, True)
-    results = search(driver, served(name), "nl", SITES[name]["dutch"])
+    results = search(driver, served("shipped"), "nl", SITES["shipped"]["dutch"])
     assert results
-    check_axe(driver, axe_source, f"{name} nl/search/?q=", width)
+    check_axe(driver, axe_source, "nl/search/?q=", width)
 
 
 def test_phones_get_a_link_and_wide_screens_a_field(browser, served):

@@ -133,6 +133,10 @@ async function start() {
   const bundle = new URL(form.dataset.pagefind, document.baseURI);
   try {
     status.textContent = query ? status.dataset.loading : "";
+    // A Content-Security-Policy without 'wasm-unsafe-eval' refuses
+    // WebAssembly, and Pagefind would then wait forever: an empty module
+    // tells at once.
+    await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
     pagefind = await import(bundle.href);
     // Result URLs are from the site's root: the folder holding pagefind/.
     // No web worker: it would cost a first query 40 KB more (its script)
