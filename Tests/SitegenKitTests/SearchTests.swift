@@ -173,6 +173,9 @@ import FoundationXML
         #expect(try dutch.value("//form[@data-pagefind]/@data-pagefind") == "../../pagefind/pagefind.js")
         let letters = try dutch.nodes("//h3[@class='search-letter']").map { $0.stringValue ?? "" }
         #expect(letters == ["A", "D", "H", "W"])
+        // In no section: the top of the section tree, no breadcrumbs.
+        #expect(try dutch.nodes("//nav[@class='breadcrumbs']").isEmpty)
+        #expect(try dutch.nodes("//nav[@class='sidebar']//a").map { $0.stringValue ?? "" } == ["Handleidingen"])
         let titles = try dutch.nodes("//ul[@class='search-list']//a").map { $0.stringValue ?? "" }
         #expect(titles == ["Alleen in het Nederlands", "De licentie activeren", "Handleidingen", "Welkom bij de zoekproef"])
         // The switcher leads to the other language's search page.
