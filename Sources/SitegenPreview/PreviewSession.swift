@@ -21,7 +21,9 @@ public enum PreviewSession {
     }
 
     /// Runs until the task is cancelled. `log` gets one line per rebuild.
-    public static func watch(_ builder: IncrementalBuilder, watcher: SourceWatcher, live: LiveReload,
+    /// With `search`, the pages are served with its index, which it makes
+    /// again in the background after each good build.
+    public static func watch(_ builder: IncrementalBuilder, watcher: SourceWatcher, live: LiveReload, search: PreviewSearch? = nil,
                              interval: Duration = .milliseconds(50), log: @escaping @Sendable (String) -> Void) async {
         var watcher = watcher
         let clock = ContinuousClock()
@@ -38,7 +40,12 @@ public enum PreviewSession {
             do {
                 let outcome = try builder.build(changes: changes)
                 if outcome.report.succeeded, let plan = builder.plan {
-                    await live.publish(plan, changed: outcome.changedFiles)
+                    if let search {
+                        await live.publish(await search.merged(plan), changed: outcome.changedFiles)
+                        await search.schedule(plan, search: builder.searchEnabled, live: live)
+                    } else {
+                        await live.publish(plan, changed: outcome.changedFiles)
+                    }
                     let elapsed = clock.now - start
                     let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
                     for warning in outcome.report.warnings { log(warning.description) }

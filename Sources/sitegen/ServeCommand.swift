@@ -43,6 +43,8 @@ struct ServeCommand: AsyncParsableCommand {
 
         let live = LiveReload(plan: builder.plan ?? PreviewSession.placeholderPlan)
         if !first.report.succeeded { await live.fail(PreviewSession.errorText(first.report)) }
+        let search = PreviewSearch { line in FileHandleOutput.standardError(line) }
+        if let plan = builder.plan { await search.schedule(plan, search: builder.searchEnabled, live: live) }
         let server: PreviewServer
         let listening: UInt16
         do {
@@ -65,7 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
             Foundation.exit(0)
         }
         interrupt.resume()
-        await PreviewSession.watch(builder, watcher: SourceWatcher(root: OutputWriter.canonical(source)), live: live) { line in
+        await PreviewSession.watch(builder, watcher: SourceWatcher(root: OutputWriter.canonical(source)), live: live, search: search) { line in
             FileHandleOutput.standardError(line)
         }
         serving.cancel()

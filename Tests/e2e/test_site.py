@@ -289,7 +289,9 @@ def check_links(page, info, page_url, server):
 # --- Browser ---------------------------------------------------------------
 
 
-def start_browser(width, javascript):
+def start_browser(width, javascript, file_access=True):
+    """file_access=False: pages opened from file:// may not fetch other files,
+    as in a browser as people run it (Pagefind's index, say)."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for argument in (
@@ -309,7 +311,8 @@ def start_browser(width, javascript):
         # a click on a link that is still scrolling into view can miss.
         "--force-prefers-reduced-motion",
     ):
-        options.add_argument(argument)
+        if file_access or argument != "--allow-file-access-from-files":
+            options.add_argument(argument)
     if not javascript:
         options.add_experimental_option(
             "prefs", {"profile.managed_default_content_settings.javascript": 2}

@@ -26,6 +26,7 @@ import SitegenSupport
 ///   headingIDs: github      # github (default) or compact
 /// warnings:
 ///   missingTranslations: true   # a warning per missing translation (default: true)
+/// search: true              # optional: a search page per language, indexed by Pagefind (default: false)
 /// ```
 public struct SiteConfig: Sendable, Hashable {
     public static let fileName = "sitegen.yml"
@@ -51,6 +52,9 @@ public struct SiteConfig: Sendable, Hashable {
     /// A warning for every page a language lacks (the build's translation
     /// summary line is printed either way).
     public var missingTranslationWarnings = true
+    /// Each language gets a search page (`<language>/search/`), and the
+    /// build indexes the pages with Pagefind (`SearchIndexer`).
+    public var search = false
 
     public init(languages: [Language], baseURL: String? = nil, output: String = "_site", translationNotices: Bool = false) {
         self.languages = languages
@@ -64,7 +68,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices",
-                                        "pagination", "navigationLimit", "markdown", "warnings"]
+                                        "pagination", "navigationLimit", "markdown", "warnings", "search"]
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
@@ -105,6 +109,7 @@ public struct SiteConfig: Sendable, Hashable {
         var markdownProblems: [Diagnostic] = []
         config.markdown = MarkdownSettings.parse(root["markdown"], yaml: yaml, into: &markdownProblems)
         config.missingTranslationWarnings = readWarnings(root["warnings"], reader)
+        config.search = reader.bool(root["search"], "search must be true or false (true: a search page per language, indexed by Pagefind)") ?? false
         let diagnostics = reader.diagnostics + markdownProblems
         if diagnostics.contains(where: { $0.severity == .error }) || languages.isEmpty {
             return (nil, diagnostics)

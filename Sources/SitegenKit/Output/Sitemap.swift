@@ -8,7 +8,8 @@ enum Sitemap {
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
 
             """
-        for page in site.pages where !page.isFallback {
+        // Search pages show results only to a reader's query: not for crawlers.
+        for page in site.pages where !page.isFallback && page.generated != .searchPage {
             xml += "<url>\n<loc>\(HTMLEscaping.escape(baseURL + page.path.urlPath))</loc>\n"
             let translations = site.config.languages.compactMap { language in
                 site.page(page.translationKey, in: language.code).flatMap { $0.isFallback ? nil : (language.code, $0) }

@@ -1,5 +1,6 @@
 import CAtomicRename
 import Foundation
+import SitegenSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -76,6 +77,30 @@ final class StagedOutput: @unchecked Sendable {
         } catch {
             throw remember(error)
         }
+    }
+
+    /// Files something else wrote into the staging folder (Pagefind's
+    /// index), paths relative to it: recorded like written files, so the
+    /// manifest vouches for them and the next build keeps or prunes them.
+    /// A file the build wrote itself at one of these paths is an error.
+    func adopt(_ files: [String]) throws(OutputWriter.WriteError) {
+        for file in files {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileBytes.read(staging + "/" + file)
+            } catch {
+                throw remember(OutputWriter.WriteError(description: "\(error)"))
+            }
+            let duplicate = mutex.withLock { stamps.updateValue(OutputManifest.stamp(bytes), forKey: file) != nil }
+            if duplicate {
+                throw remember(OutputWriter.WriteError(description: "two outputs would both be written to '\(file)'; nothing was written"))
+            }
+        }
+    }
+
+    /// The first file the build wrote below `folder/`, if any.
+    func writtenFile(below folder: String) -> String? {
+        mutex.withLock { stamps.keys.filter { $0.hasPrefix(folder + "/") }.min() }
     }
 
     private func remember(_ error: OutputWriter.WriteError) -> OutputWriter.WriteError {

@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     public var includeDrafts: Bool
     public var fileLinks: Bool
+    /// Where `search: true` looks for Pagefind (`SITEGEN_PAGEFIND`, `PATH`).
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
 
     public init(source: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false, fileLinks: Bool = false) {
         self.source = source
@@ -81,6 +83,16 @@ public enum SiteBuilder {
         // 4. Write, as the pages render: only a build without errors so far
         // starts, and only one without errors at the end replaces the output.
         guard report.succeeded else { return finish(report, since: start, clock: clock) }
+        // `search: true` without Pagefind fails before anything is written.
+        var pagefind: PagefindCommand?
+        if resolved.site.config.search {
+            do {
+                pagefind = try PagefindCommand.locate(environment: options.environment)
+            } catch {
+                report.diagnostics.append(Diagnostic(.error, file: SiteConfig.fileName, error.description))
+                return finish(report, since: start, clock: clock)
+            }
+        }
         let staged: StagedOutput
         do {
             staged = try StagedOutput(output: report.output, source: resolved.source.root) { note in
@@ -94,6 +106,9 @@ public enum SiteBuilder {
         // A failed write is kept by `staged` and reported by `commit`.
         let sink: @Sendable (SitePath, [UInt8]) -> Void = { path, bytes in try? staged.write(path, bytes) }
         _ = render(resolved, options, report: &report, log: log, progress: progress, sink: sink)
+        if report.succeeded, let pagefind {
+            indexSearch(staged, with: pagefind, report: &report, log: log)
+        }
         report.fileCount = staged.fileCount
         if report.succeeded {
             do {
@@ -208,6 +223,33 @@ public enum SiteBuilder {
         }
         return Rendering(plan: plan, site: site, cache: newCache, sourceRoot: resolved.source.root, renderedPages: rendered,
                          source: resolved.source, loadDiagnostics: resolved.loadDiagnostics)
+    }
+
+    /// Step 5 with `search: true`: Pagefind indexes the staged pages, and
+    /// its files join the output. On any failure the build fails and the
+    /// output stays as it was.
+    static func indexSearch(_ staged: StagedOutput, with pagefind: PagefindCommand, report: inout BuildReport, log: (Step) -> Void) {
+        let folder = SearchIndexer.folder
+        if let file = staged.writtenFile(below: folder) {
+            report.diagnostics.append(Diagnostic(.error, file: "\(RootFiles.folder)/\(file)",
+                "the search index is written to \(folder)/ (search: true); this file would be lost in it: move it out of \(RootFiles.folder)/\(folder)/"))
+            return
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            let files = try SearchIndexer.index(staged.staging, with: pagefind)
+            try staged.adopt(files)
+            log(Step(name: "search", detail: "Pagefind indexed the pages into \(folder)/ (\(files.count) files) in \(Self.milliseconds(clock.now - start)) ms"))
+        } catch let error as SearchIndexer.Failure {
+            report.diagnostics.append(Diagnostic(.error, file: report.output, error.description))
+        } catch {
+            report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))
+        }
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
 
     package static func finish(_ report: BuildReport, since start: ContinuousClock.Instant, clock: ContinuousClock) -> BuildReport {

@@ -6,6 +6,8 @@ public enum GeneratedPage: Sendable, Hashable {
     /// Page `number` (2 or more) of a section page's list of children, at
     /// `<section>/page/<number>/`.
     case listPage(number: Int, section: SitePath)
+    /// The language's search page (`search: true`), at `<language>/search/`.
+    case searchPage
 
     public var listPageNumber: Int? {
         if case .listPage(let number, _) = self { return number }

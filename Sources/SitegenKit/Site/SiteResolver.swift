@@ -48,6 +48,9 @@ public enum SiteResolver {
         found.diagnostics += decisionProblems
         checkHomePages(expanded, config: config, into: &found)
         pages = onePagePerURL(expanded, into: &found)
+        let search = SearchPages.make(config: config, strings: strings, existing: pages)
+        found.diagnostics += search.diagnostics
+        pages += search.pages
         let order = Dictionary(uniqueKeysWithValues: config.languages.enumerated().map { ($1.code, $0) })
         pages.sort { ($0.language == $1.language) ? $0.path < $1.path : order[$0.language]! < order[$1.language]! }
 

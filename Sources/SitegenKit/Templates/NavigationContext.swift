@@ -68,8 +68,10 @@ struct NavigationContext {
     /// `children` (`hasChildren`, `isTruncated`) only on the way to the page
     /// and under the page itself; `isAncestor` on the entries it is below.
     func sections() -> TemplateData {
-        guard let tree, let node, let root = tree.root else { return .list([]) }
-        let path = tree.ancestry(of: node)
+        // The search page is in no section: it shows the top level, for
+        // readers who cannot search (no JavaScript, `file://`) to browse.
+        guard let tree, let root = tree.root, node != nil || page.generated == .searchPage else { return .list([]) }
+        let path = node.map { tree.ancestry(of: $0) } ?? [root]
         let onPath = Set(path)
         func level(_ parent: Int, depth: Int) -> (entries: [TemplateData], isTruncated: Bool) {
             let children = tree.nodes[parent].children

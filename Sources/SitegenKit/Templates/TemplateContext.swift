@@ -40,6 +40,7 @@ struct TemplateContext {
                 tree.node(at: page.path).map { tree.nodes[$0].isSection } ?? false
             } ?? false),
             "isFallback": .bool(page.isFallback),
+            "isIndexed": .bool(site.config.search && SearchContext.isIndexed(page)),
             "sourcePath": .text(page.sourcePath),
             "contentLanguage": languageValues(contentLanguage),
         ]
@@ -59,19 +60,23 @@ struct TemplateContext {
 
         var values = common(language: language, at: page.path, strings: strings, assets: assets)
         values["page"] = .object(pageValues)
-        let lazy: [String: () -> TemplateData] = [
+        var lazy: [String: () -> TemplateData] = [
             "navigation": { navigation(for: page, link: link) },
             "translations": { translations(of: page, link: link) },
             "alternates": { alternates(of: page, link: link) },
         ]
+        if page.generated == .searchPage {
+            lazy["searchPages"] = { SearchContext(site: site).alphabeticalList(language: page.language, from: page.path, link: link) }
+        }
         return LazyValues(values, lazy: lazy.merging(NavigationContext(site: site, page: page, link: link).lazyValues) { $1 })
     }
 
-    /// Values every template gets: site, language, strings, root, home, asset.
+    /// Values every template gets: site, language, strings, root, home, asset,
+    /// and with `search: true` searchURL.
     func common(language: Language, at path: SitePath, strings: UIStringLookup, assets: AssetLookup, absoluteBase: String? = nil) -> [String: TemplateData] {
         let homePath = site.home(of: language.code)?.path ?? SitePath(language.code + "/")
         let home = absoluteBase.map { $0 + homePath.urlPath } ?? homePath.relative(from: path, fileLinks: fileLinks)
-        return [
+        var values: [String: TemplateData] = [
             "site": [
                 "title": .text(language.siteTitle),
                 "languageCount": .int(site.config.languages.count),
@@ -84,6 +89,8 @@ struct TemplateContext {
             "home": .text(home),
             "asset": assets.function,
         ]
+        values["searchURL"] = SearchContext(site: site).searchURL(language: language.code, from: path, fileLinks: fileLinks, absoluteBase: absoluteBase)
+        return values
     }
 
     func languageValues(_ language: Language) -> TemplateData {

@@ -2,7 +2,8 @@ import SitegenMustache
 import SitegenSupport
 
 /// What templates can name: the shape of every context sitegen gives them
-/// (a page, a decision helper's page, the language chooser and `404.html`),
+/// (a page, a decision helper's page, the search page, the language chooser
+/// and `404.html`),
 /// as documented in docs/themes.md. Keep the three in step with
 /// `TemplateContext` and `DecisionContext`.
 ///
@@ -64,7 +65,7 @@ indirect enum TemplateShape: Sendable {
         "headings": .list(.object(["level": .value, "text": .value, "id": .value])),
         "toc": .list(.object(["text": .value, "id": .value, "hasChildren": .value,
                               "children": .list(.object(["text": .value, "id": .value]))])),
-        "hasTOC": .value, "params": .open, "isHome": .value, "isFallback": .value, "sourcePath": .value, "isSection": .value,
+        "hasTOC": .value, "params": .open, "isHome": .value, "isFallback": .value, "sourcePath": .value, "isSection": .value, "isIndexed": .value,
         "contentLanguage": .object(language),
         "original": object(language, adding: ["url": .value, "title": .value]),
         "translationOutdated": .value,
@@ -100,6 +101,11 @@ indirect enum TemplateShape: Sendable {
         "children": .list(treeEntry()), "hasChildren": .value, "hasSectionTree": .value, "navigationTruncated": .value,
         "pagination": .object(["number": .value, "count": .value, "isFirst": .value,
                                "previous": pageLink, "next": pageLink, "pages": .list(pageLink)]),
+        // Search (`SearchContext`): every page's link to its language's search
+        // page; the search page's A–Z list.
+        "searchURL": .value,
+        "searchPages": .list(.object(["letter": .value,
+                                      "pages": .list(.object(["title": .value, "url": .value, "isFallback": .value, "lang": .value, "dir": .value]))])),
         // The language chooser and 404.html.
         "choices": .list(object(language, adding: ["url": .value, "siteTitle": .value, "isDefault": .value, "strings": .open])),
     ])

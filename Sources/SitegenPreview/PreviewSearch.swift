@@ -1,0 +1,87 @@
+import Foundation
+import SitegenKit
+
+/// `sitegen serve` with `search: true`: Pagefind's index, made again in the
+/// background after each good build (once saves have paused for `delay`),
+/// and served with the pages from memory. Until a new index is ready the
+/// last one is served with the new pages, so search keeps working, a save
+/// behind.
+public actor PreviewSearch {
+    private let folder: String
+    private let delay: Duration
+    private let log: @Sendable (String) -> Void
+    /// The index files by output path; empty before the first index.
+    public private(set) var index: [SitePath: [UInt8]] = [:]
+    private var pending: Task<Void, Never>?
+    private var reportedMissing = false
+
+    public init(delay: Duration = .milliseconds(300), log: @escaping @Sendable (String) -> Void) {
+        folder = NSTemporaryDirectory() + "sitegen-preview-search-\(getpid())"
+        self.delay = delay
+        self.log = log
+    }
+
+    /// The plan with the current index added.
+    public func merged(_ plan: OutputPlan) -> OutputPlan {
+        var plan = plan
+        for (path, bytes) in index { plan.files[path] = bytes }
+        return plan
+    }
+
+    /// Indexes `plan` after `delay`, unless another plan comes first; then
+    /// publishes the live plan with the new index. Without `search` in the
+    /// settings the index is dropped.
+    public func schedule(_ plan: OutputPlan, search: Bool, live: LiveReload) {
+        pending?.cancel()
+        guard search else {
+            index = [:]
+            return
+        }
+        pending = Task {
+            try? await Task.sleep(for: delay)
+            guard !Task.isCancelled else { return }
+            await run(plan, live: live)
+        }
+    }
+
+    /// Waits for the scheduled index, if any (for tests).
+    public func settle() async {
+        await pending?.value
+    }
+
+    private func run(_ plan: OutputPlan, live: LiveReload) async {
+        let command: PagefindCommand
+        do {
+            command = try PagefindCommand.locate()
+        } catch {
+            if !reportedMissing { log("search: \(error.description); the preview has no search index") }
+            reportedMissing = true
+            return
+        }
+        let folder = self.folder
+        let clock = ContinuousClock()
+        let start = clock.now
+        // Off the actor: Pagefind takes seconds on a large site.
+        let made = await Task.detached { () -> Result<[SitePath: [UInt8]], SearchIndexer.Failure> in
+            Result { () throws(SearchIndexer.Failure) in try SearchIndexer.index(plan, in: folder, with: command) }
+        }.value
+        guard !Task.isCancelled else { return }
+        switch made {
+        case .success(let files):
+            let old = index
+            index = files
+            let changed = Set(files.keys).union(old.keys).filter { old[$0] != files[$0] }
+            var current = await live.plan
+            for path in old.keys { current.files[path] = nil }
+            await live.publish(merged(current), changed: changed)
+            let elapsed = clock.now - start
+            log("search: indexed in \(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms")
+        case .failure(let error):
+            log("search: \(error.description)")
+        }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+}

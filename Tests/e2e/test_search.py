@@ -1,0 +1,245 @@
+"""Search (search: true): Pagefind's index per language, the search page and
+the header's field, in headless Chromium.
+
+Run through Tests/e2e/run.sh, which sets (besides test_site.py's variables):
+
+  SITEGEN_E2E_SEARCH   Tests/Fixtures/sites/search built with the shipped theme:
+                       two languages, a page missing in English (a fallback page)
+
+Both the fixture and the shipped site are served from a sub-folder
+(SITEGEN_E2E_PREFIX), so result links that only work at a server's root fail.
+"""
+
+import os
+import pathlib
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from test_site import (  # noqa: F401 (fixtures)
+    AXE_JS, PREFIX, SITE, SITE_FILE_LINKS, SiteServer, axe_source, start_browser, browser, check_axe, fail, fetch, follow,
+)
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+SEARCH_FIXTURE = os.environ.get("SITEGEN_E2E_SEARCH")
+
+# Per site: a word only its Dutch pages have, one only its English pages have.
+SITES = {
+    "fixture": {"root": SEARCH_FIXTURE, "dutch": "fietsenstalling", "english": "bicycle"},
+    "shipped": {"root": SITE, "dutch": "licenties", "english": "licences"},
+}
+
+
+def searchable(name):
+    root = SITES[name]["root"]
+    if not root or not (pathlib.Path(root) / "pagefind" / "pagefind.js").is_file():
+        pytest.skip(f"{name}: no site with a Pagefind index (search: true) was built")
+    return root
+
+
+@pytest.fixture(scope="module")
+def served():
+    running = {}
+
+    def get(name):
+        if name not in running:
+            running[name] = SiteServer(searchable(name), PREFIX)
+        return running[name]
+
+    yield get
+    for server in running.values():
+        server.stop()
+
+
+def search(driver, server, language, query):
+    """Open the language's search page with ?q=query; the results' (href, title, text)."""
+    driver.get(server.url + f"{language}/search/?q=" + urllib.parse.quote(query))
+    return wait_for_results(driver)
+
+
+def wait_for_results(driver):
+    status = driver.find_element(By.ID, "search-status")
+    loading = status.get_attribute("data-loading")
+    WebDriverWait(driver, 20).until(lambda d: status.text.strip() and status.text.strip() != loading)
+    return [(a.get_attribute("href"), a.text, a.find_element(By.XPATH, "..").text)
+            for a in driver.find_elements(By.CSS_SELECTOR, "#search-results a.search-result-title")]
+
+
+def found_in_own_language(name, results, language, word):
+    """Problems unless the search found pages, all of them in `language`."""
+    problems = [] if results else [f"{name}: '{word}' found nothing on {language}/search/"]
+    return problems + [f"{name}: {language}/search/ for '{word}' lists {href}, not a page in '{language}'"
+                       for href, _, _ in results if f"{PREFIX}{language}/" not in href]
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_a_dutch_word_finds_dutch_pages_only_on_the_dutch_search_page(browser, served, name):
+    server = served(name)
+    driver = browser(1280, True)
+    word = SITES[name]["dutch"]
+    problems = found_in_own_language(name, search(driver, server, "nl", word), "nl", word)
+    problems += [f"{name}: en/search/ for the Dutch '{word}' lists {href}" for href, _, _ in search(driver, server, "en", word)]
+    if problems:
+        fail(problems)
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_an_english_word_finds_english_pages(browser, served, name):
+    server = served(name)
+    word = SITES[name]["english"]
+    problems = found_in_own_language(name, search(browser(1280, True), server, "en", word), "en", word)
+    if problems:
+        fail(problems)
+
+
+def test_results_have_title_section_and_marked_excerpt(browser, served):
+    driver = browser(1280, True)
+    search(driver, served("fixture"), "nl", "fietsenstalling")
+    item = driver.find_element(By.CSS_SELECTOR, "#search-results li")
+    assert item.find_element(By.CSS_SELECTOR, "a").text == "De licentie activeren"
+    assert item.find_element(By.CSS_SELECTOR, ".search-result-section").text == "Handleidingen"
+    marks = [m.text.lower() for m in item.find_elements(By.CSS_SELECTOR, ".search-result-excerpt mark")]
+    assert marks and all("fietsenstalling" in m for m in marks), marks
+    assert driver.find_element(By.ID, "search-status").text == "1 pagina gevonden"
+    assert driver.find_element(By.ID, "search-fallback").get_attribute("hidden") is not None
+
+
+def test_dutch_stemming(browser, served):
+    """Pagefind stems Dutch with Snowball: 'activeren' (the verb) and
+    'activering' (the noun) share the stem 'activer', so each finds the page
+    that holds only the other; 'activeert' does too."""
+    driver = browser(1280, True)
+    server = served("fixture")
+    for query in ("activering", "activeren", "activeert"):
+        titles = [title for _, title, _ in search(driver, server, "nl", query)]
+        assert "De licentie activeren" in titles, (query, titles)
+
+
+def test_fallback_pages_are_found_in_the_language_of_their_text_only(browser, served):
+    """The English site shows the Dutch-only page in Dutch (a fallback page):
+    its text is indexed once, as the Dutch page, in the Dutch index."""
+    driver = browser(1280, True)
+    server = served("fixture")
+    dutch = [href for href, _, _ in search(driver, server, "nl", "zonnebloemveld")]
+    assert dutch == [server.url + "nl/handleidingen/alleen-nederlands/"], dutch
+    assert search(driver, server, "en", "zonnebloemveld") == []
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_result_links_work_from_a_sub_folder(browser, served, name):
+    server = served(name)
+    driver = browser(1280, True)
+    results = search(driver, server, "nl", SITES[name]["dutch"])
+    problems = []
+    for href, title, _ in results:
+        status, _, _ = fetch(href)
+        if status != 200 or not href.startswith(server.url):
+            problems.append(f"{name}: result '{title}' links to {href} (HTTP {status})")
+    link = driver.find_element(By.CSS_SELECTOR, "#search-results a")
+    follow(driver, link)
+    if driver.execute_script("return document.documentElement.lang") != "nl":
+        problems.append(f"{name}: the first result led to {driver.current_url}, not a Dutch page")
+    if problems:
+        fail(problems)
+
+
+def test_keyboard_only(browser, served):
+    """From a page: Tab to the header's field, type, Enter; then the arrow
+    key to the first result and Enter opens it."""
+    driver = browser(1280, True)
+    server = served("fixture")
+    driver.get(server.url + "nl/")
+    body = driver.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    for _ in range(20):
+        if driver.switch_to.active_element.get_attribute("id") == "header-search-query":
+            break
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+    field = driver.switch_to.active_element
+    assert field.get_attribute("id") == "header-search-query", "Tab never reached the header's search field"
+    old = driver.find_element(By.TAG_NAME, "html")
+    field.send_keys("bevestiging", Keys.ENTER)
+    WebDriverWait(driver, 15).until(lambda d: old != d.find_element(By.TAG_NAME, "html"))
+    results = wait_for_results(driver)
+    assert results, "no results after Enter in the header's field"
+    assert driver.find_element(By.ID, "search-query").get_attribute("value") == "bevestiging"
+    driver.find_element(By.ID, "search-query").send_keys(Keys.ARROW_DOWN)
+    focused = driver.switch_to.active_element
+    assert focused.get_attribute("href") == results[0][0]
+    old = driver.find_element(By.TAG_NAME, "html")
+    focused.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 15).until(lambda d: d.current_url == results[0][0])
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_without_javascript_the_search_page_lists_every_page(browser, served, name):
+    server = served(name)
+    driver = browser(1280, False)
+    driver.get(server.url + "nl/search/?q=" + SITES[name]["dutch"])
+    message = driver.find_element(By.ID, "search-needs-script")
+    assert message.is_displayed() and "JavaScript" in message.text
+    links = driver.find_elements(By.CSS_SELECTOR, ".search-list a")
+    assert links, "no A–Z list of pages"
+    problems = [f"{name}: A–Z link {a.get_attribute('href')} answers HTTP {fetch(a.get_attribute('href'))[0]}"
+                for a in links if fetch(a.get_attribute("href"))[0] != 200]
+    titles = [a.text for a in links]
+    if titles != sorted(titles, key=lambda t: t.casefold()):
+        problems.append(f"{name}: the A–Z list is not in order: {titles}")
+    if problems:
+        fail(problems)
+
+
+def test_header_form_works_without_javascript(browser, served):
+    driver = browser(1280, False)
+    server = served("fixture")
+    driver.get(server.url + "en/guides/licence/")
+    field = driver.find_element(By.ID, "header-search-query")
+    field.send_keys("licence", Keys.ENTER)
+    WebDriverWait(driver, 15).until(lambda d: "/en/search/" in d.current_url)
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(driver.current_url).query) == {"q": ["licence"]}
+
+
+@pytest.fixture(scope="module")
+def plain_browser():
+    """Chromium as people run it: from file:// it fetches no other files."""
+    driver = start_browser(1280, True, file_access=False)
+    yield driver
+    driver.quit()
+
+
+def test_from_file_url_the_search_page_says_so(plain_browser):
+    if not SITE_FILE_LINKS or not (pathlib.Path(SITE_FILE_LINKS) / "pagefind").is_dir():
+        pytest.skip("no --file-links build of a site with search: true")
+    driver = plain_browser
+    page = pathlib.Path(SITE_FILE_LINKS) / "nl" / "search" / "index.html"
+    driver.get(page.as_uri() + "?q=licenties")
+    message = driver.find_element(By.ID, "search-needs-script")
+    assert message.is_displayed()
+    links = driver.find_elements(By.CSS_SELECTOR, ".search-list a")
+    missing = [a.get_attribute("href") for a in links
+               if not pathlib.Path(urllib.request.url2pathname(urllib.parse.urlsplit(a.get_attribute("href")).path)).is_file()]
+    assert links and not missing, missing
+    assert not driver.find_elements(By.CSS_SELECTOR, "#search-results a")
+
+
+@pytest.mark.parametrize("width", (360, 1280))
+def test_axe_on_search_results(browser, served, axe_source, width):
+    """test_site.py's axe checks see the search pages without a query (the
+    A–Z list); this one sees results (the fixture's use the same markup)."""
+    driver = browser(width, True)
+    results = search(driver, served("shipped"), "nl", SITES["shipped"]["dutch"])
+    assert results
+    check_axe(driver, axe_source, "nl/search/?q=", width)
+
+
+def test_phones_get_a_link_and_wide_screens_a_field(browser, served):
+    server = served("fixture")
+    for width, shown, hidden in ((360, "a.header-search-link", "form.header-search"),
+                                 (1280, "form.header-search", "a.header-search-link")):
+        driver = browser(width, True)
+        driver.get(server.url + "nl/")
+        assert driver.find_element(By.CSS_SELECTOR, shown).is_displayed(), (width, shown)
+        assert not driver.find_element(By.CSS_SELECTOR, hidden).is_displayed(), (width, hidden)
