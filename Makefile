@@ -11,7 +11,7 @@
 
 SWIFT ?= swift
 SITEGEN_RELEASE := .build/release/sitegen
-APT_PACKAGES := libcmark-dev pkg-config
+APT_PACKAGES := libcmark-dev libsource-highlight-dev pkg-config
 
 .PHONY: site serve test bench clean deps valgrind asan
 
@@ -20,6 +20,7 @@ deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
 	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev"; \
+	pkg-config --exists source-highlight 2>/dev/null || missing="$$missing libsource-highlight-dev"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "Installing $$missing with apt-get"; \
