@@ -90,26 +90,42 @@ void escape(const std::string &text, std::string &out) {
     }
 }
 
+/// The HTML of one call, and the span written last: a token of the same
+/// class right after it joins that span (Source-highlight splits a JSON key
+/// into three tokens of two elements that map to one class).
+struct Output {
+    std::string text;
+    const char *lastClass = nullptr;
+    size_t lastEnd = std::string::npos;
+};
+
 /// Writes each token into the shared output, in a span when its element
-/// has a class; a token continuing the previous one's class joins its span.
+/// has a class.
 class SpanFormatter : public srchilite::Formatter {
-    std::string &out;
+    Output &out;
     const char *className;
 
 public:
-    SpanFormatter(std::string &out, const char *className) : out(out), className(className) {}
+    SpanFormatter(Output &out, const char *className) : out(out), className(className) {}
 
     void format(const std::string &text, const srchilite::FormatterParams *) override {
         if (text.empty()) return;
         if (!className) {
-            escape(text, out);
+            escape(text, out.text);
             return;
         }
-        out += "<span class=\"";
-        out += className;
-        out += "\">";
-        escape(text, out);
-        out += "</span>";
+        static const std::string close = "</span>";
+        if (out.lastClass == className && out.lastEnd == out.text.size()) {
+            out.text.resize(out.text.size() - close.size());
+        } else {
+            out.text += "<span class=\"";
+            out.text += className;
+            out.text += "\">";
+        }
+        escape(text, out.text);
+        out.text += close;
+        out.lastClass = className;
+        out.lastEnd = out.text.size();
     }
 };
 
@@ -141,8 +157,8 @@ extern "C" const sg_language *sg_language_load(const char *name, const char *fil
 
 extern "C" char *sg_highlight(const sg_language *language, const char *text, size_t length, char **error) {
     try {
-        std::string out;
-        out.reserve(length * 2 + 64);
+        Output out;
+        out.text.reserve(length * 2 + 64);
         srchilite::FormatterPtr plain(new SpanFormatter(out, nullptr));
         srchilite::FormatterManager formatters(plain);
         std::map<const char *, srchilite::FormatterPtr> byClass;
@@ -163,10 +179,10 @@ extern "C" char *sg_highlight(const sg_language *language, const char *text, siz
             const char *end = static_cast<const char *>(std::memchr(text + start, '\n', length - start));
             size_t stop = end ? static_cast<size_t>(end - text) : length;
             highlighter.highlightParagraph(std::string(text + start, stop - start));
-            out += '\n';
+            out.text += '\n';
             start = stop + 1;
         }
-        return copy(out);
+        return copy(out.text);
     } catch (const std::exception &exception) {
         if (error) *error = copy(exception.what());
     } catch (...) {
