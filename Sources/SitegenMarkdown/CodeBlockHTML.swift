@@ -4,7 +4,7 @@ import SitegenSupport
 /// The HTML of one fenced code block, highlighted:
 ///
 ///     <figure class="code-block"><figcaption>sitegen.yml</figcaption>   (with a title)
-///     <pre class="highlight"><code class="language-yaml linenos">...</code></pre>
+///     <pre class="highlight" tabindex="0"><code class="language-yaml linenos">...</code></pre>
 ///     </figure>
 ///
 /// Line numbers are CSS counters (`linenos`), so they are never copied;
@@ -32,7 +32,9 @@ package enum CodeBlockHTML {
         if info.lineNumbers { classes.append("linenos") }
         if case .console = language { classes.append("console") }
         let codeClass = classes.isEmpty ? "" : " class=\"\(HTMLEscaping.escape(classes.joined(separator: " ")))\""
-        let pre = "<pre class=\"highlight\"><code\(codeClass)>" + body + "</code></pre>\n"
+        // Focusable, so that a block wider than the screen can be scrolled
+        // with the keyboard (WCAG 2.1.1; axe's scrollable-region-focusable).
+        let pre = "<pre class=\"highlight\" tabindex=\"0\"><code\(codeClass)>" + body + "</code></pre>\n"
         guard let title = info.title else { return pre }
         return "<figure class=\"code-block\">\n<figcaption>\(HTMLEscaping.escape(title))</figcaption>\n" + pre + "</figure>\n"
     }

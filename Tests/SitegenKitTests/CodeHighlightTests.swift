@@ -39,14 +39,14 @@ import Testing
         let block = try #require(page.components(separatedBy: "```\(language)\n").dropFirst().first?.components(separatedBy: "\n```").first)
         let output = highlighted("```\(language)\n\(block)\n```\n")
         #expect(output.diagnostics.isEmpty)
-        #expect(output.html.hasPrefix("<pre class=\"highlight\"><code class=\"language-\(language)"))
+        #expect(output.html.hasPrefix("<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-\(language)"))
         #expect(output.html.contains("<span class=\""), "no token coloured in \(language)")
     }
 
     @Test func tokensAreEscapedAndClassed() {
         let output = highlighted("```python\nif a < b and s == \"<&>\":  # x\n    pass\n```").html
         #expect(output == """
-            <pre class="highlight"><code class="language-python"><span class="k">if</span> a &lt; b <span class="k">and</span> s == <span class="s">&quot;&lt;&amp;&gt;&quot;</span>:  <span class="c"># x</span>
+            <pre class="highlight" tabindex="0"><code class="language-python"><span class="k">if</span> a &lt; b <span class="k">and</span> s == <span class="s">&quot;&lt;&amp;&gt;&quot;</span>:  <span class="c"># x</span>
                 <span class="k">pass</span>
             </code></pre>
 
@@ -55,7 +55,7 @@ import Testing
 
     @Test func titleLineNumbersAndMarkedLines() {
         let output = highlighted("```yaml title=\"sitegen.yml\" linenos hl_lines=\"2 3-3\"\na: 1\nb: 2\nc: 3\n```").html
-        #expect(output.hasPrefix("<figure class=\"code-block\">\n<figcaption>sitegen.yml</figcaption>\n<pre class=\"highlight\"><code class=\"language-yaml linenos\">"))
+        #expect(output.hasPrefix("<figure class=\"code-block\">\n<figcaption>sitegen.yml</figcaption>\n<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-yaml linenos\">"))
         let lines = output.components(separatedBy: "\n").filter { $0.contains("class=\"line\"") }
         #expect(lines.count == 3)
         #expect(lines[0].contains("<span class=\"line\">") && lines[1].contains("<mark class=\"line\">") && lines[2].contains("<mark class=\"line\">"))
@@ -69,7 +69,7 @@ import Testing
     @Test func consolePromptsAndOutputAreApart() {
         let output = highlighted("```console\n$ echo \"hi\"\nhi\n# whoami\n```").html
         #expect(output == """
-            <pre class="highlight"><code class="language-console console"><span class="gp">$ </span><span class="cmd">echo <span class="s">&quot;hi&quot;</span></span>
+            <pre class="highlight" tabindex="0"><code class="language-console console"><span class="gp">$ </span><span class="cmd">echo <span class="s">&quot;hi&quot;</span></span>
             <span class="go">hi</span>
             <span class="gp"># </span><span class="cmd">whoami</span>
             </code></pre>
@@ -95,7 +95,7 @@ import Testing
 
     @Test func unknownLanguageIsPlainWithAWarning() {
         let output = highlighted("```brainfuck\n+<[x]\n```\n")
-        #expect(output.html == "<pre class=\"highlight\"><code class=\"language-brainfuck\">+&lt;[x]\n</code></pre>\n")
+        #expect(output.html == "<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-brainfuck\">+&lt;[x]\n</code></pre>\n")
         #expect(output.diagnostics.count == 1)
         #expect(output.diagnostics.first?.kind == CodeBlockTransform.unknownLanguageKind)
         #expect(output.diagnostics.first?.place == "test.md:1:1")
@@ -103,7 +103,7 @@ import Testing
 
     @Test func textIsPlainWithoutAWarning() {
         let output = highlighted("```text\na < b\n```\n")
-        #expect(output.html == "<pre class=\"highlight\"><code class=\"language-text\">a &lt; b\n</code></pre>\n")
+        #expect(output.html == "<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-text\">a &lt; b\n</code></pre>\n")
         #expect(output.diagnostics.isEmpty)
     }
 
@@ -121,9 +121,9 @@ import Testing
 
     @Test func blocksInAListAndACallout() {
         let list = highlighted("1. Run:\n\n   ```console\n   $ make\n   ```\n").html
-        #expect(list == "<ol>\n<li>\n<p>Run:</p>\n<pre class=\"highlight\"><code class=\"language-console console\"><span class=\"gp\">$ </span><span class=\"cmd\">make</span>\n</code></pre>\n</li>\n</ol>\n")
+        #expect(list == "<ol>\n<li>\n<p>Run:</p>\n<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-console console\"><span class=\"gp\">$ </span><span class=\"cmd\">make</span>\n</code></pre>\n</li>\n</ol>\n")
         let callout = highlighted("> [!NOTE]\n> ```json\n> {\"a\": true}\n> ```\n").html
-        #expect(callout.contains("<p class=\"callout-title\">Note</p>\n<pre class=\"highlight\"><code class=\"language-json\">"))
+        #expect(callout.contains("<p class=\"callout-title\">Note</p>\n<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-json\">"))
         #expect(callout.contains("<span class=\"k\">true</span>"))
     }
 
@@ -133,7 +133,7 @@ import Testing
         let unterminated = highlighted("```python\ns = \"never closed\n```\n\nAfter.\n\n```c\n/* open\n```\n").html
         #expect(unterminated.contains("s = &quot;never closed\n</code></pre>\n<p>After.</p>"))
         #expect(unterminated.contains("<span class=\"c\">/* open</span>\n</code></pre>"))
-        #expect(highlighted("```json\n```\n").html == "<pre class=\"highlight\"><code class=\"language-json\"></code></pre>\n")
+        #expect(highlighted("```json\n```\n").html == "<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-json\"></code></pre>\n")
         let long = (1...10_000).map { "x = \($0)" }.joined(separator: "\n")
         let output = highlighted("```python\n\(long)\n```\n").html
         #expect(output.components(separatedBy: "\n").count == 10_002)
@@ -173,7 +173,7 @@ import Testing
         #expect(unknown.count == 1)
         #expect(unknown.first?.message.hasSuffix("(and 3 more blocks in this language)") == true)
         let guide = try String(contentsOfFile: output + "/en/guide-a/index.html", encoding: .utf8)
-        #expect(guide.contains("<pre class=\"highlight\"><code class=\"language-yaml\"><span class=\"v\">a</span>"))
+        #expect(guide.contains("<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-yaml\"><span class=\"v\">a</span>"))
 
         let config = site + "/sitegen.yml"
         try (try String(contentsOfFile: config, encoding: .utf8) + "\nmarkdown:\n  highlight: false\n").write(toFile: config, atomically: true, encoding: .utf8)

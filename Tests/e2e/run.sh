@@ -206,20 +206,34 @@ if [ "$build_status" = ok ] && [ -f "$site_src/$outdated_original" ]; then
     fi
 fi
 
+# with_theme NAME: a copy of Tests/Fixtures/sites/NAME with this site's
+# templates, in $work/NAME-src.
+with_theme() {
+    mkdir "$work/$1-src" \
+        && cp -RL "$repo/Tests/Fixtures/sites/$1/sitegen.yml" "$repo/Tests/Fixtures/sites/$1/content" "$work/$1-src/" \
+        && cp -RL "$site_src/templates" "$work/$1-src/" \
+        || die "could not copy Tests/Fixtures/sites/$1 to $work/$1-src"
+}
+
 # The docs fixture (Tests/Fixtures/sites/docs), built with this site's theme:
 # the navigation's checks (test_docs.py). Only when checking the shipped site.
-docs_src="$repo/Tests/Fixtures/sites/docs"
 docs_site=
 docs_file=
-if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$docs_src" ]; then
-    mkdir "$work/docs-src" \
-        && cp -RL "$docs_src/sitegen.yml" "$docs_src/content" "$work/docs-src/" \
-        && cp -RL "$site_src/templates" "$work/docs-src/" \
-        || die "could not copy $docs_src to $work/docs-src"
+if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$repo/Tests/Fixtures/sites/docs" ]; then
+    with_theme docs
     build_variant "$work/docs-src" "$work/docs"
     build_variant "$work/docs-src" "$work/docs-file" --file-links
     docs_site="$work/docs"
     docs_file="$work/docs-file"
+fi
+
+# The code fixture (Tests/Fixtures/sites/code), built with this site's theme:
+# a page full of highlighted code for test_code.py. Only for the shipped site.
+code_site=
+if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$repo/Tests/Fixtures/sites/code" ]; then
+    with_theme code
+    build_variant "$work/code-src" "$work/code"
+    code_site="$work/code"
 fi
 
 vnu_status=skipped
@@ -231,6 +245,7 @@ if [ "$build_status" = ok ]; then
     vnu_targets=("$work/site" "$work/site-file")
     [ -z "$site_outdated" ] || vnu_targets+=("$site_outdated/$outdated_translation")
     [ -z "$docs_site" ] || vnu_targets+=("$docs_site" "$docs_file")
+    [ -z "$code_site" ] || vnu_targets+=("$code_site")
     java -jar "$vnu_jar" --skip-non-html --errors-only "${vnu_targets[@]}" >"$vnu_out" 2>&1
     vnu_rc=$?
     sed "s|file:$work/||g; s|$work/||g" "$vnu_out"
@@ -250,6 +265,7 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_SITE_OUTDATED="$site_outdated" \
     SITEGEN_E2E_DOCS="$docs_site" \
     SITEGEN_E2E_DOCS_FILE_LINKS="$docs_file" \
+    SITEGEN_E2E_CODE="$code_site" \
     SITEGEN_E2E_AXE="$axe_js" \
     SITEGEN_E2E_PREFIX="$PREFIX" \
     SITEGEN_E2E_HOSTING="$work/hosting" \
