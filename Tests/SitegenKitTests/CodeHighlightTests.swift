@@ -53,11 +53,11 @@ import Testing
             """)
     }
 
-    @Test func titleLineNumbersAndMarkedLines() {
+    @Test func titleLineNumbersAndMarkedLines() throws {
         let output = highlighted("```yaml title=\"sitegen.yml\" linenos hl_lines=\"2 3-3\"\na: 1\nb: 2\nc: 3\n```").html
         #expect(output.hasPrefix("<figure class=\"code-block\">\n<figcaption>sitegen.yml</figcaption>\n<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-yaml linenos\">"))
         let lines = output.components(separatedBy: "\n").filter { $0.contains("class=\"line\"") }
-        #expect(lines.count == 3)
+        try #require(lines.count == 3)
         #expect(lines[0].contains("<span class=\"line\">") && lines[1].contains("<mark class=\"line\">") && lines[2].contains("<mark class=\"line\">"))
         #expect(output.hasSuffix("</code></pre>\n</figure>\n"))
     }
