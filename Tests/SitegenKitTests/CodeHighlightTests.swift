@@ -140,6 +140,22 @@ import Testing
         #expect(output.contains("x = <span class=\"n\">10000</span>\n</code></pre>"))
     }
 
+    /// Pages render on every core: languages load once under the engine's
+    /// lock and are shared; the same blocks give the same HTML on any thread.
+    @Test func highlightingOnManyThreadsGivesTheSameOutput() throws {
+        let names = ["yaml", "python", "swift", "cpp", "sql", "diff", "powershell", "html"]
+        let code = "x = \"a\" # 1 /* 2 */ -- 3\nif (a < 2) { return true; }\n"
+        let expected = try names.map { try SourceHighlight.highlight(code, as: #require(CodeLanguage(name: $0))) }
+        let results = ResultSlots<[String]>(count: 400)
+        DispatchQueue.concurrentPerform(iterations: 400) { index in
+            let language = CodeLanguage(name: names[index % names.count])!
+            results[index] = (try? SourceHighlight.highlight(code, as: language)) ?? []
+        }
+        for (index, result) in results.values.enumerated() {
+            #expect(result == expected[index % names.count])
+        }
+    }
+
     @Test func fenceInfoParsing() {
         let info = FenceInfo("yaml  title='a b' linenos hl_lines=\"1,3-4\"")
         #expect(info.language == "yaml" && info.title == "a b" && info.lineNumbers && info.markedLines == [1, 3, 4])
@@ -192,3 +208,4 @@ import Testing
         #expect(report.errors.contains { $0.message == "markdown.highlight must be true or false" && $0.line != nil })
     }
 }
+
