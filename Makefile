@@ -63,9 +63,9 @@ test: deps
 valgrind: deps
 	@command -v valgrind >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq valgrind >/dev/null; }
 	$(SWIFT) build --product sitegen --scratch-path .build-valgrind -Xcc -gdwarf-4 -Xswiftc -dwarf-version=4
-	@for page in Tests/Fixtures/markdown/*.md $$(find content -name '*.md' | sort); do \
+	@for page in Tests/Fixtures/markdown/*.md Tests/Fixtures/sites/code/content/en/index.md $$(find content -name '*.md' | sort); do \
 		valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=3 \
-			.build-valgrind/debug/sitegen markdown "$$page" >/dev/null 2>/tmp/sitegen-valgrind.log; \
+			.build-valgrind/debug/sitegen markdown --highlight "$$page" >/dev/null 2>/tmp/sitegen-valgrind.log; \
 		status=$$?; \
 		if ! grep -q "ERROR SUMMARY" /tmp/sitegen-valgrind.log; then cat /tmp/sitegen-valgrind.log; echo "valgrind did not run to the end on $$page"; exit 1; fi; \
 		if [ $$status = 3 ]; then cat /tmp/sitegen-valgrind.log; echo "valgrind: leak in $$page"; exit 1; fi; \
