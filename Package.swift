@@ -29,9 +29,17 @@ let package = Package(
         // Shared helpers below everything: diagnostics, source text and lines,
         // reading files, HTML escaping, hashing, work on every core.
         .target(name: "SitegenSupport"),
+        // GNU Source-highlight 3.1.9 (Debian: libsource-highlight-dev), the
+        // syntax highlighting engine, behind a C API of three calls.
+        .target(
+            name: "CSourceHighlight",
+            linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")]
+        ),
+        // Highlighting code blocks: the languages by name and the engine.
+        .target(name: "SitegenHighlight", dependencies: ["CSourceHighlight"]),
         // The libcmark wrapper and sitegen's Markdown extensions; the only
         // module that imports CCmark.
-        .target(name: "SitegenMarkdown", dependencies: ["CCmark", "SitegenSupport"]),
+        .target(name: "SitegenMarkdown", dependencies: ["CCmark", "SitegenSupport", "SitegenHighlight"]),
         // sitegen's Mustache engine: parser, renderer, template data. Knows
         // nothing of sites.
         .target(name: "SitegenMustache", dependencies: ["SitegenSupport"]),
@@ -60,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SitegenKitTests",
-            dependencies: ["SitegenKit", "SitegenPreview", "SitegenMarkdown", "SitegenMustache", "SitegenSupport", "CCmark"]
+            dependencies: ["SitegenKit", "SitegenPreview", "SitegenMarkdown", "SitegenMustache", "SitegenSupport", "SitegenHighlight", "CCmark"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -43,7 +43,18 @@ def sentence(rng, lang, words=12):
     return text[0].upper() + text[1:] + "."
 
 
-def page(rng, lang, index, count, paths):
+# With --highlight: the command block is a console session and each page has
+# a block in one of these languages besides (about 6 lines each).
+CODE_SAMPLES = [
+    ("yaml", "site:\n  title: \"Docs {n}\"  # shown in the header\n  pages: {n}\n  draft: false\nlanguages: [nl, en]"),
+    ("python", "def weight(page: str) -> int:\n    \"\"\"The weight of a page.\"\"\"\n    return len(page) * {n}  # plain\n\nprint(weight(\"index.md\"))"),
+    ("json", "{{\n  \"page\": {n},\n  \"title\": \"Page {n}\",\n  \"tags\": [\"docs\", null],\n  \"draft\": false\n}}"),
+    ("go", "package main\n\nimport \"fmt\"\n\nfunc main() {{\n\tfmt.Println(\"page\", {n}) // one line\n}}"),
+    ("bash", "for page in content/*.md; do\n  echo \"page {n}: $page\"  # each\ndone"),
+]
+
+
+def page(rng, lang, index, count, paths, highlight=False):
     target = rng.randrange(count) + 1
     anchor = "before-you-start" if lang == "en" else "voordat-je-begint"
     here = os.path.dirname(paths[index])
@@ -64,7 +75,11 @@ def page(rng, lang, index, count, paths):
         lines += [f"## {heading.format(n=number)}", ""]
         lines += [sentence(rng, lang, 18) + " " + sentence(rng, lang, 14) + f" Use `code-{number}`.", ""]
         lines += [f"- {sentence(rng, lang, 6)}" for _ in range(3)] + [""]
-        if number == 2:
+        if number == 2 and highlight:
+            language, code = CODE_SAMPLES[index % len(CODE_SAMPLES)]
+            lines += ["```console", f"$ activate --key {rng.randrange(10**8):08d}", "activated", "```", ""]
+            lines += ["```" + language, code.format(n=index), "```", ""]
+        elif number == 2:
             lines += ["```", f"activate --key {rng.randrange(10**8):08d}", "```", ""]
         other = rng.randrange(count) + 1
         lines += [sentence(rng, lang, 16) + f" [More]({ref(other)}).", ""]
@@ -152,6 +167,7 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--shape", choices=["sections", "flat", "deep"], default="sections")
     parser.add_argument("--theme", choices=["shipped", "minimal"], default="shipped")
+    parser.add_argument("--highlight", action="store_true", help="code blocks with languages (for run_bench.py --highlight)")
     args = parser.parse_args()
     count, out = args.count, args.out
     repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -172,7 +188,7 @@ def main():
             path = os.path.join(root, paths[index])
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8") as file:
-                file.write(page(rng, lang, index, count - 1, paths))
+                file.write(page(rng, lang, index, count - 1, paths, args.highlight))
         shutil.copy(os.path.join(repository, "content", lang, "_strings.yml"), root)
     write_templates(repository, out, args.theme)
     with open(os.path.join(out, "sitegen.yml"), "w", encoding="utf-8") as file:

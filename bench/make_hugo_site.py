@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Turn a corpus made by generate_corpus.py into the same site for Hugo.
 
-usage: make_hugo_site.py CORPUS_DIR HUGO_DIR [--theme shipped|minimal]
+usage: make_hugo_site.py CORPUS_DIR HUGO_DIR [--theme shipped|minimal] [--highlight]
 
 Same Markdown files (a folder's index.md becomes Hugo's _index.md), the same
 two languages paired by path, and an equivalent layout: title, description,
 navigation (the sections; not with --theme minimal, whose sitegen theme
 shows none), language links, table of contents, content.
 Links to .md files go through a render hook (relref), as sitegen rewrites
-them; code highlighting is off, as sitegen has none.
+them. Code highlighting is off (codeFences = false) unless --highlight:
+then Hugo's Chroma writes classes (noClasses = false), as sitegen does, not
+inline styles.
 """
 import os
 import shutil
@@ -71,7 +73,8 @@ MENU = """<nav class="menu"><ul>
 
 def main():
     corpus, out = sys.argv[1], sys.argv[2]
-    minimal = sys.argv[3:] == ["--theme", "minimal"]
+    minimal = "minimal" in sys.argv[3:]
+    highlight = "--highlight" in sys.argv[3:]
     shutil.rmtree(out, ignore_errors=True)
     for lang in ("nl", "en"):
         source = os.path.join(corpus, "content", lang)
@@ -90,7 +93,7 @@ def main():
     with open(os.path.join(layouts, "_markup", "render-link.html"), "w", encoding="utf-8") as file:
         file.write(RENDER_LINK)
     with open(os.path.join(out, "hugo.toml"), "w", encoding="utf-8") as file:
-        file.write(CONFIG)
+        file.write(CONFIG.replace("codeFences = false", "codeFences = true\n  noClasses = false") if highlight else CONFIG)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 
 usage: bench/run_bench.py [--sizes 1000 10000] [--runs 5] [--shapes sections flat deep]
                           [--themes minimal shipped] [--modes cold warm] [--no-hugo]
-                          [--delete-before-cold]
+                          [--delete-before-cold] [--highlight]
        bench/run_bench.py --search [--sizes 1000 10000] [--runs 3]
 
 For each size N (pages per language), shape (generate_corpus.py --shape:
@@ -17,9 +17,13 @@ already there), measuring wall time, CPU time and peak memory with
 sitegen/Hugo, a floor (the cmark command rendering the same Markdown files
 in one batch), and at the end a table with the growth of each time from the
 smallest size to the largest. --no-hugo measures sitegen alone (for sizes
-Hugo cannot build in this machine's memory). --search measures what
-search: true adds instead (bench/search_bench.py). Numbers for people:
-nothing here is a test.
+Hugo cannot build in this machine's memory). --highlight gives the code
+blocks languages and measures four builds: sitegen and Hugo highlighting
+(Hugo's Chroma with CSS classes, as sitegen writes them), and both again on
+the same corpus with highlighting off (markdown.highlight: false;
+codeFences = false), printing each tool's with/without ratio. --search
+measures what search: true adds instead (bench/search_bench.py). Numbers
+for people: nothing here is a test.
 """
 import argparse
 import glob
@@ -89,14 +93,26 @@ def bench_case(size, shape, theme, args, tools):
     """Prints and returns the rows of one corpus: a dict per mode."""
     work = tempfile.mkdtemp(prefix=f"sitegen-bench-{size}-")
     corpus, hugo_site = os.path.join(work, "sitegen"), os.path.join(work, "hugo")
+    highlight = ["--highlight"] if args.highlight else []
     subprocess.run([sys.executable, os.path.join(REPO, "bench", "generate_corpus.py"), str(size), corpus,
-                    "--shape", shape, "--theme", theme], check=True)
-    outputs = {"sitegen": os.path.join(work, "out-sitegen"), "hugo": os.path.join(work, "out-hugo")}
+                    "--shape", shape, "--theme", theme] + highlight, check=True)
+    outputs = {tool: os.path.join(work, "out-" + tool) for tool in tools}
     commands = {"sitegen": [SITEGEN, "build", "--quiet", "--source", corpus, "--output", outputs["sitegen"]]}
     if "hugo" in tools:
         subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_hugo_site.py"), corpus, hugo_site,
-                        "--theme", theme], check=True)
+                        "--theme", theme] + highlight, check=True)
         commands["hugo"] = ["hugo", "--quiet", "--source", hugo_site, "--destination", outputs["hugo"]]
+    if args.highlight:
+        # The same corpus with highlighting off, for what highlighting adds.
+        plain, hugo_plain = corpus + "-plain", hugo_site + "-plain"
+        shutil.copytree(corpus, plain, symlinks=True)
+        with open(os.path.join(plain, "sitegen.yml"), "a", encoding="utf-8") as file:
+            file.write("markdown:\n  highlight: false\n")
+        commands["sitegen-plain"] = [SITEGEN, "build", "--quiet", "--source", plain, "--output", outputs["sitegen-plain"]]
+        if "hugo" in tools:
+            subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_hugo_site.py"), corpus, hugo_plain,
+                            "--theme", theme], check=True)
+            commands["hugo-plain"] = ["hugo", "--quiet", "--source", hugo_plain, "--destination", outputs["hugo-plain"]]
     files = sorted(glob.glob(os.path.join(corpus, "content", "*", "**", "*.md"), recursive=True))
     # One batch: all files in one input (a command line cannot hold 200,000 names).
     batch = os.path.join(work, "all-pages.md")
@@ -125,6 +141,10 @@ def bench_case(size, shape, theme, args, tools):
                   f" sitegen/cmark floor {row['sitegen'][0] / floor:.1f}")
         else:
             print(f"    sitegen/cmark floor {row['sitegen'][0] / floor:.1f}")
+        for tool in ("sitegen", "hugo"):
+            if tool + "-plain" in tools:
+                added = statistics.median(h[0] / p[0] for h, p in zip(results[tool], results[tool + "-plain"]))
+                print(f"    {tool} with/without highlighting: wall {added:.2f} (median of pairwise ratios)")
         rows.append(row)
         shutil.rmtree(os.path.join(work, "trash"))
         os.makedirs(os.path.join(work, "trash"))
@@ -158,6 +178,8 @@ def main():
     parser.add_argument("--themes", nargs="+", choices=["minimal", "shipped"], default=["minimal", "shipped"])
     parser.add_argument("--modes", nargs="+", choices=["cold", "warm"], default=["cold", "warm"])
     parser.add_argument("--no-hugo", action="store_true", help="measure sitegen alone")
+    parser.add_argument("--highlight", action="store_true",
+                        help="code blocks with languages; both tools highlighting, and both again without")
     parser.add_argument("--delete-before-cold", action="store_true",
                         help="delete the output right before each cold build instead of moving it aside")
     parser.add_argument("--search", action="store_true",
@@ -170,6 +192,8 @@ def main():
         search_bench.run(SITEGEN, args.sizes, args.runs)
         return
     tools = ["sitegen"] if args.no_hugo else ["sitegen", "hugo"]
+    if args.highlight:
+        tools += [tool + "-plain" for tool in tools]
     if "hugo" in tools and not shutil.which("hugo"):
         sys.exit("hugo is missing: make bench installs it (apt-get install hugo)")
     subprocess.run(["swift", "build", "-c", "release", "--product", "sitegen"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)

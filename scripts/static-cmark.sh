@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # scripts/static-cmark.sh FOLDER: prints a PKG_CONFIG_PATH under which SwiftPM
-# links libcmark statically (Debian's libcmark.a), for one-file binaries.
+# links libcmark, Source-highlight and Boost regex statically (Debian's .a
+# archives), for one-file binaries.
 #
 # SwiftPM puts pkg-config's flags first on the link line, and Debian's
 # libcmark.pc names /usr/lib/x86_64-linux-gnu, where libcmark.so is found
@@ -17,6 +18,16 @@ if [ ! -f "$libdir/libcmark.a" ]; then
     exit 1
 fi
 ln -sfn "$libdir/libcmark.a" "$folder/libcmark.a"
+# The highlighting engine (GNU Source-highlight, C++) and the Boost regex
+# library it uses: the same -L finds their archives first too. libstdc++
+# stays shared, as the issue allows.
+for library in libsource-highlight.a libboost_regex.a; do
+    if [ ! -f "$libdir/$library" ]; then
+        echo "static-cmark: no $libdir/$library (Debian's libsource-highlight-dev and libboost-regex-dev have it)" >&2
+        exit 1
+    fi
+    ln -sfn "$libdir/$library" "$folder/$library"
+done
 cat >"$folder/libcmark.pc.tmp" <<PC
 Name: libcmark
 Description: libcmark $version from $libdir/libcmark.a, linked statically

@@ -120,6 +120,10 @@ package struct MarkdownNode {
 
     package var title: String? { cmark_node_get_title(pointer).map { String(cString: $0) } }
 
+    /// The info string of a fenced code block (after the fence), as cmark read
+    /// it; empty for an indented block.
+    package var fenceInfo: String? { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
+
     package var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
 
     /// Text emitted verbatim by the HTML renderer (custom nodes only). Only ever

@@ -15,6 +15,7 @@ public enum MarkdownRenderer {
         let markdown = ParsedMarkdown(source)
         PipeTableTransform.apply(to: markdown)
         RawHTMLTransform.apply(to: markdown, policy: options.rawHTML)
+        if options.highlight { CodeBlockTransform.apply(to: markdown) }
         let calloutKinds = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
         let headings = HeadingAnchors.assign(in: markdown, reserved: options.reservedIDs, style: options.headingIDs)
 

@@ -74,13 +74,18 @@ public struct MarkdownOptions: Sendable {
     public var headingIDs: HeadingIDStyle
     /// Raw HTML in the Markdown: dropped (with a warning) or kept.
     public var rawHTML: RawHTMLPolicy
+    /// Whether fenced code blocks are highlighted (`CodeBlockTransform`). Off
+    /// here, so plain conversions match CommonMark's output; a site build
+    /// turns it on unless `markdown.highlight: false`.
+    public var highlight: Bool
 
     public init(calloutLabels: CalloutLabels = .english, reservedIDs: Set<String> = [],
-                headingIDs: HeadingIDStyle = .github, rawHTML: RawHTMLPolicy = .drop) {
+                headingIDs: HeadingIDStyle = .github, rawHTML: RawHTMLPolicy = .drop, highlight: Bool = false) {
         self.calloutLabels = calloutLabels
         self.reservedIDs = reservedIDs
         self.headingIDs = headingIDs
         self.rawHTML = rawHTML
+        self.highlight = highlight
     }
 }
 

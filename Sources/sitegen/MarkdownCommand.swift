@@ -15,13 +15,17 @@ struct MarkdownCommand: ParsableCommand {
             Renders CommonMark with sitegen's extensions (pipe tables, callouts, \
             heading ids, smart punctuation), in safe mode: raw HTML is left out. \
             YAML front matter (between '---' lines at the top) is skipped. \
-            Callout titles are in English. Links are printed as written.
+            Callout titles are in English. Links are printed as written. \
+            Code blocks are highlighted only with --highlight.
             """
     )
 
     /// The Markdown file to render; reads standard input when omitted or '-'.
     @Argument(help: "The Markdown file to render (standard input when omitted or '-').")
     var file: String?
+
+    @Flag(help: "Highlight fenced code blocks that name a language, as 'sitegen build' does.")
+    var highlight = false
 
     func run() throws {
         let path = (file == nil || file == "-") ? "<stdin>" : file!
@@ -38,7 +42,7 @@ struct MarkdownCommand: ParsableCommand {
             error.diagnostics.forEach { FileHandleOutput.standardError($0.description) }
             throw ContentErrorExit()
         }
-        let rendered = MarkdownRenderer.render(source)
+        let rendered = MarkdownRenderer.render(source, options: MarkdownOptions(highlight: highlight))
         rendered.diagnostics.forEach { FileHandleOutput.standardError($0.description) }
         FileHandleOutput.standardOutput(rendered.html, newline: false)
         if rendered.diagnostics.contains(where: { $0.severity == .error }) {

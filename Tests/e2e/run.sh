@@ -263,6 +263,16 @@ if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$search_src" ]
     search_site="$work/search"
 fi
 
+# The code fixture (Tests/Fixtures/sites/code), which has no templates/ and
+# so is built with the built-in theme: a page full of highlighted code for
+# test_code.py. Only when checking the shipped site.
+code_src="$repo/Tests/Fixtures/sites/code"
+code_site=
+if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$code_src" ]; then
+    build_variant "$code_src" "$work/code"
+    code_site="$work/code"
+fi
+
 vnu_status=skipped
 pytest_status=skipped
 if [ "$build_status" = ok ]; then
@@ -274,6 +284,7 @@ if [ "$build_status" = ok ]; then
     [ -z "$docs_site" ] || vnu_targets+=("$docs_site" "$docs_file")
     [ -z "$init_site" ] || vnu_targets+=("$init_site")
     [ -z "$search_site" ] || vnu_targets+=("$search_site")
+    [ -z "$code_site" ] || vnu_targets+=("$code_site")
     java -jar "$vnu_jar" --skip-non-html --errors-only "${vnu_targets[@]}" >"$vnu_out" 2>&1
     vnu_rc=$?
     sed "s|file:$work/||g; s|$work/||g" "$vnu_out"
@@ -295,6 +306,7 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_DOCS_FILE_LINKS="$docs_file" \
     SITEGEN_E2E_INIT="$init_site" \
     SITEGEN_E2E_SEARCH="$search_site" \
+    SITEGEN_E2E_CODE="$code_site" \
     SITEGEN_E2E_AXE="$axe_js" \
     SITEGEN_E2E_PREFIX="$PREFIX" \
     SITEGEN_E2E_HOSTING="$work/hosting" \

@@ -8,10 +8,12 @@ import SitegenMarkdown
 /// markdown:
 ///   rawHTML: drop        # drop (default: left out, one warning per file) or allow
 ///   headingIDs: github   # github (default: GitHub's rules) or compact (sitegen's before)
+///   highlight: true      # syntax highlighting of fenced code blocks (default true)
 /// ```
 public struct MarkdownSettings: Sendable, Hashable {
     public var rawHTML: RawHTMLPolicy = .drop
     public var headingIDs: HeadingIDStyle = .github
+    public var highlight = true
 
     public init() {}
 
@@ -30,8 +32,11 @@ public struct MarkdownSettings: Sendable, Hashable {
             case "headingIDs":
                 if let style = value.string.flatMap(HeadingIDStyle.init(rawValue:)) { settings.headingIDs = style }
                 else { diagnostics.append(.error("markdown.headingIDs must be 'github' or 'compact'", at: yaml.location(of: value))) }
+            case "highlight":
+                if let highlight = value.bool { settings.highlight = highlight }
+                else { diagnostics.append(.error("markdown.highlight must be true or false", at: yaml.location(of: value))) }
             default:
-                diagnostics.append(.warning("unknown setting 'markdown.\(key.string ?? "")'; known: headingIDs, rawHTML", at: yaml.location(of: key)))
+                diagnostics.append(.warning("unknown setting 'markdown.\(key.string ?? "")'; known: headingIDs, highlight, rawHTML", at: yaml.location(of: key)))
             }
         }
         return settings
@@ -39,6 +44,6 @@ public struct MarkdownSettings: Sendable, Hashable {
 
     /// The options for rendering a page with these settings.
     func options(calloutLabels: CalloutLabels, reservedIDs: Set<String>) -> MarkdownOptions {
-        MarkdownOptions(calloutLabels: calloutLabels, reservedIDs: reservedIDs, headingIDs: headingIDs, rawHTML: rawHTML)
+        MarkdownOptions(calloutLabels: calloutLabels, reservedIDs: reservedIDs, headingIDs: headingIDs, rawHTML: rawHTML, highlight: highlight)
     }
 }

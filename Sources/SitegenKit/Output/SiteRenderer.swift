@@ -73,6 +73,8 @@ public struct SiteRenderer: Sendable {
             missingAssets.formUnion(result.missingAssets)
         }
 
+        diagnostics = UnknownCodeLanguages.onePerLanguage(diagnostics)
+
         // Anchors can be checked only now that every page's ids are known.
         diagnostics += anchorProblems(rendered.flatMap(\.anchorChecks), ids: ids)
 

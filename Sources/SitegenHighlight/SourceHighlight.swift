@@ -1,0 +1,63 @@
+import CSourceHighlight
+import Glibc
+
+/// GNU Source-highlight, in process. Each language's definition is built on
+/// its first use and kept for the rest of the process (the C++ side caches it
+/// under a lock; loading sh.lang costs about 6 ms, highlighting a one-line
+/// block about 30 µs), so a build pays for every language it uses once.
+package enum SourceHighlight {
+    /// A failure of the engine: a definition that does not build, or a
+    /// block it could not highlight (then the block is shown plain).
+    package struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        package var description: String
+    }
+
+    /// The highlighted lines of `code`: HTML-escaped, tokens in
+    /// `<span class="k|t|s|c|n|f|v|m|ins|del">`; one element per line of
+    /// `code` (a final line break ends the last line, it does not add one).
+    package static func highlight(_ code: String, as language: CodeLanguage) throws(Failure) -> [String] {
+        let definition = try load(language)
+        var error: UnsafeMutablePointer<CChar>?
+        let length = code.utf8.count
+        let result = code.withCString { sg_highlight(definition, $0, length, &error) }
+        guard let result else { throw failure(error, otherwise: "highlighting failed") }
+        defer { free(result) }
+        var lines = String(cString: result).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The output ends every line with "\n": the split leaves one empty element after it.
+        lines.removeLast()
+        return lines
+    }
+
+    private static func load(_ language: CodeLanguage) throws(Failure) -> OpaquePointer {
+        var error: UnsafeMutablePointer<CChar>?
+        let loaded: OpaquePointer?
+        switch language {
+        case .system(let file):
+            loaded = sg_language_load(file, file, nil, &error)
+        case .bundled(let name):
+            let text = resolvingIncludes(BundledLanguageDefinitions.all[name] ?? "")
+            loaded = sg_language_load(name + ".sitegen", nil, text, &error)
+        case .console:
+            return try load(.system("sh.lang"))
+        case .plain:
+            throw Failure(description: "plain text has no definition")
+        }
+        guard let loaded else { throw failure(error, otherwise: "the language definition does not build") }
+        return loaded
+    }
+
+    /// Bundled definitions include Source-highlight's own files by name;
+    /// they are read from a memory file, so the name needs the folder.
+    private static func resolvingIncludes(_ text: String) -> String {
+        let folder = String(cString: sg_data_dir())
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix("include \"") ? "include \"\(folder)/" + line.dropFirst(9) : String(line)
+        }.joined(separator: "\n")
+    }
+
+    private static func failure(_ error: UnsafeMutablePointer<CChar>?, otherwise: String) -> Failure {
+        guard let error else { return Failure(description: otherwise) }
+        defer { free(error) }
+        return Failure(description: String(cString: error))
+    }
+}

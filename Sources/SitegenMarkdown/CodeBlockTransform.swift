@@ -1,0 +1,67 @@
+import SitegenHighlight
+import SitegenSupport
+
+/// Fenced code blocks, highlighted at build time (`markdown.highlight`):
+/// each fenced block becomes a custom block of `CodeBlockHTML`. Blocks
+/// without a language or options (indented ones too) keep cmark's output.
+///
+/// A language sitegen does not know is shown plain with a warning of the kind
+/// `unknownLanguageKind`; the site build keeps one per language.
+package enum CodeBlockTransform {
+    package static let unknownLanguageKind = "code blocks in an unknown language"
+
+    package static func apply(to markdown: ParsedMarkdown) {
+        guard markdown.source.text.utf8.containsFence else { return }
+        for node in markdown.document.nodes(ofType: .codeBlock) {
+            let info = FenceInfo(node.fenceInfo ?? "")
+            guard !info.language.isEmpty || info.hasOptions || !info.problems.isEmpty else { continue }
+            report(info.problems, of: node, in: markdown)
+            let language = info.language.isEmpty ? CodeLanguage.plain : CodeLanguage(name: info.language)
+            if language == nil {
+                markdown.diagnostics.append(.warning(
+                    "no highlighting for code language '\(info.language)'; the block is shown as plain text (write a known name, or 'text'; docs/authoring.md lists them)",
+                    at: markdown.location(of: node)).of(kind: unknownLanguageKind))
+            }
+            let html: String
+            do {
+                html = try CodeBlockHTML.render(code: node.literal ?? "", info: info, language: language)
+            } catch {
+                markdown.diagnostics.append(.warning("could not highlight this code block (\(error)); it is shown as plain text",
+                                                     at: markdown.location(of: node)))
+                guard let plain = try? CodeBlockHTML.render(code: node.literal ?? "", info: info, language: nil) else { continue }
+                html = plain
+            }
+            node.replace(with: markdown.document.makeCustom(.customBlock, onEnter: html, onExit: ""))
+        }
+    }
+
+    /// Each problem of the fence's options, at its column on the fence line.
+    private static func report(_ problems: [FenceInfo.Problem], of node: MarkdownNode, in markdown: ParsedMarkdown) {
+        guard !problems.isEmpty else { return }
+        let fence = markdown.location(of: node)
+        // The info string starts after the fence characters and spaces (ASCII:
+        // bytes are columns here).
+        let fenceLine = markdown.sourceLines(of: node).first ?? ""
+        let marks = fenceLine.prefix(while: { $0 == "`" || $0 == "~" }).count
+        let spaces = fenceLine.dropFirst(marks).prefix(while: { $0 == " " || $0 == "\t" }).count
+        let infoColumn = (fence.column ?? 1) + marks + spaces
+        for problem in problems {
+            markdown.diagnostics.append(Diagnostic(.warning, file: fence.file, line: fence.line,
+                                                   column: infoColumn + problem.offset, problem.message))
+        }
+    }
+}
+
+private extension String.UTF8View {
+    /// Whether the text has "```" or "~~~" (fast on large files).
+    var containsFence: Bool {
+        var run = 0
+        var previous: UInt8 = 0
+        for byte in self {
+            if (byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~")) && byte == previous { run += 1 } else { run = 1 }
+            if run >= 3 { return true }
+            previous = byte
+        }
+        return false
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+@testable import SitegenHighlight
+@testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenSupport
+
+/// Syntax highlighting of fenced code blocks (`CodeBlockTransform`, issue 17).
+@Suite struct CodeHighlightTests {
+    static let highlighting = MarkdownOptions(highlight: true)
+
+    func highlighted(_ markdown: String) -> RenderedMarkdown {
+        render(markdown, options: CodeHighlightTests.highlighting)
+    }
+
+    /// The code fixture's page (a block in each of the 25 languages, the
+    /// fence options, a list and a callout) against its reviewed output.
+    /// SITEGEN_UPDATE_GOLDEN=1 rewrites the golden file (review it by eye).
+    @Test func everyLanguageMatchesTheReviewedOutput() throws {
+        let page = try String(contentsOfFile: SiteFixtures.path("code/content/en/index.md"), encoding: .utf8)
+        // The Markdown after the front matter.
+        let body = try #require(page.components(separatedBy: "\n---\n").dropFirst().first)
+        let output = render(body, options: CodeHighlightTests.highlighting).html
+        let golden = Fixtures.path("highlight/every-language.html")
+        if ProcessInfo.processInfo.environment["SITEGEN_UPDATE_GOLDEN"] == "1" {
+            try output.write(toFile: golden, atomically: true, encoding: .utf8)
+        }
+        #expect(output == (try String(contentsOfFile: golden, encoding: .utf8)))
+    }
+
+    static let languages = ["console", "bash", "json", "yaml", "toml", "xml", "html", "css", "javascript", "typescript",
+                            "python", "go", "rust", "java", "kotlin", "c", "cpp", "csharp", "swift", "sql",
+                            "powershell", "dockerfile", "makefile", "diff", "ini", "markdown"]
+
+    /// Each language's definition builds and colours the fixture's block.
+    @Test(arguments: languages)
+    func everyLanguageIsHighlighted(language: String) throws {
+        let page = try String(contentsOfFile: SiteFixtures.path("code/content/en/index.md"), encoding: .utf8)
+        let block = try #require(page.components(separatedBy: "```\(language)\n").dropFirst().first?.components(separatedBy: "\n```").first)
+        let output = highlighted("```\(language)\n\(block)\n```\n")
+        #expect(output.diagnostics.isEmpty)
+        #expect(output.html.hasPrefix("<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-\(language)"))
+        #expect(output.html.contains("<span class=\""), "no token coloured in \(language)")
+    }
+
+    @Test func tokensAreEscapedAndClassed() {
+        let output = highlighted("```python\nif a < b and s == \"<&>\":  # x\n    pass\n```").html
+        #expect(output == """
+            <pre class="highlight" tabindex="0"><code class="language-python"><span class="k">if</span> a &lt; b <span class="k">and</span> s == <span class="s">&quot;&lt;&amp;&gt;&quot;</span>:  <span class="c"># x</span>
+                <span class="k">pass</span>
+            </code></pre>
+
+            """)
+    }
+
+    @Test func titleLineNumbersAndMarkedLines() throws {
+        let output = highlighted("```yaml title=\"sitegen.yml\" linenos hl_lines=\"2 3-3\"\na: 1\nb: 2\nc: 3\n```").html
+        #expect(output.hasPrefix("<figure class=\"code-block\">\n<figcaption>sitegen.yml</figcaption>\n<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-yaml linenos\">"))
+        let lines = output.components(separatedBy: "\n").filter { $0.contains("class=\"line\"") }
+        try #require(lines.count == 3)
+        #expect(lines[0].contains("<span class=\"line\">") && lines[1].contains("<mark class=\"line\">") && lines[2].contains("<mark class=\"line\">"))
+        #expect(output.hasSuffix("</code></pre>\n</figure>\n"))
+    }
+
+    @Test func titleIsEscaped() {
+        #expect(highlighted("```text title=\"<a&b>\"\nx\n```").html.contains("<figcaption>&lt;a&amp;b&gt;</figcaption>"))
+    }
+
+    @Test func consolePromptsAndOutputAreApart() {
+        let output = highlighted("```console\n$ echo \"hi\"\nhi\n# whoami\n```").html
+        #expect(output == """
+            <pre class="highlight" tabindex="0"><code class="language-console console"><span class="gp">$ </span><span class="cmd">echo <span class="s">&quot;hi&quot;</span></span>
+            <span class="go">hi</span>
+            <span class="gp"># </span><span class="cmd">whoami</span>
+            </code></pre>
+
+            """)
+    }
+
+    @Test func badOptionsAreWarnedAtTheirColumn() {
+        let output = highlighted("Text\n\n```yaml linenos hl_lines=\"x\" colour=red\na: 1\n```\n")
+        let messages = output.diagnostics.map(\.description)
+        #expect(messages == [
+            "test.md:3:17: warning: hl_lines=\"x\" is not a list of line numbers; write it like hl_lines=\"2 4-6\"",
+            "test.md:3:30: warning: unknown code block option 'colour'; known: hl_lines, linenos, title",
+        ])
+        // The block is still highlighted, with the options that were right.
+        #expect(output.html.contains("<code class=\"language-yaml linenos\">"))
+    }
+
+    @Test func optionsInsideAListAreWarnedAtTheirColumn() {
+        let output = highlighted("- item\n\n  ```go hl_lines=\"0\"\n  x\n  ```\n")
+        #expect(output.diagnostics.map(\.place) == ["test.md:3:9"])
+    }
+
+    @Test func unknownLanguageIsPlainWithAWarning() {
+        let output = highlighted("```brainfuck\n+<[x]\n```\n")
+        #expect(output.html == "<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-brainfuck\">+&lt;[x]\n</code></pre>\n")
+        #expect(output.diagnostics.count == 1)
+        #expect(output.diagnostics.first?.kind == CodeBlockTransform.unknownLanguageKind)
+        #expect(output.diagnostics.first?.place == "test.md:1:1")
+    }
+
+    @Test func textIsPlainWithoutAWarning() {
+        let output = highlighted("```text\na < b\n```\n")
+        #expect(output.html == "<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-text\">a &lt; b\n</code></pre>\n")
+        #expect(output.diagnostics.isEmpty)
+    }
+
+    /// No language (and indented code): cmark's output, as before.
+    @Test func blocksWithoutLanguageKeepCmarksOutput() {
+        for markdown in ["```\na < b\n```\n", "    a < b\n", "```\n```\n"] {
+            #expect(highlighted(markdown).html == html(markdown))
+        }
+    }
+
+    @Test func highlightingOffIsCmarksOutput() {
+        let markdown = "```yaml title=\"x\" linenos\na: 1\n```\n"
+        #expect(render(markdown, options: MarkdownOptions(highlight: false)).html == "<pre><code class=\"language-yaml\">a: 1\n</code></pre>\n")
+    }
+
+    @Test func blocksInAListAndACallout() {
+        let list = highlighted("1. Run:\n\n   ```console\n   $ make\n   ```\n").html
+        #expect(list == "<ol>\n<li>\n<p>Run:</p>\n<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-console console\"><span class=\"gp\">$ </span><span class=\"cmd\">make</span>\n</code></pre>\n</li>\n</ol>\n")
+        let callout = highlighted("> [!NOTE]\n> ```json\n> {\"a\": true}\n> ```\n").html
+        #expect(callout.contains("<p class=\"callout-title\">Note</p>\n<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-json\">"))
+        #expect(callout.contains("<span class=\"k\">true</span>"))
+    }
+
+    /// Odd input: an unterminated string and comment stay inside their block;
+    /// empty blocks; a 10,000-line block keeps every line.
+    @Test func oddInput() {
+        let unterminated = highlighted("```python\ns = \"never closed\n```\n\nAfter.\n\n```c\n/* open\n```\n").html
+        #expect(unterminated.contains("s = &quot;never closed\n</code></pre>\n<p>After.</p>"))
+        #expect(unterminated.contains("<span class=\"c\">/* open</span>\n</code></pre>"))
+        #expect(highlighted("```json\n```\n").html == "<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-json\"></code></pre>\n")
+        let long = (1...10_000).map { "x = \($0)" }.joined(separator: "\n")
+        let output = highlighted("```python\n\(long)\n```\n").html
+        #expect(output.components(separatedBy: "\n").count == 10_002)
+        #expect(output.contains("x = <span class=\"n\">10000</span>\n</code></pre>"))
+    }
+
+    /// Pages render on every core: languages load once under the engine's
+    /// lock and are shared; the same blocks give the same HTML on any thread.
+    @Test func highlightingOnManyThreadsGivesTheSameOutput() throws {
+        let names = ["yaml", "python", "swift", "cpp", "sql", "diff", "powershell", "html"]
+        let code = "x = \"a\" # 1 /* 2 */ -- 3\nif (a < 2) { return true; }\n"
+        let expected = try names.map { try SourceHighlight.highlight(code, as: #require(CodeLanguage(name: $0))) }
+        let results = ResultSlots<[String]>(count: 400)
+        DispatchQueue.concurrentPerform(iterations: 400) { index in
+            let language = CodeLanguage(name: names[index % names.count])!
+            results[index] = (try? SourceHighlight.highlight(code, as: language)) ?? []
+        }
+        for (index, result) in results.values.enumerated() {
+            #expect(result == expected[index % names.count])
+        }
+    }
+
+    @Test func fenceInfoParsing() {
+        let info = FenceInfo("yaml  title='a b' linenos hl_lines=\"1,3-4\"")
+        #expect(info.language == "yaml" && info.title == "a b" && info.lineNumbers && info.markedLines == [1, 3, 4])
+        #expect(info.problems.isEmpty)
+        #expect(FenceInfo("title=\"x\"").language == "")
+        #expect(FenceInfo.lineSet("4-2") == nil && FenceInfo.lineSet("") == nil && FenceInfo.lineSet("1-200000") == nil)
+        #expect(FenceInfo("go linenos=yes").problems.count == 1)
+    }
+
+    @Test func languageNamesAndAliases() {
+        #expect(CodeLanguage(name: "YML") == .bundled("yaml"))
+        #expect(CodeLanguage(name: "shell-session") == .console)
+        #expect(CodeLanguage(name: "text") == .plain)
+        #expect(CodeLanguage(name: "brainfuck") == nil)
+    }
+
+    /// A whole site: highlighting is on by default, an unknown language is
+    /// reported once per build however many blocks use it, and
+    /// `markdown.highlight: false` turns it off.
+    @Test func siteBuildHighlightsAndWarnsOncePerLanguage() throws {
+        let site = try SiteFixtures.copy("good")
+        let block = "\n\n```brainfuck\n+\n```\n\n```yaml\na: 1\n```\n"
+        for page in ["content/en/guide-a.md", "content/en/choose.md"] {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: site + "/" + page))
+            handle.seekToEndOfFile()
+            handle.write(Data((block + block).utf8))
+            try handle.close()
+        }
+        let (report, output) = try SiteFixtures.build(site)
+        let unknown = report.diagnostics.filter { $0.message.contains("'brainfuck'") }
+        #expect(unknown.count == 1)
+        #expect(unknown.first?.message.hasSuffix("(and 3 more blocks in this language)") == true)
+        let guide = try String(contentsOfFile: output + "/en/guide-a/index.html", encoding: .utf8)
+        #expect(guide.contains("<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-yaml\"><span class=\"v\">a</span>"))
+
+        let config = site + "/sitegen.yml"
+        try (try String(contentsOfFile: config, encoding: .utf8) + "\nmarkdown:\n  highlight: false\n").write(toFile: config, atomically: true, encoding: .utf8)
+        let (plainReport, plainOutput) = try SiteFixtures.build(site)
+        #expect(!plainReport.diagnostics.contains { $0.message.contains("'brainfuck'") })
+        let plain = try String(contentsOfFile: plainOutput + "/en/guide-a/index.html", encoding: .utf8)
+        #expect(plain.contains("<pre><code class=\"language-yaml\">a: 1\n</code></pre>"))
+        #expect(!plain.contains("class=\"highlight\""))
+    }
+
+    @Test func highlightSettingMustBeABoolean() throws {
+        let site = try SiteFixtures.copy("good")
+        let config = site + "/sitegen.yml"
+        try (try String(contentsOfFile: config, encoding: .utf8) + "\nmarkdown:\n  highlight: maybe\n").write(toFile: config, atomically: true, encoding: .utf8)
+        let (report, _) = try SiteFixtures.build(site)
+        #expect(report.errors.contains { $0.message == "markdown.highlight must be true or false" && $0.line != nil })
+    }
+}
+
