@@ -78,6 +78,10 @@ dist: deps
 	rm -rf dist/$(DIST_NAME) && mkdir -p dist/$(DIST_NAME)
 	strip -o dist/$(DIST_NAME)/sitegen .build/dist/release/sitegen
 	cp README.md LICENSE dist/$(DIST_NAME)/
+	# GNU Source-highlight (GPL-3.0-or-later) is linked in: the binary as a
+	# whole is under the GPL-3, whose text and the library's notice go with it.
+	cp /usr/share/common-licenses/GPL-3 dist/$(DIST_NAME)/COPYING.GPL-3
+	cp /usr/share/doc/libsource-highlight-dev/copyright dist/$(DIST_NAME)/COPYRIGHT.source-highlight
 	scripts/check-binary.sh dist/$(DIST_NAME)/sitegen
 	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$$(git log -1 --format=%ct 2>/dev/null || echo 0) \
 		-C dist -cf - $(DIST_NAME) | gzip -n >dist/$(DIST_NAME).tar.gz
