@@ -36,7 +36,10 @@ let package = Package(
             linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")]
         ),
         // Highlighting code blocks: the languages by name and the engine.
-        .target(name: "SitegenHighlight", dependencies: ["CSourceHighlight"]),
+        // Its language definitions (Debian's /usr/share/source-highlight)
+        // are embedded at build time, so the binary needs no data files.
+        .target(name: "SitegenHighlight", dependencies: ["CSourceHighlight", "SitegenSupport"],
+                plugins: ["EmbedLanguageDefinitions"]),
         // The libcmark wrapper and sitegen's Markdown extensions; the only
         // module that imports CCmark.
         .target(name: "SitegenMarkdown", dependencies: ["CCmark", "SitegenSupport", "SitegenHighlight"]),
@@ -57,6 +60,7 @@ let package = Package(
         // (the plugin runs ThemeEmbedder, which writes one Swift source).
         .executableTarget(name: "ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        .plugin(name: "EmbedLanguageDefinitions", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         // `sitegen serve`: its HTTP server, the watcher, incremental builds.
         .target(name: "SitegenPreview", dependencies: ["SitegenKit", "SitegenSupport"]),
         .executableTarget(

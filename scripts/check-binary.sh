@@ -3,7 +3,7 @@
 # runs without Swift: ldd lists only libc, libm, libstdc++ and libgcc_s (and
 # the loader and vDSO); copied alone into an empty folder and run with an
 # empty environment (no PATH to Swift, no LD_LIBRARY_PATH), `init` makes a
-# site and `build` builds it. Leaves the site in WORK/site (for the HTML
+# site and `build` builds it, highlighting code with no data files. Leaves the site in WORK/site (for the HTML
 # checks) when WORK is given. Used by `make dist` and Tests/e2e/run.sh.
 set -uo pipefail
 binary=$1
@@ -28,6 +28,16 @@ run build --source demo --quiet
     || fail "init then build wrote no en/index.html or nl/example/index.html"
 grep -q 'href="[^"]*assets/site\.[0-9a-f]*\.css"' "$clean/demo/_site/en/index.html" \
     || fail "the built page does not link the built-in theme's stylesheet"
+# Highlighting uses only the definitions built into the binary: with
+# Source-highlight's data folder pointed at an empty one, a Python block is
+# still coloured.
+run init code --languages en --title "Code"
+printf -- '---\ntitle: Code\n---\n\n```python\ndef f(x):\n    return "text"  # note\n```\n' >"$clean/code/content/en/code.md"
+mkdir "$clean/empty"
+(cd "$clean" && env -i HOME="$clean" SOURCE_HIGHLIGHT_DATADIR="$clean/empty" ./sitegen build --source code --quiet) >"$clean/log" 2>&1 \
+    || { cat "$clean/log"; fail "'sitegen build' of a page with code failed"; }
+grep -q '<span class="k">def</span>' "$clean/code/_site/en/code/index.html" \
+    || fail "a Python block was not highlighted without Source-highlight's data folder"
 if [ -n "$work" ]; then
     mkdir -p "$work" && rm -rf "$work/site" && cp -R "$clean/demo/_site" "$work/site" || fail "cannot copy the site to $work"
 fi

@@ -15,7 +15,7 @@ struct EmbedTheme: BuildToolPlugin {
         return [.buildCommand(
             displayName: "Embedding the built-in theme (\(files.count) files)",
             executable: try context.tool(named: "ThemeEmbedder").url,
-            arguments: [output.path, templates.path] + files,
+            arguments: [output.path, "BuiltInTheme", templates.path] + files,
             inputFiles: files.map { templates.appending(path: $0) },
             outputFiles: [output]
         )]

@@ -33,9 +33,12 @@ package enum SourceHighlight {
         let loaded: OpaquePointer?
         switch language {
         case .system(let file):
-            loaded = sg_language_load(file, file, nil, &error)
+            guard let text = SourceHighlightFiles.definition(file) else {
+                throw Failure(description: "\(file) is not among the embedded language definitions")
+            }
+            loaded = sg_language_load(file, nil, text, &error)
         case .bundled(let name):
-            let text = resolvingIncludes(BundledLanguageDefinitions.all[name] ?? "")
+            let text = SourceHighlightFiles.inliningIncludes(BundledLanguageDefinitions.all[name] ?? "")
             loaded = sg_language_load(name + ".sitegen", nil, text, &error)
         case .console:
             return try load(.system("sh.lang"))
@@ -44,15 +47,6 @@ package enum SourceHighlight {
         }
         guard let loaded else { throw failure(error, otherwise: "the language definition does not build") }
         return loaded
-    }
-
-    /// Bundled definitions include Source-highlight's own files by name;
-    /// they are read from a memory file, so the name needs the folder.
-    private static func resolvingIncludes(_ text: String) -> String {
-        let folder = String(cString: sg_data_dir())
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasPrefix("include \"") ? "include \"\(folder)/" + line.dropFirst(9) : String(line)
-        }.joined(separator: "\n")
     }
 
     private static func failure(_ error: UnsafeMutablePointer<CChar>?, otherwise: String) -> Failure {

@@ -4,9 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-// ThemeEmbedder OUTPUT FOLDER PATH...: writes OUTPUT, a Swift source holding
-// each FOLDER/PATH as text (valid UTF-8) or hex (anything else), in the
-// order given. Run by the EmbedTheme plugin at build time. No Foundation:
+// ThemeEmbedder OUTPUT TYPE FOLDER PATH...: writes OUTPUT, a Swift source
+// giving TYPE a list `embedded` of each FOLDER/PATH as text (valid UTF-8)
+// or hex (anything else), in the order given. Run by the EmbedTheme plugin at build time. No Foundation:
 // this tool is built for every build of sitegen, and small is quick.
 
 /// Prints `message` on standard error and exits with `status`.
@@ -64,17 +64,17 @@ func hex(_ bytes: [UInt8]) -> String {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 3 else {
-    fail("usage: ThemeEmbedder OUTPUT FOLDER PATH...", status: 2)
+guard arguments.count >= 4 else {
+    fail("usage: ThemeEmbedder OUTPUT TYPE FOLDER PATH...", status: 2)
 }
 var source = """
-    // Generated at build time by ThemeEmbedder from templates/; do not edit.
-    extension BuiltInTheme {
+    // Generated at build time by ThemeEmbedder from \(arguments[3]); do not edit.
+    extension \(arguments[2]) {
         static let embedded: [File] = [
 
     """
-for path in arguments.dropFirst(3) {
-    let bytes = readFile(arguments[2] + "/" + path)
+for path in arguments.dropFirst(4) {
+    let bytes = readFile(arguments[3] + "/" + path)
     if let text = String(validating: bytes, as: UTF8.self) {
         source += "        File(path: \(literal(path)), text: \(literal(text))),\n"
     } else {

@@ -43,6 +43,18 @@ import Testing
         #expect(output.html.contains("<span class=\""), "no token coloured in \(language)")
     }
 
+    /// The engine's own definitions come from the binary, their includes
+    /// inlined, so no data folder is read when a language loads.
+    @Test func definitionsAreEmbeddedWithTheirIncludesInlined() throws {
+        #expect(SourceHighlightFiles.byName.count > 100)
+        let shell = try #require(SourceHighlightFiles.definition("sh.lang"))
+        #expect(try #require(SourceHighlightFiles.byName["sh.lang"]).contains("include \""))
+        #expect(!shell.split(separator: "\n").contains { SourceHighlightFiles.includedName($0) != nil })
+        #expect(SourceHighlightFiles.includedName("  include  \"number.lang\"") == "number.lang")
+        #expect(SourceHighlightFiles.includedName("vardef include = \"x\"") == nil)
+        #expect(SourceHighlightFiles.definition("no-such.lang") == nil)
+    }
+
     @Test func tokensAreEscapedAndClassed() {
         let output = highlighted("```python\nif a < b and s == \"<&>\":  # x\n    pass\n```").html
         #expect(output == """

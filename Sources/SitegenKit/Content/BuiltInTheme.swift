@@ -1,26 +1,11 @@
+import SitegenSupport
 /// The shipped theme (`templates/` of sitegen's own repository: layouts,
 /// partials, assets, and the English and Dutch UI strings), embedded in the
 /// binary at build time by the EmbedTheme plugin. A site's own `templates/`
 /// overrides it file by file.
 public enum BuiltInTheme {
     /// One file, by its path under `templates/`.
-    public struct File: Sendable, Hashable {
-        public var path: String
-        public var bytes: [UInt8]
-
-        init(path: String, text: String) {
-            self.path = path
-            self.bytes = Array(text.utf8)
-        }
-
-        /// A file that is not UTF-8 text (an image), written as hex digits.
-        init(path: String, hex: String) {
-            self.path = path
-            let digits = Array(hex.utf8)
-            func value(_ digit: UInt8) -> UInt8 { digit >= UInt8(ascii: "a") ? digit - UInt8(ascii: "a") + 10 : digit - UInt8(ascii: "0") }
-            self.bytes = stride(from: 0, to: digits.count, by: 2).map { value(digits[$0]) << 4 | value(digits[$0 + 1]) }
-        }
-    }
+    public typealias File = EmbeddedFile
 
     /// Every file, sorted by path.
     public static var files: [File] { embedded }
