@@ -23,12 +23,13 @@ public enum ExternalLinkCheck {
         var location: SourceLocation
     }
 
-    /// Every `http://` and `https://` link in the pages of `site` (each
-    /// file once: fallback pages repeat their original).
+    /// Every `http://` and `https://` link in the pages of `site`: in the
+    /// written pages, each its file's only page with a body (fallback pages
+    /// repeat their original, a decision helper's steps and generated pages
+    /// have none).
     static func links(in site: Site) -> [Written] {
-        var seen: Set<String> = []
         var links: Set<Written> = []
-        for page in site.pages where !page.isFallback && seen.insert(page.sourcePath + "\u{0}" + page.body.text).inserted {
+        for page in site.pages where page.isWritten {
             let rendered = MarkdownRenderer.render(page.body)
             for link in rendered.links {
                 let lowered = link.destination.lowercased()
