@@ -4,7 +4,7 @@ import SitegenSupport
 /// A page's front matter, checked and typed.
 ///
 /// ```yaml
-/// title: Handleiding A          # required
+/// title: Handleiding A          # else the body's first line '# Title' (see BodyTitle)
 /// linkTitle: Handleiding A      # shorter title for navigation (default: title)
 /// description: ...              # for <meta name="description">
 /// slug: handleiding-a           # the page's URL segment (default: the file name)
@@ -47,12 +47,17 @@ public struct PageMetadata: Sendable, Hashable {
 
     static let knownKeys: Set<String> = ["decision", "title", "linkTitle", "description", "slug", "translationKey", "weight", "draft", "layout", "translationOf", "aliases"]
 
-    /// Parses front matter. `yaml` is nil when the file has none (then the
-    /// required title is missing).
-    public static func parse(_ yaml: String?, file: String, firstLine: Int) -> (PageMetadata?, [Diagnostic]) {
+    /// Parses front matter. `yaml` is nil when the file has none;
+    /// `titleFromBody` is the `# Title` the body starts with (`BodyTitle`),
+    /// the title when the front matter has none. Known keys are read in any
+    /// case (`Title:`), as Hugo reads them.
+    public static func parse(_ yaml: String?, file: String, firstLine: Int, titleFromBody: String? = nil) -> (PageMetadata?, [Diagnostic]) {
+        let noTitle = "page has no title; start its Markdown with a heading '# Title', or add 'title: ...' to its front matter"
         guard let yaml else {
-            return (nil, [Diagnostic(.error, file: file, line: 1, column: 1,
-                                     "page has no front matter; start the file with '---', 'title: ...' and '---'")])
+            guard let titleFromBody else {
+                return (nil, [Diagnostic(.error, file: file, line: 1, column: 1, noTitle)])
+            }
+            return (PageMetadata(title: titleFromBody, draft: false, params: [:]), [])
         }
         let parsed: YAMLText
         do {
@@ -60,16 +65,15 @@ public struct PageMetadata: Sendable, Hashable {
         } catch {
             return (nil, error.diagnostics)
         }
-        guard parsed.root?.mapping != nil else {
-            let location = parsed.root == nil ? SourceLocation(file: file, line: 1, column: 1) : parsed.location(of: parsed.root)
-            return (nil, [.error("front matter must be a mapping of keys, with at least 'title: ...'", at: location)])
+        guard parsed.root == nil || parsed.root?.mapping != nil else {
+            return (nil, [.error("front matter must be a mapping of keys, like 'title: ...'", at: parsed.location(of: parsed.root))])
         }
         let reader = YAMLReader(parsed)
-        let fields = YAMLReader.children(parsed.root)
+        let fields = knownNamesInAnyCase(YAMLReader.children(parsed.root))
         let text = { (key: String) in reader.text(fields[key], key) }
-        let title = text("title")
-        if fields["title"] == nil {
-            reader.error("page has no title; add 'title: ...' to its front matter", at: SourceLocation(file: file, line: 1, column: 1))
+        let title = text("title") ?? titleFromBody
+        if fields["title"] == nil && titleFromBody == nil {
+            reader.error(noTitle, at: SourceLocation(file: file, line: 1, column: 1))
         } else if title?.trimmingSpaces.isEmpty == true {
             reader.error("title is empty", at: fields["title"])
         }
@@ -121,6 +125,21 @@ public struct PageMetadata: Sendable, Hashable {
         }
         return scalar.string.lowercased()
     }
+
+    /// `fields` with every key that is a known key in another case
+    /// (`Title`, `LinkTitle`) under the known name, unless that name is
+    /// written too.
+    static func knownNamesInAnyCase(_ fields: [String: Node]) -> [String: Node] {
+        var result = fields
+        for (name, node) in fields where !knownKeys.contains(name) {
+            guard let known = knownKeysByLowercase[name.lowercased()], fields[known] == nil else { continue }
+            result[known] = node
+            result[name] = nil
+        }
+        return result
+    }
+
+    private static let knownKeysByLowercase = Dictionary(uniqueKeysWithValues: knownKeys.map { ($0.lowercased(), $0) })
 
     /// Every key sitegen does not know, for templates (`page.params`).
     static func params(_ fields: [String: Node]) -> [String: TemplateValue] {

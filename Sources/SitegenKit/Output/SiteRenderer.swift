@@ -187,7 +187,11 @@ public struct SiteRenderer: Sendable {
         let markdown = MarkdownRenderer.render(page.body, options: options) { resolver.rewrite($0) }
 
         var diagnostics = markdown.diagnostics + resolver.diagnostics
-        for heading in markdown.headings where heading.level == 1 {
+        // A first line '# Heading' that differs from the title is warned
+        // about when the page is read (`SiteResolver.readPage`).
+        let levelOne = markdown.headings.filter { $0.level == 1 }
+        let titleLine = levelOne.isEmpty ? nil : BodyTitle(MarkdownBody(page.body))?.line
+        for heading in levelOne where heading.line != titleLine {
             diagnostics.append(Diagnostic(.error, file: page.sourcePath, line: heading.line, column: heading.column,
                 "heading '# \(heading.text)': the page title (front matter 'title') is the page's only level-1 heading; use '##' for sections"))
         }

@@ -151,8 +151,10 @@ public enum SiteResolver {
             var byKey: [String: Page] = [:]
             for page in written[language.code] ?? [] {
                 if let other = byKey[page.translationKey] {
-                    found.diagnostics.append(Diagnostic(.error, file: page.sourcePath, line: 1, column: 1,
-                        "translationKey '\(page.translationKey)' is also used by \(other.sourcePath); each page of a language needs its own"))
+                    let message = other.relativePath == page.relativePath
+                        ? "this file and \(other.sourcePath) are both the folder's page (index.md, _index.md); keep one"
+                        : "translationKey '\(page.translationKey)' is also used by \(other.sourcePath); each page of a language needs its own"
+                    found.diagnostics.append(Diagnostic(.error, file: page.sourcePath, line: 1, column: 1, message))
                     continue
                 }
                 byKey[page.translationKey] = page
@@ -269,9 +271,22 @@ public enum SiteResolver {
             diagnostics += error.diagnostics
             return nil
         }
-        let (parsed, problems) = PageMetadata.parse(split.yaml, file: file.source.path, firstLine: split.yamlStartLine)
+        let heading = BodyTitle(split.markdown)
+        let (parsed, problems) = PageMetadata.parse(split.yaml, file: file.source.path, firstLine: split.yamlStartLine,
+                                                    titleFromBody: heading?.text)
         diagnostics += problems
         guard let metadata = parsed else { return nil }
+        var body = split.markdown
+        if let heading {
+            if heading.text == metadata.title {
+                // The title is printed above the body: not twice.
+                body = heading.rest
+            } else {
+                diagnostics.append(Diagnostic(.warning, file: file.source.path, line: heading.line, column: 1,
+                    "the page's title '\(metadata.title)' and its first heading '\(heading.text)' differ, so it shows both; remove the heading, or the front matter's title to use the heading",
+                    kind: "pages whose title and first heading differ"))
+            }
+        }
 
         let withoutExtension = String(file.relativePath.dropLast(".md".count))
         let isIndex = withoutExtension == "index" || withoutExtension.hasSuffix("/index")
@@ -290,7 +305,7 @@ public enum SiteResolver {
         var page = Page(
             language: file.language, contentLanguage: file.language, sourcePath: file.source.path,
             relativePath: file.relativePath, translationKey: key, metadata: metadata,
-            body: split.markdown, path: path)
+            body: body, path: path)
         page.setFrontMatter(split.yamlText, line: split.yamlStartLine)
         return page
     }

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+@testable import SitegenSupport
+
+/// Sites written for Hugo, MkDocs or GitHub, as their authors wrote them:
+/// one test per rule that lets them build unedited.
+@Suite struct ForeignLayoutTests {
+    /// A site folder with these files (paths relative to it) and a one-language
+    /// `sitegen.yml` unless given.
+    static func site(_ files: [String: String]) throws -> String {
+        let root = SiteFixtures.temporaryFolder() + "/site"
+        var files = files
+        if files["sitegen.yml"] == nil {
+            files["sitegen.yml"] = "title: Docs\nlanguages:\n  - code: en\n    name: English\n"
+        }
+        for (path, text) in files {
+            let full = root + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: full, atomically: false, encoding: .utf8)
+        }
+        return root
+    }
+
+    static func build(_ files: [String: String]) throws -> (BuildReport, String) {
+        try SiteFixtures.build(try site(files))
+    }
+
+    // MARK: Folder pages
+
+    @Test func hugosUnderscoreIndexIsItsFoldersPage() throws {
+        let (report, output) = try Self.build([
+            "content/en/_index.md": "---\ntitle: Home\n---\nSee the [guide](guide/_index.md).\n",
+            "content/en/guide/_index.md": "---\ntitle: Guide\n---\nThe guide.\n",
+            "content/en/guide/step.md": "---\ntitle: Step\n---\nBack to the [guide](_index.md).\n",
+        ])
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        let guide = try HTMLPage(output + "/en/guide/index.html")
+        #expect(try guide.value("//h1") == "Guide")
+        let step = try HTMLPage(output + "/en/guide/step/index.html")
+        #expect(try step.values("//main//p/a/@href").contains("../"))
+    }
+
+    @Test func readmeIsAFoldersPageOnlyWithoutAnIndex() throws {
+        let (report, output) = try Self.build([
+            "content/en/index.md": "# Home\n\nSee [the API](api/README.md) and [notes](notes/README.md).\n",
+            "content/en/api/README.md": "# API\n\nThe API.\n",
+            "content/en/notes/index.md": "# Notes\n",
+            "content/en/notes/README.md": "# Read me\n\nA page of its own.\n",
+        ])
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(try HTMLPage(output + "/en/api/index.html").value("//h1") == "API")
+        #expect(try HTMLPage(output + "/en/notes/index.html").value("//h1") == "Notes")
+        #expect(try HTMLPage(output + "/en/notes/README/index.html").value("//h1") == "Read me")
+        #expect(try HTMLPage(output + "/en/index.html").values("//main//p/a/@href") == ["api/", "notes/README/"])
+    }
+
+    @Test func indexAndUnderscoreIndexInOneFolderAreAnError() throws {
+        let (report, _) = try Self.build([
+            "content/en/index.md": "# Home\n",
+            "content/en/_index.md": "# Home again\n",
+        ])
+        #expect(report.errors.map(\.description) == [
+            "content/en/index.md:1:1: error: this file and content/en/_index.md are both the folder's page (index.md, _index.md); keep one",
+        ])
+    }
+
+    // MARK: Titles
+
+    @Test func theFirstHeadingIsTheTitleAndIsNotPrintedTwice() throws {
+        let (report, output) = try Self.build([
+            "content/en/index.md": "\n# The `sitegen` *home* {#top}\n\nWelcome.\n\n## Later\n",
+            "content/en/setext.md": "Setext title\n============\n\nText.\n",
+            "content/en/same.md": "---\nweight: 2\n---\n# Same\n\nText.\n",
+        ])
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        let home = try HTMLPage(output + "/en/index.html")
+        #expect(try home.values("//h1") == ["The sitegen home"])
+        #expect(try home.value("//title")?.hasPrefix("The sitegen home |") == true)
+        #expect(try HTMLPage(output + "/en/setext/index.html").values("//h1") == ["Setext title"])
+        #expect(try HTMLPage(output + "/en/same/index.html").values("//h1") == ["Same"])
+    }
+
+    @Test func aTitleAndADifferentFirstHeadingIsAWarning() throws {
+        let (report, output) = try Self.build([
+            "content/en/index.md": "---\ntitle: Home\n---\n\n# Welcome\n",
+        ])
+        #expect(report.errors.isEmpty)
+        #expect(report.warnings.map(\.description) == [
+            "content/en/index.md:5:1: warning: the page's title 'Home' and its first heading 'Welcome' differ, so it shows both; remove the heading, or the front matter's title to use the heading",
+        ])
+        #expect(try HTMLPage(output + "/en/index.html").values("//h1") == ["Home", "Welcome"])
+    }
+
+    @Test func noTitleAnywhereIsAnError() throws {
+        let (report, _) = try Self.build([
+            "content/en/index.md": "Text, then\n\n# A heading\n",
+        ])
+        #expect(report.errors.map(\.description) == [
+            "content/en/index.md:1:1: error: page has no title; start its Markdown with a heading '# Title', or add 'title: ...' to its front matter",
+        ])
+    }
+
+    @Test func knownKeysAreReadInAnyCase() {
+        let (metadata, diagnostics) = PageMetadata.parse("Title: Hugo\nLinkTitle: H\nWeight: 3\nAuthor: me\n", file: "a.md", firstLine: 2)
+        #expect(diagnostics.isEmpty)
+        #expect(metadata?.title == "Hugo")
+        #expect(metadata?.linkTitle == "H")
+        #expect(metadata?.weight == 3)
+        #expect(metadata?.params == ["Author": .string("me")])
+    }
+
+    @Test func bodyTitleText() throws {
+        func title(_ markdown: String) -> String? {
+            BodyTitle(MarkdownBody(SourceText(markdown, path: "a.md")))?.text
+        }
+        #expect(title("# A [link](x.md) and **bold** #") == "A link and bold")
+        #expect(title("#NoSpace") == nil)
+        #expect(title("    # indented code") == nil)
+        #expect(title("## Level two") == nil)
+        #expect(title("snake_case_name\n===") == "snake_case_name")
+        #expect(title("- item\n===") == nil)
+    }
+}
