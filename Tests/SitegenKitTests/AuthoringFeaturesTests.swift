@@ -139,3 +139,17 @@ import Testing
         #expect(DiagnosticSummary.lines(Array(warnings.prefix(10)), verbose: false).count == 10)
     }
 }
+
+@Suite struct ErrorSummaryTests {
+    @Test func manyErrorsOfOneShapeAreOneLine() {
+        let errors = (1...11).map { Diagnostic(.error, file: "content/en/p\($0).md", line: 3, column: 1, "link target 'x\($0).md' does not exist") }
+        let other = Diagnostic(.error, file: "content/en/z.md", "the page's title isn't 'text'")
+        let lines = DiagnosticSummary.lines(errors + [other], verbose: false)
+        #expect(lines == [
+            "content/en/p1.md:3:1: error: 11 errors like this: link target 'x1.md' does not exist (first: content/en/p1.md:3:1, content/en/p2.md:3:1, content/en/p3.md:3:1, ...); --verbose lists them all",
+            "content/en/z.md: error: the page's title isn't 'text'",
+        ])
+        #expect(DiagnosticSummary.lines(errors, verbose: true).count == 11)
+        #expect(DiagnosticSummary.lines(Array(errors.prefix(10)), verbose: false).count == 10)
+    }
+}

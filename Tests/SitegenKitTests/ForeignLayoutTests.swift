@@ -123,3 +123,37 @@ import Testing
         #expect(title("- item\n===") == nil)
     }
 }
+
+/// The first build shows all the work: every stage checks what is valid.
+@Suite struct FirstBuildTests {
+    @Test func errorsOfEveryStageInOneRun() throws {
+        let site = try ForeignLayoutTests.site([
+            "content/en/index.md": "# Home\n\nSee [a missing page](missing.md) and [b](b.md#nowhere).\n",
+            "content/en/b.md": "# B\n\n## Here\n",
+            "content/en/broken.md": "---\ntitle: [unclosed\n---\n",
+            "content/en/bad-utf8.md": "# Bad \u{FFFD}\n",
+        ])
+        // Invalid UTF-8: a load error.
+        try Data([0x23, 0x20, 0xC3, 0x28, 0x0A]).write(to: URL(fileURLWithPath: site + "/content/en/bad-utf8.md"))
+        let (report, output) = try SiteFixtures.build(site)
+        let errors = report.errors.map { "\($0.file):\($0.line ?? 0)" }
+        #expect(errors.contains("content/en/bad-utf8.md:1"), "load: \(errors)")
+        #expect(errors.contains("content/en/broken.md:3"), "resolve: \(errors)")
+        #expect(errors.filter { $0 == "content/en/index.md:3" }.count == 2, "render: \(errors)")
+        #expect(report.warnings.map(\.message).contains(
+            "2 page files with errors above could not be rendered, so their links and Markdown were not checked; fix them and build again"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func templateErrorsSaySoWhenThePagesCannotRender() throws {
+        let (report, _) = try ForeignLayoutTests.build([
+            "content/en/index.md": "---\ntitle: [unclosed\n---\n",
+            "content/en/a.md": "# A\n\n[x](missing.md)\n",
+            "templates/page.mustache": "{{#page}}\n",
+        ])
+        #expect(report.errors.contains { $0.file == "content/en/index.md" })
+        #expect(report.errors.contains { $0.file == "templates/page.mustache" })
+        #expect(report.warnings.map(\.description).contains(
+            "templates/: warning: the 2 pages were not rendered, so their links, anchors and Markdown were not checked, because the templates have errors; fix them and build again"))
+    }
+}

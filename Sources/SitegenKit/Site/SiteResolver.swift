@@ -237,6 +237,8 @@ public enum SiteResolver {
                 // file name, and does not say so.
                 found.diagnostics.append(Diagnostic(.error, file: other.sourcePath, line: 1, column: 1,
                     "this page takes the URL '\(page.path.outputFile)' of the fallback for \(page.sourcePath); if it translates that page, give it 'translationKey: \(page.translationKey)', else another slug or file name"))
+                // Links to the fallback left out are not errors too.
+                found.unusableKeys.insert(page.translationKey)
             }
         }
         return kept
