@@ -157,3 +157,15 @@ import Testing
             "templates/: warning: the 2 pages were not rendered, so their links, anchors and Markdown were not checked, because the templates have errors; fix them and build again"))
     }
 }
+
+@Suite struct ReferenceDefinitionTests {
+    @Test func aBrokenDefinitionIsOneErrorAtTheDefinition() throws {
+        let (report, _) = try ForeignLayoutTests.build([
+            "content/en/index.md": "# Home\n\nSee [one][g], [two][g] and [three][G].\n\nAnd [inline](gone.md).\n\n[g]: guide.md\n",
+        ])
+        #expect(report.errors.map(\.description) == [
+            "content/en/index.md:5:5: error: link target 'gone.md' does not exist (looked for content/en/gone.md)",
+            "content/en/index.md:7:6: error: link target 'guide.md' does not exist (looked for content/en/guide.md) (in this reference definition, used 3 times)",
+        ])
+    }
+}

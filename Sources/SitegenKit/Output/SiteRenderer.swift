@@ -186,7 +186,8 @@ public struct SiteRenderer: Sendable {
         let options = site.config.markdown.options(calloutLabels: contentStrings.calloutLabels, reservedIDs: templates.templateIDs)
         let markdown = MarkdownRenderer.render(page.body, options: options) { resolver.rewrite($0) }
 
-        var diagnostics = markdown.diagnostics + resolver.diagnostics
+        var diagnostics = ReferenceDefinitionErrors.collapse(markdown.diagnostics + resolver.diagnostics,
+                                                             links: markdown.links, source: page.body)
         // A first line '# Heading' that differs from the title is warned
         // about when the page is read (`SiteResolver.readPage`).
         let levelOne = markdown.headings.filter { $0.level == 1 }
