@@ -169,3 +169,36 @@ import Testing
         ])
     }
 }
+
+/// `aliases` as Hugo reads them.
+@Suite struct HugoAliasTests {
+    static let config = "title: Docs\ndefaultLanguage: en\nlanguages:\n  - code: en\n    name: English\n  - code: de\n    name: Deutsch\n"
+
+    @Test func relativeFromThePagesFolderRootRelativeUnderATranslationsLanguage() throws {
+        let (report, output) = try ForeignLayoutTests.build([
+            "sitegen.yml": Self.config,
+            "content/en/index.md": "# Home\n",
+            "content/de/index.md": "# Start\n",
+            "content/en/docs/manual.md": "---\ntitle: Manual\naliases: [old-manual/, ../handbook/, /manual/]\n---\n",
+            "content/de/docs/manual.md": "---\ntitle: Handbuch\naliases: [/manual/]\n---\n",
+        ])
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        func target(_ path: String) throws -> String? {
+            let html = try String(contentsOfFile: output + "/" + path, encoding: .utf8)
+            return html.firstRange(of: "url=").map { String(html[$0.upperBound...].prefix(while: { $0 != "\"" })) }
+        }
+        #expect(try target("en/docs/old-manual/index.html") == "../manual/")
+        #expect(try target("en/handbook/index.html") == "../docs/manual/")
+        #expect(try target("manual/index.html") == "../en/docs/manual/")
+        #expect(try target("de/manual/index.html") == "../docs/manual/")
+    }
+
+    @Test func anAliasOutOfTheSiteIsAnErrorAtIt() throws {
+        let (report, _) = try ForeignLayoutTests.build([
+            "content/en/index.md": "---\ntitle: Home\naliases: [../../x/]\n---\n",
+        ])
+        #expect(report.errors.map(\.description) == [
+            "content/en/index.md:3:11: error: alias '../../x/' climbs out of the site from this page's folder; write it from the site root, like '/old/path/'",
+        ])
+    }
+}

@@ -264,16 +264,16 @@ import Testing
         #expect(!changed.contains("role=\"note\""))
     }
 
-    /// German, which the built-in theme has no texts for (English falls
-    /// back to the theme's).
-    @Test func aMissingNoticeStringIsABuildError() throws {
+    /// German, which the fixture gives only two texts: a notice the site's
+    /// own template shows is the theme's English one, with a warning.
+    @Test func aMissingNoticeStringIsEnglishWithAWarning() throws {
         let site = try SiteFixtures.copy("translations")
         try "notFound: Nicht gefunden\nfallbackNotice: Diese Seite ist noch nicht übersetzt.\n"
             .write(toFile: site + "/content/de/_strings.yml", atomically: false, encoding: .utf8)
         let (report, _) = try SiteFixtures.build(site)
-        #expect(report.errors.map(\.description) == [
-            "templates/page.mustache:8:69: error: this template asks for UI string 'translationOutdated', which language 'de' lacks; add 'translationOutdated: ...' to content/de/_strings.yml",
-        ])
+        #expect(report.errors.isEmpty)
+        #expect(report.warnings.map(\.description).contains(
+            "content/de/_strings.yml: warning: language 'de' lacks 1 of the UI strings the templates show ('translationOutdated'), shown in English; translate them here (the built-in theme's strings/en.yml has them all)"))
     }
 
     @Test func templatesSeeTheOriginalOfATranslation() throws {

@@ -61,7 +61,7 @@ public enum SiteResolver {
         site.rootFiles = Dictionary(source.rootFiles.map { (SitePath($0.relativePath), $0.bytes) }) { first, _ in first }
         site.unusableKeys = found.unusableKeys
         site.draftPages = found.drafts
-        let (redirects, aliasProblems) = Redirect.resolve(pages: pages, files: collisions.files)
+        let (redirects, aliasProblems) = Redirect.resolve(pages: pages, files: collisions.files, defaultLanguage: config.defaultLanguage.code)
         site.redirects = redirects
         found.diagnostics += aliasProblems
         if config.languages.count > 1 {
@@ -84,7 +84,10 @@ public enum SiteResolver {
     /// Each language's UI strings: the theme's (`templates/strings/<lang>.yml`),
     /// with the site's `_strings.yml` over them key by key. Empty (and, when
     /// a file could not be read, marked broken) for a language with neither.
+    /// A key of the theme's English strings that a language lacks is shown
+    /// in English (`SiteRenderer.missingProblems` warns once per language).
     static func parseStrings(_ source: SiteSource, config: SiteConfig, into found: inout Findings) -> [String: UIStrings] {
+        let english = source.themeStrings[UIStrings.fallbackLanguage].map { UIStrings.parse($0, language: UIStrings.fallbackLanguage).0.values } ?? [:]
         var strings: [String: UIStrings] = [:]
         for language in config.languages {
             let code = language.code
@@ -97,6 +100,12 @@ public enum SiteResolver {
                 if isSite { merged.siteKeys = Set(parsed.values.keys) }
                 merged.isBroken = merged.isBroken || parsed.isBroken
                 found.diagnostics += problems
+            }
+            if !merged.isBroken {
+                for (key, text) in english where merged.values[key] == nil {
+                    merged.values[key] = text
+                    merged.inEnglish.insert(key)
+                }
             }
             strings[code] = merged
         }
