@@ -202,3 +202,31 @@ import Testing
         ])
     }
 }
+
+/// `links: outside:`: paths on this host another build serves.
+@Suite struct OutsideLinkTests {
+    @Test func linksIntoOutsidePathsAreKeptOthersStillChecked() throws {
+        let (report, output) = try ForeignLayoutTests.build([
+            "sitegen.yml": "title: Docs\nlanguages:\n  - code: en\n    name: English\nlinks:\n  outside: [/blog/, /community]\n",
+            "content/en/index.md": "# Home\n\n[Post](/blog/2024/post/), [forum](/community/forum/#top) and [gone](/blogs/).\n",
+        ])
+        #expect(report.errors.map(\.description) == [
+            "content/en/index.md:3:62: error: link target '/blogs/' does not exist (looked for en/blogs/ (from the language root) and blogs/ (from the site root))",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func outsidePathsMustBeRootRelative() {
+        let (_, problems) = SiteConfig.parse("title: T\nlanguages: [{code: en, name: English}]\nlinks:\n  outside: [blog/]\n")
+        #expect(problems.map(\.description) == ["sitegen.yml:4:13: error: links.outside must list root-relative paths, like '/blog/'"])
+    }
+
+    @Test func keptAsWritten() throws {
+        let (report, output) = try ForeignLayoutTests.build([
+            "sitegen.yml": "title: Docs\nlanguages:\n  - code: en\n    name: English\nlinks:\n  outside: [/blog/]\n",
+            "content/en/index.md": "# Home\n\n[Post](/blog/2024/post/)\n",
+        ])
+        #expect(report.errors.isEmpty)
+        #expect(try HTMLPage(output + "/en/index.html").values("//main//p/a/@href") == ["/blog/2024/post/"])
+    }
+}

@@ -27,6 +27,8 @@ import SitegenSupport
 /// warnings:
 ///   missingTranslations: true   # a warning per missing translation (default: true)
 /// search: true              # optional: a search page per language, indexed by Pagefind (default: false)
+/// links:                    # optional, see `LinkSettings`
+///   outside: [/blog/]       # root-relative paths another build serves on this host
 /// ```
 public struct SiteConfig: Sendable, Hashable {
     public static let fileName = "sitegen.yml"
@@ -49,6 +51,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var navigationLimit = 100
     /// How Markdown is rendered (`markdown:` in `sitegen.yml`).
     public var markdown = MarkdownSettings()
+    /// Links into paths served by something else (`links:`).
+    public var links = LinkSettings()
     /// A warning for every page a language lacks (the build's translation
     /// summary line is printed either way).
     public var missingTranslationWarnings = true
@@ -68,7 +72,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices",
-                                        "pagination", "navigationLimit", "markdown", "warnings", "search"]
+                                        "pagination", "navigationLimit", "markdown", "warnings", "search", "links"]
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
@@ -108,6 +112,7 @@ public struct SiteConfig: Sendable, Hashable {
         config.navigationLimit = limit(root["navigationLimit"], "navigationLimit", reader)
         var markdownProblems: [Diagnostic] = []
         config.markdown = MarkdownSettings.parse(root["markdown"], yaml: yaml, into: &markdownProblems)
+        config.links = LinkSettings.parse(root["links"], yaml: yaml, into: &markdownProblems)
         config.missingTranslationWarnings = readWarnings(root["warnings"], reader)
         config.search = reader.bool(root["search"], "search must be true or false (true: a search page per language, indexed by Pagefind)") ?? false
         let diagnostics = reader.diagnostics + markdownProblems
