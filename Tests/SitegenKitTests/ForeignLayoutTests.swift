@@ -230,3 +230,22 @@ import Testing
         #expect(try HTMLPage(output + "/en/index.html").values("//main//p/a/@href") == ["/blog/2024/post/"])
     }
 }
+
+@Suite struct WeightInheritanceTests {
+    @Test func aTranslationWithoutWeightTakesItsOriginals() throws {
+        let root = try ForeignLayoutTests.site([
+            "sitegen.yml": HugoAliasTests.config,
+            "content/en/index.md": "# Home\n",
+            "content/de/index.md": "# Start\n",
+            "content/en/a.md": "---\ntitle: A\nweight: 2\n---\n",
+            "content/en/b.md": "---\ntitle: B\nweight: 1\n---\n",
+            "content/de/a.md": "# Ä\n",
+            "content/de/b.md": "---\ntitle: Bö\nweight: 5\n---\n",
+        ])
+        let loaded = try SitePipeline.load(root)
+        let (site, problems) = SiteResolver.resolve(loaded.source, config: try #require(loaded.config))
+        #expect(problems.filter { $0.severity == .error }.isEmpty)
+        #expect(site.page("a", in: "de")?.metadata.weight == 2)
+        #expect(site.page("b", in: "de")?.metadata.weight == 5, "its own weight stays")
+    }
+}

@@ -41,7 +41,7 @@ public enum SiteResolver {
         checkLanguageFolders(source, config: config, into: &found)
         let strings = parseStrings(source, config: config, into: &found)
         let written = readPages(source, config: config, includeDrafts: includeDrafts, cache: cache, into: &found)
-        var pages = onePagePerKey(written, config: config, into: &found)
+        var pages = inheritWeights(onePagePerKey(written, config: config, into: &found), config: config)
         pages += missingTranslations(of: pages, config: config, into: &found)
         // Decision helpers: each becomes a start page and a page per step.
         let (expanded, decisionProblems) = DecisionResolver.expand(pages, flowSources: source.decisionFlows)
@@ -171,6 +171,23 @@ public enum SiteResolver {
             pages += byKey.values
         }
         return pages
+    }
+
+    /// A translation without `weight` takes its original's, so the order
+    /// is set once, in the default language.
+    static func inheritWeights(_ pages: [Page], config: SiteConfig) -> [Page] {
+        let defaultLanguage = config.defaultLanguage.code
+        var weights: [String: Int] = [:]
+        for page in pages where page.language == defaultLanguage {
+            if let weight = page.metadata.weight { weights[page.translationKey] = weight }
+        }
+        guard !weights.isEmpty else { return pages }
+        return pages.map { page in
+            guard page.language != defaultLanguage, page.metadata.weight == nil, let weight = weights[page.translationKey] else { return page }
+            var inheriting = page
+            inheriting.metadata.weight = weight
+            return inheriting
+        }
     }
 
     /// For each page of the default language another language lacks: a
