@@ -201,7 +201,8 @@ public enum SiteResolver {
         for language in config.languages.dropFirst() {
             let present = Set(pages.filter { $0.language == language.code }.map(\.translationKey))
             for original in defaultPages where !present.contains(original.translationKey) {
-                let expected = "content/\(language.code)/\(original.relativePath)"
+                // As the original is written (`README.md`, `_index.md`).
+                let expected = "content/\(language.code)/" + original.sourcePath.dropFirst("content/\(defaultLanguage)/".count)
                 let what = "no '\(language.code)' translation of \(original.sourcePath) (translationKey '\(original.translationKey)')"
                 switch language.missingPages {
                 case .fallback:
