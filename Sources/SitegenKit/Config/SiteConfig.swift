@@ -105,6 +105,10 @@ public struct SiteConfig: Sendable, Hashable {
                 reader.error("defaultLanguage must be one of the languages (\(languages.map(\.code).joined(separator: ", ")))", at: node)
             }
         }
+        // A language added without a title of its own: the default language's.
+        if let defaultTitle = languages.first?.siteTitle {
+            for index in languages.indices where languages[index].siteTitle.isEmpty { languages[index].siteTitle = defaultTitle }
+        }
         var config = SiteConfig(languages: languages, baseURL: readBaseURL(root["baseURL"], reader),
                                 output: readOutput(root["output"], reader),
                                 translationNotices: reader.bool(root["translationNotices"], "translationNotices must be true or false") ?? false)
@@ -207,7 +211,7 @@ public struct SiteConfig: Sendable, Hashable {
             else { reader.error("title must be text", at: node) }
         }
         if siteTitle == nil && titles.node != nil {
-            reader.error("no site title for language '\(code)'; add '\(code): ...' under title", at: titles.node)
+            reader.warning("no site title for language '\(code)', so it has the default language's; add '\(code): ...' under title", at: titles.node)
         }
         return Language(code: code, name: name, direction: direction, siteTitle: siteTitle ?? "", missingPages: policy)
     }
