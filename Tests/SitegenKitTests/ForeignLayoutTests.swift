@@ -249,3 +249,30 @@ import Testing
         #expect(site.page("b", in: "de")?.metadata.weight == 5, "its own weight stays")
     }
 }
+
+/// Link-only entries: `redirect:`, or Hugo's `manualLinkTarget` with `build: {render: link}`.
+@Suite struct LinkOnlyEntryTests {
+    @Test func navigationLinksToTheTargetAndThePageSendsReadersOn() throws {
+        let (report, output) = try ForeignLayoutTests.build([
+            "content/en/index.md": "# Home\n",
+            "content/en/docs/index.md": "# Docs\n",
+            "content/en/docs/forum.md": "---\ntitle: Forum\nmanualLinkTarget: https://forum.example.org/\nbuild: {render: link}\n---\n",
+            "content/en/docs/news.md": "---\ntitle: News\nredirect: /blog/\n---\n",
+            "content/en/docs/kept.md": "---\ntitle: Kept\nmanualLinkTarget: https://x.example/\n---\n\nA page of its own.\n",
+        ])
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        let links = try HTMLPage(output + "/en/docs/index.html").values("//main//a/@href")
+        #expect(links.contains("https://forum.example.org/"))
+        #expect(links.contains("/blog/"))
+        #expect(links.contains("kept/"))
+        let forum = try String(contentsOfFile: output + "/en/docs/forum/index.html", encoding: .utf8)
+        #expect(forum.contains("<meta http-equiv=\"refresh\" content=\"0; url=https://forum.example.org/\">"))
+    }
+
+    @Test func aTargetMustBeAnAbsoluteURLOrFromTheRoot() {
+        let (_, problems) = PageMetadata.parse("title: X\nredirect: other.md\n", file: "p.md", firstLine: 2)
+        #expect(problems.map(\.description) == [
+            "p.md:3:11: error: a link-only entry's target must be an absolute URL (https://...) or a path from the site root (/blog/), without spaces or quotes",
+        ])
+    }
+}

@@ -14,6 +14,8 @@ import SitegenSupport
 /// layout: page                  # template (default: page)
 /// translationOf: 3f9a0c12be47   # in a translation: the version of its original it translates
 /// aliases: [old/path/]          # former URLs: each gets a redirect page
+/// redirect: https://x.org/      # a link-only entry: navigation links there, no page (also Hugo's
+///                               # manualLinkTarget with build: {render: link})
 /// anything-else: ...            # reaches templates as page.params
 /// ```
 public struct PageMetadata: Sendable, Hashable {
@@ -36,6 +38,11 @@ public struct PageMetadata: Sendable, Hashable {
     /// `/old/path/` from the site root), each with where it is written.
     public var aliases: [PageAlias] = []
 
+    /// A link-only entry's target (`redirect:`, or `manualLinkTarget` with
+    /// `build: {render: link}`): an absolute URL or a path from the site
+    /// root. Navigation links there; the page's own URL redirects there.
+    public var linkTarget: String?
+
     /// Where `layout` is written, for an error about it.
     public var layoutLocation: SourceLocation?
 
@@ -45,7 +52,7 @@ public struct PageMetadata: Sendable, Hashable {
     /// pages need.
     public var decisionLocation: SourceLocation?
 
-    static let knownKeys: Set<String> = ["decision", "title", "linkTitle", "description", "slug", "translationKey", "weight", "draft", "layout", "translationOf", "aliases"]
+    static let knownKeys: Set<String> = ["decision", "title", "linkTitle", "description", "slug", "translationKey", "weight", "draft", "layout", "translationOf", "aliases", "redirect"]
 
     /// Parses front matter. `yaml` is nil when the file has none;
     /// `titleFromBody` is the `# Title` the body starts with (`BodyTitle`),
@@ -92,6 +99,7 @@ public struct PageMetadata: Sendable, Hashable {
         metadata.layoutLocation = fields["layout"].map { parsed.location(of: $0) }
         metadata.translationOf = translationOf(fields["translationOf"], file: file, reader)
         metadata.aliases = aliases(fields["aliases"], reader)
+        metadata.linkTarget = linkTarget(fields, reader)
         return (reader.hasErrors ? nil : metadata, reader.diagnostics)
     }
 
@@ -112,6 +120,25 @@ public struct PageMetadata: Sendable, Hashable {
             }
         }
         return aliases
+    }
+
+    /// `redirect: URL`, or Hugo's `manualLinkTarget: URL` on a page that is
+    /// only a link (`build: {render: link}`, or `_build`).
+    static func linkTarget(_ fields: [String: Node], _ reader: YAMLReader) -> String? {
+        let build = YAMLReader.children(fields["build"] ?? fields["_build"])
+        let node = fields["redirect"] ?? (build["render"]?.string == "link" ? fields["manualLinkTarget"] : nil)
+        guard let node else { return nil }
+        guard YAMLText.isString(node), let target = node.string?.trimmingSpaces, isLinkTarget(target) else {
+            reader.error("a link-only entry's target must be an absolute URL (https://...) or a path from the site root (/blog/), without spaces or quotes", at: node)
+            return nil
+        }
+        return String(target)
+    }
+
+    static func isLinkTarget(_ target: Substring) -> Bool {
+        let hasScheme = target.hasPrefix("https://") || target.hasPrefix("http://")
+        return (hasScheme || target.hasPrefix("/") && !target.hasPrefix("//")) && target.count > 1
+            && !target.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" }) && !target.containsControlCharacter
     }
 
     /// `translationOf`: the hex digits sitegen writes, as written (a hash of

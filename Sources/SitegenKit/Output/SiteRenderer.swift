@@ -186,6 +186,11 @@ public struct SiteRenderer: Sendable {
     }
 
     func renderPage(_ page: Page) -> RenderedPage {
+        if let target = page.metadata.linkTarget {
+            let html = Redirect.linkOnlyHTML(to: target, title: page.metadata.title, language: page.language)
+            return RenderedPage(path: page.path, html: Array(html.utf8), ids: [], anchorChecks: [], diagnostics: [],
+                                missingStrings: [], missingAssets: [], linkedPages: [])
+        }
         let strings = UIStringLookup(site.strings[page.language]!)
         let contentStrings = site.strings[page.contentLanguage]!
         let assetLookup = AssetLookup(assets: assets, page: page.path)

@@ -59,6 +59,28 @@ public struct Redirect: Sendable, Hashable {
         return (redirects, diagnostics)
     }
 
+    /// The page of a link-only entry (`redirect:`): its URL sends readers
+    /// on to the target, like a redirect page, without a canonical link
+    /// (the target may be another site's).
+    static func linkOnlyHTML(to url: String, title: String, language: String) -> String {
+        let url = HTMLEscaping.escape(url)
+        return """
+            <!DOCTYPE html>
+            <html lang="\(HTMLEscaping.escape(language))">
+            <head>
+            <meta charset="utf-8">
+            <title>\(HTMLEscaping.escape(title))</title>
+            <meta name="robots" content="noindex">
+            <meta http-equiv="refresh" content="0; url=\(url)">
+            </head>
+            <body>
+            <p><a href="\(url)">\(HTMLEscaping.escape(title))</a></p>
+            </body>
+            </html>
+
+            """
+    }
+
     /// The redirect page at `folder`: a `meta refresh` to the page, its
     /// canonical URL (so search engines index the page, not the old URL),
     /// `noindex`, and a visible link for when the refresh does not happen.

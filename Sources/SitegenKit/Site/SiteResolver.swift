@@ -203,6 +203,8 @@ public enum SiteResolver {
             for original in defaultPages where !present.contains(original.translationKey) {
                 // As the original is written (`README.md`, `_index.md`).
                 let expected = "content/\(language.code)/" + original.sourcePath.dropFirst("content/\(defaultLanguage)/".count)
+                // A link-only entry has no text to translate.
+                let warns = config.missingTranslationWarnings && original.metadata.linkTarget == nil
                 let what = "no '\(language.code)' translation of \(original.sourcePath) (translationKey '\(original.translationKey)')"
                 switch language.missingPages {
                 case .fallback:
@@ -210,12 +212,12 @@ public enum SiteResolver {
                     fallback.language = language.code
                     fallback.path = SitePath(language.code + "/" + original.path.value.dropFirst(defaultLanguage.count + 1))
                     fallbacks.append(fallback)
-                    if config.missingTranslationWarnings {
+                    if warns {
                         found.diagnostics.append(Diagnostic(.warning, file: expected, "\(what); built from '\(defaultLanguage)' with a notice",
                                                             kind: "missing translations"))
                     }
                 case .omit:
-                    if config.missingTranslationWarnings {
+                    if warns {
                         found.diagnostics.append(Diagnostic(.warning, file: expected,
                             "\(what); left out, links to it go to the '\(language.code)' home page", kind: "missing translations"))
                     }
