@@ -276,3 +276,27 @@ import Testing
         ])
     }
 }
+
+/// `nav:` in MkDocs' shape, for every language.
+@Suite struct NavOrderTests {
+    @Test func everyLanguageFollowsTheNavAndUnlistedPagesComeLast() throws {
+        let site = try SiteFixtures.copy("mkdocs-style")
+        let (report, output) = try SiteFixtures.build(site)
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        for language in ["en", "ja"] {
+            let children = try HTMLPage(output + "/\(language)/getting-started/index.html").values("//main//ul/li/a")
+            // The sidebar (its section, then the section's pages), then the section's list.
+            #expect(Array(children.dropFirst().prefix(6)) == ["Troubleshooting", "Installing Widget", "Notes"] + ["Troubleshooting", "Installing Widget", "Notes"], "\(language)")
+        }
+        #expect(report.warnings.map(\.description).contains(
+            "sitegen.yml: warning: nav does not list 1 page (content/en/getting-started/notes.md); they come after the listed ones in their sections, in every language"))
+    }
+
+    @Test func aNavEntryThatIsNoPageIsAnErrorAtIt() throws {
+        let (report, _) = try ForeignLayoutTests.build([
+            "sitegen.yml": "title: Docs\nlanguages:\n  - code: en\n    name: English\nnav:\n  - index.md\n  - Gone: gone.md\n",
+            "content/en/index.md": "# Home\n",
+        ])
+        #expect(report.errors.map(\.description) == ["sitegen.yml:7:11: error: nav entry 'gone.md' is not a page of content/en/"])
+    }
+}

@@ -27,6 +27,7 @@ import SitegenSupport
 /// warnings:
 ///   missingTranslations: true   # a warning per missing translation (default: true)
 /// search: true              # optional: a search page per language, indexed by Pagefind (default: false)
+/// nav: [index.md, ...]        # optional: reading order in MkDocs' shape, see `NavOrder`
 /// links:                    # optional, see `LinkSettings`
 ///   outside: [/blog/]       # root-relative paths another build serves on this host
 /// ```
@@ -51,6 +52,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var navigationLimit = 100
     /// How Markdown is rendered (`markdown:` in `sitegen.yml`).
     public var markdown = MarkdownSettings()
+    /// The reading order of `nav:`, if given.
+    public var nav: NavOrder?
     /// Links into paths served by something else (`links:`).
     public var links = LinkSettings()
     /// A warning for every page a language lacks (the build's translation
@@ -72,7 +75,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices",
-                                        "pagination", "navigationLimit", "markdown", "warnings", "search", "links"]
+                                        "pagination", "navigationLimit", "markdown", "warnings", "search", "links", "nav"]
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
@@ -117,6 +120,7 @@ public struct SiteConfig: Sendable, Hashable {
         var markdownProblems: [Diagnostic] = []
         config.markdown = MarkdownSettings.parse(root["markdown"], yaml: yaml, into: &markdownProblems)
         config.links = LinkSettings.parse(root["links"], yaml: yaml, into: &markdownProblems)
+        config.nav = NavOrder.parse(root["nav"], yaml: yaml, into: &markdownProblems)
         config.missingTranslationWarnings = readWarnings(root["warnings"], reader)
         config.search = reader.bool(root["search"], "search must be true or false (true: a search page per language, indexed by Pagefind)") ?? false
         let diagnostics = reader.diagnostics + markdownProblems

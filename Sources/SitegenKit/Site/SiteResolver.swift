@@ -41,7 +41,12 @@ public enum SiteResolver {
         checkLanguageFolders(source, config: config, into: &found)
         let strings = parseStrings(source, config: config, into: &found)
         let written = readPages(source, config: config, includeDrafts: includeDrafts, cache: cache, into: &found)
-        var pages = inheritWeights(onePagePerKey(written, config: config, into: &found), config: config)
+        var pages = onePagePerKey(written, config: config, into: &found)
+        if let nav = config.nav {
+            pages = NavWeights.apply(nav, to: pages, config: config, into: &found.diagnostics)
+        } else {
+            pages = inheritWeights(pages, config: config)
+        }
         pages += missingTranslations(of: pages, config: config, into: &found)
         // Decision helpers: each becomes a start page and a page per step.
         let (expanded, decisionProblems) = DecisionResolver.expand(pages, flowSources: source.decisionFlows)
