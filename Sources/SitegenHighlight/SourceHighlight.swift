@@ -11,20 +11,18 @@ package enum SourceHighlight {
         package var description: String
     }
 
-    /// The highlighted lines of `code`: HTML-escaped, tokens in
-    /// `<span class="k|t|s|c|n|f|v|m|ins|del">`; one element per line of
-    /// `code` (a final line break ends the last line, it does not add one).
-    package static func highlight(_ code: String, as language: CodeLanguage) throws(Failure) -> [String] {
+    /// `code` highlighted: HTML-escaped, tokens in
+    /// `<span class="k|t|s|c|n|f|v|m|ins|del">`, every line of `code` ended
+    /// by a line break (a final line break ends the last line, it does not
+    /// add one).
+    package static func highlight(_ code: String, as language: CodeLanguage) throws(Failure) -> String {
         let definition = try load(language)
         var error: UnsafeMutablePointer<CChar>?
         let length = code.utf8.count
         let result = code.withCString { sg_highlight(definition, $0, length, &error) }
         guard let result else { throw failure(error, otherwise: "highlighting failed") }
         defer { free(result) }
-        var lines = String(cString: result).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        // The output ends every line with "\n": the split leaves one empty element after it.
-        lines.removeLast()
-        return lines
+        return String(cString: result)
     }
 
     /// The definition of `language`; a console block's commands are shell.

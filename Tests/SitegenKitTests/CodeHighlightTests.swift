@@ -158,10 +158,10 @@ import Testing
         let names = ["yaml", "python", "swift", "cpp", "sql", "diff", "powershell", "html"]
         let code = "x = \"a\" # 1 /* 2 */ -- 3\nif (a < 2) { return true; }\n"
         let expected = try names.map { try SourceHighlight.highlight(code, as: #require(CodeLanguage(name: $0))) }
-        let results = ResultSlots<[String]>(count: 400)
+        let results = ResultSlots<String>(count: 400)
         DispatchQueue.concurrentPerform(iterations: 400) { index in
             let language = CodeLanguage(name: names[index % names.count])!
-            results[index] = (try? SourceHighlight.highlight(code, as: language)) ?? []
+            results[index] = (try? SourceHighlight.highlight(code, as: language)) ?? ""
         }
         for (index, result) in results.values.enumerated() {
             #expect(result == expected[index % names.count])
