@@ -138,7 +138,7 @@ def link_heavy_page(rng, lang, index, count, paths):
         target = os.path.relpath(paths[rng.randrange(count) + 1], here)
         return f"[{rng.choice(WORDS[lang])} {number}]({target}{'#' + anchor if number % 3 == 0 else ''})"
 
-    lines = ["---", f"title: {'Pagina' if lang == 'nl' else 'Page'} {index}", f"linkTitle: {index}",
+    lines = ["---", f"title: {'Pagina' if lang == 'nl' else 'Page'} {index}", f"linkTitle: \"{index}\"",
              f"description: {sentence(rng, lang, 8)}", f"weight: {index}", "draft: false", "---", "",
              sentence(rng, lang, 16) + f" {link(1)} *{rng.choice(WORDS[lang])}* **{rng.choice(WORDS[lang])}**.", ""]
     number = 2
