@@ -41,7 +41,7 @@ import Testing
             #expect(embedded[path] == bytes, "templates/\(path) differs from its embedded copy")
         }
         #expect(BuiltInTheme.files.map(\.path) == BuiltInTheme.files.map(\.path).sorted())
-        #expect(BuiltInTheme.languages == ["en", "nl"])
+        #expect(BuiltInTheme.languages == ["de", "en", "es", "fr", "it", "nl"])
     }
 
     @Test func hexEncodedFilesDecode() {

@@ -264,16 +264,15 @@ import Testing
         #expect(!changed.contains("role=\"note\""))
     }
 
-    /// German, which the fixture gives only two texts: a notice the site's
-    /// own template shows is the theme's English one, with a warning.
-    @Test func aMissingNoticeStringIsEnglishWithAWarning() throws {
+    /// German, which the fixture gives only two texts: the notice the
+    /// site's own template shows is the built-in theme's German one.
+    @Test func aNoticeStringTheSiteLacksIsTheThemesInItsLanguage() throws {
         let site = try SiteFixtures.copy("translations")
         try "notFound: Nicht gefunden\nfallbackNotice: Diese Seite ist noch nicht übersetzt.\n"
             .write(toFile: site + "/content/de/_strings.yml", atomically: false, encoding: .utf8)
         let (report, _) = try SiteFixtures.build(site)
         #expect(report.errors.isEmpty)
-        #expect(report.warnings.map(\.description).contains(
-            "content/de/_strings.yml: warning: language 'de' lacks 1 of the UI strings the templates show ('translationOutdated'), shown in English; translate them here (the built-in theme's strings/en.yml has them all)"))
+        #expect(!report.warnings.contains { $0.file.hasSuffix("_strings.yml") }, "\(report.warnings)")
     }
 
     @Test func templatesSeeTheOriginalOfATranslation() throws {
