@@ -299,4 +299,13 @@ import Testing
         ])
         #expect(report.errors.map(\.description) == ["sitegen.yml:7:11: error: nav entry 'gone.md' is not a page of content/en/"])
     }
+
+    @Test func aNavEntryOfAPageWithErrorsIsNoSecondError() throws {
+        let (report, _) = try ForeignLayoutTests.build([
+            "sitegen.yml": "title: Docs\nlanguages:\n  - code: en\n    name: English\nnav:\n  - index.md\n  - broken.md\n",
+            "content/en/index.md": "# Home\n",
+            "content/en/broken.md": "No title here.\n",
+        ])
+        #expect(report.errors.map(\.file) == ["content/en/broken.md"])
+    }
 }

@@ -5,7 +5,9 @@ import SitegenSupport
 /// place of the first page listed under it. Pages `nav:` does not list keep
 /// today's order after the listed ones, with one warning that counts them.
 enum NavWeights {
-    static func apply(_ nav: NavOrder, to pages: [Page], config: SiteConfig, into diagnostics: inout [Diagnostic]) -> [Page] {
+    /// `unusable`: pages whose errors are reported; `nav:` naming them is no error too.
+    static func apply(_ nav: NavOrder, to pages: [Page], config: SiteConfig, unusable: Set<PageID>,
+                      into diagnostics: inout [Diagnostic]) -> [Page] {
         let defaultLanguage = config.defaultLanguage.code
         let keyByFile = Dictionary(pages.filter { $0.language == defaultLanguage && $0.isWritten }.flatMap { page in
             [(page.relativePath, page.translationKey),
@@ -15,6 +17,7 @@ enum NavWeights {
         var folderWeights: [String: Int] = [:]
         for (position, entry) in nav.entries.enumerated() {
             guard let key = keyByFile[entry.path] else {
+                if unusable.contains(PageID(language: defaultLanguage, path: entry.path)) { continue }
                 diagnostics.append(.error("nav entry '\(entry.path)' is not a page of content/\(defaultLanguage)/", at: entry.location))
                 continue
             }

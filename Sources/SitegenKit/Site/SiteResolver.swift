@@ -43,7 +43,7 @@ public enum SiteResolver {
         let written = readPages(source, config: config, includeDrafts: includeDrafts, cache: cache, into: &found)
         var pages = onePagePerKey(written, config: config, into: &found)
         if let nav = config.nav {
-            pages = NavWeights.apply(nav, to: pages, config: config, into: &found.diagnostics)
+            pages = NavWeights.apply(nav, to: pages, config: config, unusable: found.unusable, into: &found.diagnostics)
         } else {
             pages = inheritWeights(pages, config: config)
         }
