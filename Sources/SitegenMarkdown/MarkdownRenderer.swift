@@ -12,8 +12,13 @@ public enum MarkdownRenderer {
         options: MarkdownOptions = MarkdownOptions(),
         rewriteLink: (MarkdownLink) -> String? = { _ in nil }
     ) -> RenderedMarkdown {
-        let markdown = ParsedMarkdown(source)
+        let expanded = MarkdownExpander.expand(source, settings: options.shortcodes)
+        let markdown = ParsedMarkdown(source, expanded: expanded)
+        markdown.diagnostics += expanded?.diagnostics ?? []
         PipeTableTransform.apply(to: markdown)
+        if let calls = expanded?.calls {
+            ShortcodeTransform.apply(to: markdown, calls: calls, settings: options.shortcodes, labels: options.calloutLabels)
+        }
         RawHTMLTransform.apply(to: markdown, policy: options.rawHTML)
         if options.highlight { CodeBlockTransform.apply(to: markdown) }
         let calloutKinds = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
@@ -26,7 +31,8 @@ public enum MarkdownRenderer {
                 kind: node.type == .image ? .image : .link,
                 destination: node.url ?? "",
                 line: location.line ?? 1,
-                column: location.column ?? 1)
+                column: location.column ?? 1,
+                file: location.file == source.path ? nil : location.file)
             links.append(link)
             if let rewritten = rewriteLink(link) {
                 node.url = rewritten
@@ -52,6 +58,7 @@ public enum MarkdownRenderer {
             headings: headings.map(\.heading),
             links: links,
             calloutLabelsUsed: calloutKinds,
-            diagnostics: markdown.diagnostics)
+            diagnostics: markdown.diagnostics,
+            includedFiles: expanded?.includedFiles ?? [])
     }
 }

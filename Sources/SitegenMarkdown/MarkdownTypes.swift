@@ -31,12 +31,15 @@ public struct MarkdownLink: Sendable, Hashable {
     public var destination: String
     public var line: Int
     public var column: Int
+    /// The file it was written in, when not the page's own (an included file).
+    public var file: String?
 
-    public init(kind: Kind, destination: String, line: Int, column: Int) {
+    public init(kind: Kind, destination: String, line: Int, column: Int, file: String? = nil) {
         self.kind = kind
         self.destination = destination
         self.line = line
         self.column = column
+        self.file = file
     }
 }
 
@@ -78,9 +81,13 @@ public struct MarkdownOptions: Sendable {
     /// here, so plain conversions match CommonMark's output; a site build
     /// turns it on unless `markdown.highlight: false`.
     public var highlight: Bool
+    /// Shortcodes and includes: what the site has for the Markdown reader.
+    public var shortcodes: ShortcodeSettings
 
     public init(calloutLabels: CalloutLabels = .english, reservedIDs: Set<String> = [],
-                headingIDs: HeadingIDStyle = .github, rawHTML: RawHTMLPolicy = .drop, highlight: Bool = false) {
+                headingIDs: HeadingIDStyle = .github, rawHTML: RawHTMLPolicy = .drop, highlight: Bool = false,
+                shortcodes: ShortcodeSettings = ShortcodeSettings()) {
+        self.shortcodes = shortcodes
         self.calloutLabels = calloutLabels
         self.reservedIDs = reservedIDs
         self.headingIDs = headingIDs
@@ -102,4 +109,6 @@ public struct RenderedMarkdown: Sendable, Hashable {
     /// with the place of the first.
     public var calloutLabelsUsed: [CalloutKind: SourceLocation]
     public var diagnostics: [Diagnostic]
+    /// The site-relative paths of the files the page includes (at any depth).
+    public var includedFiles: Set<String> = []
 }

@@ -35,7 +35,7 @@ struct LinkResolver {
     /// The rewritten destination, or nil to keep it as written.
     mutating func rewrite(_ link: MarkdownLink) -> String? {
         let destination = link.destination
-        let location = SourceLocation(file: page.sourcePath, line: link.line, column: link.column)
+        let location = SourceLocation(file: link.file ?? page.sourcePath, line: link.line, column: link.column)
         guard !destination.isEmpty, !LinkResolver.isExternal(destination) else { return nil }
         let (path, query, fragment) = LinkResolver.parts(of: destination)
         if path.isEmpty {
