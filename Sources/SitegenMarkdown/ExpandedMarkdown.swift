@@ -17,11 +17,31 @@ package struct ExpandedMarkdown {
     package var text = ""
     /// One per line of `text`.
     package var origins: [LineOrigin]
+    /// Where text in a line was replaced by text of another length (a
+    /// value, a placeholder), by line index: from the byte offset in the
+    /// line on, columns move by `shift` characters to match the file.
+    package var columnShifts: [Int: [(byte: Int, shift: Int)]] = [:]
     /// The shortcodes, by placeholder number.
     package var calls: [ShortcodeCall] = []
     /// The site-relative paths of the files included (at any depth).
     package var includedFiles: Set<String> = []
     package var diagnostics: [Diagnostic] = []
+
+    /// The column correction for a 0-based line at a byte offset in it.
+    package func columnShift(line: Int, byte: Int) -> Int {
+        guard let shifts = columnShifts[line] else { return 0 }
+        return shifts.reduce(0) { $0 + ($1.byte <= byte ? $1.shift : 0) }
+    }
+
+    /// Records that `written` characters of the author's text became the
+    /// text from UTF-8 offset `start` to the end, on the last line.
+    mutating func recordReplacement(of written: Int, from start: Int) {
+        let utf8 = text.utf8
+        let generated = text[String.Index(utf8.index(utf8.startIndex, offsetBy: start), within: text)!...].unicodeScalars.count
+        guard generated != written else { return }
+        let lineStart = utf8.lastIndex(of: UInt8(ascii: "\n")).map { utf8.distance(from: utf8.startIndex, to: $0) + 1 } ?? 0
+        columnShifts[origins.count - 1, default: []].append((utf8.count - lineStart, written - generated))
+    }
 
     package init(file: String) {
         origins = [LineOrigin(file: file, line: 1)]

@@ -20,6 +20,7 @@ package final class ParsedMarkdown {
     /// (`MarkdownExpander`) of the file: locations then name the file and
     /// line the author wrote.
     package let origins: [LineOrigin]?
+    private let expanded: ExpandedMarkdown?
 
     package init(_ source: SourceText, expanded: ExpandedMarkdown? = nil) {
         if let expanded {
@@ -29,6 +30,7 @@ package final class ParsedMarkdown {
             self.source = source
             self.origins = nil
         }
+        self.expanded = expanded
         self.lines = SourceLines(self.source.text)
         self.document = MarkdownDocument(parsing: self.source.text)
     }
@@ -117,7 +119,8 @@ package final class ParsedMarkdown {
         }
         columnCursor = (low, bytesIntoLine, scalars)
         if let origins, low < origins.count {
-            return SourceLocation(file: origins[low].file, line: origins[low].line, column: scalars + 1)
+            let shift = expanded?.columnShift(line: low, byte: bytesIntoLine) ?? 0
+            return SourceLocation(file: origins[low].file, line: origins[low].line, column: max(1, scalars + 1 + shift))
         }
         return SourceLocation(file: source.path, line: low + 1, column: scalars + 1)
     }

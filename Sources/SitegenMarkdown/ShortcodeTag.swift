@@ -54,7 +54,10 @@ package struct ShortcodeTag: Sendable, Hashable {
     package static func scan(_ whole: String, at start: String.Index) -> Scan? {
         // A tag longer than this is taken for an unclosed one: the scan
         // never reads on to the end of a large file for every `{{<`.
-        let limit = whole.unicodeScalars.index(start, offsetBy: maximumLength, limitedBy: whole.endIndex) ?? whole.endIndex
+        // (Counted in bytes, which costs nothing; then back to a character's start.)
+        let utf8 = whole.utf8
+        var limit = utf8.index(start, offsetBy: maximumLength, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        while limit < utf8.endIndex && utf8[limit] & 0xC0 == 0x80 { limit = utf8.index(before: limit) }
         let text = whole[start..<limit]
         let scalars = text.unicodeScalars
         var index = start
@@ -129,7 +132,7 @@ package struct ShortcodeTag: Sendable, Hashable {
         return .tag(tag)
     }
 
-    /// The longest tag read, in characters.
+    /// The longest tag read, in bytes.
     static let maximumLength = 4096
 
     private static func isNameCharacter(_ c: Unicode.Scalar) -> Bool {
