@@ -145,6 +145,15 @@ package struct MarkdownExpander {
             }
             // The link target as written, checked and rewritten like any link to a page.
             output.appendGenerated(target.contains(" ") ? "<\(target)>" : target, file: file, line: line)
+        case "figure":
+            guard let source = tag.argument("src", orPosition: 0), !source.isEmpty else {
+                output.diagnostics.append(.error("shortcode 'figure' needs an image, like {{< figure src=\"map.png\" alt=\"...\" >}}", at: location))
+                break
+            }
+            // The same image as Markdown's: checked, sized, a figure when it has a caption.
+            output.appendGenerated(MarkdownExpander.image(source: source, alt: tag.argument("alt") ?? "",
+                                                          caption: tag.argument("caption") ?? tag.argument("title"),
+                                                          link: tag.argument("link")), file: file, line: line)
         case "include":
             guard let directive = IncludeDirective.includeShortcode(tag) else {
                 output.diagnostics.append(.error("shortcode 'include' needs a file, like {{< include \"snippets/note.md\" >}}", at: location))
@@ -202,6 +211,16 @@ package struct MarkdownExpander {
             output.appendGenerated(blank + "\n", file: file, line: line)
         }
         output.appendGenerated(String(prefix) + mark + "\n" + blank, file: file, line: line)
+    }
+
+    /// `![alt](source "caption")`, in a link when there is one.
+    static func image(source: String, alt: String, caption: String?, link: String?) -> String {
+        func destination(_ url: String) -> String {
+            url.contains(where: { $0 == " " || $0 == "(" || $0 == ")" }) ? "<\(url)>" : url
+        }
+        let title = caption.map { " \"" + $0.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\"" } ?? ""
+        let image = "![\(escapingMarkdown(alt))](\(destination(source))\(title))"
+        return link.map { "[\(image)](\(destination($0)))" } ?? image
     }
 
     /// Text that cmark shows as it is: ASCII punctuation escaped (also

@@ -7,10 +7,13 @@ public enum MarkdownRenderer {
     /// - Parameter rewriteLink: called for every link and image destination; a
     ///   non-nil result replaces it in the HTML (the site build turns `page.md`
     ///   links into page URLs). `links` in the result keeps the destinations as written.
+    /// - Parameter imageSize: the size of an image's file, for its `width`
+    ///   and `height` (nil: unknown, as for an image on another site).
     public static func render(
         _ source: SourceText,
         options: MarkdownOptions = MarkdownOptions(),
-        rewriteLink: (MarkdownLink) -> String? = { _ in nil }
+        rewriteLink: (MarkdownLink) -> String? = { _ in nil },
+        imageSize: (MarkdownLink) -> ImageSize? = { _ in nil }
     ) -> RenderedMarkdown {
         let expanded = MarkdownExpander.expand(source, settings: options.shortcodes)
         let markdown = ParsedMarkdown(source, expanded: expanded)
@@ -19,12 +22,13 @@ public enum MarkdownRenderer {
         if let calls = expanded?.calls {
             ShortcodeTransform.apply(to: markdown, calls: calls, settings: options.shortcodes, labels: options.calloutLabels)
         }
-        RawHTMLTransform.apply(to: markdown, policy: options.rawHTML)
+        let rawHTML = RawHTMLTransform.apply(to: markdown, policy: options.rawHTML, rewriteLink: rewriteLink, imageSize: imageSize)
         if options.highlight { CodeBlockTransform.apply(to: markdown) }
         let calloutKinds = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
         let headings = HeadingAnchors.assign(in: markdown, reserved: options.reservedIDs, style: options.headingIDs)
 
         var links: [MarkdownLink] = []
+        var images: [(node: MarkdownNode, size: ImageSize?)] = []
         for node in markdown.document.nodes(ofType: .link, .image) {
             let location = markdown.location(of: node)
             let link = MarkdownLink(
@@ -37,7 +41,10 @@ public enum MarkdownRenderer {
             if let rewritten = rewriteLink(link) {
                 node.url = rewritten
             }
+            if link.kind == .image { images.append((node, imageSize(link))) }
         }
+        ImageTransform.apply(to: markdown, images: images)
+        links += rawHTML.links
 
         // Headings last: each becomes custom HTML with its id, rendered by cmark
         // from its final inline content (after links were rewritten).
@@ -59,6 +66,7 @@ public enum MarkdownRenderer {
             links: links,
             calloutLabelsUsed: calloutKinds,
             diagnostics: markdown.diagnostics,
-            includedFiles: expanded?.includedFiles ?? [])
+            includedFiles: expanded?.includedFiles ?? [],
+            htmlIDs: rawHTML.ids)
     }
 }

@@ -111,4 +111,6 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var diagnostics: [Diagnostic]
     /// The site-relative paths of the files the page includes (at any depth).
     public var includedFiles: Set<String> = []
+    /// The `id`s written in kept raw HTML: anchors links may reach.
+    public var htmlIDs: [String] = []
 }

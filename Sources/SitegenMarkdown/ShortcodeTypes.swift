@@ -56,9 +56,9 @@ public struct ShortcodeSettings: Sendable {
         self.render = render
     }
 
-    /// Shortcodes the Markdown reader handles itself: they read files or
-    /// resolve links, which a template cannot.
-    public static let readerShortcodes: Set<String> = ["include", "code", "param", "ref", "relref"]
+    /// Shortcodes the Markdown reader handles itself: they read files,
+    /// resolve links or are Markdown's own images, which a template cannot do.
+    public static let readerShortcodes: Set<String> = ["include", "code", "param", "ref", "relref", "figure"]
 
     /// Every shortcode a page may use, sorted, for the message about an unknown one.
     public var knownNames: [String] {

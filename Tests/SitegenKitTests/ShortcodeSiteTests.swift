@@ -17,7 +17,9 @@ import Testing
         #expect(report.warnings.isEmpty, "\(report.warnings)")
         let html = try String(contentsOfFile: output + "/en/\(page).html", encoding: .utf8)
         let start = try #require(html.range(of: "<div class=\"content\""))
-        let end = try #require(html.range(of: "\n</div>\n", range: start.upperBound..<html.endIndex))
+        // The content's div is the last one the article closes.
+        let article = try #require(html.range(of: "</article>", range: start.upperBound..<html.endIndex))
+        let end = try #require(html.range(of: "\n</div>\n", options: .backwards, range: start.upperBound..<article.lowerBound))
         let content = String(html[start.lowerBound..<end.upperBound])
         let golden = Fixtures.path("shortcodes/" + page.replacingOccurrences(of: "/", with: "-") + ".html")
         if ProcessInfo.processInfo.environment["SITEGEN_UPDATE_GOLDEN"] == "1" {
@@ -69,7 +71,7 @@ import Testing
             "content/en/bad.md:9:1: error: cannot include '/big.md': it has 50 MB; an included file may have at most 8 MB",
             "content/en/bad.md:11:1: error: cannot include '/fifo.md': it is not a regular file",
             "content/en/bad.md:13:1: error: cannot include '/escape.md': it is a symbolic link that leads out of the site folder",
-            "content/en/bad.md:15:1: error: unknown shortcode 'unknown'; known: alert, callout, code, include, kbd, note, param, ref, relref (add templates/shortcodes/unknown.mustache to define it)",
+            "content/en/bad.md:15:1: error: unknown shortcode 'unknown'; known: alert, callout, code, figure, include, kbd, note, param, ref, relref (add templates/shortcodes/unknown.mustache to define it)",
             "content/en/bad.md:17:1: error: shortcode 'alert' is not closed; add {{< /alert >}} where its content ends",
         ])
         #expect(!FileManager.default.fileExists(atPath: output))

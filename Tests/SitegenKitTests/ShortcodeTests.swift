@@ -126,7 +126,7 @@ import Testing
     @Test func anUnknownShortcodeListsTheKnownOnes() {
         let result = rendered("Text\n\n{{< tabz >}}\n")
         #expect(result.diagnostics.map(\.description) == [
-            "test.md:3:1: error: unknown shortcode 'tabz'; known: box, code, icon, include, param, ref, relref (add templates/shortcodes/tabz.mustache to define it)",
+            "test.md:3:1: error: unknown shortcode 'tabz'; known: box, code, figure, icon, include, param, ref, relref (add templates/shortcodes/tabz.mustache to define it)",
         ])
     }
 

@@ -203,7 +203,8 @@ public struct SiteRenderer: Sendable {
         var resolver = LinkResolver(site: site, page: page, fileLinks: fileLinks)
         let options = site.config.markdown.options(calloutLabels: contentStrings.calloutLabels, reservedIDs: templates.templateIDs,
                                                    shortcodes: shortcodes)
-        let markdown = MarkdownRenderer.render(page.body, options: options) { resolver.rewrite($0) }
+        let markdown = MarkdownRenderer.render(page.body, options: options, rewriteLink: { resolver.rewrite($0) },
+                                               imageSize: { [resolver] in resolver.imageSize($0) })
 
         var diagnostics = markdown.diagnostics + resolver.diagnostics
         for heading in markdown.headings where heading.level == 1 {
@@ -245,7 +246,7 @@ public struct SiteRenderer: Sendable {
         }
         return RenderedPage(
             path: page.path, html: Array(html.utf8),
-            ids: Set(markdown.headings.map(\.id)).union(templates.templateIDs),
+            ids: Set(markdown.headings.map(\.id)).union(templates.templateIDs).union(markdown.htmlIDs),
             anchorChecks: anchorChecks.filter { $0.needed && (!page.isFallback || $0.via != nil) }, diagnostics: diagnostics,
             missingStrings: strings.missing, missingAssets: assetLookup.missing,
             linkedPages: resolver.linkedPages, includedFiles: markdown.includedFiles)

@@ -80,6 +80,16 @@ struct LinkResolver {
         return nil
     }
 
+    /// The width and height of the file an image link leads to, when it
+    /// is a file of the site in a format `ImageSize` reads.
+    func imageSize(_ link: MarkdownLink) -> ImageSize? {
+        guard !link.destination.isEmpty, !LinkResolver.isExternal(link.destination) else { return nil }
+        let path = LinkResolver.parts(of: link.destination).path
+        guard !path.isEmpty, case .found(.file(let file)) = LinkTargets(site: site, page: page).resolve(path.removingPercentEncodingIfPossible),
+              let bytes = site.contentFiles[file] ?? site.rootFiles[file] else { return nil }
+        return ImageSize(bytes)
+    }
+
     /// The link to a page found for a link: the same page in the language
     /// this page is published in when it was found in the language its text
     /// is written in (or the default language's, for a page not translated);
