@@ -43,7 +43,7 @@ public enum MarkdownRenderer {
             }
             if link.kind == .image { images.append((node, imageSize(link))) }
         }
-        ImageTransform.apply(to: markdown, images: images)
+        if options.images { ImageTransform.apply(to: markdown, images: images) }
         links += rawHTML.links
 
         // Headings last: each becomes custom HTML with its id, rendered by cmark

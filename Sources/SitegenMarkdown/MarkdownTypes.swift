@@ -83,11 +83,16 @@ public struct MarkdownOptions: Sendable {
     public var highlight: Bool
     /// Shortcodes and includes: what the site has for the Markdown reader.
     public var shortcodes: ShortcodeSettings
+    /// Whether images get sizes, lazy loading and figures (`ImageTransform`).
+    /// Off here, so plain conversions match CommonMark's output; a site
+    /// build turns it on.
+    public var images: Bool
 
     public init(calloutLabels: CalloutLabels = .english, reservedIDs: Set<String> = [],
                 headingIDs: HeadingIDStyle = .github, rawHTML: RawHTMLPolicy = .drop, highlight: Bool = false,
-                shortcodes: ShortcodeSettings = ShortcodeSettings()) {
+                shortcodes: ShortcodeSettings = ShortcodeSettings(), images: Bool = false) {
         self.shortcodes = shortcodes
+        self.images = images
         self.calloutLabels = calloutLabels
         self.reservedIDs = reservedIDs
         self.headingIDs = headingIDs

@@ -66,7 +66,7 @@ import Testing
     // MARK: In Markdown
 
     func rendered(_ markdown: String) -> String {
-        MarkdownRenderer.render(SourceText(markdown, path: "a.md"), imageSize: { link in
+        MarkdownRenderer.render(SourceText(markdown, path: "a.md"), options: MarkdownOptions(images: true), imageSize: { link in
             link.destination.hasPrefix("known") ? ImageSize(width: 40, height: 30) : nil
         }).html
     }
