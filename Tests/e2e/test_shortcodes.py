@@ -63,6 +63,6 @@ def test_images_fit_the_column_and_keep_their_place(browser, shortcodes_server, 
         # Shrunk in proportion (the wide banner on a phone).
         ratio = int(image.get_attribute("width")) / int(image.get_attribute("height"))
         assert abs(image.size["width"] / image.size["height"] - ratio) < 0.05
-    assert [image.get_attribute("loading") for image in images] == [None, "lazy", "lazy", "lazy"]
+    assert [image.get_dom_attribute("loading") for image in images] == [None, "lazy", "lazy", "lazy"]
     caption = driver.find_element(By.CSS_SELECTOR, "main figure figcaption")
     assert caption.text == "The banner shrinks to the column"
