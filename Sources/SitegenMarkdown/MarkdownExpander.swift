@@ -49,7 +49,10 @@ package struct MarkdownExpander {
                 output.diagnostics.append(.error(message, at: location))
                 output.appendGenerated(String(text[token.range]), file: file, line: tokenLine)
             case .literal(let shown):
-                output.appendGenerated(MarkdownExpander.escapingMarkdown(shown), file: file, line: tokenLine)
+                var call = ShortcodeCall(name: "", positional: [], named: [:], innerText: nil, isPaired: false, location: location)
+                call.literalText = shown
+                append(call)
+                output.appendGenerated(ShortcodePlaceholder.open(output.calls.count - 1), file: file, line: tokenLine)
             case .replaceLine(let shown):
                 output.appendGenerated(shown, file: file, line: tokenLine)
             case .include(let directive, let inFence):
@@ -186,15 +189,44 @@ package struct MarkdownExpander {
                 if inner.first == "\n" { inner = inner.dropFirst() }
                 if inner.last == "\n" { inner = inner.dropLast() }
                 call.innerText = String(inner)
-                output.calls.append(call)
+                append(call)
                 placeholder(ShortcodePlaceholder.open(output.calls.count - 1), token: token, file: file, line: line)
                 return closing.range.upperBound
             }
-            output.calls.append(call)
+            if let close, tag.name == "tab", let language = tag.argument("lang"), case .tag(let closing) = tokens[close].kind {
+                // Docsy's `{{< tab header="Python" lang="python" >}}`: the inner text is code.
+                var inner = text[tag.range.upperBound..<closing.range.lowerBound]
+                if inner.first == "\n" { inner = inner.dropFirst() }
+                if inner.last == "\n" { inner = inner.dropLast() }
+                let fence = String(repeating: "`", count: max(3, MarkdownExpander.longestBacktickRun(in: inner) + 1))
+                append(call)
+                let number = output.calls.count - 1
+                placeholder(ShortcodePlaceholder.open(number), token: token, file: file, line: line)
+                output.appendGenerated("\n" + fence + language + "\n" + inner + "\n" + fence + "\n", file: file, line: line)
+                placeholder(ShortcodePlaceholder.close(number), token: tokens[close], file: file, line: line)
+                return closing.range.upperBound
+            }
+            append(call)
             if close != nil { openCalls[close!] = output.calls.count - 1 }
             placeholder(ShortcodePlaceholder.open(output.calls.count - 1), token: token, file: file, line: line)
         }
         return nil
+    }
+
+    /// Adds a call, numbered in the page.
+    private mutating func append(_ call: ShortcodeCall) {
+        var call = call
+        call.number = output.calls.count + 1
+        output.calls.append(call)
+    }
+
+    static func longestBacktickRun(in text: Substring) -> Int {
+        var (longest, run) = (0, 0)
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
     }
 
     /// A placeholder: on a line of its own with blank lines around it when
@@ -263,7 +295,7 @@ package struct MarkdownExpander {
         }
         let firstLine = directive.lines.first?.lowerBound ?? 1
         if let code = directive.code {
-            let longest = selected.map { $0.prefix(while: { $0 == "`" }).count }.max() ?? 0
+            let longest = selected.map { MarkdownExpander.longestBacktickRun(in: $0) }.max() ?? 0
             let fence = String(repeating: "`", count: max(3, longest + 1))
             let options = code.markedLines.map { " hl_lines=\"\($0)\"" } ?? ""
             var block = prefix + fence + code.language + options + "\n"

@@ -23,6 +23,10 @@ package enum ShortcodeTransform {
                     "shortcode '\(call.name)' cannot stand here (in a link target, an image description or code); move it into the text", at: call.location))
                 continue
             }
+            if let literal = call.literalText {
+                open.onEnter = HTMLEscaping.escape(literal)
+                continue
+            }
             let close = closes[number]
             if let close, close.parent?.pointer != open.parent?.pointer,
                !(isAlone(open) && isAlone(close) && open.parent?.parent?.pointer == close.parent?.parent?.pointer) {

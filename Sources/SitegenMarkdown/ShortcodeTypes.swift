@@ -15,6 +15,11 @@ public struct ShortcodeCall: Sendable, Hashable {
     public var isPaired: Bool
     /// Where the tag starts.
     public var location: SourceLocation
+    /// Its number in the page, from 1 (for ids unique in the page).
+    public var number = 0
+    /// Hugo's `{{</* name */>}}`: not a shortcode but this text, shown as
+    /// it is (escaped, and never taken for markup left unread).
+    public var literalText: String?
 }
 
 /// What a site answers when the reader asks for an included file.

@@ -97,7 +97,18 @@ import Testing
     }
 
     @Test func hugosCommentFormShowsTheTag() {
-        #expect(rendered("Write {{</* icon \"x\" */>}}.").html == "<p>Write {{&lt; icon &quot;x&quot; &gt;}}.</p>\n")
+        let result = render("Write {{</* icon \"x\" */>}}.", options: MarkdownOptions(shortcodes: ShortcodeTests.settings))
+        #expect(result.html == "<p>Write {{&lt; icon &quot;x&quot; &gt;}}.</p>\n")
+    }
+
+    /// Docsy's `{{< tab lang="..." >}}`: the inner text is a code block.
+    @Test func aTabWithALanguageHoldsCode() {
+        let settings = ShortcodeSettings(partials: ["tab"], partialsWithInner: ["tab"], render: { call, inner, _ in
+            .success("<div id=\"\(call.number)\">\(inner)</div>")
+        })
+        let output = render("{{< tab header=\"Py\" lang=\"python\" >}}\nprint(\"*x*\")\n{{< /tab >}}\n",
+                            options: MarkdownOptions(shortcodes: settings)).html
+        #expect(output == "<div id=\"1\">\n<pre><code class=\"language-python\">print(&quot;*x*&quot;)\n</code></pre>\n</div>\n")
     }
 
     // MARK: Reader shortcodes

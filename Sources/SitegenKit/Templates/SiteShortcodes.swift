@@ -58,6 +58,7 @@ public enum SiteShortcodes {
         for (index, value) in call.positional.enumerated() { values["arg\(index + 1)"] = .text(value) }
         values["args"] = .list(call.positional.map { .text($0) })
         values["name"] = .text(call.name)
+        values["id"] = .text("shortcode-\(call.number)")
         values["inner"] = .text(inner)
         values["innerText"] = .text(call.innerText ?? "")
         let kind = calloutKind(call)
