@@ -176,7 +176,7 @@ package struct MarkdownExpander {
         case _ where !settings.partials.contains(tag.name):
             output.diagnostics.append(.error(
                 "unknown shortcode '\(tag.name)'; known: \(settings.knownNames.joined(separator: ", ")) (add templates/shortcodes/\(tag.name).mustache to define it)",
-                at: location))
+                at: location).of(kind: "uses of the unknown shortcode '\(tag.name)'"))
             // Its inner text stays, shown as written, and so does its closing tag's place.
         default:
             let close = pairs[number]

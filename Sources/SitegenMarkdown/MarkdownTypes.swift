@@ -11,6 +11,8 @@ public struct Heading: Sendable, Hashable {
     /// Where the heading starts in the source.
     public var line: Int?
     public var column: Int?
+    /// The file it was written in, when not the page's own (an included file).
+    public var file: String?
 
     public init(level: Int, text: String, id: String, classes: [String] = []) {
         self.level = level

@@ -71,7 +71,8 @@ package struct ReaderToken {
                 if closesFence(trimmed, open) { fence = nil }
                 continue
             }
-            if indent.count <= 3, let opener = fenceOpener(trimmed) {
+            // At any indentation: a fence in a list item is indented too.
+            if let opener = fenceOpener(trimmed) {
                 fence = opener
                 continue
             }

@@ -71,7 +71,7 @@ import Testing
             "content/en/bad.md:9:1: error: cannot include '/big.md': it has 50 MB; an included file may have at most 8 MB",
             "content/en/bad.md:11:1: error: cannot include '/fifo.md': it is not a regular file",
             "content/en/bad.md:13:1: error: cannot include '/escape.md': it is a symbolic link that leads out of the site folder",
-            "content/en/bad.md:15:1: error: unknown shortcode 'unknown'; known: alert, callout, code, figure, include, kbd, note, param, ref, relref, tab, tabpane (add templates/shortcodes/unknown.mustache to define it)",
+            "content/en/bad.md:15:1: error: unknown shortcode 'unknown'; known: alert, callout, code, figure, include, kbd, note, pageinfo, param, ref, relref, tab, tabpane (add templates/shortcodes/unknown.mustache to define it)",
             "content/en/bad.md:17:1: error: shortcode 'alert' is not closed; add {{< /alert >}} where its content ends",
         ])
         #expect(!FileManager.default.fileExists(atPath: output))
@@ -104,5 +104,16 @@ import Testing
         #expect(second.renderedPages == 1)
         let page = try #require(builder.plan?.files[SitePath("en/guide/")])
         #expect(String(decoding: page, as: UTF8.self).contains("changed"))
+    }
+
+    /// The watcher looks at included files outside content/ too, once it
+    /// is told of them (their first look is not a change).
+    @Test func theWatcherSeesIncludedFilesAnywhereInTheSite() throws {
+        let site = try SiteFixtures.copy("shortcodes")
+        var watcher = SourceWatcher(root: site)
+        watcher.alsoWatched = ["docs_src/app.py"]
+        #expect(watcher.changes().isEmpty)
+        try "print(1)\n# a longer file than before\n".write(toFile: site + "/docs_src/app.py", atomically: true, encoding: .utf8)
+        #expect(watcher.changes() == ["docs_src/app.py"])
     }
 }

@@ -96,6 +96,11 @@ import Testing
         #expect(output == "<pre><code>{{&lt; icon &quot;x&quot; &gt;}}\n</code></pre>\n<p>And <code>{{&lt; icon &quot;y&quot; &gt;}}</code> too.</p>\n")
     }
 
+    @Test func shortcodesInAFenceInAListItemAreLeftAlone() {
+        let output = rendered("1. Step\n\n    ```\n    {{< icon \"x\" >}}\n    ```\n").html
+        #expect(output.contains("<pre><code>{{&lt; icon &quot;x&quot; &gt;}}\n</code></pre>"))
+    }
+
     @Test func hugosCommentFormShowsTheTag() {
         let result = render("Write {{</* icon \"x\" */>}}.", options: MarkdownOptions(shortcodes: ShortcodeTests.settings))
         #expect(result.html == "<p>Write {{&lt; icon &quot;x&quot; &gt;}}.</p>\n")
@@ -138,6 +143,15 @@ import Testing
         let result = rendered("Text\n\n{{< tabz >}}\n")
         #expect(result.diagnostics.map(\.description) == [
             "test.md:3:1: error: unknown shortcode 'tabz'; known: box, code, figure, icon, include, param, ref, relref (add templates/shortcodes/tabz.mustache to define it)",
+        ])
+    }
+
+    /// A shortcode of the old theme on every page is one line, not a flood.
+    @Test func manyUsesOfAnUnknownShortcodeAreSummarised() {
+        let result = rendered(String(repeating: "{{< pageinfo >}}\n\n", count: 12))
+        #expect(result.diagnostics.count == 12)
+        #expect(DiagnosticSummary.lines(result.diagnostics, verbose: false) == [
+            "test.md:1:1: error: 12 uses of the unknown shortcode 'pageinfo' (first: test.md:1:1, test.md:3:1, test.md:5:1, ...); --verbose lists them all",
         ])
     }
 

@@ -208,7 +208,7 @@ public struct SiteRenderer: Sendable {
 
         var diagnostics = markdown.diagnostics + resolver.diagnostics
         for heading in markdown.headings where heading.level == 1 {
-            diagnostics.append(Diagnostic(.error, file: page.sourcePath, line: heading.line, column: heading.column,
+            diagnostics.append(Diagnostic(.error, file: heading.file ?? page.sourcePath, line: heading.line, column: heading.column,
                 "heading '# \(heading.text)': the page title (front matter 'title') is the page's only level-1 heading; use '##' for sections"))
         }
         for (kind, place) in markdown.calloutLabelsUsed.sorted(by: { $0.key.rawValue < $1.key.rawValue })
