@@ -16,6 +16,8 @@ public struct SiteRenderer: Sendable {
     public var workers: Int?
     /// Shortcode partials, `params:` and included files, for every page.
     let shortcodes: ShortcodeSettings
+    /// Each distinct link target's resolution, shared by every page.
+    let linkResolutions = LinkResolutions()
 
     /// - Parameter includes: where pages' included files are read (nil: a
     ///   page that includes a file gets an error).
@@ -200,7 +202,7 @@ public struct SiteRenderer: Sendable {
         let strings = UIStringLookup(site.strings[page.language]!)
         let contentStrings = site.strings[page.contentLanguage]!
         let assetLookup = AssetLookup(assets: assets, page: page.path)
-        var resolver = LinkResolver(site: site, page: page, fileLinks: fileLinks)
+        var resolver = LinkResolver(site: site, page: page, fileLinks: fileLinks, resolutions: linkResolutions)
         let options = site.config.markdown.options(calloutLabels: contentStrings.calloutLabels, reservedIDs: templates.templateIDs,
                                                    shortcodes: shortcodes)
         let markdown = MarkdownRenderer.render(page.body, options: options, rewriteLink: { resolver.rewrite($0) },
@@ -228,7 +230,7 @@ public struct SiteRenderer: Sendable {
             var decisionContext = DecisionContext(site: site, page: page, fileLinks: fileLinks)
             context["decision"] = decisionContext.values(decision) { fragment in
                 let padded = String(repeating: "\n", count: max(fragment.line - 1, 0)) + fragment.markdown
-                var fragmentResolver = LinkResolver(site: site, page: page, fileLinks: fileLinks)
+                var fragmentResolver = LinkResolver(site: site, page: page, fileLinks: fileLinks, resolutions: linkResolutions)
                 let rendered = MarkdownRenderer.render(SourceText(padded, path: page.sourcePath), options: options) { fragmentResolver.rewrite($0) }
                 diagnostics += rendered.diagnostics + fragmentResolver.diagnostics
                 anchorChecks += fragmentResolver.anchorChecks
