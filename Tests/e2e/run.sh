@@ -277,6 +277,16 @@ if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$code_src" ]; 
     code_site="$work/code"
 fi
 
+# The shortcodes fixture (Tests/Fixtures/sites/shortcodes): Hugo shortcodes,
+# includes and images on the built-in theme, for test_shortcodes.py. Its
+# templates/ holds only its own shortcodes. Only when checking the shipped site.
+shortcodes_src="$repo/Tests/Fixtures/sites/shortcodes"
+shortcodes_site=
+if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$shortcodes_src" ]; then
+    build_variant "$shortcodes_src" "$work/shortcodes"
+    shortcodes_site="$work/shortcodes"
+fi
+
 vnu_status=skipped
 pytest_status=skipped
 if [ "$build_status" = ok ]; then
@@ -289,6 +299,7 @@ if [ "$build_status" = ok ]; then
     [ -z "$init_site" ] || vnu_targets+=("$init_site")
     [ -z "$search_site" ] || vnu_targets+=("$search_site")
     [ -z "$code_site" ] || vnu_targets+=("$code_site")
+    [ -z "$shortcodes_site" ] || vnu_targets+=("$shortcodes_site")
     java -jar "$vnu_jar" --skip-non-html --errors-only "${vnu_targets[@]}" >"$vnu_out" 2>&1
     vnu_rc=$?
     sed "s|file:$work/||g; s|$work/||g" "$vnu_out"
@@ -311,6 +322,7 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_INIT="$init_site" \
     SITEGEN_E2E_SEARCH="$search_site" \
     SITEGEN_E2E_CODE="$code_site" \
+    SITEGEN_E2E_SHORTCODES="$shortcodes_site" \
     SITEGEN_E2E_AXE="$axe_js" \
     SITEGEN_E2E_PREFIX="$PREFIX" \
     SITEGEN_E2E_HOSTING="$work/hosting" \
