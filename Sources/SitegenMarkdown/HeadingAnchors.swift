@@ -45,6 +45,7 @@ package enum HeadingAnchors {
             heading.attributes = attributes?.attributes ?? [:]
             heading.line = location.line
             heading.column = location.column
+            if location.file != markdown.source.path { heading.file = location.file }
             result.append((node, heading))
         }
         return result
