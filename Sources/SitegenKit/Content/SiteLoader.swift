@@ -5,7 +5,8 @@ import SitegenSupport
 /// `templates/`. The only stage of a build that reads files.
 ///
 /// Names starting with `.` or `_` are not published (`_strings.yml` holds a
-/// language's UI strings). A symbolic link may point anywhere inside its own
+/// language's UI strings), except Hugo's `_index.md`, a folder's page (see
+/// `FolderPageName`). A symbolic link may point anywhere inside its own
 /// top folder (`content/` or `templates/`), never out of it.
 public enum SiteLoader {
     /// The site folder is not one: no `sitegen.yml` (a usage error, exit 2).
@@ -74,8 +75,13 @@ public enum SiteLoader {
             let text = readText(file.absolutePath, display: "content/\(file.relativePath)", into: &problems)
             return (text, problems)
         }
-        for ((language, path, _), (text, problems)) in zip(pageFiles, texts) {
+        var readAs: [String: [String: String]] = [:]
+        for (language, files) in Dictionary(grouping: pageFiles, by: \.language) {
+            readAs[language] = FolderPageName.readAs(files.map(\.path))
+        }
+        for ((language, written, _), (text, problems)) in zip(pageFiles, texts) {
             diagnostics += problems
+            let path = readAs[language]?[written] ?? written
             if let text {
                 source.pages.append(SiteSource.PageFile(language: language, relativePath: path, source: text))
             } else {
@@ -133,6 +139,8 @@ public enum SiteLoader {
             guard parts.count == 3, parts[0] == "content", path.hasSuffix(".md"),
                   !parts[1].hasPrefix("_"), !parts[1].hasPrefix("."),
                   !parts[2].split(separator: "/").contains(where: { $0.hasPrefix("_") || $0.hasPrefix(".") }),
+                  // A folder's page by another name: which file it is depends on its neighbours.
+                  !FolderPageName.names.contains(where: { parts[2] == $0 || parts[2].hasSuffix("/" + $0) }),
                   source.languageFolders.contains(parts[1])
             else { return nil }
             let (language, relative) = (parts[1], parts[2])
@@ -233,7 +241,7 @@ public enum SiteLoader {
                 diagnostics.append(Diagnostic(.error, file: "\(folder)/\(relativeFolder)", "cannot read folder: \(error.localizedDescription)"))
                 return
             }
-            for name in names.sorted() where everyName || !name.hasPrefix(".") && (!name.hasPrefix("_") || name == "_strings.yml") {
+            for name in names.sorted() where everyName || !name.hasPrefix(".") && (!name.hasPrefix("_") || name == "_strings.yml" || name == "_index.md") {
                 add(relativeFolder.isEmpty ? name : relativeFolder + "/" + name, name: name)
             }
         }

@@ -41,6 +41,8 @@ struct LinkResolver {
         let location = SourceLocation(file: link.file ?? page.sourcePath, line: link.line, column: link.column)
         guard !destination.isEmpty, !LinkResolver.isExternal(destination) else { return nil }
         let (path, query, fragment) = LinkResolver.parts(of: destination)
+        // Served by something else on this host (`links.outside`): kept.
+        if path.hasPrefix("/"), site.config.links.isOutside(path[...]) { return nil }
         if path.isEmpty {
             if let fragment {
                 anchorChecks.append(AnchorCheck(targetPath: page.path, targetSource: page.sourcePath, fragment: fragment,
