@@ -70,7 +70,9 @@ import Testing
         let (_, output) = try SiteFixtures.build(site)
         // Builds alternate between two folders: the output, and the build
         // before it kept beside the output, which the next build updates.
-        let untouched = try inode("en/guide-a/index.html")
+        // (A page the edit below does not change: the English pages show the
+        // Dutch page's new title in their navigation, and are written anew.)
+        let untouched = try inode("ar/guide-a/index.html")
         _ = try SiteFixtures.build(site, output: output)
         let previous = (output as NSString).deletingLastPathComponent + "/.out.sitegen-previous"
         #expect(FileManager.default.fileExists(atPath: previous + "/.sitegen-output"))
@@ -90,7 +92,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output + "/nl/extra"), "an emptied folder goes too")
         #expect(!FileManager.default.fileExists(atPath: output + "/en/extra"))
         // A file whose bytes did not change was not written again.
-        #expect(try inode("en/guide-a/index.html") == untouched)
+        #expect(try inode("ar/guide-a/index.html") == untouched)
     }
 
     @Test func refusesAFolderSitegenDidNotMake() throws {
