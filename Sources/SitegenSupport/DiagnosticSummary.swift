@@ -23,7 +23,8 @@ public enum DiagnosticSummary {
             }
             guard summarised.insert(kind).inserted else { continue }
             let places = diagnostics.filter { $0.severity == .warning && $0.kind == kind }.prefix(3).map(\.place)
-            lines.append("\(diagnostic.place): warning: \(count) \(kind) (first: \(places.joined(separator: ", ")), ...); --verbose lists them all")
+            lines.append("\(diagnostic.place): warning: \(count) \(kind) (first: \(places.joined(separator: ", ")), ...); --verbose lists them all"
+                .escapingControlCharactersButLineBreaks)
         }
         return lines
     }

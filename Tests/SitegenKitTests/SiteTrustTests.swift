@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SitegenKit
+@testable import SitegenPreview
 @testable import SitegenSupport
 
 /// A site folder may come from anyone (a pull request, a CI job, a new
@@ -387,5 +388,91 @@ import Testing
             process.waitUntilExit()
             #expect(folders().isEmpty, "signal \(stop): \(folders())")
         }
+    }
+
+    // MARK: Limits and hygiene
+
+    @Test func controlCharactersFromAPageNeverReachTheTerminal() throws {
+        let site = try SiteFixtures.copy("good")
+        try Self.write("---\ntitle: Escape\n---\n\n```x\u{1B}]0;owned\u{07}\u{1B}[2J\ncode\n```\n", to: site + "/content/nl/escape.md")
+        let (report, _) = try SiteFixtures.build(site)
+        let lines = DiagnosticSummary.lines(report.diagnostics, verbose: true) + DiagnosticSummary.lines(report.diagnostics, verbose: false)
+        let printed = lines.filter { $0.contains("owned") }
+        #expect(!printed.isEmpty, "\(lines)")
+        for line in printed {
+            #expect(!line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, "\(line.debugDescription)")
+            #expect(line.contains("\\u{1B}]0;owned\\u{7}"), "\(line)")
+        }
+    }
+
+    @Test func credentialsInTheBaseURLAreRefused() throws {
+        let site = try SiteFixtures.copy("good")
+        let config = try String(contentsOfFile: site + "/sitegen.yml", encoding: .utf8)
+        try Self.write(config + "baseURL: https://user:secret@example.org/docs/\n", to: site + "/sitegen.yml")
+        let (report, output) = try SiteFixtures.build(site)
+        #expect(report.errors.count == 1)
+        #expect(report.errors.first?.message.contains("baseURL holds a user name or password") == true, "\(report.errors)")
+        #expect(!Self.manager.fileExists(atPath: output))
+        #expect(SiteConfig.baseURLProblem("https://u:p@host/")?.hasPrefix("holds a user name or password") == true)
+        #expect(SiteConfig.baseURLProblem("https://example.org/@team/") == nil, "an @ in the path is no user name")
+    }
+
+    @Test func scriptsSplitByTagsAndJavascriptURLsInTemplatesAreRefused() throws {
+        let cases = [
+            "<scr{{! c }}ipt>alert(1)</script>": "inline <script>",
+            "<scr{{#page}}{{/page}}ipt>alert(1)</script>": "inline <script>",
+            "<a href=\"javascript:alert(1)\">x</a>": "javascript: URL",
+            "<a href=' JavaScript{{! c }}:alert(1)'>x</a>": "javascript: URL",
+            "<a href=\"{{url}}\">ok</a><script src=\"{{#asset}}x.js{{/asset}}\"></script>": nil,
+        ]
+        for (text, expected) in cases {
+            let problems = TemplateChecks.inlineCode(in: "<p>\n" + text + "\n")
+            if let expected {
+                #expect(problems.count == 1 && problems.first?.message.hasPrefix(expected) == true, "\(text): \(problems)")
+                #expect(problems.first?.line == 2 && problems.first?.column == 1, "\(text): \(problems)")
+            } else {
+                #expect(problems.isEmpty, "\(text): \(problems)")
+            }
+        }
+    }
+
+    @Test func aCommentOnlyLayoutIsEmpty() throws {
+        let site = try SiteFixtures.copy("good")
+        try Self.write("{{! nothing but a comment }}\n{{!\nand another\n}}\n", to: site + "/templates/page.mustache")
+        let (report, _) = try SiteFixtures.build(site)
+        #expect(report.errors.map(\.description).contains("templates/page.mustache: error: template is empty: every page it lays out would be empty; write its HTML, or delete it to get an error naming what is missing"), "\(report.errors)")
+    }
+
+    /// 18 partials that each include the next twice: 2^18 expansions a page.
+    @Test(.timeLimit(.minutes(2)))
+    func partialsThatMultiplyStopAtABudget() throws {
+        let site = try SiteFixtures.copy("good")
+        for level in 0..<18 {
+            try Self.write("{{> partials/m\(level + 1)}}{{> partials/m\(level + 1)}}", to: site + "/templates/partials/m\(level).mustache")
+        }
+        try Self.write("x", to: site + "/templates/partials/m18.mustache")
+        let nav = site + "/templates/partials/nav.mustache"
+        try Self.write(try String(contentsOfFile: nav, encoding: .utf8) + "{{> partials/m0}}\n", to: nav)
+        let (report, output) = try SiteFixtures.build(site)
+        #expect(!report.succeeded)
+        #expect(report.errors.contains { $0.message.hasPrefix("partials expand more than 100000 times for one page") && $0.file.hasPrefix("templates/") && $0.line != nil }, "\(report.errors.prefix(3))")
+        #expect(!Self.manager.fileExists(atPath: output))
+    }
+
+    /// 300 idle connections (more than the 256 served at once) used to make
+    /// every new one wait 60 s for a 503; idle ones now make room.
+    @Test(.timeLimit(.minutes(2)))
+    func idleConnectionsNeverStarveANewOne() async throws {
+        let server = try PreviewServer(host: "127.0.0.1", port: 0, live: LiveReload(plan: OutputPlan(files: [SitePath("index.html"): Array("hi".utf8)])), log: { _ in })
+        let running = Task { try await server.run() }
+        defer { running.cancel() }
+        let port = try await server.waitUntilListening()
+        var idle: [PreviewHardeningTests.RawConnection] = []
+        for _ in 0..<300 { idle.append(try PreviewHardeningTests.RawConnection(port: port)) }
+        try await Task.sleep(for: .milliseconds(500))
+        let answer = try PreviewHardeningTests.RawConnection(port: port)
+            .exchange("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        #expect(answer?.status == 200, "\(String(describing: answer))")
+        withExtendedLifetime(idle) {}
     }
 }
