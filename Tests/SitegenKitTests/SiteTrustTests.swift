@@ -475,4 +475,20 @@ import Testing
         #expect(answer?.status == 200, "\(String(describing: answer))")
         withExtendedLifetime(idle) {}
     }
+
+    /// `/nl/hash%23tag` redirected to the unencoded `/nl/hash#tag/`, which a
+    /// browser reads as `/nl/hash` with a fragment.
+    @Test func aRedirectLocationIsPercentEncoded() async throws {
+        let plan = OutputPlan(files: [SitePath("nl/hash#tag/"): Array("page".utf8), SitePath("nl/spatie en/"): Array("page".utf8)])
+        let server = try PreviewServer(host: "127.0.0.1", port: 0, live: LiveReload(plan: plan), log: { _ in })
+        let running = Task { try await server.run() }
+        defer { running.cancel() }
+        let port = try await server.waitUntilListening()
+        for (asked, location) in [("/nl/hash%23tag", "/nl/hash%23tag/"), ("/nl/spatie%20en", "/nl/spatie%20en/")] {
+            let answer = try PreviewHardeningTests.RawConnection(port: port)
+                .exchange("GET \(asked) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            #expect(answer?.status == 301)
+            #expect(answer?.headers["Location"] ?? answer?.headers["location"] == location, "\(String(describing: answer?.headers))")
+        }
+    }
 }
