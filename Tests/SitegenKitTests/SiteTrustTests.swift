@@ -79,7 +79,7 @@ import Testing
 
     /// A Pagefind that never ends is killed after its timeout, with a
     /// message that says so, and the lock is free again.
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func aHungPagefindIsKilledAndTheLockReleased() throws {
         let site = try SearchTests.site()
         let output = SiteFixtures.temporaryFolder() + "/out"
@@ -141,7 +141,7 @@ import Testing
         #expect(!Self.manager.fileExists(atPath: output + "/id_ed25519"))
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func aStaticFolderLinkingToProcIsRefused() throws {
         let site = try SiteFixtures.copy("good")
         try Self.manager.createSymbolicLink(atPath: site + "/static", withDestinationPath: "/proc/self")
