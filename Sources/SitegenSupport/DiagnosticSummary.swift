@@ -27,7 +27,8 @@ public enum DiagnosticSummary {
             guard summarised.insert(group).inserted else { continue }
             let places = diagnostics.lazy.filter { Group($0) == group }.prefix(3).map(\.place)
             let what = diagnostic.kind.map { "\(count) \($0)" } ?? "\(count) errors like this: \(diagnostic.message)"
-            lines.append("\(diagnostic.place): \(diagnostic.severity.rawValue): \(what) (first: \(places.joined(separator: ", ")), ...); --verbose lists them all")
+            lines.append("\(diagnostic.place): \(diagnostic.severity.rawValue): \(what) (first: \(places.joined(separator: ", ")), ...); --verbose lists them all"
+                .escapingControlCharactersButLineBreaks)
         }
         return lines
     }

@@ -234,6 +234,10 @@ public struct SiteConfig: Sendable, Hashable {
             reader.error("baseURL must be an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like 'https://example.org/docs/'", at: node)
             return nil
         }
+        if let problem = baseURLProblem(value) {
+            reader.error("baseURL " + problem, at: node)
+            return nil
+        }
         return value.hasSuffix("/") ? value : value + "/"
     }
 
@@ -284,8 +288,15 @@ public struct SiteConfig: Sendable, Hashable {
     /// What is wrong with a base URL given on the command line, in words;
     /// nil when it is usable.
     public static func baseURLProblem(_ value: String) -> String? {
-        isAbsoluteWebURL(value) ? nil
-            : "'\(value.escapingControlCharacters)' is not an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like https://example.org/docs/"
+        guard isAbsoluteWebURL(value) else {
+            return "'\(value.escapingControlCharacters)' is not an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like https://example.org/docs/"
+        }
+        // A user name or password would be published in every page's links and the sitemap.
+        let authority = value.drop(while: { $0 != ":" }).dropFirst(3).prefix { $0 != "/" }
+        if authority.contains("@") {
+            return "holds a user name or password (before '@'), which would be published in every page and the sitemap; use the site's public address, like https://example.org/docs/"
+        }
+        return nil
     }
 
     public static func isAbsoluteWebURL(_ value: String) -> Bool {

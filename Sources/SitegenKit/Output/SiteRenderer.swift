@@ -284,7 +284,7 @@ public struct SiteRenderer: Sendable {
             do {
                 return try templates.render(.lookup(context), template: layout, capacity: capacity)
             } catch {
-                diagnostics.append(.error("partials nest more than \(MustacheRenderer.depthLimit) deep; does '\(error.template)' include itself?",
+                diagnostics.append(.error(error.message,
                     at: templates.inclusionTags[error.template] ?? SourceLocation(file: "templates/\(error.template).mustache")))
             }
         } else if page.kind.fixedLayout != nil {
@@ -327,7 +327,7 @@ public struct SiteRenderer: Sendable {
                 files[path] = Array(try templates.render(.object(values), template: name).utf8)
             } catch {
                 // Never an empty page in its place: the build fails instead.
-                diagnostics.append(.error("partials nest more than \(MustacheRenderer.depthLimit) deep; does '\(error.template)' include itself?",
+                diagnostics.append(.error(error.message,
                     at: templates.inclusionTags[error.template] ?? SourceLocation(file: "templates/\(error.template).mustache")))
             }
             for (code, lookup) in lookups { missingStrings[code, default: []].formUnion(lookup.missing) }

@@ -206,8 +206,17 @@ public enum SiteBuilder {
             }
         }
         guard let config = parsedConfig else { return nil }
-        let outputFolder = options.output ?? (config.output.hasPrefix("/") ? config.output : source.root + "/" + config.output)
-        report.output = OutputWriter.canonical(outputFolder)
+        if let given = options.output {
+            report.output = OutputWriter.canonical(given)
+        } else {
+            // A site folder may come from anyone: its settings choose a folder
+            // inside it, never where else to write.
+            report.output = OutputWriter.canonical(config.output.hasPrefix("/") ? config.output : source.root + "/" + config.output)
+            if !FilePaths.isInside(report.output, source.root) || report.output == source.root {
+                report.diagnostics.append(Diagnostic(.error, file: SiteConfig.fileName,
+                    "output: '\(config.output.escapingControlCharacters)' leads out of the site folder (to '\(report.output.escapingControlCharacters)'); sitegen.yml may only name a folder inside the site folder; to write elsewhere, pass --output on the command line"))
+            }
+        }
 
         // 2. Resolve: pages, URLs, translations; and the templates, so that
         // every error found before rendering is known before writing starts.
@@ -263,6 +272,8 @@ public enum SiteBuilder {
         }
         let clock = ContinuousClock()
         let start = clock.now
+        // Only this build's pages: a deleted page's file must not be indexed.
+        staged.removeUnwritten()
         do {
             let files = try SearchIndexer.index(staged.staging, with: pagefind)
             try staged.adopt(files)
