@@ -16,8 +16,11 @@ public enum MarkdownRenderer {
         PipeTableTransform.apply(to: markdown)
         RawHTMLTransform.apply(to: markdown, policy: options.rawHTML)
         if options.highlight { CodeBlockTransform.apply(to: markdown) }
-        let calloutKinds = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
-        let headings = HeadingAnchors.assign(in: markdown, reserved: options.reservedIDs, style: options.headingIDs)
+        let blocks = BlockContainerTransform.apply(to: markdown, labels: options.calloutLabels)
+        let calloutTypes = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
+            .merging(blocks.labelsUsed) { first, _ in first }
+        let footnoteIDs = FootnoteTransform.apply(to: markdown, definitions: blocks.footnotes, labels: options.footnoteLabels)
+        let headings = HeadingAnchors.assign(in: markdown, reserved: options.reservedIDs.union(blocks.ids).union(footnoteIDs), style: options.headingIDs)
 
         var links: [MarkdownLink] = []
         for node in markdown.document.nodes(ofType: .link, .image) {
@@ -51,7 +54,7 @@ public enum MarkdownRenderer {
             html: markdown.document.renderHTML(),
             headings: headings.map(\.heading),
             links: links,
-            calloutLabelsUsed: calloutKinds,
+            calloutLabelsUsed: calloutTypes,
             diagnostics: markdown.diagnostics)
     }
 }

@@ -12,14 +12,24 @@ package final class ParsedMarkdown {
     package let lines: SourceLines
     package let document: MarkdownDocument
     package var diagnostics: [Diagnostic] = []
+    /// Admonitions and tabs in other generators' syntax, by the line of their
+    /// marker (`BlockReader`); cmark parsed them as block quotes.
+    package let blockContainers: [Int: BlockContainer]
+    /// Per line: how many bytes further right a position is in the file
+    /// than in the text cmark parsed (`BlockReader` rewrote line starts).
+    private let columnShift: [Int]
     /// Link and image nodes adopted from a sub-document, with their UTF-8 offset
     /// in `source.text`.
     private var adoptedOffsets: [OpaquePointer: Int] = [:]
 
     package init(_ source: SourceText) {
         self.source = source
-        self.lines = SourceLines(source.text)
-        self.document = MarkdownDocument(parsing: source.text)
+        let blocks = BlockReader(source)
+        self.blockContainers = blocks.containers
+        self.columnShift = blocks.columnShift
+        self.diagnostics = blocks.diagnostics
+        self.lines = SourceLines(blocks.text)
+        self.document = MarkdownDocument(parsing: blocks.text)
     }
 
     /// The link reference definitions (`[name]: url`) of the page, so that
@@ -105,7 +115,8 @@ package final class ParsedMarkdown {
             scalars += 1
         }
         columnCursor = (low, bytesIntoLine, scalars)
-        return SourceLocation(file: source.path, line: low + 1, column: scalars + 1)
+        let shift = low < columnShift.count ? columnShift[low] : 0
+        return SourceLocation(file: source.path, line: low + 1, column: max(scalars + 1 + shift, 1))
     }
 
     /// The source lines of a block node, without the `>` markers of the block

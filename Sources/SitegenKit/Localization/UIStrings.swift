@@ -25,13 +25,19 @@ public struct UIStrings: Sendable, Hashable {
 
     public subscript(key: String) -> String? { values[key] }
 
-    /// Callout titles, from the keys `callout.note`, `callout.tip`...
+    /// Callout titles, from the keys `callout.note`, `callout.danger`...
     public var calloutLabels: CalloutLabels {
-        var labels: [CalloutKind: String] = [:]
-        for kind in CalloutKind.allCases {
-            labels[kind] = values["callout." + kind.rawValue]
+        var labels: [String: String] = [:]
+        for (key, value) in values where key.hasPrefix("callout.") {
+            labels[String(key.dropFirst("callout.".count))] = value
         }
         return CalloutLabels(labels)
+    }
+
+    /// The words of footnotes (`footnotes`, `footnoteBack`), English where missing.
+    public var footnoteLabels: FootnoteLabels {
+        FootnoteLabels(title: values["footnotes"] ?? FootnoteLabels.english.title,
+                       backLink: values["footnoteBack"] ?? FootnoteLabels.english.backLink)
     }
 
     public static func parse(_ source: SourceText, language: String) -> (UIStrings, [Diagnostic]) {

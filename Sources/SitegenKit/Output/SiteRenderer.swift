@@ -183,7 +183,7 @@ public struct SiteRenderer: Sendable {
         let contentStrings = site.strings[page.contentLanguage]!
         let assetLookup = AssetLookup(assets: assets, page: page.path)
         var resolver = LinkResolver(site: site, page: page, fileLinks: fileLinks)
-        let options = site.config.markdown.options(calloutLabels: contentStrings.calloutLabels, reservedIDs: templates.templateIDs)
+        let options = site.config.markdown.options(calloutLabels: contentStrings.calloutLabels, footnoteLabels: contentStrings.footnoteLabels, reservedIDs: templates.templateIDs)
         let markdown = MarkdownRenderer.render(page.body, options: options) { resolver.rewrite($0) }
 
         var diagnostics = markdown.diagnostics + resolver.diagnostics
@@ -191,10 +191,11 @@ public struct SiteRenderer: Sendable {
             diagnostics.append(Diagnostic(.error, file: page.sourcePath, line: heading.line, column: heading.column,
                 "heading '# \(heading.text)': the page title (front matter 'title') is the page's only level-1 heading; use '##' for sections"))
         }
-        for (kind, place) in markdown.calloutLabelsUsed.sorted(by: { $0.key.rawValue < $1.key.rawValue })
-        where contentStrings["callout." + kind.rawValue] == nil && !contentStrings.isBroken {
+        for (type, place) in markdown.calloutLabelsUsed.sorted(by: { $0.key < $1.key })
+        where !contentStrings.calloutLabels.hasLabel(type: type) && !contentStrings.isBroken {
+            let kind = CalloutKind(type: type).rawValue
             diagnostics.append(.error(
-                "this [!\(kind.rawValue.uppercased())] callout has no title of its own, and language '\(page.contentLanguage)' lacks the UI string 'callout.\(kind.rawValue)'; add it to \(contentStrings.file), or write a title after the marker",
+                "this '\(type)' callout has no title of its own, and language '\(page.contentLanguage)' lacks the UI string 'callout.\(type)'\(kind == type ? "" : " (or 'callout.\(kind)')"); add it to \(contentStrings.file), or write a title after the marker",
                 at: place))
         }
 
