@@ -19,13 +19,13 @@ package enum CalloutTransform {
             if titleNodes.isEmpty && types[type] == nil {
                 types[type] = markdown.location(of: quote)
             }
+            let callout = makeCallout(type: type, collapse: collapse, title: titleNodes, labels: labels, in: markdown.document)
             for node in markerNodes {
                 node.unlink()
             }
             if paragraph.firstChild == nil {
                 paragraph.unlink()
             }
-            let callout = makeCallout(type: type, collapse: collapse, title: titleNodes, labels: labels, in: markdown.document)
             quote.moveChildren(to: callout)
             quote.replace(with: callout)
         }

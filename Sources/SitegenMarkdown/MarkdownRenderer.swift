@@ -19,7 +19,15 @@ public enum MarkdownRenderer {
         let blocks = BlockContainerTransform.apply(to: markdown, labels: options.calloutLabels)
         let calloutTypes = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
             .merging(blocks.labelsUsed) { first, _ in first }
+        // Notes first, so the extensions below also read their text.
         let footnoteIDs = FootnoteTransform.apply(to: markdown, definitions: blocks.footnotes, labels: options.footnoteLabels)
+        // cmark splits text at brackets and other delimiters: GitHub's
+        // extensions read it whole.
+        markdown.document.consolidateText(in: markdown.document.root)
+        TaskListTransform.apply(to: markdown)
+        StrikethroughTransform.apply(to: markdown)
+        AutolinkTransform.apply(to: markdown)
+        ForeignSyntaxCheck.apply(to: markdown)
         let headings = HeadingAnchors.assign(in: markdown, reserved: options.reservedIDs.union(blocks.ids).union(footnoteIDs), style: options.headingIDs)
 
         var links: [MarkdownLink] = []

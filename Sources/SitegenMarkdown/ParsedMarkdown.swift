@@ -65,6 +65,12 @@ package final class ParsedMarkdown {
     /// The UTF-8 offset in the source where a node starts.
     package func byteOffset(of node: MarkdownNode) -> Int {
         if let offset = adoptedOffsets[node.pointer] { return offset }
+        // Nodes sitegen made (autolinks) have no place of their own: the
+        // block they are in has one.
+        guard node.startLine > 0 else {
+            guard let placed = node.ancestors.first(where: { $0.startLine > 0 }) else { return 0 }
+            return byteOffset(of: placed)
+        }
         guard node.type == .link || node.type == .image else {
             return lines.byteOffset(line: node.startLine, byteColumn: node.startColumn)
         }
@@ -94,7 +100,15 @@ package final class ParsedMarkdown {
     /// node's when it is on the same line, instead of from the line start:
     /// otherwise n links on one line cost n² (40,000 links took 22 s).
     package func location(of node: MarkdownNode) -> SourceLocation {
-        let offset = byteOffset(of: node)
+        location(atByteOffset: byteOffset(of: node))
+    }
+
+    /// The place in the file of a 1-based line and byte column of the text cmark parsed.
+    package func location(line: Int, byteColumn: Int) -> SourceLocation {
+        location(atByteOffset: lines.byteOffset(line: line, byteColumn: byteColumn))
+    }
+
+    private func location(atByteOffset offset: Int) -> SourceLocation {
         // The last line starting at or before the offset.
         let starts = lines.lineStarts
         var low = 0

@@ -108,7 +108,7 @@ import Testing
         let (report, _) = try SiteFixtures.build(site)
         // Arabic: the built-in theme has callout titles in English and Dutch only.
         #expect(report.errors.map(\.description) == [
-            "content/ar/tips.md:10:1: error: this [!TIP] callout has no title of its own, and language 'ar' lacks the UI string 'callout.tip'; add it to content/ar/_strings.yml, or write a title after the marker"
+            "content/ar/tips.md:10:1: error: this 'tip' callout has no title of its own, and language 'ar' lacks the UI string 'callout.tip'; add it to content/ar/_strings.yml, or write a title after the marker"
         ])
     }
 
