@@ -90,6 +90,9 @@ public struct CalloutLabels: Sendable, Hashable {
     /// The labels `sitegen markdown` uses; a site build passes its own per language.
     public static let english = CalloutLabels([
         "note": "Note", "tip": "Tip", "important": "Important", "warning": "Warning", "caution": "Caution",
+        "hint": "Hint", "info": "Info", "abstract": "Abstract", "summary": "Summary", "success": "Success",
+        "question": "Question", "attention": "Attention", "danger": "Danger", "error": "Error",
+        "failure": "Failure", "bug": "Bug", "example": "Example", "quote": "Quote",
     ])
 }
 
