@@ -52,7 +52,7 @@ package struct BlockReader {
         self.prefix = []
         self.suffix = []
         self.removed = []
-        guard source.text.utf8.containsBlockMarker else { return }
+        guard source.text.utf8.containsMarkerRun(orPair: [(UInt8(ascii: "["), UInt8(ascii: "^"))]) else { return }
         content = SourceLines(source.text).lines
         prefix = Array(repeating: "", count: content.count)
         suffix = prefix
@@ -271,25 +271,5 @@ private extension Substring {
             bytes += 1
         }
         return bytes
-    }
-}
-
-private extension String.UTF8View {
-    /// Whether the text has "!!!", "???", ":::", "///", "===" or "[^" (fast on large files).
-    var containsBlockMarker: Bool {
-        var run = 0
-        var previous: UInt8 = 0
-        for byte in self {
-            if byte == UInt8(ascii: "^") && previous == UInt8(ascii: "[") { return true }
-            switch byte {
-            case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "="):
-                run = byte == previous ? run + 1 : 1
-                if run >= 3 { return true }
-            default:
-                run = 0
-            }
-            previous = byte
-        }
-        return false
     }
 }

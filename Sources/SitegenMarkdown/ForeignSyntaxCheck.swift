@@ -38,7 +38,8 @@ package enum ForeignSyntaxCheck {
     }
 
     package static func apply(to markdown: ParsedMarkdown) {
-        guard markdown.source.text.utf8.mayHaveForeignSyntax else { return }
+        let pairs: [(UInt8, UInt8)] = [("{", "{"), ("{", "%"), ("{", "*"), ("8", "<")].map { (UInt8(ascii: $0.0), UInt8(ascii: $0.1)) }
+        guard markdown.source.text.utf8.containsMarkerRun(orPair: pairs) else { return }
         for paragraph in markdown.document.nodes(ofType: .paragraph) {
             for (offset, line) in visibleText(of: paragraph).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let start = line.drop(while: { $0 == " " || $0 == "\t" })
@@ -82,26 +83,5 @@ package enum ForeignSyntaxCheck {
 private extension Diagnostic {
     init(_ severity: Severity, location: SourceLocation, _ message: String, kind: String) {
         self.init(severity, file: location.file, line: location.line, column: location.column, message, kind: kind)
-    }
-}
-
-private extension String.UTF8View {
-    /// Whether the text has "{{", "{%", "{*", "--8<--" or three of "!?:/=" in a row.
-    var mayHaveForeignSyntax: Bool {
-        var run = 0
-        var previous: UInt8 = 0
-        for byte in self {
-            if previous == UInt8(ascii: "{") && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "*")) { return true }
-            if previous == UInt8(ascii: "8") && byte == UInt8(ascii: "<") { return true }
-            switch byte {
-            case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "="):
-                run = byte == previous ? run + 1 : 1
-                if run >= 3 { return true }
-            default:
-                run = 0
-            }
-            previous = byte
-        }
-        return false
     }
 }
