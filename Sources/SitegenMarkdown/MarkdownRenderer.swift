@@ -21,12 +21,19 @@ public enum MarkdownRenderer {
             .merging(blocks.labelsUsed) { first, _ in first }
         // Notes first, so the extensions below also read their text.
         let footnoteIDs = FootnoteTransform.apply(to: markdown, definitions: blocks.footnotes, labels: options.footnoteLabels)
-        // cmark splits text at brackets and other delimiters: GitHub's
-        // extensions read it whole.
-        markdown.document.consolidateText(in: markdown.document.root)
-        TaskListTransform.apply(to: markdown)
-        StrikethroughTransform.apply(to: markdown)
-        AutolinkTransform.apply(to: markdown)
+        // GitHub's extras, each only when the page has its character (a
+        // walk of the tree is most of their cost). cmark splits text at
+        // brackets and other delimiters: they read it whole.
+        let text = markdown.source.text
+        let tasks = text.contains("[ ]") || text.contains("[x]") || text.contains("[X]")
+        let strikes = text.utf8.contains(UInt8(ascii: "~"))
+        let autolinks = text.contains("www.") || text.contains("://") || text.utf8.contains(UInt8(ascii: "@"))
+        if tasks || strikes || autolinks {
+            markdown.document.consolidateText(in: markdown.document.root)
+        }
+        if tasks { TaskListTransform.apply(to: markdown) }
+        if strikes { StrikethroughTransform.apply(to: markdown) }
+        if autolinks { AutolinkTransform.apply(to: markdown) }
         ForeignSyntaxCheck.apply(to: markdown)
         let headings = HeadingAnchors.assign(in: markdown, reserved: options.reservedIDs.union(blocks.ids).union(footnoteIDs), style: options.headingIDs)
 
