@@ -81,7 +81,8 @@ package struct BlockReader {
             let indent = line.leadingSpaceCount
             let rest = line.dropFirst(indent)
             if let open = fence {
-                if open.isClosed(by: rest) { fence = nil }
+                // A closing fence is indented three spaces at most.
+                if indent <= 3 && open.isClosed(by: rest) { fence = nil }
                 index += 1
                 continue
             }
@@ -166,11 +167,12 @@ package struct BlockReader {
             var fence: CodeFence?
             for line in (index + 1)..<range.upperBound {
                 let rest = content[line].drop(while: { $0 == " " || $0 == "\t" })
+                let indented = content[line].leadingColumns - indent > 3
                 if let open = fence {
-                    if open.isClosed(by: rest) { fence = nil }
+                    if !indented && open.isClosed(by: rest) { fence = nil }
                     continue
                 }
-                if let opened = CodeFence(rest) {
+                if !indented, let opened = CodeFence(rest) {
                     fence = opened
                 } else if let closing = BlockOpener.closingCount(rest, mark: mark) {
                     if let last = inner.last, closing >= last {

@@ -125,6 +125,14 @@ import Testing
         #expect(output.hasPrefix("<pre><code>!!! note\n    x\n:::tip\n</code></pre>\n"))
     }
 
+    /// MkDocs Material's own docs show tab syntax inside a fence, with
+    /// fences indented inside the example: those do not close the outer one.
+    @Test func anIndentedFenceDoesNotCloseTheExample() {
+        let output = html("``` title=\"Tabs\"\n=== \"C\"\n\n    ``` c\n    x\n    ```\n\n=== \"D\"\n    y\n```\n")
+        #expect(!output.contains("tab-panel"))
+        #expect(output.hasSuffix("=== &quot;D&quot;\n    y\n</code></pre>\n"))
+    }
+
     @Test func linksInsideBlocksReportTheirPlaceInTheFile() {
         let rendered = render("!!! note \"See [a](a.md)\"\n    Read [b](b.md).\n\n:::tip\n> [c](c.md)\n:::\n")
         #expect(rendered.links.map { "\($0.destination) \($0.line):\($0.column)" } == ["a.md 1:15", "b.md 2:10", "c.md 5:3"])
