@@ -36,7 +36,7 @@ package enum BlockContainerTransform {
                     switch block.opener.role {
                     case let .callout(type, collapse):
                         if block.title == nil && result.labelsUsed[type] == nil {
-                            result.labelsUsed[type] = SourceLocation(file: markdown.source.path, line: block.line, column: block.column)
+                            result.labelsUsed[type] = markdown.locationInSource(line: block.line, byteColumn: block.column)
                         }
                         node = CalloutTransform.makeCallout(type: type, collapse: collapse, title: title,
                                                             untitled: block.title == "" && collapse == .none,
@@ -60,7 +60,7 @@ package enum BlockContainerTransform {
                         }
                         node.append(paragraph)
                         openParagraph = (paragraph, child.startLine)
-                        result.footnotes.append((label, node, SourceLocation(file: markdown.source.path, line: block.line, column: block.column)))
+                        result.footnotes.append((label, node, markdown.locationInSource(line: block.line, byteColumn: block.column)))
                     }
                     child.unlink()
                     if case .footnote = block.opener.role {} else { quote.insertBefore(node) }

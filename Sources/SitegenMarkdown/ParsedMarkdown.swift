@@ -22,14 +22,35 @@ package final class ParsedMarkdown {
     /// in `source.text`.
     private var adoptedOffsets: [OpaquePointer: Int] = [:]
 
-    package init(_ source: SourceText) {
-        self.source = source
-        let blocks = BlockReader(source)
+    /// Where each line came from, when the text is a reader's expansion
+    /// (`MarkdownExpander`) of the file: locations then name the file and
+    /// line the author wrote.
+    package let origins: [LineOrigin]?
+    private let expanded: ExpandedMarkdown?
+
+    package init(_ source: SourceText, expanded: ExpandedMarkdown? = nil) {
+        if let expanded {
+            self.source = SourceText(normalized: expanded.text, path: source.path)
+            self.origins = expanded.origins
+        } else {
+            self.source = source
+            self.origins = nil
+        }
+        self.expanded = expanded
+        // Other generators' blocks, read from the expanded text (so included
+        // files have them too).
+        let blocks = BlockReader(self.source)
         self.blockContainers = blocks.containers
         self.columnShift = blocks.columnShift
-        self.diagnostics = blocks.diagnostics
         self.lines = SourceLines(blocks.text)
         self.document = MarkdownDocument(parsing: blocks.text)
+        self.diagnostics = blocks.diagnostics.map { diagnostic in
+            guard let line = diagnostic.line else { return diagnostic }
+            var mapped = diagnostic
+            let place = self.locationInSource(line: line, byteColumn: diagnostic.column ?? 1)
+            (mapped.file, mapped.line, mapped.column) = (place.file, place.line, place.column)
+            return mapped
+        }
     }
 
     /// The link reference definitions (`[name]: url`) of the page, so that
@@ -103,6 +124,16 @@ package final class ParsedMarkdown {
         location(atByteOffset: byteOffset(of: node))
     }
 
+    /// The place in the file of a 1-based line and byte column of the text
+    /// `BlockReader` read (before its rewriting; after the expander's).
+    package func locationInSource(line: Int, byteColumn: Int) -> SourceLocation {
+        guard let origins, line >= 1, line <= origins.count else {
+            return SourceLocation(file: source.path, line: line, column: byteColumn)
+        }
+        let shift = expanded?.columnShift(line: line - 1, byte: byteColumn - 1) ?? 0
+        return SourceLocation(file: origins[line - 1].file, line: origins[line - 1].line, column: max(1, byteColumn + shift))
+    }
+
     /// The place in the file of a 1-based line and byte column of the text cmark parsed.
     package func location(line: Int, byteColumn: Int) -> SourceLocation {
         location(atByteOffset: lines.byteOffset(line: line, byteColumn: byteColumn))
@@ -129,7 +160,12 @@ package final class ParsedMarkdown {
             scalars += 1
         }
         columnCursor = (low, bytesIntoLine, scalars)
+        // The reader's shift (BlockReader), then the expander's.
         let shift = low < columnShift.count ? columnShift[low] : 0
+        if let origins, low < origins.count {
+            let originShift = expanded?.columnShift(line: low, byte: bytesIntoLine + shift) ?? 0
+            return SourceLocation(file: origins[low].file, line: origins[low].line, column: max(1, scalars + 1 + shift + originShift))
+        }
         return SourceLocation(file: source.path, line: low + 1, column: max(scalars + 1 + shift, 1))
     }
 

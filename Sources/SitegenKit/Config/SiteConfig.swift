@@ -27,6 +27,8 @@ import SitegenSupport
 /// warnings:
 ///   missingTranslations: true   # a warning per missing translation (default: true)
 /// search: true              # optional: a search page per language, indexed by Pagefind (default: false)
+/// params:                   # optional: values for {{< param "name" >}} in pages (nested: "a.b")
+///   version: "2.1"
 /// ```
 public struct SiteConfig: Sendable, Hashable {
     public static let fileName = "sitegen.yml"
@@ -55,6 +57,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// Each language gets a search page (`<language>/search/`), and the
     /// build indexes the pages with Pagefind (`SearchIndexer`).
     public var search = false
+    /// `params:`, for `{{< param "name" >}}`.
+    public var params: [String: TemplateValue] = [:]
 
     public init(languages: [Language], baseURL: String? = nil, output: String = "_site", translationNotices: Bool = false) {
         self.languages = languages
@@ -68,7 +72,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices",
-                                        "pagination", "navigationLimit", "markdown", "warnings", "search"]
+                                        "pagination", "navigationLimit", "markdown", "warnings", "search", "params"]
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
@@ -110,6 +114,10 @@ public struct SiteConfig: Sendable, Hashable {
         config.markdown = MarkdownSettings.parse(root["markdown"], yaml: yaml, into: &markdownProblems)
         config.missingTranslationWarnings = readWarnings(root["warnings"], reader)
         config.search = reader.bool(root["search"], "search must be true or false (true: a search page per language, indexed by Pagefind)") ?? false
+        if let node = root["params"] {
+            if case .map(let params) = YAMLText.templateValue(node) { config.params = params }
+            else { reader.error("params must be a mapping of names to values, like 'params:' with '  version: \"2.1\"'", at: node) }
+        }
         let diagnostics = reader.diagnostics + markdownProblems
         if diagnostics.contains(where: { $0.severity == .error }) || languages.isEmpty {
             return (nil, diagnostics)
