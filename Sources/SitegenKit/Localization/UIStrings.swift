@@ -16,6 +16,8 @@ public struct UIStrings: Sendable, Hashable {
     /// Whether its file had errors (reported): then a key it lacks is not
     /// reported again, since it may be the error's doing.
     public var isBroken = false
+    /// Keys the language lacks, taken from the theme's English strings.
+    public var inEnglish: Set<String> = []
 
     public init(language: String, file: String, values: [String: String]) {
         self.language = language
@@ -25,11 +27,21 @@ public struct UIStrings: Sendable, Hashable {
 
     public subscript(key: String) -> String? { values[key] }
 
+    /// The language of the theme's strings that stand in for those a
+    /// language lacks.
+    static let fallbackLanguage = "en"
+
     /// Callout titles, from the keys `callout.note`, `callout.danger`...
+    /// A type's English stand-in gives way to its kind's word in this
+    /// language (`danger` is titled with `callout.caution` in a language
+    /// that has that but not `callout.danger`).
     public var calloutLabels: CalloutLabels {
         var labels: [String: String] = [:]
         for (key, value) in values where key.hasPrefix("callout.") {
-            labels[String(key.dropFirst("callout.".count))] = value
+            let type = String(key.dropFirst("callout.".count))
+            let kindKey = "callout." + CalloutKind(type: type).rawValue
+            if inEnglish.contains(key), kindKey != key, values[kindKey] != nil, !inEnglish.contains(kindKey) { continue }
+            labels[type] = value
         }
         return CalloutLabels(labels)
     }
