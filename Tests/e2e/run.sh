@@ -277,6 +277,16 @@ if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$code_src" ]; 
     code_site="$work/code"
 fi
 
+# The constructs fixture (Tests/Fixtures/sites/constructs): admonitions, tabs
+# and footnotes in other generators' spellings, built with the built-in
+# theme, for test_constructs.py. Only when checking the shipped site.
+constructs_src="$repo/Tests/Fixtures/sites/constructs"
+constructs_site=
+if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$constructs_src" ]; then
+    build_variant "$constructs_src" "$work/constructs"
+    constructs_site="$work/constructs"
+fi
+
 # The shortcodes fixture (Tests/Fixtures/sites/shortcodes): Hugo shortcodes,
 # includes and images on the built-in theme, for test_shortcodes.py. Its
 # templates/ holds only its own shortcodes. Only when checking the shipped site.
@@ -299,6 +309,7 @@ if [ "$build_status" = ok ]; then
     [ -z "$init_site" ] || vnu_targets+=("$init_site")
     [ -z "$search_site" ] || vnu_targets+=("$search_site")
     [ -z "$code_site" ] || vnu_targets+=("$code_site")
+    [ -z "$constructs_site" ] || vnu_targets+=("$constructs_site")
     [ -z "$shortcodes_site" ] || vnu_targets+=("$shortcodes_site")
     java -jar "$vnu_jar" --skip-non-html --errors-only "${vnu_targets[@]}" >"$vnu_out" 2>&1
     vnu_rc=$?
@@ -322,6 +333,7 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_INIT="$init_site" \
     SITEGEN_E2E_SEARCH="$search_site" \
     SITEGEN_E2E_CODE="$code_site" \
+    SITEGEN_E2E_CONSTRUCTS="$constructs_site" \
     SITEGEN_E2E_SHORTCODES="$shortcodes_site" \
     SITEGEN_E2E_AXE="$axe_js" \
     SITEGEN_E2E_PREFIX="$PREFIX" \
