@@ -61,10 +61,14 @@ struct ServeCommand: AsyncParsableCommand {
         FileHandleOutput.standardOutput("Serving http://\(host):\(listening)/ (Ctrl-C to stop)")
         // Ctrl-C or SIGTERM: say so, remove the search's temporary folder
         // (the site itself lives in memory), and stop.
+        // Their own queue, not the main one: the main thread is busy with
+        // the preview, and a handler queued behind it never ran (SIGTERM
+        // left serve running).
         var stoppers: [DispatchSourceSignal] = []
+        let signals = DispatchQueue(label: "sitegen.serve.signals")
         for stop in [SIGINT, SIGTERM] {
             signal(stop, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: stop, queue: .main)
+            let source = DispatchSource.makeSignalSource(signal: stop, queue: signals)
             source.setEventHandler {
                 search.removeFolder()
                 FileHandleOutput.standardError("\nsitegen: stopped")
