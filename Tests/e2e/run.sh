@@ -273,6 +273,16 @@ if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$code_src" ]; 
     code_site="$work/code"
 fi
 
+# The reflow fixture (Tests/Fixtures/sites/reflow), built with the built-in
+# theme: pages wider than a phone for test_overflow.py. Only when checking
+# the shipped site.
+reflow_src="$repo/Tests/Fixtures/sites/reflow"
+reflow_site=
+if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$reflow_src" ]; then
+    build_variant "$reflow_src" "$work/reflow"
+    reflow_site="$work/reflow"
+fi
+
 vnu_status=skipped
 pytest_status=skipped
 if [ "$build_status" = ok ]; then
@@ -285,6 +295,7 @@ if [ "$build_status" = ok ]; then
     [ -z "$init_site" ] || vnu_targets+=("$init_site")
     [ -z "$search_site" ] || vnu_targets+=("$search_site")
     [ -z "$code_site" ] || vnu_targets+=("$code_site")
+    [ -z "$reflow_site" ] || vnu_targets+=("$reflow_site")
     java -jar "$vnu_jar" --skip-non-html --errors-only "${vnu_targets[@]}" >"$vnu_out" 2>&1
     vnu_rc=$?
     sed "s|file:$work/||g; s|$work/||g" "$vnu_out"
@@ -307,6 +318,7 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_INIT="$init_site" \
     SITEGEN_E2E_SEARCH="$search_site" \
     SITEGEN_E2E_CODE="$code_site" \
+    SITEGEN_E2E_REFLOW="$reflow_site" \
     SITEGEN_E2E_AXE="$axe_js" \
     SITEGEN_E2E_PREFIX="$PREFIX" \
     SITEGEN_E2E_HOSTING="$work/hosting" \
