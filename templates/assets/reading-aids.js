@@ -3,7 +3,12 @@
 // - a link on each heading of the text, shown on hover and focus, named
 //   "Link to this section: <heading>" (data-heading-link on this tag);
 // - "On this page" open while it stands in its own column (wide screens),
-//   with the section being read marked (aria-current) as the reader scrolls.
+//   with the section being read marked (aria-current) as the reader scrolls;
+// - search in place: the header's field, "/" and Ctrl+K (or Command+K) open
+//   a dialog of results; its script (search.js) is loaded only then, and
+//   when search cannot run here the form goes to the search page as
+//   without JavaScript;
+// - the words a search found marked on the page it led to (?highlight=).
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -65,8 +70,66 @@
     wide.addEventListener("change", follow);
   }
 
+  function searchInPlace() {
+    var form = document.querySelector("form.header-search[data-script]");
+    if (!form) { return; }
+    var field = form.querySelector("input");
+    var link = document.querySelector("a.header-search-link");
+    function open(source) {
+      import(new URL(form.getAttribute("data-script"), document.baseURI).href)
+        .then(function (search) { return search.openDialog(form, source); })
+        .catch(function () { form.submit(); });
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); open(field); });
+    field.addEventListener("input", function () { open(field); });
+    if (link) { link.addEventListener("click", function (event) { event.preventDefault(); open(null); }); }
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      var typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+      var slash = event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
+      var k = (event.key === "k" || event.key === "K") && (event.ctrlKey || event.metaKey) && !event.altKey;
+      if ((slash || k) && !document.querySelector("dialog.search-dialog[open]")) {
+        event.preventDefault();
+        open(null);
+      }
+    });
+  }
+
+  function markFound() {
+    var words = [];
+    new URLSearchParams(location.search).getAll("highlight").forEach(function (value) {
+      value.split(/\s+/).forEach(function (word) { if (word.length > 1) { words.push(word); } });
+    });
+    var content = document.querySelector(".content");
+    if (words.length === 0 || !content) { return; }
+    var pattern = new RegExp("(" + words.map(function (word) {
+      return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).join("|") + ")", "giu");
+    var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) { nodes.push(walker.currentNode); }
+    nodes.forEach(function (node) {
+      var parts = node.nodeValue.split(pattern);
+      if (parts.length < 2) { return; }
+      var fragment = document.createDocumentFragment();
+      parts.forEach(function (part, index) {
+        if (index % 2 === 1) {
+          var mark = document.createElement("mark");
+          mark.className = "search-found";
+          mark.textContent = part;
+          fragment.appendChild(mark);
+        } else if (part) {
+          fragment.appendChild(document.createTextNode(part));
+        }
+      });
+      node.parentNode.replaceChild(fragment, node);
+    });
+  }
+
   function start() {
     addHeadingLinks();
+    searchInPlace();
+    markFound();
     var toc = document.querySelector("nav.toc");
     if (toc) {
       openInColumn(toc);
