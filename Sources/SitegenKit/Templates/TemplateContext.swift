@@ -104,14 +104,20 @@ struct TemplateContext {
 
     /// The language's top-level pages (see `Site.navigation(in:)`).
     func navigation(for page: Page, link: (SitePath) -> String) -> TemplateData {
-        .list(site.navigationEntries(in: page.language).map { entry in
-            let isCurrent = entry.path == page.path
+        navigation(in: page.language, at: page.path, link: link)
+    }
+
+    /// The language's top-level pages as seen from `path` (the 404 page:
+    /// from the root, with absolute links, none of them current).
+    func navigation(in language: String, at path: SitePath, link: (SitePath) -> String) -> TemplateData {
+        .list(site.navigationEntries(in: language).map { entry in
+            let isCurrent = entry.path == path
             return [
                 "title": .text(entry.title),
                 "url": .text(link(entry.path)),
                 "isCurrent": .bool(isCurrent),
                 // The page is below this entry (a question of a decision helper, say).
-                "isSection": .bool(!entry.isHome && !isCurrent && page.path.value.utf8.starts(with: entry.path.value.utf8)),
+                "isSection": .bool(!entry.isHome && !isCurrent && path.value.utf8.starts(with: entry.path.value.utf8)),
             ]
         })
     }
@@ -148,6 +154,19 @@ struct TemplateContext {
             result.append(["hreflang": "x-default", "url": url(original.path)])
         }
         return .list(result.count > 1 ? result : [])
+    }
+
+    /// The 404 page's language switcher: each language's home page.
+    func homeTranslations(current: Language, absoluteBase: String) -> TemplateData {
+        .list(site.config.languages.map { language in
+            let home = site.home(of: language.code)?.path ?? SitePath(language.code + "/")
+            return .object(languageFields(language).merging([
+                "url": .text(absoluteBase + home.urlPath),
+                "isCurrent": .bool(language.code == current.code),
+                "isAvailable": .bool(true),
+                "isFallback": .bool(false),
+            ]) { $1 })
+        })
     }
 
     /// The root page (language chooser) and the 404 page: one entry per language.
