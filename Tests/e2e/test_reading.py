@@ -245,3 +245,47 @@ def test_axe_light_and_dark(drivers, server, axe_source):
             started_server.stop()
     if problems:
         fail(problems, "accessibility problem")
+
+
+def test_print_has_no_controls_wraps_code_and_keeps_callout_borders(drivers, server):
+    """In print media: no button or helper control shows, code wraps instead
+    of being cut, callouts keep their border, links to other sites print
+    their address, and the page is light whatever the reader chose."""
+    driver = drivers(1280)
+    problems = []
+    pages = [(server, GUIDE)]
+    code = os.environ.get("SITEGEN_E2E_CODE")
+    code_server = SiteServer(code, PREFIX) if code else None
+    if code_server:
+        pages.append((code_server, "en/index.html"))
+    try:
+        for site, page in pages:
+            driver.get(site.page_url(page))
+            driver.execute_script("localStorage.setItem('sitegen-scheme', 'dark')")
+            driver.refresh()
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+            shown = driver.execute_script("""
+              return [...document.querySelectorAll('button, select, input, .heading-link, .back-to-top, .toc, .site-header')]
+                .filter((e) => e.getClientRects().length > 0).map((e) => e.outerHTML.slice(0, 80));""")
+            problems += [f"{page}: printed: {html}" for html in shown]
+            cut = driver.execute_script("""
+              return [...document.querySelectorAll('pre')].filter((e) => e.scrollWidth > e.clientWidth + 1).length""")
+            if cut:
+                problems.append(f"{page}: {cut} code blocks are cut in print")
+            borders = driver.execute_script("""
+              return [...document.querySelectorAll('.callout')].map((e) => getComputedStyle(e).borderInlineStartWidth)""")
+            if page == GUIDE and (not borders or any(width in ("0px", "") for width in borders)):
+                problems.append(f"{page}: callouts print without their border: {borders}")
+            if driver.execute_script("return getComputedStyle(document.body).backgroundColor") != LIGHT_BACKGROUND:
+                problems.append(f"{page}: prints dark")
+            external = driver.find_elements(By.CSS_SELECTOR, ".content a[href^='http']")
+            if external and "(" not in driver.execute_script(
+                    "return getComputedStyle(arguments[0], '::after').content", external[0]):
+                problems.append(f"{page}: a link to another site prints without its address")
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+            driver.execute_script("localStorage.clear()")
+    finally:
+        if code_server:
+            code_server.stop()
+    if problems:
+        fail(problems)
