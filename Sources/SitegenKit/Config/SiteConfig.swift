@@ -27,6 +27,7 @@ import SitegenSupport
 /// warnings:
 ///   missingTranslations: true   # a warning per missing translation (default: true)
 /// search: true              # optional: a search page per language, indexed by Pagefind (default: false)
+/// editURL: https://github.com/o/r/edit/main/   # optional: the site folder on a code host; + content/en/x.md
 /// ```
 public struct SiteConfig: Sendable, Hashable {
     public static let fileName = "sitegen.yml"
@@ -55,6 +56,10 @@ public struct SiteConfig: Sendable, Hashable {
     /// Each language gets a search page (`<language>/search/`), and the
     /// build indexes the pages with Pagefind (`SearchIndexer`).
     public var search = false
+    /// Where the site folder's files are edited on a code host, ending in
+    /// `/`: a page's "Edit this page" link is this and its source path
+    /// (`content/en/guide.md`).
+    public var editURL: String?
 
     public init(languages: [Language], baseURL: String? = nil, output: String = "_site", translationNotices: Bool = false) {
         self.languages = languages
@@ -68,7 +73,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices",
-                                        "pagination", "navigationLimit", "markdown", "warnings", "search"]
+                                        "pagination", "navigationLimit", "markdown", "warnings", "search", "editURL"]
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
@@ -110,6 +115,7 @@ public struct SiteConfig: Sendable, Hashable {
         config.markdown = MarkdownSettings.parse(root["markdown"], yaml: yaml, into: &markdownProblems)
         config.missingTranslationWarnings = readWarnings(root["warnings"], reader)
         config.search = reader.bool(root["search"], "search must be true or false (true: a search page per language, indexed by Pagefind)") ?? false
+        config.editURL = readEditURL(root["editURL"], reader)
         let diagnostics = reader.diagnostics + markdownProblems
         if diagnostics.contains(where: { $0.severity == .error }) || languages.isEmpty {
             return (nil, diagnostics)
@@ -211,6 +217,16 @@ public struct SiteConfig: Sendable, Hashable {
         guard let node else { return nil }
         guard let value = node.string, isAbsoluteWebURL(value) else {
             reader.error("baseURL must be an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like 'https://example.org/docs/'", at: node)
+            return nil
+        }
+        return value.hasSuffix("/") ? value : value + "/"
+    }
+
+    /// `editURL`: an absolute http or https URL (a `/` is added at its end).
+    static func readEditURL(_ node: Node?, _ reader: YAMLReader) -> String? {
+        guard let node else { return nil }
+        guard let value = node.string, isAbsoluteWebURL(value) else {
+            reader.error("editURL must be an absolute http or https URL of the site folder on a code host, like 'https://github.com/owner/repo/edit/main/'", at: node)
             return nil
         }
         return value.hasSuffix("/") ? value : value + "/"

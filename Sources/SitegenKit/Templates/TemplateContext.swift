@@ -51,6 +51,22 @@ struct TemplateContext {
         }
         pageValues["translationOutdated"] = .bool(site.config.translationNotices && site.translationStatus?.isKnownOutdated(page) == true)
         if let description = page.metadata.description { pageValues["description"] = .text(description) }
+        // Written pages only: a fallback's text is its original's, and a
+        // generated page has no file.
+        if let editURL = site.config.editURL, page.generated == nil, !page.isFallback {
+            let path = page.sourcePath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? page.sourcePath
+            pageValues["editURL"] = .text(editURL + path)
+        }
+        // For OpenGraph and Twitter cards, which want an absolute address:
+        // front matter `image` as written when absolute, else from the base URL.
+        if case .string(let image)? = page.metadata.params["image"] {
+            if image.hasPrefix("https://") || image.hasPrefix("http://") {
+                pageValues["image"] = .text(image)
+            } else if let base = site.config.baseURL {
+                let path = String(image.drop { $0 == "/" })
+                pageValues["image"] = .text(base + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path))
+            }
+        }
         if let base = site.config.baseURL {
             // A fallback page repeats its original's text, so the original is
             // the canonical page, as sitemap.xml (which lists originals only) says.
