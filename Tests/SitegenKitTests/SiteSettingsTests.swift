@@ -80,4 +80,23 @@ import Testing
         let install = try Self.read(output, "en/getting-started/install/index.html")
         #expect(!install.contains("og:image") && !install.contains("og:url"))
     }
+
+    @Test func aBannerPerLanguageOnEveryPage() throws {
+        let (report, output) = try Self.build(settings: "banner:\n  en: Version 2 is out.\n  nl: Versie 2 is uit.\n")
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let english = try Self.read(output, "en/getting-started/install/index.html")
+        #expect(english.contains("<aside class=\"banner\" aria-label=\"Announcement\" data-dismiss=\"Dismiss\">\n<p>Version 2 is out.</p>"))
+        #expect(english.contains("data-banner=\"Version 2 is out.\""))
+        #expect(try Self.read(output, "nl/index.html").contains("<p>Versie 2 is uit.</p>"))
+        #expect(!(try Self.read(output, "ar/index.html")).contains("class=\"banner\""))
+        #expect(try Self.read(output, "404.html").contains("class=\"banner\""))
+    }
+
+    @Test func aBannerIsTextOrTextPerLanguage() {
+        let (config, _) = SiteConfig.parse("title: T\nlanguages:\n  - code: en\n    name: English\n  - code: nl\n    name: Nederlands\nbanner: Hello\n")
+        #expect(config?.banner == ["en": "Hello", "nl": "Hello"])
+        let (bad, diagnostics) = SiteConfig.parse("title: T\nlanguages:\n  - code: en\n    name: English\nbanner: [a, b]\n")
+        #expect(bad == nil)
+        #expect(diagnostics.map(\.description) == ["sitegen.yml:5:9: error: banner must be text, or a mapping from language code to text"])
+    }
 }

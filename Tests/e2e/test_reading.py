@@ -289,3 +289,36 @@ def test_print_has_no_controls_wraps_code_and_keeps_callout_borders(drivers, ser
             code_server.stop()
     if problems:
         fail(problems)
+
+
+def test_banner_is_dismissed_for_good_with_javascript_and_kept_without(drivers):
+    """The reflow fixture's banner: shown; its button hides it, and on the
+    next page it is hidden from the first frame; without JavaScript it stays."""
+    reflow = os.environ.get("SITEGEN_E2E_REFLOW")
+    if not reflow:
+        pytest.skip("SITEGEN_E2E_REFLOW is not set")
+    site = SiteServer(reflow, PREFIX)
+    try:
+        driver = drivers(360)
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": FIRST_FRAME.replace(
+            "scheme: document.documentElement.getAttribute('data-scheme')",
+            "banner: document.documentElement.hasAttribute('data-banner-hidden')")})
+        driver.get(site.page_url("en/index.html"))
+        driver.execute_script("localStorage.clear()")
+        driver.refresh()
+        banner = driver.find_element(By.CSS_SELECTOR, "aside.banner")
+        assert banner.is_displayed()
+        button = banner.find_element(By.CSS_SELECTOR, "button.banner-dismiss")
+        button.send_keys(Keys.ENTER)
+        assert not banner.is_displayed()
+        driver.get(site.page_url("en/wide-table/index.html"))
+        assert driver.execute_script("return window.__firstFrame.banner") is True, "the dismissed banner shows before the script hides it"
+        assert not driver.find_element(By.CSS_SELECTOR, "aside.banner").is_displayed()
+        driver.execute_script("localStorage.clear()")
+
+        plain = drivers(360, False)
+        plain.get(site.page_url("en/wide-table/index.html"))
+        assert plain.find_element(By.CSS_SELECTOR, "aside.banner").is_displayed()
+        assert not plain.find_elements(By.CSS_SELECTOR, "button.banner-dismiss")
+    finally:
+        site.stop()

@@ -4,6 +4,8 @@
 // (data-scheme) before the first paint: no flash of the other scheme. The
 // chooser, a labelled <select> in the header, is added once the page is read;
 // its texts come from the page's language (data-* on this script's tag).
+// The same goes for the site's banner: one the reader dismissed (its text
+// is remembered) is hidden before the first paint (data-banner-hidden).
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -22,8 +24,32 @@
     }
   }
   apply(stored());
+  var bannerKey = "sitegen-banner";
+  var banner = script && script.getAttribute("data-banner");
+  function dismissed() {
+    try { return localStorage.getItem(bannerKey) === banner; } catch (error) { return false; }
+  }
+  if (banner && dismissed()) { root.setAttribute("data-banner-hidden", ""); }
+
+  // A button to dismiss the banner, and remember that.
+  function dismissButton() {
+    var aside = document.querySelector("aside.banner");
+    if (!aside || !banner) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "banner-dismiss";
+    button.textContent = aside.getAttribute("data-dismiss") || "Dismiss";
+    button.addEventListener("click", function () {
+      try { localStorage.setItem(bannerKey, banner); } catch (error) { /* for this page only */ }
+      root.setAttribute("data-banner-hidden", "");
+      var main = document.getElementById("main");
+      if (main) { main.focus(); }
+    });
+    aside.appendChild(button);
+  }
 
   function start() {
+    dismissButton();
     var header = document.querySelector(".site-header-inner");
     if (!header || !script) { return; }
     var wrap = document.createElement("div");

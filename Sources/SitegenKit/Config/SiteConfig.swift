@@ -28,6 +28,8 @@ import SitegenSupport
 ///   missingTranslations: true   # a warning per missing translation (default: true)
 /// search: true              # optional: a search page per language, indexed by Pagefind (default: false)
 /// editURL: https://github.com/o/r/edit/main/   # optional: the site folder on a code host; + content/en/x.md
+/// banner:                   # optional: an announcement above every page, one text or one per language
+///   en: Version 2 is out.
 /// ```
 public struct SiteConfig: Sendable, Hashable {
     public static let fileName = "sitegen.yml"
@@ -60,6 +62,9 @@ public struct SiteConfig: Sendable, Hashable {
     /// `/`: a page's "Edit this page" link is this and its source path
     /// (`content/en/guide.md`).
     public var editURL: String?
+    /// An announcement above every page, by language code (a language
+    /// without one has no banner).
+    public var banner: [String: String] = [:]
 
     public init(languages: [Language], baseURL: String? = nil, output: String = "_site", translationNotices: Bool = false) {
         self.languages = languages
@@ -73,7 +78,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices",
-                                        "pagination", "navigationLimit", "markdown", "warnings", "search", "editURL"]
+                                        "pagination", "navigationLimit", "markdown", "warnings", "search", "editURL", "banner"]
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
@@ -116,6 +121,7 @@ public struct SiteConfig: Sendable, Hashable {
         config.missingTranslationWarnings = readWarnings(root["warnings"], reader)
         config.search = reader.bool(root["search"], "search must be true or false (true: a search page per language, indexed by Pagefind)") ?? false
         config.editURL = readEditURL(root["editURL"], reader)
+        config.banner = readBanner(root["banner"], languages: languages, reader)
         let diagnostics = reader.diagnostics + markdownProblems
         if diagnostics.contains(where: { $0.severity == .error }) || languages.isEmpty {
             return (nil, diagnostics)
@@ -230,6 +236,34 @@ public struct SiteConfig: Sendable, Hashable {
             return nil
         }
         return value.hasSuffix("/") ? value : value + "/"
+    }
+
+    /// `banner`: one text for every language, or a mapping from language
+    /// code to text.
+    static func readBanner(_ node: Node?, languages: [Language], _ reader: YAMLReader) -> [String: String] {
+        switch node {
+        case .none:
+            return [:]
+        case .some(let node) where YAMLText.isString(node):
+            let text = node.string ?? ""
+            return text.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: languages.map { ($0.code, text) })
+        case .some(.mapping(let mapping)):
+            var banner: [String: String] = [:]
+            for (key, value) in mapping {
+                guard let code = key.string, YAMLText.isString(value), let text = value.string else {
+                    reader.error("each banner must be text, like 'en: Version 2 is out.'", at: value)
+                    continue
+                }
+                if !languages.contains(where: { $0.code == code }) {
+                    reader.warning("banner for '\(code)', which is not in languages", at: key)
+                }
+                if !text.isEmpty { banner[code] = text }
+            }
+            return banner
+        case .some(let node):
+            reader.error("banner must be text, or a mapping from language code to text", at: node)
+            return [:]
+        }
     }
 
     static func readOutput(_ node: Node?, _ reader: YAMLReader) -> String {

@@ -105,6 +105,7 @@ struct TemplateContext {
             "home": .text(home),
             "asset": assets.function,
         ]
+        if let banner = site.config.banner[language.code] { values["banner"] = .text(banner) }
         values["searchURL"] = SearchContext(site: site).searchURL(language: language.code, from: path, fileLinks: fileLinks, absoluteBase: absoluteBase)
         return values
     }

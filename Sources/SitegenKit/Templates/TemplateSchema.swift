@@ -103,7 +103,7 @@ indirect enum TemplateShape: Sendable {
                                "previous": pageLink, "next": pageLink, "pages": .list(pageLink)]),
         // Search (`SearchContext`): every page's link to its language's search
         // page; the search page's A–Z list.
-        "searchURL": .value,
+        "searchURL": .value, "banner": .value,
         "searchPages": .list(.object(["letter": .value,
                                       "pages": .list(.object(["title": .value, "url": .value, "isFallback": .value, "lang": .value, "dir": .value]))])),
         // The language chooser and 404.html.
