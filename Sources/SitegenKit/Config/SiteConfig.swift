@@ -220,22 +220,21 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     static func readBaseURL(_ node: Node?, _ reader: YAMLReader) -> String? {
+        readFolderURL(node, reader, "baseURL must be an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like 'https://example.org/docs/'")
+    }
+
+    /// An absolute http or https URL of a folder: a `/` is added at its end.
+    static func readFolderURL(_ node: Node?, _ reader: YAMLReader, _ message: String) -> String? {
         guard let node else { return nil }
         guard let value = node.string, isAbsoluteWebURL(value) else {
-            reader.error("baseURL must be an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like 'https://example.org/docs/'", at: node)
+            reader.error(message, at: node)
             return nil
         }
         return value.hasSuffix("/") ? value : value + "/"
     }
 
-    /// `editURL`: an absolute http or https URL (a `/` is added at its end).
     static func readEditURL(_ node: Node?, _ reader: YAMLReader) -> String? {
-        guard let node else { return nil }
-        guard let value = node.string, isAbsoluteWebURL(value) else {
-            reader.error("editURL must be an absolute http or https URL of the site folder on a code host, like 'https://github.com/owner/repo/edit/main/'", at: node)
-            return nil
-        }
-        return value.hasSuffix("/") ? value : value + "/"
+        readFolderURL(node, reader, "editURL must be an absolute http or https URL of the site folder on a code host, like 'https://github.com/owner/repo/edit/main/'")
     }
 
     /// `banner`: one text for every language, or a mapping from language
