@@ -120,8 +120,11 @@ asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 
-# sitegen against Hugo, side by side (bench/run_bench.py). Installs Hugo and
-# cmark from Debian when missing.
+# sitegen against Hugo, side by side (bench/run_bench.py): the three shapes,
+# then highlighting (issue 26): the code-heavy shape at 2 x 2,000 and one
+# block a page at 2 x 10,000, both tools with and without it, and what one
+# block costs; then issue 30's link-heavy flat shape at 2 x 10,000. Installs Hugo and cmark from Debian when missing.
+# BENCH_ARGS applies to the first run only (the shapes).
 bench: deps
 	@for tool in hugo cmark; do \
 		command -v $$tool >/dev/null 2>&1 && continue; \
@@ -129,6 +132,9 @@ bench: deps
 		else echo "make bench needs $$tool: sudo apt-get install -y $$tool"; exit 1; fi; \
 	done
 	python3 bench/run_bench.py $(BENCH_ARGS)
+	python3 bench/run_bench.py --code-heavy --sizes 2000 --shapes sections --themes minimal --modes cold --runs 3
+	python3 bench/run_bench.py --highlight --sizes 10000 --shapes sections --themes minimal --modes cold --runs 3
+	python3 bench/run_bench.py --link-heavy --sizes 10000 --shapes flat --themes minimal --modes cold --runs 3
 
 # Everything the Makefile and sitegen make here: build folders, dist/ (also the
 # sanitizer and valgrind ones), the shipped site's output with the build

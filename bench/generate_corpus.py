@@ -2,6 +2,7 @@
 """Generate a realistic bilingual sitegen corpus for benchmarks.
 
 usage: generate_corpus.py N OUT_DIR [--shape sections|flat|deep] [--theme shipped|minimal]
+                          [--highlight | --code-heavy | --link-heavy]
 
 Writes OUT_DIR/sitegen.yml, OUT_DIR/content/{nl,en}/index.md and N - 1 more
 pages per language, about 3 KB each (front matter, headings, lists, links to
@@ -15,8 +16,12 @@ every tenth page), in one of three shapes:
 
 and the templates: the shipped theme, or a minimal theme (title,
 description, language links, table of contents, content: no navigation)
-that make_hugo_site.py matches page for page. Deterministic: the same
-arguments give the same files.
+that make_hugo_site.py matches page for page. --highlight gives each page a
+console session and one block in a language; --code-heavy gives each page
+five blocks of 5 to 30 lines instead, in eight languages (issue 26's
+code-heavy shape). --link-heavy writes issue 30's link-heavy pages instead:
+front matter of five keys, about 15 links to other pages (some with an
+anchor), headings, lists and one code block without a language. Deterministic: the same arguments give the same files.
 """
 import argparse
 import os
@@ -54,7 +59,38 @@ CODE_SAMPLES = [
 ]
 
 
-def page(rng, lang, index, count, paths, highlight=False):
+# With --code-heavy: five blocks a page, each 5 to 30 lines of one of these
+# eight languages (lines drawn in order, cycling).
+HEAVY_LINES = {
+    "python": ["def weight(page: str, n: int = {n}) -> int:", "    \"\"\"The weight of a page.\"\"\"",
+               "    if page.endswith(\".md\") and n > 0:  # a page", "        return len(page) * n", "    return 0"],
+    "bash": ["for page in content/*.md; do", "  if [ -f \"$page\" ]; then", "    echo \"page {n}: $page\"  # each",
+             "  fi", "done"],
+    "yaml": ["site:", "  title: \"Docs {n}\"  # shown in the header", "  pages: {n}", "  draft: false",
+             "languages: [nl, en]"],
+    "json": ["{{", "  \"page\": {n},", "  \"title\": \"Page {n}\",", "  \"tags\": [\"docs\", null],", "  \"draft\": false", "}}"],
+    "go": ["func weight(page string) int {{", "\tif strings.HasSuffix(page, \".md\") {{ // a page",
+           "\t\treturn len(page) * {n}", "\t}}", "\treturn 0", "}}"],
+    "javascript": ["export function weight(page) {{", "  // the weight of a page", "  const n = {n};",
+                   "  return page.endsWith('.md') ? page.length * n : 0;", "}}"],
+    "java": ["public final class Weight {{", "    /** The weight of a page. */", "    static int of(String page) {{",
+             "        return page.endsWith(\".md\") ? page.length() * {n} : 0;", "    }}", "}}"],
+    "sql": ["SELECT title, weight  -- the pages", "FROM pages", "WHERE weight > {n} AND draft = FALSE",
+            "ORDER BY weight DESC;"],
+}
+
+
+def heavy_blocks(rng, index):
+    """Five fenced blocks of 5 to 30 lines, each in one of eight languages."""
+    lines = []
+    for _ in range(5):
+        language = rng.choice(sorted(HEAVY_LINES))
+        source = HEAVY_LINES[language]
+        lines += ["```" + language] + [source[i % len(source)].format(n=index) for i in range(rng.randint(5, 30))] + ["```", ""]
+    return lines
+
+
+def page(rng, lang, index, count, paths, highlight=False, heavy=False):
     target = rng.randrange(count) + 1
     anchor = "before-you-start" if lang == "en" else "voordat-je-begint"
     here = os.path.dirname(paths[index])
@@ -75,7 +111,9 @@ def page(rng, lang, index, count, paths, highlight=False):
         lines += [f"## {heading.format(n=number)}", ""]
         lines += [sentence(rng, lang, 18) + " " + sentence(rng, lang, 14) + f" Use `code-{number}`.", ""]
         lines += [f"- {sentence(rng, lang, 6)}" for _ in range(3)] + [""]
-        if number == 2 and highlight:
+        if number == 2 and heavy:
+            lines += heavy_blocks(rng, index)
+        elif number == 2 and highlight:
             language, code = CODE_SAMPLES[index % len(CODE_SAMPLES)]
             lines += ["```console", f"$ activate --key {rng.randrange(10**8):08d}", "activated", "```", ""]
             lines += ["```" + language, code.format(n=index), "```", ""]
@@ -87,6 +125,31 @@ def page(rng, lang, index, count, paths, highlight=False):
         lines += ["| Aspect | Old | New |", "|---|---|---|"]
         lines += [f"| {rng.choice(WORDS[lang])} | {sentence(rng, lang, 3)} | {sentence(rng, lang, 3)} |" for _ in range(4)]
         lines += [""]
+    return "\n".join(lines)
+
+
+def link_heavy_page(rng, lang, index, count, paths):
+    """Issue 30's link-heavy page: 5 front matter keys, 15 links to other
+    pages (a third with the anchor every page has), headings, lists, one
+    code block."""
+    here = os.path.dirname(paths[index])
+    anchor = "before-you-start" if lang == "en" else "voordat-je-begint"
+    def link(number):
+        target = os.path.relpath(paths[rng.randrange(count) + 1], here)
+        return f"[{rng.choice(WORDS[lang])} {number}]({target}{'#' + anchor if number % 3 == 0 else ''})"
+
+    lines = ["---", f"title: {'Pagina' if lang == 'nl' else 'Page'} {index}", f"linkTitle: \"{index}\"",
+             f"description: {sentence(rng, lang, 8)}", f"weight: {index}", "draft: false", "---", "",
+             sentence(rng, lang, 16) + f" {link(1)} *{rng.choice(WORDS[lang])}* **{rng.choice(WORDS[lang])}**.", ""]
+    number = 2
+    for heading_number, heading in enumerate(HEADINGS[lang][:4], start=1):
+        lines += [f"## {heading.format(n=heading_number)}", ""]
+        lines += [sentence(rng, lang, 14) + f" {link(number)} " + sentence(rng, lang, 10) + f" {link(number + 1)}", ""]
+        lines += [f"- {sentence(rng, lang, 5)} {link(number + 2)}" for _ in range(1)] + [f"- {sentence(rng, lang, 6)}", ""]
+        number += 3
+        if heading_number == 2:
+            lines += ["```", f"activate --key {rng.randrange(10**8):08d} --page {index}", "```", ""]
+    lines += [sentence(rng, lang, 12) + f" {link(14)} {link(15)}", ""]
     return "\n".join(lines)
 
 
@@ -168,6 +231,8 @@ def main():
     parser.add_argument("--shape", choices=["sections", "flat", "deep"], default="sections")
     parser.add_argument("--theme", choices=["shipped", "minimal"], default="shipped")
     parser.add_argument("--highlight", action="store_true", help="code blocks with languages (for run_bench.py --highlight)")
+    parser.add_argument("--code-heavy", action="store_true", help="five blocks of 5 to 30 lines a page, eight languages")
+    parser.add_argument("--link-heavy", action="store_true", help="issue 30's pages: 15 links each, five front matter keys")
     args = parser.parse_args()
     count, out = args.count, args.out
     repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -188,7 +253,10 @@ def main():
             path = os.path.join(root, paths[index])
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8") as file:
-                file.write(page(rng, lang, index, count - 1, paths, args.highlight))
+                if args.link_heavy:
+                    file.write(link_heavy_page(rng, lang, index, count - 1, paths))
+                else:
+                    file.write(page(rng, lang, index, count - 1, paths, args.highlight, args.code_heavy))
         shutil.copy(os.path.join(repository, "content", lang, "_strings.yml"), root)
     write_templates(repository, out, args.theme)
     with open(os.path.join(out, "sitegen.yml"), "w", encoding="utf-8") as file:

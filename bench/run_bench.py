@@ -3,7 +3,7 @@
 
 usage: bench/run_bench.py [--sizes 1000 10000] [--runs 5] [--shapes sections flat deep]
                           [--themes minimal shipped] [--modes cold warm] [--no-hugo]
-                          [--delete-before-cold] [--highlight]
+                          [--delete-before-cold] [--highlight | --code-heavy | --link-heavy]
        bench/run_bench.py --search [--sizes 1000 10000] [--runs 3]
 
 For each size N (pages per language), shape (generate_corpus.py --shape:
@@ -21,7 +21,12 @@ Hugo cannot build in this machine's memory). --highlight gives the code
 blocks languages and measures four builds: sitegen and Hugo highlighting
 (Hugo's Chroma with CSS classes, as sitegen writes them), and both again on
 the same corpus with highlighting off (markdown.highlight: false;
-codeFences = false), printing each tool's with/without ratio. --search
+codeFences = false), printing each tool's with/without ratio, and what one
+block costs (sitegen markdown on 10,000 one-line blocks, with and without
+--highlight). --code-heavy does the same on the code-heavy corpus (five
+blocks of 5 to 30 lines a page in eight languages). --link-heavy builds
+issue 30's link-heavy pages (15 links each, flat, minimal theme, both tools
+resolving and checking links, highlighting off). --search
 measures what search: true adds instead (bench/search_bench.py). Numbers
 for people: nothing here is a test.
 """
@@ -95,7 +100,7 @@ def bench_case(size, shape, theme, args, tools):
     corpus, hugo_site = os.path.join(work, "sitegen"), os.path.join(work, "hugo")
     highlight = ["--highlight"] if args.highlight else []
     subprocess.run([sys.executable, os.path.join(REPO, "bench", "generate_corpus.py"), str(size), corpus,
-                    "--shape", shape, "--theme", theme] + highlight, check=True)
+                    "--shape", shape, "--theme", theme] + (["--code-heavy"] if args.code_heavy else ["--link-heavy"] if args.link_heavy else highlight), check=True)
     outputs = {tool: os.path.join(work, "out-" + tool) for tool in tools}
     commands = {"sitegen": [SITEGEN, "build", "--quiet", "--source", corpus, "--output", outputs["sitegen"]]}
     if "hugo" in tools:
@@ -144,12 +149,33 @@ def bench_case(size, shape, theme, args, tools):
         for tool in ("sitegen", "hugo"):
             if tool + "-plain" in tools:
                 added = statistics.median(h[0] / p[0] for h, p in zip(results[tool], results[tool + "-plain"]))
-                print(f"    {tool} with/without highlighting: wall {added:.2f} (median of pairwise ratios)")
+                cpu = statistics.median(h[1] / p[1] for h, p in zip(results[tool], results[tool + "-plain"]))
+                print(f"    {tool} with/without highlighting: wall {added:.2f}, CPU {cpu:.2f} (medians of pairwise ratios)")
         rows.append(row)
         shutil.rmtree(os.path.join(work, "trash"))
         os.makedirs(os.path.join(work, "trash"))
     shutil.rmtree(work, ignore_errors=True)
     return rows
+
+
+def per_block_cost(runs):
+    """Prints what highlighting one block costs: `sitegen markdown` (one
+    thread) on 10,000 one-line blocks of a language, with --highlight and
+    without, the difference per block (best of `runs`; the one preparation of
+    the language's definition, a few ms, is in it)."""
+    work = tempfile.mkdtemp(prefix="sitegen-bench-blocks-")
+    print("\nWhat one block costs: sitegen markdown on 10,000 one-line blocks, best of", runs)
+    samples = {"bash": "echo \"page $n\" # one", "python": "print(weight(\"index.md\"))  # one",
+               "yaml": "title: \"Docs\"  # one", "json": "{\"page\": 1, \"draft\": false}",
+               "go": "fmt.Println(\"page\", 1) // one", "java": "return page.length() * 3; // one"}
+    for language, line in samples.items():
+        path = os.path.join(work, language + ".md")
+        with open(path, "w", encoding="utf-8") as file:
+            file.write("".join(f"```{language}\n{line}\n```\n\n" for _ in range(10000)))
+        on = min(measure([SITEGEN, "markdown", "--highlight", path])[1] for _ in range(runs))
+        off = min(measure([SITEGEN, "markdown", path])[1] for _ in range(runs))
+        print(f"  {language:7} {(on - off) / 10000 * 1e6:6.1f} µs a block (CPU {on:.2f} s highlighted, {off:.2f} s plain)")
+    shutil.rmtree(work, ignore_errors=True)
 
 
 def print_table(rows, tools):
@@ -180,6 +206,10 @@ def main():
     parser.add_argument("--no-hugo", action="store_true", help="measure sitegen alone")
     parser.add_argument("--highlight", action="store_true",
                         help="code blocks with languages; both tools highlighting, and both again without")
+    parser.add_argument("--code-heavy", action="store_true",
+                        help="as --highlight, on five blocks of 5 to 30 lines a page in eight languages")
+    parser.add_argument("--link-heavy", action="store_true",
+                        help="issue 30's link-heavy pages (use with --shapes flat --themes minimal)")
     parser.add_argument("--delete-before-cold", action="store_true",
                         help="delete the output right before each cold build instead of moving it aside")
     parser.add_argument("--search", action="store_true",
@@ -192,6 +222,7 @@ def main():
         search_bench.run(SITEGEN, args.sizes, args.runs)
         return
     tools = ["sitegen"] if args.no_hugo else ["sitegen", "hugo"]
+    args.highlight = args.highlight or args.code_heavy
     if args.highlight:
         tools += [tool + "-plain" for tool in tools]
     if "hugo" in tools and not shutil.which("hugo"):
@@ -206,6 +237,8 @@ def main():
                 rows += bench_case(size, shape, theme, args, tools)
     rows.sort(key=lambda row: (row["shape"], row["theme"], row["mode"], row["size"]))
     print_table(rows, tools)
+    if args.highlight:
+        per_block_cost(args.runs)
 
 
 if __name__ == "__main__":

@@ -92,5 +92,33 @@ package enum BundledLanguageDefinitions {
         function = '\*\*[^*]+\*\*|__[^_]+__'
         comment = '^[[:blank:]]{0,3}>.*$'
         """#,
+        "elixir": #"""
+        # Elixir (sitegen): comments, strings, sigils, attributes, atoms, modules, keywords.
+        comment start "#"
+        string delim "\"\"\"" "\"\"\"" escape "\\" multiline
+        string delim "\"" "\"" escape "\\"
+        string delim "'" "'" escape "\\"
+        string = '~[[:alpha:]](\{[^}]*\}|\([^)]*\)|\[[^]]*\]|/[^/]*/|\|[^|]*\||<[^>]*>)[[:alpha:]]*'
+        preproc = '@[[:alpha:]_][[:alnum:]_]*'
+        keyword = "after|alias|and|case|catch|cond|def|defdelegate|defexception|defguard|defimpl|defmacro|defmacrop|defmodule|defoverridable|defp|defprotocol|defstruct|do|else|end|fn|for|if|import|in|not|or|quote|raise|receive|require|rescue|reraise|super|throw|try|unless|unquote|use|when|with|true|false|nil"
+        atom = '(?<![[:alnum:]_:]):[[:alpha:]_][[:alnum:]_]*[?!]?|\<[[:alpha:]_][[:alnum:]_]*[?!]?:(?=[[:blank:]])'
+        type = '\<[A-Z][[:alnum:]_]*(\.[A-Z][[:alnum:]_]*)*'
+        include "number.lang"
+        include "function.lang"
+        """#,
+        "hcl": #"""
+        # HCL and Terraform (sitegen): comments, strings, blocks, keys, references.
+        comment start "#"
+        comment start "//"
+        comment delim "/*" "*/" multiline
+        string delim "\"" "\"" escape "\\"
+        string = '<<-?[[:alpha:]_]+'
+        (key,symbol) = `(^[[:blank:]]*[[:alnum:]_-]+)([[:blank:]]*=)`
+        keyword = '^[[:blank:]]*(resource|data|variable|output|module|provider|locals|terraform|backend|required_providers|provisioner|connection|lifecycle|dynamic|moved|import|check|removed|job|group|task|source|build)\>'
+        keyword = "for|in|if|null|true|false"
+        variable = '\<(var|local|module|data|each|count|path|self|terraform)\.[[:alnum:]_.*-]+'
+        include "number.lang"
+        include "function.lang"
+        """#,
     ]
 }

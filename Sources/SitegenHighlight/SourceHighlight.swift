@@ -1,10 +1,9 @@
 import CSourceHighlight
 import Glibc
 
-/// GNU Source-highlight, in process. Each language's definition is built on
-/// its first use and kept for the rest of the process (the C++ side caches it
-/// under a lock; loading sh.lang costs about 6 ms, highlighting a one-line
-/// block about 30 µs), so a build pays for every language it uses once.
+/// GNU Source-highlight, in process. Each language's definition is prepared
+/// on its first use and kept for the rest of the process (`PreparedLanguages`),
+/// so a build pays for every language it uses once.
 package enum SourceHighlight {
     /// A failure of the engine: a definition that does not build, or a
     /// block it could not highlight (then the block is shown plain).
@@ -12,44 +11,30 @@ package enum SourceHighlight {
         package var description: String
     }
 
-    /// The highlighted lines of `code`: HTML-escaped, tokens in
-    /// `<span class="k|t|s|c|n|f|v|m|ins|del">`; one element per line of
-    /// `code` (a final line break ends the last line, it does not add one).
-    package static func highlight(_ code: String, as language: CodeLanguage) throws(Failure) -> [String] {
+    /// `code` highlighted: HTML-escaped, tokens in
+    /// `<span class="k|t|s|c|n|f|v|m|ins|del">`, every line of `code` ended
+    /// by a line break (a final line break ends the last line, it does not
+    /// add one).
+    package static func highlight(_ code: String, as language: CodeLanguage) throws(Failure) -> String {
         let definition = try load(language)
         var error: UnsafeMutablePointer<CChar>?
         let length = code.utf8.count
         let result = code.withCString { sg_highlight(definition, $0, length, &error) }
         guard let result else { throw failure(error, otherwise: "highlighting failed") }
         defer { free(result) }
-        var lines = String(cString: result).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        // The output ends every line with "\n": the split leaves one empty element after it.
-        lines.removeLast()
-        return lines
+        return String(cString: result)
     }
 
+    /// The definition of `language`; a console block's commands are shell.
     private static func load(_ language: CodeLanguage) throws(Failure) -> OpaquePointer {
-        var error: UnsafeMutablePointer<CChar>?
-        let loaded: OpaquePointer?
         switch language {
-        case .system(let file):
-            guard let text = SourceHighlightFiles.definition(file) else {
-                throw Failure(description: "\(file) is not among the embedded language definitions")
-            }
-            loaded = sg_language_load(file, nil, text, &error)
-        case .bundled(let name):
-            let text = SourceHighlightFiles.inliningIncludes(BundledLanguageDefinitions.all[name] ?? "")
-            loaded = sg_language_load(name + ".sitegen", nil, text, &error)
-        case .console:
-            return try load(.system("sh.lang"))
-        case .plain:
-            throw Failure(description: "plain text has no definition")
+        case .console: try PreparedLanguages.definition(of: .system("sh.lang"))
+        case .plain: throw Failure(description: "plain text has no definition")
+        default: try PreparedLanguages.definition(of: language)
         }
-        guard let loaded else { throw failure(error, otherwise: "the language definition does not build") }
-        return loaded
     }
 
-    private static func failure(_ error: UnsafeMutablePointer<CChar>?, otherwise: String) -> Failure {
+    static func failure(_ error: UnsafeMutablePointer<CChar>?, otherwise: String) -> Failure {
         guard let error else { return Failure(description: otherwise) }
         defer { free(error) }
         return Failure(description: String(cString: error))

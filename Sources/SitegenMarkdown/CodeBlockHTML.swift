@@ -14,19 +14,25 @@ import SitegenSupport
 package enum CodeBlockHTML {
     /// - Parameter language: nil shows the code plain (unknown or `text`).
     package static func render(code: String, info: FenceInfo, language: CodeLanguage?) throws(SourceHighlight.Failure) -> String {
-        let lines = try highlightedLines(code, language: language)
         let perLine = info.lineNumbers || !info.markedLines.isEmpty
-        var body = ""
-        body.reserveCapacity(code.utf8.count * 2)
-        for (index, line) in lines.enumerated() {
-            if !perLine {
-                body += line
-            } else if info.markedLines.contains(index + 1) {
-                body += "<mark class=\"line\">" + line + "</mark>"
-            } else {
-                body += "<span class=\"line\">" + line + "</span>"
+        var body: String
+        switch language {
+        case let language? where language != .plain && language != .console && !perLine:
+            // The engine's output as it is: one line break after each line.
+            body = try SourceHighlight.highlight(code, as: language)
+        default:
+            body = ""
+            body.reserveCapacity(code.utf8.count * 2)
+            for (index, line) in try highlightedLines(code, language: language).enumerated() {
+                if !perLine {
+                    body += line
+                } else if info.markedLines.contains(index + 1) {
+                    body += "<mark class=\"line\">" + line + "</mark>"
+                } else {
+                    body += "<span class=\"line\">" + line + "</span>"
+                }
+                body += "\n"
             }
-            body += "\n"
         }
         var classes = info.language.isEmpty ? [] : ["language-" + info.language]
         if info.lineNumbers { classes.append("linenos") }
@@ -48,7 +54,10 @@ package enum CodeBlockHTML {
         case .console?:
             return try plainLines(code).map { line throws(SourceHighlight.Failure) in try consoleLine(line) }
         case let language?:
-            return try SourceHighlight.highlight(code, as: language)
+            var lines = try SourceHighlight.highlight(code, as: language).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            // Every line ends with "\n": the split leaves one empty element after the last.
+            lines.removeLast()
+            return lines
         }
     }
 
@@ -68,7 +77,7 @@ package enum CodeBlockHTML {
             return line.isEmpty ? "" : "<span class=\"go\">" + HTMLEscaping.escape(line) + "</span>"
         }
         let command = String(line.dropFirst(min(prompt.count + 1, line.count)))
-        let highlighted = command.isEmpty ? [""] : try SourceHighlight.highlight(command, as: .system("sh.lang"))
-        return "<span class=\"gp\">" + HTMLEscaping.escape(prompt) + " </span><span class=\"cmd\">" + highlighted.joined() + "</span>"
+        let highlighted = command.isEmpty ? "" : try SourceHighlight.highlight(command, as: .system("sh.lang")).dropLast()
+        return "<span class=\"gp\">" + HTMLEscaping.escape(prompt) + " </span><span class=\"cmd\">" + highlighted + "</span>"
     }
 }

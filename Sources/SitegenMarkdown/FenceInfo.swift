@@ -1,10 +1,14 @@
+import SitegenSupport
+
 /// What a code fence's info string asks for:
 ///
 ///     ```yaml title="sitegen.yml" linenos hl_lines="2 4-6"
+///     ```go {hl_lines=[6, "8-9"], linenos=true}          (Hugo's attribute form)
 ///
 /// The first word is the language (cmark's rule); options follow as
-/// `name` or `name="value"`. Problems are kept with where in the info string
-/// they start, for a warning with its column.
+/// `name` or `name="value"`, or in Hugo's form: in braces, separated by
+/// commas or spaces, with line lists in brackets. Problems are kept with
+/// where in the info string they start, for a warning with its column.
 package struct FenceInfo: Sendable, Hashable {
     package struct Problem: Sendable, Hashable {
         package var message: String
@@ -23,6 +27,18 @@ package struct FenceInfo: Sendable, Hashable {
     package static let optionNames = ["hl_lines", "linenos", "title"]
 
     package init(_ info: String) {
+        if let (language, attributes, problem) = FenceInfo.attributeForm(info) {
+            self.language = language
+            var rest = attributes[...]
+            // Pandoc's `{.python}`: the language as the first class.
+            if language.isEmpty, let first = rest.first, first.text.hasPrefix("."), first.text.count > 1 {
+                self.language = String(first.text.dropFirst())
+                rest = rest.dropFirst()
+            }
+            for word in rest { apply(word) }
+            if let problem { problems.append(problem) }
+            return
+        }
         let words = FenceInfo.words(info)
         var rest = words[...]
         if let first = rest.first, !first.text.contains("=") {
@@ -32,6 +48,26 @@ package struct FenceInfo: Sendable, Hashable {
         for word in rest { apply(word) }
     }
 
+    /// The language and the attributes of Hugo's form, `go {a=1, b}` (also
+    /// `go{a=1}` and `{.go a=1}`), and a problem with the braces; nil for the
+    /// space-separated form.
+    private static func attributeForm(_ info: String) -> (String, [Word], Problem?)? {
+        guard let open = info.firstIndex(of: "{") else { return nil }
+        let language = info[..<open].trimmingSpaces
+        guard !language.contains(where: { $0 == " " || $0 == "\t" || $0 == "=" || $0 == "\"" || $0 == "'" }) else { return nil }
+        let close = info.lastIndex(of: "}") ?? info.endIndex
+        let inner = info[info.index(after: open)..<max(close, info.index(after: open))]
+        let offset = info.distance(from: info.startIndex, to: open) + 1
+        let attributes = words(String(inner), separators: [" ", "\t", ","]).map { Word(text: $0.text, offset: $0.offset + offset) }
+        var problem: Problem?
+        if close == info.endIndex {
+            problem = Problem(message: "the attribute list has no closing '}'", offset: info.distance(from: info.startIndex, to: open))
+        } else if !info[info.index(after: close)...].trimmingSpaces.isEmpty {
+            problem = Problem(message: "text after the attribute list's '}' is ignored", offset: info.distance(from: info.startIndex, to: close) + 1)
+        }
+        return (String(language), attributes, problem)
+    }
+
     /// Whether the fence asks for anything beyond plain cmark output.
     package var hasOptions: Bool { title != nil || lineNumbers || !markedLines.isEmpty }
 
@@ -39,24 +75,31 @@ package struct FenceInfo: Sendable, Hashable {
         let (name, value) = word.nameAndValue
         switch (name, value) {
         case ("title", let value?): title = value
-        case ("linenos", nil): lineNumbers = true
+        case ("linenos", nil), ("linenos", "true"), ("linenos", "table"), ("linenos", "inline"): lineNumbers = true
+        case ("linenos", "false"): lineNumbers = false
         case ("hl_lines", let value?):
             if let lines = FenceInfo.lineSet(value) { markedLines = lines }
-            else { problems.append(Problem(message: "hl_lines=\"\(value)\" is not a list of line numbers; write it like hl_lines=\"2 4-6\"", offset: word.offset)) }
+            else { problems.append(Problem(message: "hl_lines=\"\(value)\" is not a list of line numbers; write it like hl_lines=\"2 4-6\" (or hl_lines=[2, \"4-6\"])", offset: word.offset)) }
         case ("title", nil), ("hl_lines", nil):
             problems.append(Problem(message: "'\(name)' needs a value, like \(name)=\"...\"", offset: word.offset))
         case ("linenos", _):
-            problems.append(Problem(message: "'linenos' takes no value; write just linenos", offset: word.offset))
+            problems.append(Problem(message: "'linenos' is on or off; write linenos, or linenos=true or linenos=false", offset: word.offset))
         default:
             problems.append(Problem(message: "unknown code block option '\(name)'; known: \(FenceInfo.optionNames.joined(separator: ", "))", offset: word.offset))
         }
     }
 
-    /// "2 4-6" as {2, 4, 5, 6}; nil when any part is not a number or range
-    /// of numbers from 1 (ranges of more than 100,000 lines are refused).
+    /// "2 4-6" (or Hugo's `[2, "4-6"]`) as {2, 4, 5, 6}; nil when any part
+    /// is not a number or range of numbers from 1 (ranges of more than
+    /// 100,000 lines are refused).
     static func lineSet(_ text: String) -> Set<Int>? {
         var lines: Set<Int> = []
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == "," })
+        var list = Substring(text)
+        if list.hasPrefix("["), list.hasSuffix("]") { list = list.dropFirst().dropLast() }
+        let parts = list.split(whereSeparator: { $0 == " " || $0 == "," }).map { (part: Substring) -> Substring in
+            let quoted = part.count >= 2 && (part.first == "\"" || part.first == "'") && part.last == part.first
+            return quoted ? part.dropFirst().dropLast() : part
+        }
         guard !parts.isEmpty else { return nil }
         for part in parts {
             let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
@@ -81,20 +124,23 @@ package struct FenceInfo: Sendable, Hashable {
         }
     }
 
-    /// Words split at spaces outside quotes, each with its offset.
-    static func words(_ info: String) -> [Word] {
+    /// Words split at `separators` outside quotes and brackets, each with
+    /// its offset.
+    static func words(_ info: String, separators: Set<Character> = [" ", "\t"]) -> [Word] {
         var words: [Word] = []
         var current = ""
         var start = 0
         var quote: Character?
+        var brackets = 0
         for (offset, character) in info.enumerated() {
-            if quote == nil && (character == " " || character == "\t") {
+            if quote == nil && brackets == 0 && separators.contains(character) {
                 if !current.isEmpty { words.append(Word(text: current, offset: start)) }
                 current = ""
                 continue
             }
             if current.isEmpty { start = offset }
             if character == quote { quote = nil } else if quote == nil && (character == "\"" || character == "'") { quote = character }
+            else if quote == nil && character == "[" { brackets += 1 } else if quote == nil && character == "]" { brackets = max(0, brackets - 1) }
             current.append(character)
         }
         if !current.isEmpty { words.append(Word(text: current, offset: start)) }

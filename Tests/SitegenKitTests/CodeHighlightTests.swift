@@ -93,7 +93,7 @@ import Testing
         let output = highlighted("Text\n\n```yaml linenos hl_lines=\"x\" colour=red\na: 1\n```\n")
         let messages = output.diagnostics.map(\.description)
         #expect(messages == [
-            "test.md:3:17: warning: hl_lines=\"x\" is not a list of line numbers; write it like hl_lines=\"2 4-6\"",
+            "test.md:3:17: warning: hl_lines=\"x\" is not a list of line numbers; write it like hl_lines=\"2 4-6\" (or hl_lines=[2, \"4-6\"])",
             "test.md:3:30: warning: unknown code block option 'colour'; known: hl_lines, linenos, title",
         ])
         // The block is still highlighted, with the options that were right.
@@ -158,14 +158,100 @@ import Testing
         let names = ["yaml", "python", "swift", "cpp", "sql", "diff", "powershell", "html"]
         let code = "x = \"a\" # 1 /* 2 */ -- 3\nif (a < 2) { return true; }\n"
         let expected = try names.map { try SourceHighlight.highlight(code, as: #require(CodeLanguage(name: $0))) }
-        let results = ResultSlots<[String]>(count: 400)
+        let results = ResultSlots<String>(count: 400)
         DispatchQueue.concurrentPerform(iterations: 400) { index in
             let language = CodeLanguage(name: names[index % names.count])!
-            results[index] = (try? SourceHighlight.highlight(code, as: language)) ?? []
+            results[index] = (try? SourceHighlight.highlight(code, as: language)) ?? ""
         }
         for (index, result) in results.values.enumerated() {
             #expect(result == expected[index % names.count])
         }
+    }
+
+    /// Issue 26: a language's definition is prepared (includes inlined,
+    /// built by the engine) once per process, however many blocks use it and
+    /// on however many threads (every block prepared it again before).
+    @Test func eachLanguageIsPreparedOncePerProcess() throws {
+        let page = String(repeating: "```python\nif a < b:  # 1\n    pass\n```\n\n", count: 500)
+        let output = highlighted(page)
+        #expect(output.diagnostics.isEmpty)
+        #expect(output.html.components(separatedBy: "<span class=\"k\">if</span>").count == 501)
+        #expect(PreparedLanguages.preparations(of: .system("python.lang")) == 1)
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in _ = highlighted("```ruby\nputs 1\n```\n\n```rb\nx = nil\n```\n") }
+        #expect(PreparedLanguages.preparations(of: .system("ruby.lang")) == 1)
+        // A console block's commands are shell: the same definition as bash.
+        _ = highlighted("```console\n$ ls\n```\n\n```bash\nls\n```\n")
+        #expect(PreparedLanguages.preparations(of: .system("sh.lang")) == 1)
+        #expect(PreparedLanguages.preparations(of: .console) == 0)
+    }
+
+    /// Every language the engine ships a definition for has a name, and
+    /// every name's definition builds. The files left out are the engine's
+    /// parts (included by others) and its own formats, not languages.
+    @Test func everyEngineLanguageHasANameAndBuilds() throws {
+        let parts: Set<String> = ["c_comment.lang", "c_preprocessor.lang", "c_string.lang", "clike_vardeclaration.lang",
+                                  "default.lang", "extreme_comment.lang", "extreme_comment2.lang", "extreme_comment3.lang",
+                                  "function.lang", "html_simple.lang", "key_string.lang", "number.lang", "script_comment.lang",
+                                  "symbols.lang", "todo.lang", "url.lang", "nohilite.lang", "langdef.lang", "outlang.lang",
+                                  "style.lang", "errors.lang", "s.lang"]
+        let named = Set(CodeLanguage.names.compactMap { name -> String? in
+            if case .system(let file)? = CodeLanguage(name: name) { return file } else { return nil }
+        })
+        let shipped = Set(SourceHighlightFiles.byName.keys.filter { $0.hasSuffix(".lang") && !$0.hasPrefix("tml_") })
+        #expect(shipped.subtracting(parts).subtracting(named).sorted() == [])
+        for name in CodeLanguage.names {
+            let language = try #require(CodeLanguage(name: name))
+            if language == .plain { continue }
+            #expect(throws: Never.self, "\(name)") { try SourceHighlight.highlight("x = 1\n", as: language) }
+        }
+    }
+
+    /// The languages a real site had plain before (issue 26), by the names
+    /// its authors wrote.
+    @Test(arguments: [
+        ("php", "<?php\nfunction hello($name) { return \"Hi $name\"; } // greet\n"),
+        ("ruby", "def hello(name)\n  puts \"Hi #{name}\" # greet\nend\n"),
+        ("rb", "class Page < Base; end\n"),
+        ("erlang", "-module(hello).\nhello(Name) -> io:format(\"Hi ~s~n\", [Name]). % greet\n"),
+        ("erl", "start() -> ok.\n"),
+        ("elixir", "defmodule Hello do\n  @moduledoc \"Greets\"\n  def hello(name), do: IO.puts(\"Hi #{name}\") # greet\nend\n"),
+        ("exs", "x = %{a: 1, b: :ok}\n"),
+        ("hcl", "resource \"aws_instance\" \"web\" {\n  ami = var.ami # the image\n  count = 2\n}\n"),
+        ("tf", "variable \"region\" {\n  default = \"eu-west-1\"\n}\n"),
+        ("proto", "syntax = \"proto3\";\nmessage Page { string title = 1; }\n"),
+        ("lua", "local function hello(name) return \"Hi \" .. name end -- greet\n"),
+        ("perl", "my $name = 'x'; # greet\nprint \"Hi $name\\n\";\n"),
+        ("scala", "object Hello { def main(args: Array[String]): Unit = println(\"Hi\") }\n"),
+        ("haskell", "main :: IO ()\nmain = putStrLn \"Hi\" -- greet\n"),
+        ("nginx", "server {\n  listen 80; # the port\n  root \"/srv/site\";\n}\n"),
+        ("bat", "@echo off\nREM greet\nset NAME=x\n"),
+    ])
+    func moreLanguagesAreHighlighted(language: String, code: String) {
+        let output = highlighted("```\(language)\n\(code)```\n")
+        #expect(output.diagnostics.isEmpty)
+        #expect(output.html.contains("<span class=\""), "no token coloured in \(language)")
+    }
+
+    /// Hugo's attribute form reads like the space-separated one; anything
+    /// unknown is a warning at its column.
+    @Test func hugoFenceAttributes() {
+        let hugo = FenceInfo("go {hl_lines=[6, \"8-9\"], linenos=true}")
+        #expect(hugo.language == "go" && hugo.lineNumbers && hugo.markedLines == [6, 8, 9] && hugo.problems.isEmpty)
+        let quoted = FenceInfo("python {hl_lines=\"2-4\"}")
+        #expect(quoted.language == "python" && !quoted.lineNumbers && quoted.markedLines == [2, 3, 4] && quoted.problems.isEmpty)
+        #expect(FenceInfo("go{linenos=table,title=\"main.go\"}") == FenceInfo("go linenos title=main.go"))
+        #expect(FenceInfo("go {linenos=false}").lineNumbers == false)
+        #expect(FenceInfo("{.rust hl_lines=[1]}").language == "rust")
+        #expect(FenceInfo("yaml title=\"a {b}\"").title == "a {b}")
+
+        let output = highlighted("```go {hl_lines=[2], linenostart=199, linenos=yes}\na := 1\nb := 2\n```\n")
+        #expect(output.diagnostics.map(\.description) == [
+            "test.md:1:22: warning: unknown code block option 'linenostart'; known: hl_lines, linenos, title",
+            "test.md:1:39: warning: 'linenos' is on or off; write linenos, or linenos=true or linenos=false",
+        ])
+        #expect(output.html.contains("<mark class=\"line\">b := <span class=\"n\">2</span></mark>"))
+        let unclosed = highlighted("```go {hl_lines=[1]\nx\n```\n")
+        #expect(unclosed.diagnostics.map(\.description) == ["test.md:1:7: warning: the attribute list has no closing '}'"])
     }
 
     @Test func fenceInfoParsing() {

@@ -10,14 +10,26 @@ import FoundationXML
 @testable import SitegenSupport
 
 /// The shipped guide's content (content/), built with SitegenKit: the
-/// decision helper sends every reader who is not sure to guide A, every
-/// outcome carries the historical note, and every guide links its sources.
+/// decision helper sends every reader who is not sure to guide A and every
+/// reader without the activation e-mail to the troubleshooting section on it,
+/// every outcome carries the historical note, and every guide links its
+/// sources.
 @Suite struct GuideContentTests {
     /// The helper's start page and the two guides, per language.
-    static let languages: [(code: String, start: String, guideA: String, guideB: String, sources: String, historical: String, endDate: String)] = [
-        ("nl", "nl/keuzehulp/", "nl/handleiding-a/", "nl/handleiding-b/", "nl/bronnen/", "Historische werkwijze", "31 december 2021"),
-        ("en", "en/which-guide/", "en/guide-a/", "en/guide-b/", "en/sources/", "Historical procedure", "31 December 2021"),
+    static let languages: [(code: String, start: String, guideA: String, guideB: String, problems: String, sources: String, historical: String, endDate: String)] = [
+        ("nl", "nl/keuzehulp/", "nl/handleiding-a/", "nl/handleiding-b/", "nl/problemen-oplossen/", "nl/bronnen/", "Historische werkwijze", "31 december 2021"),
+        ("en", "en/which-guide/", "en/guide-a/", "en/guide-b/", "en/troubleshooting/", "en/sources/", "Historical procedure", "31 December 2021"),
     ]
+
+    /// The built page of a translation key in `language`.
+    static func page(_ translationKey: String, in language: (code: String, start: String, guideA: String, guideB: String, problems: String, sources: String, historical: String, endDate: String)) -> String {
+        switch translationKey {
+        case "guide-a": language.guideA
+        case "guide-b": language.guideB
+        case "problems": language.problems
+        default: "(no page for \(translationKey))"
+        }
+    }
 
     static func flow() throws -> DecisionFlow {
         let path = Fixtures.repository.path + "/content/_decisions/which-guide.yml"
@@ -59,6 +71,24 @@ import FoundationXML
         }
     }
 
+    /// Guide A needs the activation e-mail, so the helper asks about it
+    /// first: only readers who have it (or are not sure) reach guide A, and
+    /// every reader who does not have it is sent to the section on the
+    /// missing e-mail, never to guide A.
+    @Test func theHelperAsksAboutTheEmailAndSendsReadersWithoutItToTroubleshooting() throws {
+        let flow = try Self.flow()
+        #expect(flow.start == "email")
+        for (step, outcome) in try Self.outcomePaths() {
+            let email = step.answers.first { $0.question == "email" }?.answer
+            #expect(email != nil, "\(step.relativeFolder) never asks about the e-mail")
+            if email == "no" {
+                #expect(outcome.recommend.translationKey == "problems" && outcome.recommend.anchor == "no-email", "\(step.relativeFolder) recommends \(outcome.recommend.translationKey)")
+            } else if outcome.recommend.translationKey == "guide-a" {
+                #expect(email == "yes" || email == flow.unsureAnswer, "\(step.relativeFolder)")
+            }
+        }
+    }
+
     @Test func everyNotSurePathOfTheBuiltHelperRecommendsGuideA() throws {
         let flow = try Self.flow()
         let (report, output) = try SiteFixtures.build(Fixtures.repository.path)
@@ -79,7 +109,7 @@ import FoundationXML
     @Test func everyOutcomePageCarriesTheHistoricalNote() throws {
         let (_, output) = try SiteFixtures.build(Fixtures.repository.path)
         let paths = try Self.outcomePaths()
-        #expect(paths.count == 13)
+        #expect(paths.count == 15)
         for language in Self.languages {
             for (step, _) in paths {
                 let file = language.start + step.relativeFolder + "index.html"
@@ -90,7 +120,7 @@ import FoundationXML
         }
     }
 
-    /// The recommended section of each outcome exists on the guide, and
+    /// The recommended section of each outcome exists on its page, and
     /// guide B's outcome starts at "what you need".
     @Test func outcomesLinkToSectionsThatExist() throws {
         let (_, output) = try SiteFixtures.build(Fixtures.repository.path)
@@ -100,7 +130,7 @@ import FoundationXML
                 let page = try HTMLPage(output + "/" + file)
                 let href = try #require(try page.value("//article[@class='outcome']//a[@class='button']/@href"), "\(file)")
                 let (target, fragment) = Self.target(of: href, from: file)
-                #expect(target == (outcome.recommend.translationKey == "guide-b" ? language.guideB : language.guideA), "\(file)")
+                #expect(target == Self.page(outcome.recommend.translationKey, in: language), "\(file)")
                 #expect(fragment == outcome.recommend.anchor, "\(file)")
                 let guide = try HTMLPage(output + "/" + target + "index.html")
                 #expect(try !guide.nodes("//*[@id='\(fragment ?? "")']").isEmpty, "\(file): \(href) has no such id")

@@ -32,6 +32,16 @@ import Testing
         #expect(rendered.links.first?.column == 7)
     }
 
+    /// Read by bytes for ASCII schemes (issue 30), by Unicode's letters otherwise, as before.
+    @Test func externalDestinationsHaveASchemeOrStartWithTwoSlashes() {
+        for external in ["https://example.org", "mailto:a@b.c", "ftp:x", "git+ssh://h/r", "x-y.z:1", "//cdn.example/x", "tél:1", "HTTPS://X"] {
+            #expect(LinkResolver.isExternal(external), "\(external)")
+        }
+        for local in ["guide.md", "a/b.md#x:y", ":x", "1ab:c", "a b:c", "/x/", "a_b:c", "é/x.md", "?q=a:b"] {
+            #expect(!LinkResolver.isExternal(local), "\(local)")
+        }
+    }
+
     @Test func linksAreLeftAsWrittenByDefault() {
         #expect(html("[a](page.md#x)") == "<p><a href=\"page.md#x\">a</a></p>\n")
     }

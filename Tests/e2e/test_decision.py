@@ -17,9 +17,11 @@ from test_site import SITE, browser, fail, fetch, follow, ids_at, servers  # noq
 from selenium.webdriver.common.by import By
 
 START = {"nl": "nl/keuzehulp/", "en": "en/which-guide/"}
-GUIDES = {"nl": {"guide-a": "nl/handleiding-a/", "guide-b": "nl/handleiding-b/"},
-          "en": {"guide-a": "en/guide-a/", "guide-b": "en/guide-b/"}}
-OUTCOMES_PER_LANGUAGE = 13  # guide B once; four ways to the account question, three answers each
+GUIDES = {"nl": {"guide-a": "nl/handleiding-a/", "guide-b": "nl/handleiding-b/", "problems": "nl/problemen-oplossen/"},
+          "en": {"guide-a": "en/guide-a/", "guide-b": "en/guide-b/", "problems": "en/troubleshooting/"}}
+# No e-mail and not sure about it once each; with the e-mail, guide B once and
+# four ways to the account question, three answers each.
+OUTCOMES_PER_LANGUAGE = 15
 
 if not SITE or not all(os.path.isfile(os.path.join(SITE, start, "index.html")) for start in START.values()):
     pytest.skip("this site has no 'which guide' decision helper", allow_module_level=True)
@@ -27,9 +29,13 @@ if not SITE or not all(os.path.isfile(os.path.join(SITE, start, "index.html")) f
 
 def expected_outcome(answers):
     """The guide and section the shipped flow recommends for a set of answers:
-    guide B (at what you need) only for readers who use the VLSC and want to
-    manage there too; otherwise guide A, at the existing account section when
-    the organisation already has an Organizational Account."""
+    the troubleshooting section on the missing e-mail for readers without the
+    activation e-mail; guide B (at what you need) only for readers who have it,
+    use the VLSC and want to manage there too; otherwise guide A, at the
+    existing account section when the organisation already has an
+    Organizational Account."""
+    if answers.get("email") == "no":
+        return "problems", "no-email"
     if answers.get("vlsc") == "yes" and answers.get("manage") == "yes":
         return "guide-b", "before-you-start"
     if answers.get("account") == "yes":
@@ -38,7 +44,7 @@ def expected_outcome(answers):
 
 
 def answers_in(url, language):
-    """The answers a step's URL holds: .../vlsc-yes/manage-no/account/ -> {vlsc: yes, manage: no}."""
+    """The answers a step's URL holds: .../email-yes/vlsc-no/account/ -> {email: yes, vlsc: no}."""
     path = urllib.parse.urlsplit(url).path
     steps = path.split("/" + START[language], 1)[1].strip("/").split("/")[:-1]
     return dict(step.split("-", 1) for step in steps)
@@ -107,14 +113,14 @@ def test_every_path_ends_at_the_expected_guide(browser, servers, language, javas
 def test_change_an_answer_from_the_outcome(browser, servers, javascript):
     driver = browser(1280, javascript)
     server = servers.sub
-    driver.get(server.url + "en/which-guide/vlsc-yes/manage-yes/guide-b/")
+    driver.get(server.url + "en/which-guide/email-yes/vlsc-yes/manage-yes/guide-b/")
     assert "guide-b" in driver.find_element(By.CSS_SELECTOR, ".outcome a.button").get_attribute("href")
-    # Change the second answer ("do you want to manage in the VLSC?").
-    follow(driver, driver.find_elements(By.CSS_SELECTOR, ".summary-action a")[1])
-    assert site_path(server, driver.current_url) == "en/which-guide/vlsc-yes/manage/"
+    # Change the third answer ("do you want to manage in the VLSC?").
+    follow(driver, driver.find_elements(By.CSS_SELECTOR, ".summary-action a")[2])
+    assert site_path(server, driver.current_url) == "en/which-guide/email-yes/vlsc-yes/manage/"
     follow(driver, driver.find_elements(By.CSS_SELECTOR, "ul.answers a")[1])  # No
     follow(driver, driver.find_elements(By.CSS_SELECTOR, "ul.answers a")[0])  # someone already uses an online service
-    assert site_path(server, driver.current_url) == "en/which-guide/vlsc-yes/manage-no/account-yes/guide-a-existing-account/"
+    assert site_path(server, driver.current_url) == "en/which-guide/email-yes/vlsc-yes/manage-no/account-yes/guide-a-existing-account/"
     page, fragment = urllib.parse.urldefrag(driver.find_element(By.CSS_SELECTOR, ".outcome a.button").get_attribute("href"))
     assert (site_path(server, page), fragment) == ("en/guide-a/", "existing-account")
     # Start again leads to the start page.
@@ -144,10 +150,10 @@ def test_back_link_and_browser_back(browser, servers, javascript):
 def test_switch_language_mid_flow(browser, servers, javascript):
     driver = browser(1280, javascript)
     server = servers.sub
-    driver.get(server.url + "nl/keuzehulp/vlsc-yes/manage/")
+    driver.get(server.url + "nl/keuzehulp/email-yes/vlsc-yes/manage/")
     dutch = driver.find_element(By.TAG_NAME, "h1").text
     click(driver, "nav.language-switcher a[hreflang='en']")
-    assert site_path(server, driver.current_url) == "en/which-guide/vlsc-yes/manage/"
+    assert site_path(server, driver.current_url) == "en/which-guide/email-yes/vlsc-yes/manage/"
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     english = driver.find_element(By.TAG_NAME, "h1").text
     assert english and english != dutch

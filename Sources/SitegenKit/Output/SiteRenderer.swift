@@ -14,6 +14,8 @@ public struct SiteRenderer: Sendable {
     public let fileLinks: Bool
     /// How many cores render pages; nil: all the machine has.
     public var workers: Int?
+    /// Each distinct link target's resolution, shared by every page.
+    let linkResolutions = LinkResolutions()
 
     public init(site: Site, templates: TemplateSet, assets: HashedAssets, fileLinks: Bool = false, workers: Int? = nil) {
         self.site = site
@@ -182,7 +184,7 @@ public struct SiteRenderer: Sendable {
         let strings = UIStringLookup(site.strings[page.language]!)
         let contentStrings = site.strings[page.contentLanguage]!
         let assetLookup = AssetLookup(assets: assets, page: page.path)
-        var resolver = LinkResolver(site: site, page: page, fileLinks: fileLinks)
+        var resolver = LinkResolver(site: site, page: page, fileLinks: fileLinks, resolutions: linkResolutions)
         let options = site.config.markdown.options(calloutLabels: contentStrings.calloutLabels, reservedIDs: templates.templateIDs)
         let markdown = MarkdownRenderer.render(page.body, options: options) { resolver.rewrite($0) }
 
@@ -208,7 +210,7 @@ public struct SiteRenderer: Sendable {
             var decisionContext = DecisionContext(site: site, page: page, fileLinks: fileLinks)
             context["decision"] = decisionContext.values(decision) { fragment in
                 let padded = String(repeating: "\n", count: max(fragment.line - 1, 0)) + fragment.markdown
-                var fragmentResolver = LinkResolver(site: site, page: page, fileLinks: fileLinks)
+                var fragmentResolver = LinkResolver(site: site, page: page, fileLinks: fileLinks, resolutions: linkResolutions)
                 let rendered = MarkdownRenderer.render(SourceText(padded, path: page.sourcePath), options: options) { fragmentResolver.rewrite($0) }
                 diagnostics += rendered.diagnostics + fragmentResolver.diagnostics
                 anchorChecks += fragmentResolver.anchorChecks

@@ -21,15 +21,18 @@ struct LinkResolver {
     let site: Site
     let page: Page
     let fileLinks: Bool
+    /// The build's resolutions, shared by every page (nil: resolve each link).
+    let resolutions: LinkResolutions?
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var anchorChecks: [AnchorCheck] = []
     /// The pages the links lead to.
     private(set) var linkedPages: Set<SitePath> = []
 
-    init(site: Site, page: Page, fileLinks: Bool) {
+    init(site: Site, page: Page, fileLinks: Bool, resolutions: LinkResolutions? = nil) {
         self.site = site
         self.page = page
         self.fileLinks = fileLinks
+        self.resolutions = resolutions
     }
 
     /// The rewritten destination, or nil to keep it as written.
@@ -48,8 +51,10 @@ struct LinkResolver {
         // Kept as written: a query (a static host ignores it, a script may
         // not) and the fragment.
         let suffix = (query.map { "?" + $0 } ?? "") + (fragment.map { "#" + $0 } ?? "")
-        let quoted = "link target '\(destination)'"
-        switch LinkTargets(site: site, page: page).resolve(path.removingPercentEncodingIfPossible) {
+        var quoted: String { "link target '\(destination)'" }
+        let decoded = path.removingPercentEncodingIfPossible
+        let resolution = resolutions?.resolve(decoded, in: page, site: site) ?? LinkTargets(site: site, page: page).resolve(decoded)
+        switch resolution {
         case .found(.file(let file)):
             return file.relative(from: page.path, fileLinks: fileLinks) + suffix
         case .found(.page(let found, let translated)):
@@ -111,11 +116,20 @@ struct LinkResolver {
 
     /// Whether a destination has a scheme (`https:`, `mailto:`) or starts with `//`.
     static func isExternal(_ destination: String) -> Bool {
-        if destination.hasPrefix("//") { return true }
-        guard let colon = destination.firstIndex(of: ":") else { return false }
-        let scheme = destination[..<colon]
-        return !scheme.isEmpty && scheme.first!.isLetter
-            && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        let bytes = destination.utf8
+        if bytes.starts(with: "//".utf8) { return true }
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = bytes[..<colon]
+        // ASCII by bytes (every link of every page asks); the rest by Unicode's letters and digits.
+        guard scheme.allSatisfy({ $0 < 0x80 }) else {
+            let scheme = destination[..<colon]
+            return scheme.first!.isLetter && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        }
+        func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
+        return scheme.first.map(isLetter) == true && scheme.allSatisfy { byte in
+            isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        }
     }
 
     /// The path, query (without `?`) and fragment (without `#`) of a destination.
