@@ -216,9 +216,14 @@ def test_keyboard_only_in_the_dialog(browser, served):
         driver.switch_to.active_element.send_keys(Keys.ESCAPE)
         WebDriverWait(driver, 5).until(lambda d: not dialog.is_displayed())
 
-    open_with_slash(driver).send_keys("fietsenstalling")
-    WebDriverWait(driver, 20).until(lambda d: dialog.find_elements(By.CSS_SELECTOR, "#search-dialog-results a"))
-    first = dialog.find_element(By.CSS_SELECTOR, "#search-dialog-results a")
+    field_in_dialog = open_with_slash(driver)
+    if field_in_dialog.get_attribute("value") or dialog.find_elements(By.CSS_SELECTOR, "#search-dialog-results a"):
+        problems.append("the dialog opens with the last query's results, not empty")
+    field_in_dialog.send_keys("fietsenstalling")
+    # The results of the whole word (each result's address carries the query).
+    complete = "#search-dialog-results a[href*='highlight=fietsenstalling']"
+    WebDriverWait(driver, 20).until(lambda d: dialog.find_elements(By.CSS_SELECTOR, complete))
+    first = dialog.find_element(By.CSS_SELECTOR, complete)
     target = first.get_attribute("href")
     first.send_keys(Keys.ENTER)
     WebDriverWait(driver, 15).until(lambda d: d.current_url == target)

@@ -283,7 +283,8 @@ export async function openDialog(form, source) {
   dialog.showModal();
   input.value = query;
   input.focus();
-  if (query) await dialogView.run(query);
+  // The results always answer what the field holds: none for an empty one.
+  await dialogView.run(query);
 }
 
 const page = document.querySelector(".search-page .search-form");
