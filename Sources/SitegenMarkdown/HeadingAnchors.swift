@@ -40,6 +40,7 @@ package enum HeadingAnchors {
             var heading = Heading(level: node.headingLevel, text: text, id: id, classes: attributes?.classes ?? [])
             heading.line = location.line
             heading.column = location.column
+            if location.file != markdown.source.path { heading.file = location.file }
             result.append((node, heading))
         }
         return result

@@ -118,7 +118,10 @@ package struct MarkdownNode {
         nonmutating set { cmark_node_set_url(pointer, newValue) }
     }
 
-    package var title: String? { cmark_node_get_title(pointer).map { String(cString: $0) } }
+    package var title: String? {
+        get { cmark_node_get_title(pointer).map { String(cString: $0) } }
+        nonmutating set { cmark_node_set_title(pointer, newValue) }
+    }
 
     /// The info string of a fenced code block (after the fence), as cmark read
     /// it; empty for an indented block.

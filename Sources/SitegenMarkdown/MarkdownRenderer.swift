@@ -7,31 +7,44 @@ public enum MarkdownRenderer {
     /// - Parameter rewriteLink: called for every link and image destination; a
     ///   non-nil result replaces it in the HTML (the site build turns `page.md`
     ///   links into page URLs). `links` in the result keeps the destinations as written.
+    /// - Parameter imageSize: the size of an image's file, for its `width`
+    ///   and `height` (nil: unknown, as for an image on another site).
     public static func render(
         _ source: SourceText,
         options: MarkdownOptions = MarkdownOptions(),
-        rewriteLink: (MarkdownLink) -> String? = { _ in nil }
+        rewriteLink: (MarkdownLink) -> String? = { _ in nil },
+        imageSize: (MarkdownLink) -> ImageSize? = { _ in nil }
     ) -> RenderedMarkdown {
-        let markdown = ParsedMarkdown(source)
+        let expanded = MarkdownExpander.expand(source, settings: options.shortcodes)
+        let markdown = ParsedMarkdown(source, expanded: expanded)
+        markdown.diagnostics += expanded?.diagnostics ?? []
         PipeTableTransform.apply(to: markdown)
-        RawHTMLTransform.apply(to: markdown, policy: options.rawHTML)
+        if let calls = expanded?.calls {
+            ShortcodeTransform.apply(to: markdown, calls: calls, settings: options.shortcodes, labels: options.calloutLabels)
+        }
+        let rawHTML = RawHTMLTransform.apply(to: markdown, policy: options.rawHTML, rewriteLink: rewriteLink, imageSize: imageSize)
         if options.highlight { CodeBlockTransform.apply(to: markdown) }
         let calloutKinds = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
         let headings = HeadingAnchors.assign(in: markdown, reserved: options.reservedIDs, style: options.headingIDs)
 
         var links: [MarkdownLink] = []
+        var images: [(node: MarkdownNode, size: ImageSize?)] = []
         for node in markdown.document.nodes(ofType: .link, .image) {
             let location = markdown.location(of: node)
             let link = MarkdownLink(
                 kind: node.type == .image ? .image : .link,
                 destination: node.url ?? "",
                 line: location.line ?? 1,
-                column: location.column ?? 1)
+                column: location.column ?? 1,
+                file: location.file == source.path ? nil : location.file)
             links.append(link)
             if let rewritten = rewriteLink(link) {
                 node.url = rewritten
             }
+            if link.kind == .image { images.append((node, imageSize(link))) }
         }
+        if options.images { ImageTransform.apply(to: markdown, images: images) }
+        links += rawHTML.links
 
         // Headings last: each becomes custom HTML with its id, rendered by cmark
         // from its final inline content (after links were rewritten).
@@ -52,6 +65,8 @@ public enum MarkdownRenderer {
             headings: headings.map(\.heading),
             links: links,
             calloutLabelsUsed: calloutKinds,
-            diagnostics: markdown.diagnostics)
+            diagnostics: markdown.diagnostics,
+            includedFiles: expanded?.includedFiles ?? [],
+            htmlIDs: rawHTML.ids)
     }
 }

@@ -11,6 +11,8 @@ public struct Heading: Sendable, Hashable {
     /// Where the heading starts in the source.
     public var line: Int?
     public var column: Int?
+    /// The file it was written in, when not the page's own (an included file).
+    public var file: String?
 
     public init(level: Int, text: String, id: String, classes: [String] = []) {
         self.level = level
@@ -31,12 +33,15 @@ public struct MarkdownLink: Sendable, Hashable {
     public var destination: String
     public var line: Int
     public var column: Int
+    /// The file it was written in, when not the page's own (an included file).
+    public var file: String?
 
-    public init(kind: Kind, destination: String, line: Int, column: Int) {
+    public init(kind: Kind, destination: String, line: Int, column: Int, file: String? = nil) {
         self.kind = kind
         self.destination = destination
         self.line = line
         self.column = column
+        self.file = file
     }
 }
 
@@ -78,9 +83,18 @@ public struct MarkdownOptions: Sendable {
     /// here, so plain conversions match CommonMark's output; a site build
     /// turns it on unless `markdown.highlight: false`.
     public var highlight: Bool
+    /// Shortcodes and includes: what the site has for the Markdown reader.
+    public var shortcodes: ShortcodeSettings
+    /// Whether images get sizes, lazy loading and figures (`ImageTransform`).
+    /// Off here, so plain conversions match CommonMark's output; a site
+    /// build turns it on.
+    public var images: Bool
 
     public init(calloutLabels: CalloutLabels = .english, reservedIDs: Set<String> = [],
-                headingIDs: HeadingIDStyle = .github, rawHTML: RawHTMLPolicy = .drop, highlight: Bool = false) {
+                headingIDs: HeadingIDStyle = .github, rawHTML: RawHTMLPolicy = .drop, highlight: Bool = false,
+                shortcodes: ShortcodeSettings = ShortcodeSettings(), images: Bool = false) {
+        self.shortcodes = shortcodes
+        self.images = images
         self.calloutLabels = calloutLabels
         self.reservedIDs = reservedIDs
         self.headingIDs = headingIDs
@@ -102,4 +116,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     /// with the place of the first.
     public var calloutLabelsUsed: [CalloutKind: SourceLocation]
     public var diagnostics: [Diagnostic]
+    /// The site-relative paths of the files the page includes (at any depth).
+    public var includedFiles: Set<String> = []
+    /// The `id`s written in kept raw HTML: anchors links may reach.
+    public var htmlIDs: [String] = []
 }

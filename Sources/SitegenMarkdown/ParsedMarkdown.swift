@@ -16,10 +16,23 @@ package final class ParsedMarkdown {
     /// in `source.text`.
     private var adoptedOffsets: [OpaquePointer: Int] = [:]
 
-    package init(_ source: SourceText) {
-        self.source = source
-        self.lines = SourceLines(source.text)
-        self.document = MarkdownDocument(parsing: source.text)
+    /// Where each line came from, when the text is a reader's expansion
+    /// (`MarkdownExpander`) of the file: locations then name the file and
+    /// line the author wrote.
+    package let origins: [LineOrigin]?
+    private let expanded: ExpandedMarkdown?
+
+    package init(_ source: SourceText, expanded: ExpandedMarkdown? = nil) {
+        if let expanded {
+            self.source = SourceText(normalized: expanded.text, path: source.path)
+            self.origins = expanded.origins
+        } else {
+            self.source = source
+            self.origins = nil
+        }
+        self.expanded = expanded
+        self.lines = SourceLines(self.source.text)
+        self.document = MarkdownDocument(parsing: self.source.text)
     }
 
     /// The link reference definitions (`[name]: url`) of the page, so that
@@ -105,6 +118,10 @@ package final class ParsedMarkdown {
             scalars += 1
         }
         columnCursor = (low, bytesIntoLine, scalars)
+        if let origins, low < origins.count {
+            let shift = expanded?.columnShift(line: low, byte: bytesIntoLine) ?? 0
+            return SourceLocation(file: origins[low].file, line: origins[low].line, column: max(1, scalars + 1 + shift))
+        }
         return SourceLocation(file: source.path, line: low + 1, column: scalars + 1)
     }
 

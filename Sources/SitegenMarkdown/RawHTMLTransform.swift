@@ -15,21 +15,40 @@ public enum RawHTMLPolicy: String, Sendable, Hashable, CaseIterable {
 /// each raw HTML node becomes a custom node with the same text, which cmark
 /// writes as it is. To drop it, cmark's safe mode does the work and one
 /// warning says how much was left out and where the first is.
+///
+/// Kept raw HTML is still the site's: the `src` of an `img` and the `href`
+/// of an `a` are checked and rewritten like Markdown links (so they work
+/// from a sub-folder), an `img` without a size gets its file's, and every
+/// `id` counts as an anchor.
 package enum RawHTMLTransform {
-    package static func apply(to markdown: ParsedMarkdown, policy: RawHTMLPolicy) {
-        guard markdown.source.text.utf8.contains(UInt8(ascii: "<")) else { return }
+    /// What kept raw HTML holds: its links (as written) and ids.
+    package struct Found {
+        package var links: [MarkdownLink] = []
+        package var ids: [String] = []
+    }
+
+    @discardableResult
+    package static func apply(to markdown: ParsedMarkdown, policy: RawHTMLPolicy,
+                              rewriteLink: (MarkdownLink) -> String? = { _ in nil },
+                              imageSize: (MarkdownLink) -> ImageSize? = { _ in nil }) -> Found {
+        var found = Found()
+        guard markdown.source.text.utf8.contains(UInt8(ascii: "<")) else { return found }
         let nodes = markdown.document.nodes(ofType: .htmlBlock, .htmlInline)
         switch policy {
         case .allow:
             for node in nodes {
+                var literal = node.literal ?? ""
+                if literal.contains("=") {
+                    literal = rewrite(literal, at: markdown.location(of: node), found: &found, rewriteLink: rewriteLink, imageSize: imageSize)
+                }
                 let custom = markdown.document.makeCustom(node.type == .htmlBlock ? .customBlock : .customInline,
-                                                          onEnter: node.literal ?? "", onExit: "")
+                                                          onEnter: literal, onExit: "")
                 node.replace(with: custom)
             }
         case .drop:
             // Comments hide nothing a reader would miss.
             let dropped = nodes.filter { !($0.literal ?? "").trimmingWhitespace.hasPrefix("<!--") }
-            guard let first = dropped.first else { return }
+            guard let first = dropped.first else { return found }
             let blocks = dropped.filter { $0.type == .htmlBlock }.count
             let tags = dropped.count - blocks
             var what: [String] = []
@@ -39,5 +58,43 @@ package enum RawHTMLTransform {
                 "\(what.joined(separator: " and ")) dropped (first here); set markdown.rawHTML: allow in sitegen.yml to keep them",
                 at: markdown.location(of: first)).of(kind: "files with raw HTML dropped"))
         }
+        return found
+    }
+
+    /// One piece of raw HTML with its `img` and `a` targets rewritten and
+    /// its ids collected.
+    private static func rewrite(_ html: String, at start: SourceLocation, found: inout Found,
+                                rewriteLink: (MarkdownLink) -> String?, imageSize: (MarkdownLink) -> ImageSize?) -> String {
+        var edits: [(Range<String.Index>, String)] = []
+        for tag in HTMLAttributes.tags(named: nil, in: html) {
+            found.ids += tag.attributes.filter { $0.name == "id" && !$0.value.isEmpty }.map(\.value)
+            let target = tag.name == "img" ? "src" : tag.name == "a" ? "href" : nil
+            guard let target, let attribute = tag.attributes.first(where: { $0.name == target }), let range = attribute.valueRange else { continue }
+            let before = html[..<range.lowerBound]
+            let lineBreaks = before.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            let lineStart = before.lastIndex(of: "\n").map { html.index(after: $0) }
+            let column = lineStart.map { html[$0..<range.lowerBound].unicodeScalars.count + 1 }
+                ?? (start.column ?? 1) + before.unicodeScalars.count
+            let link = MarkdownLink(kind: tag.name == "img" ? .image : .link, destination: attribute.value,
+                                    line: (start.line ?? 1) + lineBreaks, column: column, file: start.file)
+            found.links.append(link)
+            if let rewritten = rewriteLink(link) { edits.append((range, HTMLEscaping.escape(rewritten))) }
+            if tag.name == "img", !tag.attributes.contains(where: { $0.name == "width" || $0.name == "height" }),
+               let size = imageSize(link) {
+                // Right after the tag's name: `<img width="..." height="..." src=...`.
+                let afterName = html.index(tag.range.lowerBound, offsetBy: 1 + tag.name.count)
+                edits.append((afterName..<afterName, " width=\"\(size.width)\" height=\"\(size.height)\""))
+            }
+        }
+        guard !edits.isEmpty else { return html }
+        // Built anew from the original's pieces: indices of a changed string are not valid.
+        var result = ""
+        var copied = html.startIndex
+        for (range, text) in edits.sorted(by: { $0.0.lowerBound < $1.0.lowerBound }) {
+            result += html[copied..<range.lowerBound]
+            result += text
+            copied = range.upperBound
+        }
+        return result + html[copied...]
     }
 }

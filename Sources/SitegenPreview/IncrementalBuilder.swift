@@ -5,6 +5,7 @@ import SitegenKit
 ///
 /// - a page's Markdown changed: that page (in every language it is built
 ///   in), its translations, and the pages that link to it;
+/// - a file pages include changed: the pages that include it;
 /// - anything else (a template, an asset, `sitegen.yml`, UI strings, a
 ///   decision flow, a file beside the pages), or a change to what the
 ///   navigation shows (a page added or removed, a title, weight or slug):
@@ -19,6 +20,10 @@ public final class IncrementalBuilder {
     /// What the last build loaded, successful or not.
     private var lastLoad: (SiteSource, [Diagnostic])?
     private let pageCache = SiteResolver.PageCache()
+
+    /// Every file the pages of the last good build include (site-relative):
+    /// the watcher looks at them too, wherever they are in the site folder.
+    public var includedFiles: Set<String> { last?.cache.includedFiles ?? [] }
 
     /// Whether the last good build's settings ask for search.
     public var searchEnabled: Bool { last?.site.config.search ?? false }
@@ -64,14 +69,16 @@ public final class IncrementalBuilder {
 
     /// The pages to render again, or nil for all of them.
     static func affectedPages(by changes: Set<String>, old: Site, new: Site, cache: SiteRenderer.Cache) -> Set<SitePath>? {
-        let markdown = changes.filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") && !$0.hasPrefix("content/_") }
-        guard !changes.isEmpty, markdown == changes else { return nil }
+        let included = changes.intersection(cache.includedFiles)
+        let markdown = changes.subtracting(included).filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") && !$0.hasPrefix("content/_") }
+        guard !changes.isEmpty, markdown.union(included) == changes else { return nil }
         // What the navigation, language switcher and links need must be unchanged.
         guard navigationFacts(of: old) == navigationFacts(of: new) else { return nil }
         let changedPages = new.pages.filter { markdown.contains($0.sourcePath) }
         let keys = Set(changedPages.map(\.translationKey))
         var affected = Set(new.pages.filter { keys.contains($0.translationKey) }.map(\.path))
         affected.formUnion(cache.pages(linkingTo: affected))
+        affected.formUnion(cache.pages(including: included))
         return affected
     }
 

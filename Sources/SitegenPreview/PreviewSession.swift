@@ -26,6 +26,7 @@ public enum PreviewSession {
     public static func watch(_ builder: IncrementalBuilder, watcher: SourceWatcher, live: LiveReload, search: PreviewSearch? = nil,
                              interval: Duration = .milliseconds(50), log: @escaping @Sendable (String) -> Void) async {
         var watcher = watcher
+        watcher.alsoWatched = builder.includedFiles
         let clock = ContinuousClock()
         var pause = interval
         while !Task.isCancelled {
@@ -39,6 +40,7 @@ public enum PreviewSession {
             let start = clock.now
             do {
                 let outcome = try builder.build(changes: changes)
+                watcher.alsoWatched = builder.includedFiles
                 if outcome.report.succeeded, let plan = builder.plan {
                     if let search {
                         await live.publish(await search.merged(plan), changed: outcome.changedFiles)

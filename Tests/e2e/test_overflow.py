@@ -1,8 +1,8 @@
 """Reflow (WCAG 1.4.10): no page of any site run.sh builds scrolls sideways
 at 320, 360, 768, 1280 or 1920 px.
 
-Every HTML page of every built site (the shipped site, the docs, search, code
-and reflow fixtures, the site `sitegen init` makes; of the docs fixture's
+Every HTML page of every built site (the shipped site, the docs, search, code,
+reflow and shortcodes (images) fixtures, the site `sitegen init` makes; of the docs fixture's
 750 option pages, which share one layout, four per language) is loaded into five
 iframes, one per width (an iframe's width is its page's viewport, so media
 queries apply as on a phone; Chromium will not make a window narrower than
@@ -36,6 +36,7 @@ SITES = {
         ("code", "SITEGEN_E2E_CODE"),
         ("init", "SITEGEN_E2E_INIT"),
         ("reflow", "SITEGEN_E2E_REFLOW"),
+        ("shortcodes", "SITEGEN_E2E_SHORTCODES"),
     )
     if os.environ.get(variable)
 }

@@ -30,6 +30,8 @@ import SitegenSupport
 /// editURL: https://github.com/o/r/edit/main/   # optional: the site folder on a code host; + content/en/x.md
 /// banner:                   # optional: an announcement above every page, one text or one per language
 ///   en: Version 2 is out.
+/// params:                   # optional: values for {{< param "name" >}} in pages (nested: "a.b")
+///   version: "2.1"
 /// ```
 public struct SiteConfig: Sendable, Hashable {
     public static let fileName = "sitegen.yml"
@@ -65,6 +67,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// An announcement above every page, by language code (a language
     /// without one has no banner).
     public var banner: [String: String] = [:]
+    /// `params:`, for `{{< param "name" >}}`.
+    public var params: [String: TemplateValue] = [:]
 
     public init(languages: [Language], baseURL: String? = nil, output: String = "_site", translationNotices: Bool = false) {
         self.languages = languages
@@ -78,7 +82,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices",
-                                        "pagination", "navigationLimit", "markdown", "warnings", "search", "editURL", "banner"]
+                                        "pagination", "navigationLimit", "markdown", "warnings", "search", "params", "editURL", "banner"]
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
@@ -122,6 +126,10 @@ public struct SiteConfig: Sendable, Hashable {
         config.search = reader.bool(root["search"], "search must be true or false (true: a search page per language, indexed by Pagefind)") ?? false
         config.editURL = readEditURL(root["editURL"], reader)
         config.banner = readBanner(root["banner"], languages: languages, reader)
+        if let node = root["params"] {
+            if case .map(let params) = YAMLText.templateValue(node) { config.params = params }
+            else { reader.error("params must be a mapping of names to values, like 'params:' with '  version: \"2.1\"'", at: node) }
+        }
         let diagnostics = reader.diagnostics + markdownProblems
         if diagnostics.contains(where: { $0.severity == .error }) || languages.isEmpty {
             return (nil, diagnostics)

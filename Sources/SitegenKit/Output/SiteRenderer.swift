@@ -14,15 +14,21 @@ public struct SiteRenderer: Sendable {
     public let fileLinks: Bool
     /// How many cores render pages; nil: all the machine has.
     public var workers: Int?
+    /// Shortcode partials, `params:` and included files, for every page.
+    let shortcodes: ShortcodeSettings
     /// Each distinct link target's resolution, shared by every page.
     let linkResolutions = LinkResolutions()
 
-    public init(site: Site, templates: TemplateSet, assets: HashedAssets, fileLinks: Bool = false, workers: Int? = nil) {
+    /// - Parameter includes: where pages' included files are read (nil: a
+    ///   page that includes a file gets an error).
+    public init(site: Site, templates: TemplateSet, assets: HashedAssets, fileLinks: Bool = false, workers: Int? = nil,
+                includes: IncludedFiles? = nil) {
         self.site = site
         self.templates = templates
         self.assets = assets
         self.fileLinks = fileLinks
         self.workers = workers
+        self.shortcodes = SiteShortcodes.settings(templates: templates, params: SiteShortcodes.flatten(site.config.params), includes: includes)
     }
 
     /// One page's result; Sendable, so pages can render on several cores.
@@ -36,6 +42,8 @@ public struct SiteRenderer: Sendable {
         var missingAssets: Set<String>
         /// The pages this page links to (for incremental builds).
         var linkedPages: Set<SitePath>
+        /// The files the page includes, site-relative (for incremental builds).
+        var includedFiles: Set<String> = []
     }
 
     /// Every page's last result, by path, so an incremental build renders
@@ -46,6 +54,16 @@ public struct SiteRenderer: Sendable {
         /// The pages that link to any of `targets`.
         public func pages(linkingTo targets: Set<SitePath>) -> Set<SitePath> {
             Set(pages.values.filter { !$0.linkedPages.isDisjoint(with: targets) }.map(\.path))
+        }
+
+        /// The pages that include any of `files` (site-relative paths).
+        public func pages(including files: Set<String>) -> Set<SitePath> {
+            Set(pages.values.filter { !$0.includedFiles.isDisjoint(with: files) }.map(\.path))
+        }
+
+        /// Every file some page includes.
+        public var includedFiles: Set<String> {
+            pages.values.reduce(into: []) { $0.formUnion($1.includedFiles) }
         }
     }
 
@@ -185,12 +203,14 @@ public struct SiteRenderer: Sendable {
         let contentStrings = site.strings[page.contentLanguage]!
         let assetLookup = AssetLookup(assets: assets, page: page.path)
         var resolver = LinkResolver(site: site, page: page, fileLinks: fileLinks, resolutions: linkResolutions)
-        let options = site.config.markdown.options(calloutLabels: contentStrings.calloutLabels, reservedIDs: templates.templateIDs)
-        let markdown = MarkdownRenderer.render(page.body, options: options) { resolver.rewrite($0) }
+        let options = site.config.markdown.options(calloutLabels: contentStrings.calloutLabels, reservedIDs: templates.templateIDs,
+                                                   shortcodes: shortcodes)
+        let markdown = MarkdownRenderer.render(page.body, options: options, rewriteLink: { resolver.rewrite($0) },
+                                               imageSize: { [resolver] in resolver.imageSize($0) })
 
         var diagnostics = markdown.diagnostics + resolver.diagnostics
         for heading in markdown.headings where heading.level == 1 {
-            diagnostics.append(Diagnostic(.error, file: page.sourcePath, line: heading.line, column: heading.column,
+            diagnostics.append(Diagnostic(.error, file: heading.file ?? page.sourcePath, line: heading.line, column: heading.column,
                 "heading '# \(heading.text)': the page title (front matter 'title') is the page's only level-1 heading; use '##' for sections"))
         }
         for (kind, place) in markdown.calloutLabelsUsed.sorted(by: { $0.key.rawValue < $1.key.rawValue })
@@ -228,10 +248,10 @@ public struct SiteRenderer: Sendable {
         }
         return RenderedPage(
             path: page.path, html: Array(html.utf8),
-            ids: Set(markdown.headings.map(\.id)).union(templates.templateIDs),
+            ids: Set(markdown.headings.map(\.id)).union(templates.templateIDs).union(markdown.htmlIDs),
             anchorChecks: anchorChecks.filter { $0.needed && (!page.isFallback || $0.via != nil) }, diagnostics: diagnostics,
             missingStrings: strings.missing, missingAssets: assetLookup.missing,
-            linkedPages: resolver.linkedPages)
+            linkedPages: resolver.linkedPages, includedFiles: markdown.includedFiles)
     }
 
     /// The page's HTML through its layout; a missing layout or a partial

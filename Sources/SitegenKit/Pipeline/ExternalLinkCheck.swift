@@ -34,7 +34,7 @@ public enum ExternalLinkCheck {
             for link in rendered.links {
                 let lowered = link.destination.lowercased()
                 guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else { continue }
-                links.insert(Written(url: link.destination, location: SourceLocation(file: page.sourcePath, line: link.line, column: link.column)))
+                links.insert(Written(url: link.destination, location: SourceLocation(file: link.file ?? page.sourcePath, line: link.line, column: link.column)))
             }
         }
         return links.sorted { ($0.location.file, $0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.file, $1.location.line ?? 0, $1.location.column ?? 0) }

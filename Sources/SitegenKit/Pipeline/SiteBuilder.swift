@@ -206,7 +206,8 @@ public enum SiteBuilder {
     ) -> Rendering {
         let cache = incremental.cache
         let site = resolved.site
-        let renderer = SiteRenderer(site: site, templates: resolved.templates, assets: HashedAssets(resolved.source.assets), fileLinks: options.fileLinks)
+        let renderer = SiteRenderer(site: site, templates: resolved.templates, assets: HashedAssets(resolved.source.assets), fileLinks: options.fileLinks,
+                                    includes: IncludedFiles(root: resolved.source.root))
         let total = site.pages.count
         var renderProgress: (@Sendable (Int) -> Void)?
         if let progress {

@@ -38,7 +38,7 @@ struct LinkResolver {
     /// The rewritten destination, or nil to keep it as written.
     mutating func rewrite(_ link: MarkdownLink) -> String? {
         let destination = link.destination
-        let location = SourceLocation(file: page.sourcePath, line: link.line, column: link.column)
+        let location = SourceLocation(file: link.file ?? page.sourcePath, line: link.line, column: link.column)
         guard !destination.isEmpty, !LinkResolver.isExternal(destination) else { return nil }
         let (path, query, fragment) = LinkResolver.parts(of: destination)
         if path.isEmpty {
@@ -83,6 +83,18 @@ struct LinkResolver {
             return home.relative(from: page.path, fileLinks: fileLinks)
         }
         return nil
+    }
+
+    /// The width and height of the file an image link leads to, when it
+    /// is a file of the site in a format `ImageSize` reads.
+    func imageSize(_ link: MarkdownLink) -> ImageSize? {
+        guard !link.destination.isEmpty, !LinkResolver.isExternal(link.destination) else { return nil }
+        let path = LinkResolver.parts(of: link.destination).path
+        let decoded = path.removingPercentEncodingIfPossible
+        guard !path.isEmpty,
+              case .found(.file(let file)) = resolutions?.resolve(decoded, in: page, site: site) ?? LinkTargets(site: site, page: page).resolve(decoded),
+              let bytes = site.contentFiles[file] ?? site.rootFiles[file] else { return nil }
+        return ImageSize(bytes)
     }
 
     /// The link to a page found for a link: the same page in the language

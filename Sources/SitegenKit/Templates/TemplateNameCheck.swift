@@ -22,7 +22,8 @@ struct TemplateNameCheck {
         var check = TemplateNameCheck(library: library, paths: paths)
         let included = Set(library.templates.values.flatMap(Self.inclusions))
         for name in library.templates.keys.sorted() where !included.contains(name) {
-            check.visit(template: name, stack: [.root])
+            // A shortcode partial sees its arguments, whatever their names.
+            check.visit(template: name, stack: [name.hasPrefix(SiteShortcodes.folder) ? .open : .root])
         }
         return check.diagnostics.sorted { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
     }

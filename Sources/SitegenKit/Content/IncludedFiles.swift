@@ -1,0 +1,91 @@
+import Foundation
+import Synchronization
+import SitegenSupport
+import SitegenMarkdown
+
+/// The files pages include (`--8<--`, `{* *}`, `{{< include >}}`,
+/// `{{< code >}}`), read when a page being rendered asks for one, once per
+/// build, through `read` alone.
+///
+/// Read on demand rather than by `SiteLoader`: which files a page includes
+/// is known only once its Markdown is read (and included files include
+/// others), and a site that includes nothing pays nothing.
+///
+/// A path is looked for beside the including file, then from the site
+/// folder (a leading `/` means the site folder). Whatever the spelling, it
+/// may not leave the site folder, by `..` or by a symbolic link.
+public final class IncludedFiles: Sendable {
+    /// The largest file a page may include: a larger one is an error, not
+    /// a page that takes minutes to render.
+    static let sizeLimit = 8 * 1024 * 1024
+
+    /// The site folder, absolute and with its links resolved.
+    let root: String
+    private let cache = Mutex<[String: IncludedText]>([:])
+
+    public init(root: String) {
+        self.root = FilePaths.resolveLinks(root)
+    }
+
+    /// The text of `written`, included from the file `from` (site-relative).
+    public func text(_ written: String, from including: String) -> IncludedText {
+        let folder = including.split(separator: "/").dropLast().map(String.init)
+        let asWritten = written.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var candidates: [[String]] = written.hasPrefix("/") ? [] : [folder + asWritten]
+        candidates.append(asWritten)
+        var lookedFor: [String] = []
+        for candidate in candidates {
+            guard let relative = LinkResolver.normalize(candidate), !relative.isEmpty else {
+                return .refused("included file '\(written)' is outside the site folder; include files of the site only")
+            }
+            if lookedFor.contains(relative) { continue }
+            lookedFor.append(relative)
+            if FileManager.default.fileExists(atPath: root + "/" + relative) {
+                return load(relative, written: written)
+            }
+        }
+        return .refused("included file '\(written)' does not exist (looked for \(LinkResolver.list(lookedFor)))")
+    }
+
+    private func load(_ relative: String, written: String) -> IncludedText {
+        if let known = cache.withLock({ $0[relative] }) { return known }
+        let result: IncludedText
+        do {
+            let bytes = try IncludedFiles.read(root + "/" + relative, inside: root)
+            result = .found(try SourceText(decoding: bytes, path: relative))
+        } catch let error as IncludeError {
+            result = .refused("cannot include '\(written)': \(error.message)")
+        } catch let error as DiagnosticError {
+            result = .refused("cannot include '\(written)': " + (error.diagnostics.first.map { "\($0.place): \($0.message)" } ?? "not UTF-8 text"))
+        } catch {
+            result = .refused("cannot include '\(written)': \(error)")
+        }
+        cache.withLock { $0[relative] = result }
+        return result
+    }
+
+    struct IncludeError: Error {
+        var message: String
+    }
+
+    /// The one place an included file is read: only a regular file (a FIFO
+    /// would never end), only inside the site folder once links are
+    /// resolved, and only up to `sizeLimit` bytes.
+    static func read(_ path: String, inside root: String) throws -> [UInt8] {
+        let resolved = FilePaths.resolveLinks(path)
+        guard resolved.hasPrefix(root + "/") else {
+            throw IncludeError(message: "it is a symbolic link that leads out of the site folder")
+        }
+        var info = stat()
+        guard stat(resolved, &info) == 0 else { throw IncludeError(message: "cannot read it") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw IncludeError(message: "it is not a regular file") }
+        guard Int(info.st_size) <= sizeLimit else {
+            throw IncludeError(message: "it has \(Int(info.st_size) / 1_048_576) MB; an included file may have at most \(sizeLimit / 1_048_576) MB")
+        }
+        do {
+            return try FileBytes.read(resolved)
+        } catch {
+            throw IncludeError(message: "cannot read it (\(error.reason))")
+        }
+    }
+}

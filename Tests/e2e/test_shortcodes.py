@@ -1,0 +1,68 @@
+"""Browser checks of the shortcodes fixture (Tests/Fixtures/sites/shortcodes:
+Hugo shortcodes, pymdownx snippets, code includes and images), built with
+the built-in theme by run.sh:
+
+  SITEGEN_E2E_SHORTCODES   the fixture built (served over HTTP)
+
+axe-core on each page in the light and the dark colour scheme at a phone's
+and a desktop's width; images never wider than the column, their place
+reserved before they load, all but the first loaded lazily.
+"""
+import os
+
+import pytest
+
+from test_site import PREFIX, SiteServer, axe_source, browser, check_axe  # noqa: F401 (fixtures)
+
+SHORTCODES = os.environ.get("SITEGEN_E2E_SHORTCODES")
+if not SHORTCODES:
+    pytest.skip("SITEGEN_E2E_SHORTCODES is not set: Tests/e2e/run.sh builds the shortcodes fixture when it checks the shipped site",
+                allow_module_level=True)
+
+from selenium.webdriver.common.by import By  # noqa: E402
+
+PAGES = ["en/index.html", "en/guide/index.html"]
+
+
+@pytest.fixture(scope="module")
+def shortcodes_server():
+    server = SiteServer(SHORTCODES, PREFIX)
+    yield server
+    server.stop()
+
+
+def open_page(driver, server, page, scheme="light"):
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    driver.get(server.page_url(page))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("page", PAGES)
+def test_axe_on_shortcode_pages(browser, shortcodes_server, axe_source, page, width, scheme):
+    driver = browser(width, True)
+    try:
+        open_page(driver, shortcodes_server, page, scheme)
+        check_axe(driver, axe_source, f"{page} ({scheme})", width)
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_images_fit_the_column_and_keep_their_place(browser, shortcodes_server, width):
+    driver = browser(width, True)
+    open_page(driver, shortcodes_server, "en/guide/index.html")
+    # The page never scrolls sideways, whatever the width of an image.
+    assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    images = driver.find_elements(By.CSS_SELECTOR, "main .content img")
+    assert len(images) == 4
+    column = driver.execute_script("return document.querySelector('main .content').clientWidth")
+    for image in images:
+        assert image.get_attribute("width") and image.get_attribute("height"), image.get_attribute("src")
+        assert image.size["width"] <= column
+        # Shrunk in proportion (the wide banner on a phone).
+        ratio = int(image.get_attribute("width")) / int(image.get_attribute("height"))
+        assert abs(image.size["width"] / image.size["height"] - ratio) < 0.05
+    assert [image.get_dom_attribute("loading") for image in images] == [None, "lazy", "lazy", "lazy"]
+    caption = driver.find_element(By.CSS_SELECTOR, "main figure figcaption")
+    assert caption.text == "The banner shrinks to the column"
