@@ -1,9 +1,13 @@
+import SitegenSupport
 /// Gives every heading an `id`: readable (`stap-2-activeer-het-abonnement`),
 /// stable (derived from the text only), and unique in the page; by default by
 /// GitHub's rules, so anchors written against GitHub (or Hugo) keep working.
 /// Writing `## Title {#custom-id}` (or `{ #custom-id }`, `{#custom-id .class}`)
 /// sets the id explicitly and removes the marker from the text, so anchors
-/// can stay the same across translations.
+/// can stay the same across translations. As in Hugo and Pandoc, the marker
+/// may hold classes and `key=value` in any order, with or without an id:
+/// `lang`, `dir` and `data-*` become attributes, anything else is a warning
+/// at its column.
 package enum HeadingAnchors {
     /// Assigns ids to the headings of `markdown`, in document order.
     package static func assign(in markdown: ParsedMarkdown, reserved: Set<String>,
@@ -38,6 +42,7 @@ package enum HeadingAnchors {
             }
             let location = markdown.location(of: node)
             var heading = Heading(level: node.headingLevel, text: text, id: id, classes: attributes?.classes ?? [])
+            heading.attributes = attributes?.attributes ?? [:]
             heading.line = location.line
             heading.column = location.column
             if location.file != markdown.source.path { heading.file = location.file }
@@ -111,25 +116,30 @@ package enum HeadingAnchors {
         return candidate
     }
 
-    /// Removes a trailing `{#id}`, `{ #id }` or `{#id .class ...}` from the
-    /// heading's text and returns what it sets. The marker is read from the
-    /// source line, not from the text: smart punctuation has already made
-    /// `--` in the text a dash.
+    /// Removes a trailing `{#id}`, `{ #id }`, `{#id .class key=value}` or
+    /// `{.class}` from the heading's text and returns what it sets. The
+    /// marker is read from the source line, not from the text: smart
+    /// punctuation has already made `--` in the text a dash.
     private static func removeAttributes(from heading: MarkdownNode, in markdown: ParsedMarkdown) -> HeadingAttributes? {
-        guard heading.lastChild?.type == .text, let marker = attributeMarker(of: heading, in: markdown) else { return nil }
+        guard heading.lastChild?.type == .text, let (marker, place) = attributeMarker(of: heading, in: markdown) else { return nil }
         // cmark splits text at some characters ("-" with smart punctuation):
         // merge adjacent text nodes so the marker is in one literal.
         markdown.document.consolidateText(in: heading)
         guard let last = heading.lastChild, let literal = last.literal else { return nil }
         let trimmed = literal.trimmingSpaces
         guard trimmed.hasSuffix("}"), let open = trimmed.lastIndex(of: "{") else { return nil }
-        guard let attributes = HeadingAttributes(marker) else {
-            let id = marker.dropFirst().drop(while: { $0 == " " }).dropFirst().prefix(while: { $0 != "}" })
-            let written = id.hasSuffix(" ") ? id.trimmingSpaces : Substring(id)
+        let attributes = HeadingAttributes(marker)
+        if let invalid = attributes.invalidID {
             markdown.diagnostics.append(.error(
-                "heading id '\(written)' may only use letters, digits, '-' and '_' (then classes, like {#step-2 .note}); write it like {#step-2}",
+                "heading id '\(invalid)' may only use letters, digits, '-' and '_' (then classes, like {#step-2 .note}); write it like {#step-2}",
                 at: markdown.location(of: heading)))
             return nil
+        }
+        for (message, offset) in attributes.leftOut {
+            var location = place
+            location.column = place.column.map { $0 + offset }
+            markdown.diagnostics.append(Diagnostic(.warning, file: location.file, line: location.line, column: location.column,
+                                                   message, kind: "heading attributes left out"))
         }
         let remaining = trimmed[..<open].trimmingSpaces
         let leading = literal[..<trimmed.startIndex]
@@ -141,8 +151,9 @@ package enum HeadingAnchors {
         return attributes
     }
 
-    /// The `{#...}` at the end of a heading's last source line, as written.
-    private static func attributeMarker(of heading: MarkdownNode, in markdown: ParsedMarkdown) -> Substring? {
+    /// The `{...}` at the end of a heading's last source line, as written,
+    /// and where its `{` is; nil when it is not a marker (`{name}` is text).
+    private static func attributeMarker(of heading: MarkdownNode, in markdown: ParsedMarkdown) -> (Substring, SourceLocation)? {
         var lines = markdown.sourceLines(of: heading)
         while lines.count > 1, lines.last?.trimmingWhitespace.isEmpty == true { lines.removeLast() }
         // A setext heading's last line is its underline.
@@ -158,8 +169,15 @@ package enum HeadingAnchors {
         }
         guard line.hasSuffix("}"), let open = line.lastIndex(of: "{") else { return nil }
         let marker = line[open...]
-        guard marker.dropFirst().drop(while: { $0 == " " }).first == "#" else { return nil }
-        return marker
+        guard HeadingAttributes.isMarker(marker) else { return nil }
+        let start = markdown.location(of: heading)
+        let lineNumber = heading.startLine + lines.count - 1
+        let sourceLine = markdown.lines.line(lineNumber)
+        var column = start.column
+        if sourceLine.startIndex <= open, open <= sourceLine.endIndex {
+            column = sourceLine.unicodeScalars.distance(from: sourceLine.startIndex, to: open) + 1
+        }
+        return (marker, SourceLocation(file: start.file, line: lineNumber, column: column))
     }
 
     package static func isValidID(_ id: String) -> Bool {
@@ -179,23 +197,84 @@ public enum HeadingIDStyle: String, Sendable, Hashable, CaseIterable {
     case compact
 }
 
-/// What a heading's `{#id .class}` marker sets.
+/// What a heading's `{#id .class key=value}` marker sets.
 struct HeadingAttributes {
-    var id: String
-    var classes: [String]
+    var id: String?
+    var classes: [String] = []
+    /// The attributes HTML allows on a heading and sitegen writes.
+    var attributes: [String: String] = [:]
+    /// An id that is not letters, digits, `-` and `_` (with the words
+    /// after it, `{#not valid}`): an error, the marker is left as text.
+    var invalidID: String?
+    /// What was left out, and how far into the marker it was written.
+    var leftOut: [(message: String, offset: Int)] = []
 
-    /// Parses `{#id}`, `{ #id }`, `{#id .a .b}`; nil when the id or a class
-    /// is not letters, digits, `-` and `_`.
-    init?(_ marker: Substring) {
+    /// Whether `{...}` is meant as a marker: its first token is `#id`,
+    /// `.class` or `key=value`.
+    static func isMarker(_ marker: Substring) -> Bool {
+        guard let first = tokens(marker).first?.text else { return false }
+        return first.hasPrefix("#") || first.hasPrefix(".") && first.count > 1 || first.contains("=") && !first.hasPrefix("=")
+    }
+
+    init(_ marker: Substring) {
+        let tokens = Self.tokens(marker)
+        for (index, (token, offset)) in tokens.enumerated() {
+            if token.hasPrefix("#") {
+                let id = String(token.dropFirst())
+                // Words after an id read as part of it: `{#not valid}`.
+                let words = tokens[(index + 1)...].prefix { !$0.text.hasPrefix(".") && !$0.text.hasPrefix("#") && !$0.text.contains("=") }
+                if !HeadingAnchors.isValidID(id) || !words.isEmpty {
+                    invalidID = ([id] + words.map { String($0.text) }).joined(separator: " ")
+                    return
+                }
+                self.id = id
+            } else if token.hasPrefix("."), HeadingAnchors.isValidID(String(token.dropFirst())) {
+                classes.append(String(token.dropFirst()))
+            } else if let equals = token.firstIndex(of: "="), equals != token.startIndex {
+                let name = token[..<equals].lowercased()
+                var value = token[token.index(after: equals)...]
+                if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
+                    value = value.dropFirst().dropLast()
+                }
+                switch name {
+                case "id" where HeadingAnchors.isValidID(String(value)): id = String(value)
+                case "class": classes += value.split(separator: " ").map(String.init)
+                case "lang", "dir": attributes[name] = String(value)
+                case _ where name.hasPrefix("data-") && name.count > 5
+                    && name.dropFirst(5).allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }):
+                    attributes[name] = String(value)
+                default:
+                    leftOut.append(("heading attribute '\(token)' is left out: sitegen writes only lang, dir and data-* on a heading (and #id, .class)", offset))
+                }
+            } else {
+                leftOut.append(("'\(token)' in a heading's {...} is left out: write #id, .class or key=value", offset))
+            }
+        }
+    }
+
+    /// The marker's tokens (split at spaces outside quotes) and their
+    /// offsets in it, in characters.
+    static func tokens(_ marker: Substring) -> [(text: Substring, offset: Int)] {
         let inner = marker.dropFirst().dropLast()
-        let tokens = inner.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard let first = tokens.first, first.hasPrefix("#") else { return nil }
-        let id = String(first.dropFirst())
-        let classes = tokens.dropFirst().map { String($0.dropFirst()) }
-        guard HeadingAnchors.isValidID(id),
-              tokens.dropFirst().allSatisfy({ $0.hasPrefix(".") && HeadingAnchors.isValidID(String($0.dropFirst())) })
-        else { return nil }
-        self.id = id
-        self.classes = classes
+        var tokens: [(Substring, Int)] = []
+        var start: Substring.Index?
+        var quote: Character?
+        var offset = 1
+        var startOffset = 0
+        for index in inner.indices {
+            let character = inner[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == " " || character == "\t" {
+                if let begun = start { tokens.append((inner[begun..<index], startOffset)) }
+                start = nil
+            } else {
+                if start == nil { (start, startOffset) = (index, offset) }
+                if character == "\"" || character == "'" { quote = character }
+            }
+            offset += 1
+        }
+        if let begun = start { tokens.append((inner[begun...], startOffset)) }
+        return tokens
     }
 }

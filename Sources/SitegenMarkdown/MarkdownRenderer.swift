@@ -52,7 +52,10 @@ public enum MarkdownRenderer {
             let html = markdown.document.renderHTML(node)
             // cmark writes "<hN>...</hN>\n"; add the id to the opening tag.
             let content = html.dropFirst(4).dropLast(html.hasSuffix("\n") ? 1 : 0)
-            let classes = heading.classes.isEmpty ? "" : " class=\"\(HTMLEscaping.escape(heading.classes.joined(separator: " ")))\""
+            var classes = heading.classes.isEmpty ? "" : " class=\"\(HTMLEscaping.escape(heading.classes.joined(separator: " ")))\""
+            for (name, value) in heading.attributes.sorted(by: { $0.key < $1.key }) {
+                classes += " \(name)=\"\(HTMLEscaping.escape(value))\""
+            }
             let anchored = markdown.document.makeCustom(
                 .customBlock,
                 onEnter: "<h\(heading.level) id=\"\(HTMLEscaping.escape(heading.id))\"\(classes)>" + content,

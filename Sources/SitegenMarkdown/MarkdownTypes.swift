@@ -8,6 +8,8 @@ public struct Heading: Sendable, Hashable {
     public var id: String
     /// Classes from a `{#id .class}` marker.
     public var classes: [String]
+    /// Attributes from a `{lang=en dir=ltr data-x=y}` marker (only those).
+    public var attributes: [String: String] = [:]
     /// Where the heading starts in the source.
     public var line: Int?
     public var column: Int?

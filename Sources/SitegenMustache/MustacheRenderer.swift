@@ -7,9 +7,23 @@ import SitegenSupport
 package struct MustacheRenderer {
     /// A partial including itself, directly or not, stops here.
     package static let depthLimit = 100
+    /// Partials and parents one render may expand, in all: partials that
+    /// each include the next twice would otherwise render 2^depth times
+    /// (18 of them, 262,144 copies a page). The shipped theme's deepest
+    /// page expands a few hundred (its sidebar is truncated).
+    package static let expansionLimit = 100_000
 
     package struct DepthError: Error {
         package let template: String
+        /// The expansion budget ran out, rather than the depth.
+        package var overBudget = false
+
+        /// The error's message.
+        package var message: String {
+            overBudget
+                ? "partials expand more than \(MustacheRenderer.expansionLimit) times for one page (at '\(template)'); do partials include each other more than once?"
+                : "partials nest more than \(MustacheRenderer.depthLimit) deep; does '\(template)' include itself?"
+        }
     }
 
     private let library: MustacheLibrary
@@ -18,6 +32,7 @@ package struct MustacheRenderer {
     /// child's block wins.
     private var blocks: [String: [MustacheNode]] = [:]
     private var depth = 0
+    private var expansions = 0
     /// Indentation of the blocks being filled, outermost first: written at
     /// the start of every line of template text inside them.
     private var indentation = ""
@@ -89,6 +104,8 @@ package struct MustacheRenderer {
 
     private mutating func nest(_ nodes: [MustacheNode], template: String, blocks nestedBlocks: [String: [MustacheNode]]) throws(DepthError) {
         guard depth < Self.depthLimit else { throw DepthError(template: template) }
+        expansions += 1
+        guard expansions <= Self.expansionLimit else { throw DepthError(template: template, overBudget: true) }
         let saved = blocks
         depth += 1
         blocks = nestedBlocks

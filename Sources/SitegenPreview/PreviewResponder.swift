@@ -1,3 +1,4 @@
+import Foundation
 import SitegenKit
 /// Answers `sitegen serve`'s requests from a site kept in memory: pure, so
 /// tests call it directly. Only GET and HEAD; folder URLs get their
@@ -38,12 +39,18 @@ public enum PreviewResponder {
             }
         }
         if !relative.isEmpty, !relative.hasSuffix("/"), plan[relative + "/"] != nil || plan[relative + "/index.html"] != nil {
-            return finish(Response(status: 301, headers: ["Location": path + "/"], body: []), method: method)
+            // `path` is decoded: encoded again, `/nl/hash%23tag` stays one path (not a fragment).
+            let location = (path + "/").addingPercentEncoding(withAllowedCharacters: Self.locationAllowed) ?? "/"
+            return finish(Response(status: 301, headers: ["Location": location], body: []), method: method)
         }
         var notFound = file(plan["404.html"] ?? Array("Not found\n".utf8), name: plan["404.html"] == nil ? "404.txt" : "404.html", liveReload: liveReload)
         notFound.status = 404
         return finish(notFound, method: method)
     }
+
+    /// What a `Location` path may hold as it is: letters, digits, `/` and
+    /// the marks URLs never read specially; everything else is %-encoded.
+    static let locationAllowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-._~!$&'()*+,;=:@")
 
     static func refused() -> Response {
         Response(status: 400, headers: ["Content-Type": "text/plain; charset=utf-8"], body: Array("Bad path.\n".utf8))

@@ -7,7 +7,11 @@ import SitegenKit
 /// last one is served with the new pages, so search keeps working, a save
 /// behind.
 public actor PreviewSearch {
-    private let folder: String
+    /// This preview's own temporary folder (`sitegen-preview-search-<pid>-XXXXXX`,
+    /// made by `mkdtemp`, so only this user can write into it); Pagefind
+    /// indexes a copy of the pages in its `site/`.
+    public nonisolated let folder: String
+    static let prefix = "sitegen-preview-search-"
     private let delay: Duration
     private let log: @Sendable (String) -> Void
     /// The index files by output path; empty before the first index.
@@ -16,7 +20,9 @@ public actor PreviewSearch {
     private var reportedMissing = false
 
     public init(delay: Duration = .milliseconds(300), log: @escaping @Sendable (String) -> Void) {
-        folder = NSTemporaryDirectory() + "sitegen-preview-search-\(getpid())"
+        Self.removeStaleFolders()
+        var template = Array((NSTemporaryDirectory() + Self.prefix + "\(getpid())-XXXXXX").utf8CString)
+        folder = mkdtemp(&template).map { String(cString: $0) } ?? NSTemporaryDirectory() + Self.prefix + "\(getpid())"
         self.delay = delay
         self.log = log
     }
@@ -58,7 +64,7 @@ public actor PreviewSearch {
             reportedMissing = true
             return
         }
-        let folder = self.folder
+        let folder = self.folder + "/site"
         let clock = ContinuousClock()
         let start = clock.now
         // Off the actor: Pagefind takes seconds on a large site.
@@ -81,7 +87,27 @@ public actor PreviewSearch {
         }
     }
 
-    deinit {
+    /// Removes the temporary folder: when the preview stops (Ctrl-C,
+    /// SIGTERM) or the search goes away.
+    public nonisolated func removeFolder() {
         try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// Folders that previews which ended without cleaning up left behind
+    /// (killed with SIGKILL, say): their process is gone.
+    static func removeStaleFolders() {
+        let temporary = NSTemporaryDirectory()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? [] where name.hasPrefix(prefix) {
+            let digits = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            guard let pid = Int32(digits), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            var info = stat()
+            // Only the user's own folders, never through a link.
+            guard lstat(temporary + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == getuid() else { continue }
+            try? FileManager.default.removeItem(atPath: temporary + name)
+        }
+    }
+
+    deinit {
+        removeFolder()
     }
 }

@@ -59,6 +59,9 @@ public final class PreviewServer: @unchecked Sendable {
     private var boundPort: UInt16 = 0
     private var stopped = false
     private var active = 0
+    /// Connections waiting for a request (between requests, or before the
+    /// first byte): the ones closed first when the server is full.
+    private var idle: Set<Int32> = []
     private var finished: [CheckedContinuation<Void, Never>] = []
     private var acceptLoopDone = false
     private let address: in_addr
@@ -222,11 +225,18 @@ public final class PreviewServer: @unchecked Sendable {
         setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &sendLimit, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    /// Serves a connection on a thread of its own, or answers 503 when
-    /// `maxConnections` are being served.
+    /// Serves a connection on a thread of its own. When `maxConnections`
+    /// are being served, an idle one is closed to make room (so idle
+    /// connections never starve new ones); only when none is idle is the
+    /// answer 503.
     private func start(_ connection: Int32) {
         let admitted = lock.withLock {
-            guard active < Self.maxConnections else { return false }
+            if active >= Self.maxConnections {
+                guard let oldest = idle.first else { return false }
+                // Its thread sees the end of the stream and ends.
+                idle.remove(oldest)
+                shutdown(oldest, Int32(SHUT_RDWR))
+            }
             active += 1
             return true
         }
@@ -239,8 +249,12 @@ public final class PreviewServer: @unchecked Sendable {
         }
         let thread = Thread { [self] in
             serve(connection)
-            close(connection)
-            lock.withLock { active -= 1 }
+            // Out of `idle` before the descriptor is closed (and reused).
+            lock.withLock {
+                idle.remove(connection)
+                close(connection)
+                active -= 1
+            }
         }
         thread.stackSize = 512 * 1024
         thread.start()
@@ -262,7 +276,13 @@ public final class PreviewServer: @unchecked Sendable {
                     started = true
                     deadline = Date().timeIntervalSinceReferenceDate + Self.headTimeout
                 }
+                let waiting = reader.isEmpty
+                if waiting { lock.withLock { _ = idle.insert(connection) } }
                 guard waitReadable(connection, until: deadline) else { return }
+                if waiting {
+                    // Closed to make room while it waited: nothing to read any more.
+                    guard lock.withLock({ idle.remove(connection) != nil }) else { return }
+                }
                 let count = chunk.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
                 guard count > 0 else { return }
                 reader.append(chunk[..<count])

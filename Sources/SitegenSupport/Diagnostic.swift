@@ -52,8 +52,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, file: location.file, line: location.line, column: location.column, message)
     }
 
+    /// The line to print; control characters from the site's text are
+    /// escaped (see `escapingControlCharactersButLineBreaks`).
     public var description: String {
-        "\(place): \(severity.rawValue): \(message)"
+        "\(place): \(severity.rawValue): \(message)".escapingControlCharactersButLineBreaks
     }
 }
 

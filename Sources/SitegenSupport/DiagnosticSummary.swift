@@ -1,36 +1,71 @@
-/// Warnings (and errors) of one kind beyond a handful are summarised: a
-/// site moved from another tool can have a thousand pages not yet
-/// translated, or a shortcode of its old theme on every page, and a
-/// thousand lines saying so hide the three problems that matter.
+/// Diagnostics of one kind beyond a handful are summarised: a site moved
+/// from another tool can have a thousand pages not yet translated, or a
+/// thousand links of one broken form, and a thousand lines saying so hide
+/// the three that matter.
 public enum DiagnosticSummary {
     /// More diagnostics of one kind than this become one line.
     public static let limit = 10
 
     /// The lines to print: errors and warnings as they are, except that
-    /// those of a kind (and severity) that has more than `limit` become one
-    /// line, with the count and the first three places, where the first of
-    /// them was.
+    /// those of a kind that has more than `limit` become one line, with the
+    /// count and the first three places, where the first of them was.
+    /// Warnings are of a kind when they say so (`Diagnostic.kind`); errors
+    /// too, or when their messages differ only in what they quote.
     public static func lines(_ diagnostics: [Diagnostic], verbose: Bool) -> [String] {
         guard !verbose else { return diagnostics.map(\.description) }
-        var counts: [String: Int] = [:]
+        var counts: [Group: Int] = [:]
         for diagnostic in diagnostics {
-            if let key = key(diagnostic) { counts[key, default: 0] += 1 }
+            if let group = Group(diagnostic) { counts[group, default: 0] += 1 }
         }
         var lines: [String] = []
-        var summarised: Set<String> = []
+        var summarised: Set<Group> = []
         for diagnostic in diagnostics {
-            guard let key = key(diagnostic), let kind = diagnostic.kind, let count = counts[key], count > limit else {
+            guard let group = Group(diagnostic), let count = counts[group], count > limit else {
                 lines.append(diagnostic.description)
                 continue
             }
-            guard summarised.insert(key).inserted else { continue }
-            let places = diagnostics.filter { self.key($0) == key }.prefix(3).map(\.place)
-            lines.append("\(diagnostic.place): \(diagnostic.severity.rawValue): \(count) \(kind) (first: \(places.joined(separator: ", ")), ...); --verbose lists them all")
+            guard summarised.insert(group).inserted else { continue }
+            let places = diagnostics.lazy.filter { Group($0) == group }.prefix(3).map(\.place)
+            let what = diagnostic.kind.map { "\(count) \($0)" } ?? "\(count) errors like this: \(diagnostic.message)"
+            lines.append("\(diagnostic.place): \(diagnostic.severity.rawValue): \(what) (first: \(places.joined(separator: ", ")), ...); --verbose lists them all"
+                .escapingControlCharactersButLineBreaks)
         }
         return lines
     }
 
-    private static func key(_ diagnostic: Diagnostic) -> String? {
-        diagnostic.kind.map { diagnostic.severity.rawValue + ":" + $0 }
+    /// What diagnostics are counted together by.
+    struct Group: Hashable {
+        var severity: Diagnostic.Severity
+        var kind: String
+
+        init?(_ diagnostic: Diagnostic) {
+            severity = diagnostic.severity
+            if let kind = diagnostic.kind {
+                self.kind = kind
+            } else if diagnostic.severity == .error {
+                kind = Self.shape(of: diagnostic.message)
+            } else {
+                return nil
+            }
+        }
+
+        /// The message with every quoted part (`'...'`) and number left
+        /// out: "link target 'a.md' does not exist" and "link target 'b.md'
+        /// does not exist" are one kind.
+        static func shape(of message: String) -> String {
+            var shape = ""
+            var inQuote = false
+            var previous: Character = " "
+            for character in message {
+                if character == "'" && (inQuote || !previous.isLetter) {
+                    inQuote.toggle()
+                    if inQuote { shape += "'…'" }
+                } else if !inQuote && !character.isNumber {
+                    shape.append(character)
+                }
+                previous = character
+            }
+            return shape
+        }
     }
 }

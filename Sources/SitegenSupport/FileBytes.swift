@@ -40,6 +40,11 @@ public enum FileBytes {
                 throw ReadError(path: path, reason: "it is \(kind(of: info.st_mode)), not a regular file; sitegen reads only regular files")
             }
         }
+        return try readAll(descriptor, path: path ?? "<stdin>")
+    }
+
+    /// Everything left to read from an open file.
+    package static func readAll(_ descriptor: Int32, path: String) throws(ReadError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -47,7 +52,7 @@ public enum FileBytes {
             if count == 0 { return bytes }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw ReadError(path: path ?? "<stdin>", reason: String(cString: strerror(errno)))
+                throw ReadError(path: path, reason: String(cString: strerror(errno)))
             }
             bytes.append(contentsOf: chunk[0..<count])
         }

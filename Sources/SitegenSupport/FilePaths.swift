@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Paths on disk.
 public enum FilePaths {
@@ -15,5 +18,30 @@ public enum FilePaths {
         // Links in the folders above are resolved by the system.
         let folder = URL(fileURLWithPath: (current as NSString).deletingLastPathComponent).resolvingSymlinksInPath().path
         return folder + "/" + (current as NSString).lastPathComponent
+    }
+
+    /// The absolute path with `.` and `..` removed and every symbolic link
+    /// followed, also in the folders above a part that does not exist yet
+    /// (`resolvingSymlinksInPath` leaves `link/new` as it is): where a write
+    /// to `path` would really land.
+    public static func realPath(_ path: String) -> String {
+        var existing = URL(fileURLWithPath: path).standardizedFileURL.path
+        var missing: [String] = []
+        while true {
+            if let resolved = realpath(existing, nil) {
+                defer { free(resolved) }
+                let base = String(cString: resolved)
+                let tail = missing.reversed().joined(separator: "/")
+                return tail.isEmpty ? base : (base == "/" ? "/" : base + "/") + tail
+            }
+            guard existing != "/", !existing.isEmpty else { return path }
+            missing.append((existing as NSString).lastPathComponent)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+    }
+
+    /// Whether `path` is `folder` or inside it (both real paths).
+    public static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
     }
 }

@@ -30,4 +30,21 @@ extension String {
     package var escapingControlCharacters: String {
         containsControlCharacter ? String(debugDescription.dropFirst().dropLast()) : self
     }
+
+    /// The text for the terminal: every control character but the line
+    /// break written as an escape (`\u{1B}`), so text from a page (a fence's
+    /// language, a link, a file name) never moves the cursor, recolours or
+    /// retitles the terminal it is printed to.
+    package var escapingControlCharactersButLineBreaks: String {
+        guard containsControlCharacter else { return self }
+        var result = ""
+        for scalar in unicodeScalars {
+            if scalar != "\n" && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) {
+                result += scalar == "\t" ? "\\t" : "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
 }

@@ -59,17 +59,24 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let serving = Task { try await server.run() }
         FileHandleOutput.standardOutput("Serving http://\(host):\(listening)/ (Ctrl-C to stop)")
-        // Ctrl-C: say so and stop. Nothing to clean up: the site lives in memory.
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
-        interrupt.setEventHandler {
-            FileHandleOutput.standardError("\nsitegen: stopped")
-            Foundation.exit(0)
+        // Ctrl-C or SIGTERM: say so, remove the search's temporary folder
+        // (the site itself lives in memory), and stop.
+        var stoppers: [DispatchSourceSignal] = []
+        for stop in [SIGINT, SIGTERM] {
+            signal(stop, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: stop, queue: .main)
+            source.setEventHandler {
+                search.removeFolder()
+                FileHandleOutput.standardError("\nsitegen: stopped")
+                Foundation.exit(0)
+            }
+            source.resume()
+            stoppers.append(source)
         }
-        interrupt.resume()
         await PreviewSession.watch(builder, watcher: SourceWatcher(root: OutputWriter.canonical(source)), live: live, search: search) { line in
             FileHandleOutput.standardError(line)
         }
         serving.cancel()
+        withExtendedLifetime(stoppers) {}
     }
 }

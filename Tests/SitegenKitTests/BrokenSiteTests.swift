@@ -70,7 +70,17 @@ import Testing
         let (_, output) = try SiteFixtures.build(site)
         // Builds alternate between two folders: the output, and the build
         // before it kept beside the output, which the next build updates.
-        let untouched = try inode("en/guide-a/index.html")
+        // Files the edit below does not change, and that the manifest may
+        // vouch for: older than the marker (a file written in the marker's
+        // clock tick is written again, see OutputManifest). The English pages
+        // show the Dutch page's new title in their navigation: written anew.
+        func modified(_ path: String) throws -> Date {
+            try FileManager.default.attributesOfItem(atPath: output + "/" + path)[.modificationDate] as! Date
+        }
+        let marker = try modified(".sitegen-output")
+        let candidates = ["ar/guide-a/index.html", "ar/index.html", "nl/img/logo.png", "index.html", "404.html"]
+        let untouched = try Dictionary(uniqueKeysWithValues: candidates.filter { try modified($0) < marker }.map { ($0, try inode($0)) })
+        #expect(!untouched.isEmpty)
         _ = try SiteFixtures.build(site, output: output)
         let previous = (output as NSString).deletingLastPathComponent + "/.out.sitegen-previous"
         #expect(FileManager.default.fileExists(atPath: previous + "/.sitegen-output"))
@@ -90,7 +100,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output + "/nl/extra"), "an emptied folder goes too")
         #expect(!FileManager.default.fileExists(atPath: output + "/en/extra"))
         // A file whose bytes did not change was not written again.
-        #expect(try inode("en/guide-a/index.html") == untouched)
+        for (path, number) in untouched { #expect(try inode(path) == number, "\(path)") }
     }
 
     @Test func refusesAFolderSitegenDidNotMake() throws {

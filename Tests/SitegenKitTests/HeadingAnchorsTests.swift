@@ -123,3 +123,31 @@ import Testing
         #expect(html("# a\"b<c").contains("id=\"ab-c\"") || html("# a\"b<c").contains("id=\"abc\""))
     }
 }
+
+/// `{#id .class key=value}` as Hugo (Goldmark) and Pandoc read it.
+@Suite struct HeadingAttributeTests {
+    @Test func anyOrderAndAttributesHTMLAllows() {
+        let rendered = render("## Name {.notranslate lang=en #name dir=ltr data-level=\"2 b\"}")
+        #expect(rendered.diagnostics.isEmpty)
+        #expect(rendered.html == "<h2 id=\"name\" class=\"notranslate\" data-level=\"2 b\" dir=\"ltr\" lang=\"en\">Name</h2>\n")
+    }
+
+    @Test func classesWithoutAnIDLeaveNoBraces() {
+        let rendered = render("## Wide one {.wide}")
+        #expect(rendered.headings.map(\.id) == ["wide-one"])
+        #expect(rendered.html == "<h2 id=\"wide-one\" class=\"wide\">Wide one</h2>\n")
+    }
+
+    @Test func otherAttributesAreAWarningAtTheirColumn() {
+        let rendered = render("## Title {#t style=color:red onclick=x}")
+        #expect(rendered.html == "<h2 id=\"t\">Title</h2>\n")
+        #expect(rendered.diagnostics.map(\.description) == [
+            "test.md:1:14: warning: heading attribute 'style=color:red' is left out: sitegen writes only lang, dir and data-* on a heading (and #id, .class)",
+            "test.md:1:30: warning: heading attribute 'onclick=x' is left out: sitegen writes only lang, dir and data-* on a heading (and #id, .class)",
+        ])
+    }
+
+    @Test func bracesThatAreNoMarkerStayText() {
+        #expect(render("## The {name} placeholder {name}").headings.map(\.text) == ["The {name} placeholder {name}"])
+    }
+}

@@ -19,25 +19,48 @@ import Testing
 
     @Test func initMakesASiteThatBuildsWithTheBuiltInTheme() throws {
         let site = SiteFixtures.temporaryFolder() + "/my site"
-        let result = try Self.run(["init", site, "--languages", "nl,en,fr", "--title", "Our: \"docs\""])
+        let result = try Self.run(["init", site, "--languages", "nl,en,sv", "--title", "Our: \"docs\""])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.contains("Next: cd '\(site)' && sitegen serve"))
         #expect(Self.files(under: site) == [
-            "content/en/example.md", "content/en/index.md", "content/fr/_strings.yml", "content/fr/example.md",
-            "content/fr/index.md", "content/nl/example.md", "content/nl/index.md", "sitegen.yml",
+            "content/en/example.md", "content/en/index.md", "content/nl/example.md", "content/nl/index.md",
+            "content/sv/example.md", "content/sv/index.md", "sitegen.yml",
         ])
         #expect(try Self.read(site + "/sitegen.yml").contains("title: \"Our: \\\"docs\\\"\"\ndefaultLanguage: nl\n"))
         let (report, output) = try SiteFixtures.build(site)
         #expect(report.succeeded)
-        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        // Swedish: the theme's English texts until the site translates them.
+        #expect(report.diagnostics.map(\.message).map { $0.prefix(20) } == ["language 'sv' lacks ", "this [!TIP] callout "], "\(report.diagnostics)")
         let example = try Self.read(output + "/nl/example/index.html")
         #expect(example.contains("<title>Voorbeeldpagina"))
         #expect(example.contains("callout-tip"))
         #expect(example.contains("<table tabindex=\"0\">"))
         #expect(example.contains("href=\"../\""))  // the link to index.md
-        #expect(try Self.read(output + "/fr/index.html").contains("Skip to content"))
+        #expect(try Self.read(output + "/sv/index.html").contains("Skip to content"))
         let status = try Self.run(["translations", "--source", site, "--strict"])
         #expect(status.status == 0, "\(status.standardOutput)")
+    }
+
+    /// `--languages de,en`: German first, which the theme has no texts for.
+    @Test func initWithALanguageTheThemeDoesNotSpeakPassesStrictTranslations() throws {
+        let site = SiteFixtures.temporaryFolder() + "/site"
+        #expect(try Self.run(["init", site, "--languages", "de,en"]).status == 0)
+        let status = try Self.run(["translations", "--source", site, "--strict"])
+        #expect(status.status == 0, "\(status.standardOutput)")
+        #expect(try SiteFixtures.build(site).0.succeeded)
+    }
+
+    /// As the README says: add the language to `languages` and a folder.
+    @Test func addingALanguageToAnInitSiteBuilds() throws {
+        let site = SiteFixtures.temporaryFolder() + "/site"
+        #expect(try Self.run(["init", site]).status == 0)
+        let settings = try Self.read(site + "/sitegen.yml")
+        try settings.replacingOccurrences(of: "languages:\n", with: "languages:\n  - code: nl\n    name: Nederlands\n")
+            .write(toFile: site + "/sitegen.yml", atomically: false, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: site + "/content/nl", withIntermediateDirectories: true)
+        let (report, output) = try SiteFixtures.build(site)
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(FileManager.default.fileExists(atPath: output + "/nl/index.html"))
     }
 
     @Test func initRefusesAFolderThatHoldsAnything() throws {

@@ -264,16 +264,15 @@ import Testing
         #expect(!changed.contains("role=\"note\""))
     }
 
-    /// German, which the built-in theme has no texts for (English falls
-    /// back to the theme's).
-    @Test func aMissingNoticeStringIsABuildError() throws {
+    /// German, which the fixture gives only two texts: the notice the
+    /// site's own template shows is the built-in theme's German one.
+    @Test func aNoticeStringTheSiteLacksIsTheThemesInItsLanguage() throws {
         let site = try SiteFixtures.copy("translations")
         try "notFound: Nicht gefunden\nfallbackNotice: Diese Seite ist noch nicht übersetzt.\n"
             .write(toFile: site + "/content/de/_strings.yml", atomically: false, encoding: .utf8)
         let (report, _) = try SiteFixtures.build(site)
-        #expect(report.errors.map(\.description) == [
-            "templates/page.mustache:8:69: error: this template asks for UI string 'translationOutdated', which language 'de' lacks; add 'translationOutdated: ...' to content/de/_strings.yml",
-        ])
+        #expect(report.errors.isEmpty)
+        #expect(!report.warnings.contains { $0.file.hasSuffix("_strings.yml") }, "\(report.warnings)")
     }
 
     @Test func templatesSeeTheOriginalOfATranslation() throws {

@@ -32,6 +32,8 @@ HOSTING = os.environ.get("SITEGEN_E2E_HOSTING")
 pytestmark = pytest.mark.skipif(not HOSTING, reason="SITEGEN_E2E_HOSTING is not set: run Tests/e2e/run.sh")
 
 CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+REFERRER_POLICY = "no-referrer"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 LONG_CACHE = "public, max-age=31536000, immutable"
 SHORT_CACHE = "public, max-age=300"
 
@@ -73,6 +75,11 @@ EXTRA_FILES = {
     "pagefind/fragment/en_0123456789.pf_fragment": b"\x1f\x8b\x08\x00",
     "pagefind/wasm.check.pagefind": b"\x1f\x8b\x08\x00",  # not a real wasm.<language>.pagefind
 }
+# Dotfiles a server must never serve (the manifest .sitegen-output is in every
+# build), and the one dotted folder it must: laid into every served copy.
+DOTFILES = {".env": b"SECRET=1\n", ".git/config": b"[core]\n", "nl/.hidden.html": b"<p>hidden</p>"}
+WELL_KNOWN = {".well-known/security.txt": b"Contact: mailto:security@example.org\n"}
+
 # A page that breaks the policy, to prove the browser check sees violations.
 CANARY = "csp-canary/index.html"
 CANARY_HTML = (
@@ -107,7 +114,7 @@ def hosted(request):
     server, name, layout, folder = request.param
     work = tempfile.mkdtemp(prefix=f"sitegen-hosting-{server}-")
     prefix = "/" if layout == "root" else SUB_FOLDER
-    extra = dict(EXTRA_FILES, **{CANARY: CANARY_HTML})
+    extra = dict(EXTRA_FILES, **DOTFILES, **WELL_KNOWN, **{CANARY: CANARY_HTML})
     running = SERVERS[server](folder, prefix, work).start(extra)
     running.build = folder
     running.files = site_files(folder)
@@ -168,8 +175,18 @@ def header_problems(where, path, status, headers):
             problems.append(f"{where}: Cache-Control {headers.get('Cache-Control')!r}, not {cache!r}")
     if headers.get("Content-Security-Policy") != CSP:
         problems.append(f"{where}: Content-Security-Policy {headers.get('Content-Security-Policy')!r}, not {CSP!r}")
+    return problems + policy_problems(where, headers)
+
+
+def policy_problems(where, headers):
+    """The headers every answer carries, error pages included."""
+    problems = []
     if (headers.get("X-Content-Type-Options") or "").lower() != "nosniff":
         problems.append(f"{where}: no X-Content-Type-Options: nosniff")
+    if headers.get("Referrer-Policy") != REFERRER_POLICY:
+        problems.append(f"{where}: Referrer-Policy {headers.get('Referrer-Policy')!r}, not {REFERRER_POLICY!r}")
+    if headers.get("Permissions-Policy") != PERMISSIONS_POLICY:
+        problems.append(f"{where}: Permissions-Policy {headers.get('Permissions-Policy')!r}, not {PERMISSIONS_POLICY!r}")
     return problems
 
 
@@ -252,10 +269,42 @@ def test_missing_page(hosted):
             problems.append(f"{where}: the body is not 404.html ({len(body)} bytes: {body[:80]!r})")
         if headers.get("Content-Security-Policy") != CSP:
             problems.append(f"{where}: Content-Security-Policy {headers.get('Content-Security-Policy')!r}")
+        problems += policy_problems(where, headers)
         # Not a year, also for a missing asset: it may be uploaded a moment later.
         if headers.get("Cache-Control") != SHORT_CACHE:
             problems.append(f"{where}: Cache-Control {headers.get('Cache-Control')!r}, not {SHORT_CACHE!r}")
         problems += [p.replace(f"404.html line", f"404.html at {path} line") for p in link_problems(hosted, "404.html", landed)]
+    if problems:
+        fail(problems)
+
+
+def test_dotfiles_are_never_served(hosted):
+    """The output's manifest (.sitegen-output) and any other dotfile answer
+    404 with the site's 404 page; .well-known/ is served."""
+    problems = []
+    expected = (hosted.build / "404.html").read_bytes()
+    for path in [".sitegen-output", *DOTFILES, ".git/"]:
+        url = hosted.url + path
+        status, _, headers, body = hosted.fetch(url)
+        where = f"{hosted.kind} {url}"
+        if status != 404 or body != expected:
+            problems.append(f"{where}: HTTP {status} ({len(body)} bytes: {body[:60]!r}), not 404 with the site's 404.html")
+        problems += policy_problems(where, headers)
+    for path, data in WELL_KNOWN.items():
+        status, _, _, body = hosted.fetch(hosted.url + path)
+        if status != 200 or body != data:
+            problems.append(f"{hosted.kind} {hosted.url + path}: HTTP {status}, not the file")
+    if hosted.kind == "nginx":
+        # nginx's own error page (a method it does not allow) has the headers too.
+        request = urllib.request.Request(hosted.url, data=b"x", method="POST")
+        try:
+            with _no_follow.open(request, timeout=15) as response:
+                status, headers = response.status, response.headers
+        except urllib.error.HTTPError as error:
+            status, headers = error.code, error.headers
+        if status != 405:
+            problems.append(f"nginx POST {hosted.url}: HTTP {status}, not 405")
+        problems += policy_problems(f"nginx POST {hosted.url} (HTTP {status})", headers)
     if problems:
         fail(problems)
 

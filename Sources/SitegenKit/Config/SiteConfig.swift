@@ -30,6 +30,9 @@ import SitegenSupport
 /// editURL: https://github.com/o/r/edit/main/   # optional: the site folder on a code host; + content/en/x.md
 /// banner:                   # optional: an announcement above every page, one text or one per language
 ///   en: Version 2 is out.
+/// nav: [index.md, ...]        # optional: reading order in MkDocs' shape, see `NavOrder`
+/// links:                    # optional, see `LinkSettings`
+///   outside: [/blog/]       # root-relative paths another build serves on this host
 /// params:                   # optional: values for {{< param "name" >}} in pages (nested: "a.b")
 ///   version: "2.1"
 /// ```
@@ -54,6 +57,10 @@ public struct SiteConfig: Sendable, Hashable {
     public var navigationLimit = 100
     /// How Markdown is rendered (`markdown:` in `sitegen.yml`).
     public var markdown = MarkdownSettings()
+    /// The reading order of `nav:`, if given.
+    public var nav: NavOrder?
+    /// Links into paths served by something else (`links:`).
+    public var links = LinkSettings()
     /// A warning for every page a language lacks (the build's translation
     /// summary line is printed either way).
     public var missingTranslationWarnings = true
@@ -82,7 +89,8 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices",
-                                        "pagination", "navigationLimit", "markdown", "warnings", "search", "params", "editURL", "banner"]
+                                        "pagination", "navigationLimit", "markdown", "warnings", "search", "links", "nav", "params",
+                                        "editURL", "banner"]
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
@@ -115,6 +123,10 @@ public struct SiteConfig: Sendable, Hashable {
                 reader.error("defaultLanguage must be one of the languages (\(languages.map(\.code).joined(separator: ", ")))", at: node)
             }
         }
+        // A language added without a title of its own: the default language's.
+        if let defaultTitle = languages.first?.siteTitle {
+            for index in languages.indices where languages[index].siteTitle.isEmpty { languages[index].siteTitle = defaultTitle }
+        }
         var config = SiteConfig(languages: languages, baseURL: readBaseURL(root["baseURL"], reader),
                                 output: readOutput(root["output"], reader),
                                 translationNotices: reader.bool(root["translationNotices"], "translationNotices must be true or false") ?? false)
@@ -122,6 +134,8 @@ public struct SiteConfig: Sendable, Hashable {
         config.navigationLimit = limit(root["navigationLimit"], "navigationLimit", reader)
         var markdownProblems: [Diagnostic] = []
         config.markdown = MarkdownSettings.parse(root["markdown"], yaml: yaml, into: &markdownProblems)
+        config.links = LinkSettings.parse(root["links"], yaml: yaml, into: &markdownProblems)
+        config.nav = NavOrder.parse(root["nav"], yaml: yaml, into: &markdownProblems)
         config.missingTranslationWarnings = readWarnings(root["warnings"], reader)
         config.search = reader.bool(root["search"], "search must be true or false (true: a search page per language, indexed by Pagefind)") ?? false
         config.editURL = readEditURL(root["editURL"], reader)
@@ -222,7 +236,7 @@ public struct SiteConfig: Sendable, Hashable {
             else { reader.error("title must be text", at: node) }
         }
         if siteTitle == nil && titles.node != nil {
-            reader.error("no site title for language '\(code)'; add '\(code): ...' under title", at: titles.node)
+            reader.warning("no site title for language '\(code)', so it has the default language's; add '\(code): ...' under title", at: titles.node)
         }
         return Language(code: code, name: name, direction: direction, siteTitle: siteTitle ?? "", missingPages: policy)
     }
@@ -236,6 +250,10 @@ public struct SiteConfig: Sendable, Hashable {
         guard let node else { return nil }
         guard let value = node.string, isAbsoluteWebURL(value) else {
             reader.error(message, at: node)
+            return nil
+        }
+        if let problem = baseURLProblem(value) {
+            reader.error("baseURL " + problem, at: node)
             return nil
         }
         return value.hasSuffix("/") ? value : value + "/"
@@ -320,8 +338,15 @@ public struct SiteConfig: Sendable, Hashable {
     /// What is wrong with a base URL given on the command line, in words;
     /// nil when it is usable.
     public static func baseURLProblem(_ value: String) -> String? {
-        isAbsoluteWebURL(value) ? nil
-            : "'\(value.escapingControlCharacters)' is not an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like https://example.org/docs/"
+        guard isAbsoluteWebURL(value) else {
+            return "'\(value.escapingControlCharacters)' is not an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like https://example.org/docs/"
+        }
+        // A user name or password would be published in every page's links and the sitemap.
+        let authority = value.drop(while: { $0 != ":" }).dropFirst(3).prefix { $0 != "/" }
+        if authority.contains("@") {
+            return "holds a user name or password (before '@'), which would be published in every page and the sitemap; use the site's public address, like https://example.org/docs/"
+        }
+        return nil
     }
 
     public static func isAbsoluteWebURL(_ value: String) -> Bool {

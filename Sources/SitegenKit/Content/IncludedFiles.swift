@@ -83,7 +83,8 @@ public final class IncludedFiles: Sendable {
             throw IncludeError(message: "it has \(Int(info.st_size) / 1_048_576) MB; an included file may have at most \(sizeLimit / 1_048_576) MB")
         }
         do {
-            return try FileBytes.read(resolved)
+            // Checked again at open time: a link flipped since the checks above cannot lead out.
+            return try SiteFileReader.read(path, inside: root)
         } catch {
             throw IncludeError(message: "cannot read it (\(error.reason))")
         }

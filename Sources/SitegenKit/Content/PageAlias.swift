@@ -1,11 +1,16 @@
 import SitegenSupport
 
 /// A former URL of a page (`aliases:` in front matter), where a redirect page
-/// is written so old links keep working after a page moved.
+/// is written so old links keep working after a page moved. Read as Hugo
+/// reads it: a relative alias from the page's folder (`old/`, `../old/`);
+/// one from the root (`/old/`) from the site root for the default language,
+/// and from its language's folder for a translation (Hugo publishes the
+/// default language at the root, the others under their code).
 public struct PageAlias: Sendable, Hashable {
-    /// The folder, without leading or trailing `/`, percent-decoded.
+    /// The path as written, without leading or trailing `/` (relative ones
+    /// may hold `..`).
     public var path: String
-    /// Written with a leading `/`: from the site root, not the language folder.
+    /// Written with a leading `/`.
     public var fromSiteRoot: Bool
     public var location: SourceLocation
 
@@ -17,9 +22,10 @@ public struct PageAlias: Sendable, Hashable {
         if text.hasSuffix("/index.html") { text = text.dropLast("index.html".count) }
         let segments = text.split(separator: "/")
         guard !segments.isEmpty, !text.contains("//"), !written.containsControlCharacter,
-              !segments.contains(where: { $0 == "." || $0 == ".." }),
+              !fromSiteRoot || !segments.contains(where: { $0 == "." || $0 == ".." }),
               !text.contains(where: { $0 == "?" || $0 == "#" || $0 == "\\" }),
-              !(segments[0].contains(":"))
+              !(segments[0].contains(":")),
+              segments.contains(where: { $0 != "." && $0 != ".." })
         else { return nil }
         path = segments.joined(separator: "/")
         self.location = location
@@ -32,9 +38,18 @@ public struct PageAlias: Sendable, Hashable {
         return last.hasSuffix(".html") || last.hasSuffix(".htm")
     }
 
-    /// Where the redirect page goes for a page published in `language`: a
-    /// folder (its `index.html`), or the HTML file the old URL named.
-    func folder(in language: String) -> SitePath {
-        SitePath((fromSiteRoot ? "" : language + "/") + path + (isFile ? "" : "/"))
+    /// Where the redirect page goes for `page`: a folder (its
+    /// `index.html`), or the HTML file the old URL named; nil when a
+    /// relative alias climbs out of the site.
+    func folder(of page: Page, defaultLanguage: String) -> SitePath? {
+        let base: [String]
+        if fromSiteRoot {
+            base = page.language == defaultLanguage ? [] : [page.language]
+        } else {
+            base = [page.language] + page.relativePath.split(separator: "/").dropLast().map(String.init)
+        }
+        guard let normalized = LinkResolver.normalize(base + path.split(separator: "/").map(String.init)), !normalized.isEmpty
+        else { return nil }
+        return SitePath(normalized + (isFile ? "" : "/"))
     }
 }

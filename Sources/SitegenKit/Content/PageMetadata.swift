@@ -4,7 +4,7 @@ import SitegenSupport
 /// A page's front matter, checked and typed.
 ///
 /// ```yaml
-/// title: Handleiding A          # required
+/// title: Handleiding A          # else the body's first line '# Title' (see BodyTitle)
 /// linkTitle: Handleiding A      # shorter title for navigation (default: title)
 /// description: ...              # for <meta name="description">
 /// slug: handleiding-a           # the page's URL segment (default: the file name)
@@ -14,6 +14,8 @@ import SitegenSupport
 /// layout: page                  # template (default: page)
 /// translationOf: 3f9a0c12be47   # in a translation: the version of its original it translates
 /// aliases: [old/path/]          # former URLs: each gets a redirect page
+/// redirect: https://x.org/      # a link-only entry: navigation links there, no page (also Hugo's
+///                               # manualLinkTarget with build: {render: link})
 /// anything-else: ...            # reaches templates as page.params
 /// ```
 public struct PageMetadata: Sendable, Hashable {
@@ -36,6 +38,11 @@ public struct PageMetadata: Sendable, Hashable {
     /// `/old/path/` from the site root), each with where it is written.
     public var aliases: [PageAlias] = []
 
+    /// A link-only entry's target (`redirect:`, or `manualLinkTarget` with
+    /// `build: {render: link}`): an absolute URL or a path from the site
+    /// root. Navigation links there; the page's own URL redirects there.
+    public var linkTarget: String?
+
     /// Where `layout` is written, for an error about it.
     public var layoutLocation: SourceLocation?
 
@@ -45,14 +52,19 @@ public struct PageMetadata: Sendable, Hashable {
     /// pages need.
     public var decisionLocation: SourceLocation?
 
-    static let knownKeys: Set<String> = ["decision", "title", "linkTitle", "description", "slug", "translationKey", "weight", "draft", "layout", "translationOf", "aliases"]
+    static let knownKeys: Set<String> = ["decision", "title", "linkTitle", "description", "slug", "translationKey", "weight", "draft", "layout", "translationOf", "aliases", "redirect"]
 
-    /// Parses front matter. `yaml` is nil when the file has none (then the
-    /// required title is missing).
-    public static func parse(_ yaml: String?, file: String, firstLine: Int) -> (PageMetadata?, [Diagnostic]) {
+    /// Parses front matter. `yaml` is nil when the file has none;
+    /// `titleFromBody` is the `# Title` the body starts with (`BodyTitle`),
+    /// the title when the front matter has none. Known keys are read in any
+    /// case (`Title:`), as Hugo reads them.
+    public static func parse(_ yaml: String?, file: String, firstLine: Int, titleFromBody: String? = nil) -> (PageMetadata?, [Diagnostic]) {
+        let noTitle = "page has no title; start its Markdown with a heading '# Title', or add 'title: ...' to its front matter"
         guard let yaml else {
-            return (nil, [Diagnostic(.error, file: file, line: 1, column: 1,
-                                     "page has no front matter; start the file with '---', 'title: ...' and '---'")])
+            guard let titleFromBody else {
+                return (nil, [Diagnostic(.error, file: file, line: 1, column: 1, noTitle)])
+            }
+            return (PageMetadata(title: titleFromBody, draft: false, params: [:]), [])
         }
         let parsed: YAMLText
         do {
@@ -60,16 +72,15 @@ public struct PageMetadata: Sendable, Hashable {
         } catch {
             return (nil, error.diagnostics)
         }
-        guard parsed.root?.mapping != nil else {
-            let location = parsed.root == nil ? SourceLocation(file: file, line: 1, column: 1) : parsed.location(of: parsed.root)
-            return (nil, [.error("front matter must be a mapping of keys, with at least 'title: ...'", at: location)])
+        guard parsed.root == nil || parsed.root?.mapping != nil else {
+            return (nil, [.error("front matter must be a mapping of keys, like 'title: ...'", at: parsed.location(of: parsed.root))])
         }
         let reader = YAMLReader(parsed)
-        let fields = YAMLReader.children(parsed.root)
+        let fields = knownNamesInAnyCase(YAMLReader.children(parsed.root))
         let text = { (key: String) in reader.text(fields[key], key) }
-        let title = text("title")
-        if fields["title"] == nil {
-            reader.error("page has no title; add 'title: ...' to its front matter", at: SourceLocation(file: file, line: 1, column: 1))
+        let title = text("title") ?? titleFromBody
+        if fields["title"] == nil && titleFromBody == nil {
+            reader.error(noTitle, at: SourceLocation(file: file, line: 1, column: 1))
         } else if title?.trimmingSpaces.isEmpty == true {
             reader.error("title is empty", at: fields["title"])
         }
@@ -88,6 +99,7 @@ public struct PageMetadata: Sendable, Hashable {
         metadata.layoutLocation = fields["layout"].map { parsed.location(of: $0) }
         metadata.translationOf = translationOf(fields["translationOf"], file: file, reader)
         metadata.aliases = aliases(fields["aliases"], reader)
+        metadata.linkTarget = linkTarget(fields, reader)
         return (reader.hasErrors ? nil : metadata, reader.diagnostics)
     }
 
@@ -103,11 +115,30 @@ public struct PageMetadata: Sendable, Hashable {
             if YAMLText.isString(entry), let value = entry.string, let alias = PageAlias(value, location: reader.location(of: entry)) {
                 aliases.append(alias)
             } else {
-                reader.error("alias '\((entry.string ?? "").escapingControlCharacters)' must be a URL path in the site, like 'old/path/' (in this language) or '/old/path/' (from the site root), without '..', '?', '#' or a scheme",
+                reader.error("alias '\((entry.string ?? "").escapingControlCharacters)' must be a URL path in the site, like 'old/path/' (from this page's folder) or '/old/path/' (from the site root), without '?', '#' or a scheme",
                              at: entry)
             }
         }
         return aliases
+    }
+
+    /// `redirect: URL`, or Hugo's `manualLinkTarget: URL` on a page that is
+    /// only a link (`build: {render: link}`, or `_build`).
+    static func linkTarget(_ fields: [String: Node], _ reader: YAMLReader) -> String? {
+        let build = YAMLReader.children(fields["build"] ?? fields["_build"])
+        let node = fields["redirect"] ?? (build["render"]?.string == "link" ? fields["manualLinkTarget"] : nil)
+        guard let node else { return nil }
+        guard YAMLText.isString(node), let target = node.string?.trimmingSpaces, isLinkTarget(target) else {
+            reader.error("a link-only entry's target must be an absolute URL (https://...) or a path from the site root (/blog/), without spaces or quotes", at: node)
+            return nil
+        }
+        return String(target)
+    }
+
+    static func isLinkTarget(_ target: Substring) -> Bool {
+        let hasScheme = target.hasPrefix("https://") || target.hasPrefix("http://")
+        return (hasScheme || target.hasPrefix("/") && !target.hasPrefix("//")) && target.count > 1
+            && !target.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" }) && !target.containsControlCharacter
     }
 
     /// `translationOf`: the hex digits sitegen writes, as written (a hash of
@@ -121,6 +152,21 @@ public struct PageMetadata: Sendable, Hashable {
         }
         return scalar.string.lowercased()
     }
+
+    /// `fields` with every key that is a known key in another case
+    /// (`Title`, `LinkTitle`) under the known name, unless that name is
+    /// written too.
+    static func knownNamesInAnyCase(_ fields: [String: Node]) -> [String: Node] {
+        var result = fields
+        for (name, node) in fields where !knownKeys.contains(name) {
+            guard let known = knownKeysByLowercase[name.lowercased()], fields[known] == nil else { continue }
+            result[known] = node
+            result[name] = nil
+        }
+        return result
+    }
+
+    private static let knownKeysByLowercase = Dictionary(uniqueKeysWithValues: knownKeys.map { ($0.lowercased(), $0) })
 
     /// Every key sitegen does not know, for templates (`page.params`).
     static func params(_ fields: [String: Node]) -> [String: TemplateValue] {

@@ -5,7 +5,8 @@ import SitegenSupport
 /// `templates/`. The only stage of a build that reads files.
 ///
 /// Names starting with `.` or `_` are not published (`_strings.yml` holds a
-/// language's UI strings). A symbolic link may point anywhere inside its own
+/// language's UI strings), except Hugo's `_index.md`, a folder's page (see
+/// `FolderPageName`). A symbolic link may point anywhere inside its own
 /// top folder (`content/` or `templates/`), never out of it.
 public enum SiteLoader {
     /// The site folder is not one: no `sitegen.yml` (a usage error, exit 2).
@@ -24,19 +25,19 @@ public enum SiteLoader {
             throw NotASiteFolder(path: root)
         }
         var diagnostics: [Diagnostic] = []
-        let config = readText(configPath, display: SiteConfig.fileName, into: &diagnostics)
+        let config = readText(configPath, display: SiteConfig.fileName, inside: root, into: &diagnostics)
             ?? SourceText("", path: SiteConfig.fileName)
         var source = SiteSource(root: root, config: config)
         loadContent(into: &source, diagnostics: &diagnostics)
         source.languageFolders = listFolders(in: root + "/content")
         for file in listFiles(in: root + "/content", folder: "_decisions", diagnostics: &diagnostics) where file.relativePath.hasSuffix(".yml") {
             let display = "content/_decisions/\(file.relativePath)"
-            if let text = readText(file.absolutePath, display: display, into: &diagnostics) {
+            if let text = readText(file.absolutePath, display: display, inside: root, into: &diagnostics) {
                 source.decisionFlows[String(file.relativePath.dropLast(".yml".count))] = text
             }
         }
         for file in listFiles(in: root, folder: RootFiles.folder, diagnostics: &diagnostics, everyName: true) {
-            if let bytes = readBytes(file.absolutePath, display: "\(RootFiles.folder)/\(file.relativePath)", into: &diagnostics) {
+            if let bytes = readBytes(file.absolutePath, display: "\(RootFiles.folder)/\(file.relativePath)", inside: root, into: &diagnostics) {
                 source.rootFiles.append(SiteSource.StaticFile(relativePath: file.relativePath, bytes: bytes))
             }
         }
@@ -58,24 +59,30 @@ public enum SiteLoader {
             let (language, path) = (parts[0], parts[1])
             let display = "content/\(file.relativePath)"
             if path == "_strings.yml" {
-                if let text = readText(file.absolutePath, display: display, into: &diagnostics) {
+                if let text = readText(file.absolutePath, display: display, inside: source.root, into: &diagnostics) {
                     source.strings[language] = text
                 } else {
                     source.unreadableStrings.insert(language)
                 }
             } else if path.hasSuffix(".md") {
                 pageFiles.append((language, path, file))
-            } else if let bytes = readBytes(file.absolutePath, display: display, into: &diagnostics) {
+            } else if let bytes = readBytes(file.absolutePath, display: display, inside: source.root, into: &diagnostics) {
                 source.contentFiles.append(SiteSource.StaticFile(relativePath: file.relativePath, bytes: bytes))
             }
         }
+        let root = source.root
         let texts = Cores.map(pageFiles.map(\.file)) { file in
             var problems: [Diagnostic] = []
-            let text = readText(file.absolutePath, display: "content/\(file.relativePath)", into: &problems)
+            let text = readText(file.absolutePath, display: "content/\(file.relativePath)", inside: root, into: &problems)
             return (text, problems)
         }
-        for ((language, path, _), (text, problems)) in zip(pageFiles, texts) {
+        var readAs: [String: [String: String]] = [:]
+        for (language, files) in Dictionary(grouping: pageFiles, by: \.language) {
+            readAs[language] = FolderPageName.readAs(files.map(\.path))
+        }
+        for ((language, written, _), (text, problems)) in zip(pageFiles, texts) {
             diagnostics += problems
+            let path = readAs[language]?[written] ?? written
             if let text {
                 source.pages.append(SiteSource.PageFile(language: language, relativePath: path, source: text))
             } else {
@@ -94,7 +101,7 @@ public enum SiteLoader {
         let sitePaths = Set(siteFiles.map(\.relativePath))
         var theme = siteFiles.map { file in
             (file: ThemeFile(path: file.relativePath, isBuiltIn: false),
-             bytes: readBytes(file.absolutePath, display: "templates/\(file.relativePath)", into: &diagnostics))
+             bytes: readBytes(file.absolutePath, display: "templates/\(file.relativePath)", inside: source.root, into: &diagnostics))
         }
         for file in BuiltInTheme.files where !sitePaths.contains(file.path) && ThemeFile.Kind(file.path) != nil {
             theme.append((ThemeFile(path: file.path, isBuiltIn: true), file.bytes))
@@ -133,6 +140,8 @@ public enum SiteLoader {
             guard parts.count == 3, parts[0] == "content", path.hasSuffix(".md"),
                   !parts[1].hasPrefix("_"), !parts[1].hasPrefix("."),
                   !parts[2].split(separator: "/").contains(where: { $0.hasPrefix("_") || $0.hasPrefix(".") }),
+                  // A folder's page by another name: which file it is depends on its neighbours.
+                  !FolderPageName.names.contains(where: { parts[2] == $0 || parts[2].hasSuffix("/" + $0) }),
                   source.languageFolders.contains(parts[1])
             else { return nil }
             let (language, relative) = (parts[1], parts[2])
@@ -140,7 +149,7 @@ public enum SiteLoader {
             source.unreadablePages.remove(PageID(language: language, path: relative))
             let absolute = previous.root + "/" + path
             guard FileManager.default.fileExists(atPath: absolute) else { continue }
-            if let text = readText(absolute, display: path, into: &diagnostics) {
+            if let text = readText(absolute, display: path, inside: previous.root, into: &diagnostics) {
                 source.pages.append(SiteSource.PageFile(language: language, relativePath: relative, source: text))
             } else {
                 source.unreadablePages.insert(PageID(language: language, path: relative))
@@ -152,17 +161,18 @@ public enum SiteLoader {
 
     // MARK: Reading
 
-    private static func readBytes(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
+    /// The bytes of a file of the site folder `root` (checked by `SiteFileReader`).
+    private static func readBytes(_ path: String, display: String, inside root: String, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
         do {
-            return try FileBytes.read(path)
+            return try SiteFileReader.read(path, inside: root)
         } catch {
-            diagnostics.append(Diagnostic(.error, file: display, "cannot read file: \(error.reason)"))
+            diagnostics.append(Diagnostic(.error, file: display, "cannot read file: \(error.reason.escapingControlCharacters)"))
             return nil
         }
     }
 
-    private static func readText(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> SourceText? {
-        guard let bytes = readBytes(path, display: display, into: &diagnostics) else { return nil }
+    private static func readText(_ path: String, display: String, inside root: String, into diagnostics: inout [Diagnostic]) -> SourceText? {
+        guard let bytes = readBytes(path, display: display, inside: root, into: &diagnostics) else { return nil }
         do {
             return try SourceText(decoding: bytes, path: display)
         } catch {
@@ -185,6 +195,13 @@ public enum SiteLoader {
         let top = root + "/" + folder
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: top, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        // A top folder that is a link out (`static -> ~/.ssh`) is never listed.
+        let realTop = FilePaths.realPath(top)
+        guard FilePaths.isInside(realTop, root), realTop != root else {
+            diagnostics.append(Diagnostic(.error, file: folder + "/",
+                "the folder leads out of the site folder (to '\(realTop.escapingControlCharacters)'); sitegen reads only files inside the site folder: make \(folder)/ a real folder"))
+            return []
+        }
         var walk = FolderWalk(top: top, folder: folder, everyName: everyName)
         while let relativeFolder = walk.nextFolder() {
             walk.list(relativeFolder)
@@ -233,7 +250,7 @@ public enum SiteLoader {
                 diagnostics.append(Diagnostic(.error, file: "\(folder)/\(relativeFolder)", "cannot read folder: \(error.localizedDescription)"))
                 return
             }
-            for name in names.sorted() where everyName || !name.hasPrefix(".") && (!name.hasPrefix("_") || name == "_strings.yml") {
+            for name in names.sorted() where everyName || !name.hasPrefix(".") && (!name.hasPrefix("_") || name == "_strings.yml" || name == "_index.md") {
                 add(relativeFolder.isEmpty ? name : relativeFolder + "/" + name, name: name)
             }
         }

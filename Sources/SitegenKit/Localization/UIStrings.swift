@@ -16,6 +16,8 @@ public struct UIStrings: Sendable, Hashable {
     /// Whether its file had errors (reported): then a key it lacks is not
     /// reported again, since it may be the error's doing.
     public var isBroken = false
+    /// Keys the language lacks, taken from the theme's English strings.
+    public var inEnglish: Set<String> = []
 
     public init(language: String, file: String, values: [String: String]) {
         self.language = language
@@ -24,6 +26,10 @@ public struct UIStrings: Sendable, Hashable {
     }
 
     public subscript(key: String) -> String? { values[key] }
+
+    /// The language of the theme's strings that stand in for those a
+    /// language lacks.
+    static let fallbackLanguage = "en"
 
     /// Callout titles, from the keys `callout.note`, `callout.tip`...
     public var calloutLabels: CalloutLabels {

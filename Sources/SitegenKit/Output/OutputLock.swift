@@ -15,8 +15,12 @@ final class OutputLock {
     /// Takes the lock, waiting up to `timeout` while another build holds it;
     /// `waiting` is told once when the wait begins.
     init(path: String, timeout: Duration, waiting: (String) -> Void) throws(OutputWriter.WriteError) {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // Never through a link: a dangling one would create its target.
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else {
+            if errno == ELOOP {
+                throw OutputWriter.WriteError(description: "refusing to use the lock file '\(path)': it is a symbolic link; remove it")
+            }
             throw OutputWriter.WriteError(description: "cannot create the lock file '\(path)': \(String(cString: strerror(errno)))")
         }
         let clock = ContinuousClock()

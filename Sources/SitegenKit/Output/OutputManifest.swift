@@ -54,11 +54,11 @@ struct OutputManifest {
         "\(bytes.count):\(FNV1a.hex(bytes))"
     }
 
-    /// Whether the file at `path` may be trusted to hold what `stamp` says.
-    func isIntact(_ path: String, stamp: String) -> Bool {
-        guard let size = Int(stamp.prefix { $0 != ":" }) else { return false }
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return false }
+    /// Whether the file described by `info` (its `lstat`) may be trusted to
+    /// hold what `stamp` says.
+    func isIntact(_ info: stat?, stamp: String) -> Bool {
+        guard let size = Int(stamp.prefix { $0 != ":" }), let info,
+              (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return false }
         let modified = info.st_mtim
         return (modified.tv_sec, modified.tv_nsec) < (writtenAt.tv_sec, writtenAt.tv_nsec)
     }

@@ -36,6 +36,9 @@ public enum OutputWriter {
         }
     }
 
+    /// The folders of a site that a build reads.
+    static let readFolders = ["content", "templates", RootFiles.folder]
+
     /// Checks that `output` may be replaced by a build of the site in `source`.
     public static func checkOutputFolder(_ output: String, source: String) throws(WriteError) {
         let output = canonical(output)
@@ -47,8 +50,12 @@ public enum OutputWriter {
         if output == source || source.hasPrefix(output + "/") {
             throw WriteError.refusal("refusing to use '\(output)' as the output folder: it holds the site's own files; choose a folder of its own, like _site")
         }
-        for folder in ["content", "templates"] where output.hasPrefix(source + "/" + folder + "/") || output == source + "/" + folder {
-            throw WriteError.refusal("refusing to write the output into \(folder)/: the next build would read it as part of the site; choose a folder like _site")
+        // The folders a build reads, wherever their links lead.
+        for folder in readFolders {
+            let read = canonical(source + "/" + folder)
+            if FilePaths.isInside(output, read) || FilePaths.isInside(read, output) {
+                throw WriteError.refusal("refusing to write the output into \(folder)/ ('\(read)'): sitegen reads that folder, and the next build would read the output as part of the site; choose a folder like _site")
+            }
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) else { return }
@@ -56,8 +63,10 @@ public enum OutputWriter {
             throw WriteError.refusal("refusing to replace '\(output)': it is a file, not a folder sitegen made")
         }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
-        if !contents.isEmpty && !contents.contains(markerFile) {
-            throw WriteError.refusal("refusing to replace '\(output)': sitegen did not make it (it has no \(markerFile) file); delete it yourself or choose another --output")
+        // The marker must be sitegen's own: a regular file with its manifest
+        // (a folder or link of that name, or other text, makes it foreign).
+        if !contents.isEmpty && OutputManifest(in: output) == nil {
+            throw WriteError.refusal("refusing to replace '\(output)': sitegen did not make it (it has no \(markerFile) file written by sitegen); delete it yourself or choose another --output")
         }
     }
 
@@ -108,50 +117,31 @@ public enum OutputWriter {
     }
 
     /// Staging folders left by builds that were killed (their lock is gone).
-    static func removeStaleStaging(in parent: String, name: String) {
+    static func removeStaleStaging(in parent: FolderHandle, name: String) {
         let prefix = ".\(name).sitegen-staging"
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
-            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(prefix) {
+            parent.remove(entry)
         }
-    }
-
-    /// Removes every entry below `root/relative` whose path is not in
-    /// `wanted`, and folders left empty; true when the folder is now empty.
-    static func prune(_ root: String, below relative: String, keeping wanted: Set<String>) -> Bool {
-        let folder = relative.isEmpty ? root : root + "/" + relative
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        var kept = 0
-        for name in names {
-            let path = relative.isEmpty ? name : relative + "/" + name
-            var info = stat()
-            guard lstat(root + "/" + path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                if prune(root, below: path, keeping: wanted), rmdir(root + "/" + path) == 0 { continue }
-            } else if !wanted.contains(path) || (info.st_mode & S_IFMT) != S_IFREG {
-                if unlink(root + "/" + path) == 0 { continue }
-            }
-            kept += 1
-        }
-        return kept == 0
     }
 
     /// Puts `staging` in place of `output`; the old output becomes `previous`.
-    static func swap(_ staging: String, into output: String, keeping previous: String) throws(WriteError) {
+    static func swap(_ staging: String, into output: String, keeping previous: String, in parentFolder: FolderHandle) throws(WriteError) {
+        let previousName = (previous as NSString).lastPathComponent
         let parent = (output as NSString).deletingLastPathComponent
         guard FileManager.default.fileExists(atPath: output) else {
             try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             guard rename(staging, output) == 0 else {
                 let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(atPath: staging)
+                parentFolder.remove((staging as NSString).lastPathComponent)
                 throw WriteError(description: "cannot create '\(output)': \(reason)")
             }
             return
         }
         // Swap in one step where the system can; otherwise two renames.
         if sitegen_exchange_paths(staging, output) != 0 {
-            try? FileManager.default.removeItem(atPath: previous)
+            parentFolder.remove(previousName)
             guard rename(output, previous) == 0 else {
-                try? FileManager.default.removeItem(atPath: staging)
+                parentFolder.remove((staging as NSString).lastPathComponent)
                 throw WriteError(description: "cannot replace '\(output)': \(String(cString: strerror(errno)))")
             }
             guard rename(staging, output) == 0 else {
@@ -161,40 +151,31 @@ public enum OutputWriter {
             }
         } else {
             // `staging` now holds the previous site: keep it for next time.
-            try? FileManager.default.removeItem(atPath: previous)
+            parentFolder.remove(previousName)
             if rename(staging, previous) != 0 {
-                try? FileManager.default.removeItem(atPath: staging)
+                parentFolder.remove((staging as NSString).lastPathComponent)
             }
         }
     }
 
-    /// `mkdir -p`, safe when another thread makes the same folder. With
-    /// `replacingFiles` (only ever inside a staging folder), a file or link
-    /// where a folder belongs, left by an older build or put there by hand,
-    /// is removed first.
-    static func makeFolder(_ path: String, replacingFiles: Bool = false) throws(WriteError) {
+    /// `mkdir -p`, safe when another thread makes the same folder (for the
+    /// output's parent and the preview's own temporary folder; inside the
+    /// staging folder, `FolderHandle.makeFolder`).
+    static func makeFolder(_ path: String) throws(WriteError) {
         func failure() -> WriteError { WriteError(description: "\(path): \(String(cString: strerror(errno)))") }
         if mkdir(path, 0o755) == 0 { return }
         switch errno {
         case EEXIST:
             var info = stat()
-            if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { return }
-            guard replacingFiles, unlink(path) == 0 || errno == ENOENT else { throw failure() }
-        case ENOENT, ENOTDIR:
+            if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { return }
+            throw failure()
+        case ENOENT:
             guard !path.isEmpty, path != "/" else { throw failure() }
-            try makeFolder((path as NSString).deletingLastPathComponent, replacingFiles: replacingFiles)
+            try makeFolder((path as NSString).deletingLastPathComponent)
         default:
             throw failure()
         }
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw failure() }
-    }
-
-    /// Removes `folder` (relative to `root`) and its parents while they are empty.
-    static func removeEmptyFolders(from folder: String, in root: String) {
-        var current = folder
-        while !current.isEmpty, rmdir(root + "/" + current) == 0 {
-            current = (current as NSString).deletingLastPathComponent
-        }
     }
 
     /// Plain POSIX writes: Foundation's `Data.write` syncs every file to disk,
@@ -223,9 +204,9 @@ public enum OutputWriter {
         }
     }
 
-    /// Absolute, without `.`/`..`, symbolic links resolved where they exist.
+    /// Absolute, without `.`/`..`, every symbolic link followed (also above
+    /// a folder that does not exist yet): where the output really goes.
     public static func canonical(_ path: String) -> String {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
-        return url.resolvingSymlinksInPath().path
+        FilePaths.realPath(path)
     }
 }

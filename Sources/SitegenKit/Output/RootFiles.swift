@@ -32,6 +32,7 @@ enum RootFiles {
             add(path.value, path.value == "index.html" ? "the language chooser (templates/\(TemplateSet.languageChooser).mustache)" : "a page sitegen makes")
         }
         if site.config.baseURL != nil { add("sitemap.xml", "the sitemap sitegen makes") }
+        add(OutputWriter.markerFile, "the marker that tells sitegen the output is its own")
         // Every folder the build writes into.
         var folders: [String: String] = [:]
         // In path order, so the message names the same page every time.

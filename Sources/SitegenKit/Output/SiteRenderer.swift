@@ -145,6 +145,13 @@ public struct SiteRenderer: Sendable {
         for language in site.config.languages where !site.strings[language.code]!.isBroken {
             let strings = site.strings[language.code]!
             let keys = (missing[language.code] ?? []).union(templates.uiStringKeys.filter { strings[$0] == nil })
+            let english = strings.inEnglish.filter { templates.uiStringKeys.contains($0) }.sorted()
+            if !english.isEmpty {
+                let some = english.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (english.count > 3 ? ", ..." : "")
+                diagnostics.append(Diagnostic(.warning, file: strings.file,
+                    "language '\(language.code)' lacks \(english.count) of the UI strings the templates show (\(some)), shown in English; translate them here (the built-in theme's strings/en.yml has them all)",
+                    kind: "languages with UI strings in English"))
+            }
             for key in keys.sorted() {
                 if let tag = templates.uiStringTags[key] {
                     diagnostics.append(.error("this template asks for UI string '\(key)', which language '\(language.code)' lacks; add '\(key): ...' to \(strings.file)", at: tag))
@@ -199,6 +206,11 @@ public struct SiteRenderer: Sendable {
     }
 
     func renderPage(_ page: Page) -> RenderedPage {
+        if let target = page.metadata.linkTarget {
+            let html = Redirect.linkOnlyHTML(to: target, title: page.metadata.title, language: page.language)
+            return RenderedPage(path: page.path, html: Array(html.utf8), ids: [], anchorChecks: [], diagnostics: [],
+                                missingStrings: [], missingAssets: [], linkedPages: [])
+        }
         let strings = UIStringLookup(site.strings[page.language]!)
         let contentStrings = site.strings[page.contentLanguage]!
         let assetLookup = AssetLookup(assets: assets, page: page.path)
@@ -208,10 +220,21 @@ public struct SiteRenderer: Sendable {
         let markdown = MarkdownRenderer.render(page.body, options: options, rewriteLink: { resolver.rewrite($0) },
                                                imageSize: { [resolver] in resolver.imageSize($0) })
 
-        var diagnostics = markdown.diagnostics + resolver.diagnostics
-        for heading in markdown.headings where heading.level == 1 {
+        var diagnostics = ReferenceDefinitionErrors.collapse(markdown.diagnostics + resolver.diagnostics,
+                                                             links: markdown.links, source: page.body)
+        // A first line '# Heading' that differs from the title is warned
+        // about when the page is read (`SiteResolver.readPage`).
+        let levelOne = markdown.headings.filter { $0.level == 1 }
+        let titleLine = levelOne.isEmpty ? nil : BodyTitle(MarkdownBody(page.body))?.line
+        for heading in levelOne where heading.file != nil || heading.line != titleLine {
             diagnostics.append(Diagnostic(.error, file: heading.file ?? page.sourcePath, line: heading.line, column: heading.column,
                 "heading '# \(heading.text)': the page title (front matter 'title') is the page's only level-1 heading; use '##' for sections"))
+        }
+        for (kind, place) in markdown.calloutLabelsUsed.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+        where contentStrings.inEnglish.contains("callout." + kind.rawValue) {
+            diagnostics.append(.warning(
+                "this [!\(kind.rawValue.uppercased())] callout is titled in English: language '\(page.contentLanguage)' lacks the UI string 'callout.\(kind.rawValue)'; add it to \(contentStrings.file), or write a title after the marker",
+                at: place).of(kind: "callouts titled in English"))
         }
         for (kind, place) in markdown.calloutLabelsUsed.sorted(by: { $0.key.rawValue < $1.key.rawValue })
         where contentStrings["callout." + kind.rawValue] == nil && !contentStrings.isBroken {
@@ -261,7 +284,7 @@ public struct SiteRenderer: Sendable {
             do {
                 return try templates.render(.lookup(context), template: layout, capacity: capacity)
             } catch {
-                diagnostics.append(.error("partials nest more than \(MustacheRenderer.depthLimit) deep; does '\(error.template)' include itself?",
+                diagnostics.append(.error(error.message,
                     at: templates.inclusionTags[error.template] ?? SourceLocation(file: "templates/\(error.template).mustache")))
             }
         } else if page.kind.fixedLayout != nil {
@@ -309,7 +332,7 @@ public struct SiteRenderer: Sendable {
                 files[path] = Array(try templates.render(.object(values), template: name).utf8)
             } catch {
                 // Never an empty page in its place: the build fails instead.
-                diagnostics.append(.error("partials nest more than \(MustacheRenderer.depthLimit) deep; does '\(error.template)' include itself?",
+                diagnostics.append(.error(error.message,
                     at: templates.inclusionTags[error.template] ?? SourceLocation(file: "templates/\(error.template).mustache")))
             }
             for (code, lookup) in lookups { missingStrings[code, default: []].formUnion(lookup.missing) }

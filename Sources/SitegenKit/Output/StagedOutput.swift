@@ -20,6 +20,10 @@ final class StagedOutput: @unchecked Sendable {
     let output: String
     let staging: String
     let previous: String
+    /// The output's parent folder and the staging folder, opened once: every
+    /// write and delete goes through them (`FolderHandle`), never a link.
+    private let parentFolder: FolderHandle
+    private let stagingFolder: FolderHandle
     private let lock: OutputLock
     private let known: OutputManifest?
     private let mutex = NSLock()
@@ -37,23 +41,37 @@ final class StagedOutput: @unchecked Sendable {
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
         try OutputWriter.makeFolder(parent)
+        parentFolder = try FolderHandle(parent)
         lock = try OutputLock(path: parent + "/.\(name).sitegen-lock", timeout: lockTimeout, waiting: waiting)
         // Under the lock: another build may have made the output meanwhile.
         try OutputWriter.checkOutputFolder(output, source: source)
-        OutputWriter.removeStaleStaging(in: parent, name: name)
+        OutputWriter.removeStaleStaging(in: parentFolder, name: name)
         self.output = output
         // A staging folder of this build's own, so nothing else writes into it.
-        staging = parent + "/.\(name).sitegen-staging-\(getpid())"
-        previous = parent + "/.\(name).sitegen-previous"
-        var known = OutputManifest(in: previous)
-        if known == nil || rename(previous, staging) != 0 {
+        let stagingName = ".\(name).sitegen-staging-\(getpid())"
+        let previousName = ".\(name).sitegen-previous"
+        staging = parent + "/" + stagingName
+        previous = parent + "/" + previousName
+        // The kept build is reused only when it is a real folder, not a link to one.
+        var known = parentFolder.status(previousName).map { ($0.st_mode & S_IFMT) == S_IFDIR } == true ? OutputManifest(in: previous) : nil
+        if known == nil || renameat(parentFolder.descriptor, previousName, parentFolder.descriptor, stagingName) != 0 {
             known = nil
-            try? FileManager.default.removeItem(atPath: previous)
+            parentFolder.remove(previousName)
         }
+        var opened = try? FolderHandle(staging)
+        if opened == nil {
+            // A link put in its place between the check and the rename: start afresh.
+            known = nil
+            parentFolder.remove(stagingName)
+            if mkdirat(parentFolder.descriptor, stagingName, 0o755) != 0 {
+                throw OutputWriter.WriteError(description: "cannot create '\(staging)': \(String(cString: strerror(errno)))")
+            }
+            opened = try FolderHandle(staging)
+        }
+        stagingFolder = opened!
         self.known = known
         // From here the staging folder's manifest is no longer true.
-        unlink(staging + "/" + OutputWriter.markerFile)
-        try OutputWriter.makeFolder(staging)
+        stagingFolder.remove(OutputWriter.markerFile)
     }
 
     /// Writes one file of the build, unless the staging folder already holds
@@ -65,15 +83,14 @@ final class StagedOutput: @unchecked Sendable {
         if duplicate {
             throw remember(OutputWriter.WriteError(description: "two outputs would both be written to '\(file)'; nothing was written"))
         }
-        let target = staging + "/" + file
-        if let known, known.stamps[file] == stamp, known.isIntact(target, stamp: stamp) { return }
-        let folder = (target as NSString).deletingLastPathComponent
+        if let known, known.stamps[file] == stamp, known.isIntact(stagingFolder.status(file), stamp: stamp) { return }
+        let folder = (file as NSString).deletingLastPathComponent
         do {
-            if !mutex.withLock({ madeFolders.contains(folder) }) {
-                try OutputWriter.makeFolder(folder, replacingFiles: true)
+            if !folder.isEmpty && !mutex.withLock({ madeFolders.contains(folder) }) {
+                try stagingFolder.makeFolder(folder)
                 mutex.withLock { _ = madeFolders.insert(folder) }
             }
-            try OutputWriter.writeFile(target, bytes)
+            try stagingFolder.writeFile(file, bytes)
         } catch {
             throw remember(error)
         }
@@ -108,6 +125,15 @@ final class StagedOutput: @unchecked Sendable {
         return error
     }
 
+    /// Removes the files of older builds (and anything put there by hand)
+    /// that this build did not write: before Pagefind indexes the staging
+    /// folder, so a deleted page is never found by search.
+    func removeUnwritten() {
+        guard known != nil else { return }
+        let written = mutex.withLock { Set(stamps.keys) }
+        _ = stagingFolder.prune(keeping: written)
+    }
+
     /// Removes what this build did not write, writes the manifest last and
     /// puts the staging folder in place of the output.
     func commit() throws(OutputWriter.WriteError) {
@@ -117,22 +143,19 @@ final class StagedOutput: @unchecked Sendable {
             throw failure
         }
         do {
-            if known != nil {
-                // Files of older builds and anything put there by hand go.
-                _ = OutputWriter.prune(staging, below: "", keeping: Set(stamps.keys))
-            }
+            removeUnwritten()
             let manifest = OutputManifest(stamps: stamps)
-            try OutputWriter.writeFile(staging + "/" + OutputWriter.markerFile, Array(manifest.text.utf8))
+            try stagingFolder.writeFile(OutputWriter.markerFile, Array(manifest.text.utf8))
         } catch {
             discard()
             throw OutputWriter.WriteError(description: "cannot write the site into '\(staging)': \(error)")
         }
-        try OutputWriter.swap(staging, into: output, keeping: previous)
+        try OutputWriter.swap(staging, into: output, keeping: previous, in: parentFolder)
     }
 
     /// Leaves the output as it was. The build before it, which the staging
     /// folder started from, is gone: the next build writes every file.
     func discard() {
-        try? FileManager.default.removeItem(atPath: staging)
+        parentFolder.remove((staging as NSString).lastPathComponent)
     }
 }

@@ -78,11 +78,18 @@ public enum SiteBuilder {
         let start = clock.now
         var report = BuildReport(diagnostics: [])
         guard let resolved = try resolve(options, report: &report, log: log) else {
+            report.diagnostics.append(Diagnostic(.warning, file: SiteConfig.fileName,
+                "the pages were not checked, because the settings have errors; fix them and build again"))
             return finish(report, since: start, clock: clock)
         }
         // 4. Write, as the pages render: only a build without errors so far
         // starts, and only one without errors at the end replaces the output.
-        guard report.succeeded else { return finish(report, since: start, clock: clock) }
+        // With errors, the pages still render, for every error the first
+        // build can show, and nothing is written.
+        guard report.succeeded else {
+            checkWithoutWriting(resolved, options, report: &report, log: log)
+            return finish(report, since: start, clock: clock)
+        }
         // `search: true` without Pagefind fails before anything is written.
         var pagefind: PagefindCommand?
         if resolved.site.config.search {
@@ -121,6 +128,24 @@ public enum SiteBuilder {
             staged.discard()
         }
         return finish(report, since: start, clock: clock)
+    }
+
+    /// Step 3 after errors: the pages render into nothing, so that their
+    /// links, anchors and Markdown are checked too; and what could not be
+    /// checked is said, with how many files it covers.
+    static func checkWithoutWriting(_ resolved: ResolvedSite, _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void) {
+        let pageCount = resolved.site.pages.count
+        if report.errors.contains(where: { $0.file.hasPrefix("templates/") }) {
+            report.diagnostics.append(Diagnostic(.warning, file: "templates/",
+                "the \(pageCount) pages were not rendered, so their links, anchors and Markdown were not checked, because the templates have errors; fix them and build again"))
+            return
+        }
+        _ = render(resolved, options, report: &report, log: log, progress: nil, sink: { _, _ in })
+        let unusable = resolved.site.unusablePages.count
+        if unusable > 0 {
+            report.diagnostics.append(Diagnostic(.warning, file: "content/",
+                "\(unusable) page file\(unusable == 1 ? "" : "s") with errors above could not be rendered, so their links and Markdown were not checked; fix them and build again"))
+        }
     }
 
     /// What the first three steps make: the output in memory, and what a
@@ -181,8 +206,17 @@ public enum SiteBuilder {
             }
         }
         guard let config = parsedConfig else { return nil }
-        let outputFolder = options.output ?? (config.output.hasPrefix("/") ? config.output : source.root + "/" + config.output)
-        report.output = OutputWriter.canonical(outputFolder)
+        if let given = options.output {
+            report.output = OutputWriter.canonical(given)
+        } else {
+            // A site folder may come from anyone: its settings choose a folder
+            // inside it, never where else to write.
+            report.output = OutputWriter.canonical(config.output.hasPrefix("/") ? config.output : source.root + "/" + config.output)
+            if !FilePaths.isInside(report.output, source.root) || report.output == source.root {
+                report.diagnostics.append(Diagnostic(.error, file: SiteConfig.fileName,
+                    "output: '\(config.output.escapingControlCharacters)' leads out of the site folder (to '\(report.output.escapingControlCharacters)'); sitegen.yml may only name a folder inside the site folder; to write elsewhere, pass --output on the command line"))
+            }
+        }
 
         // 2. Resolve: pages, URLs, translations; and the templates, so that
         // every error found before rendering is known before writing starts.
@@ -238,6 +272,8 @@ public enum SiteBuilder {
         }
         let clock = ContinuousClock()
         let start = clock.now
+        // Only this build's pages: a deleted page's file must not be indexed.
+        staged.removeUnwritten()
         do {
             let files = try SearchIndexer.index(staged.staging, with: pagefind)
             try staged.adopt(files)

@@ -1,7 +1,8 @@
 /// What `sitegen init` writes: `sitegen.yml`, a home page and an example
-/// page per language, `_strings.yml` only for a language the built-in
-/// theme has no UI strings for, and the theme itself only when asked to
-/// copy it (else the built-in theme serves).
+/// page per language, and the theme itself only when asked to copy it
+/// (else the built-in theme serves). A language the built-in theme has no
+/// UI strings for shows its English ones until the site translates them in
+/// `content/<lang>/_strings.yml` (the build warns once).
 public enum SiteScaffold {
     /// A language code sitegen.yml accepts: letters, digits and `-`.
     public static func isLanguageCode(_ code: String) -> Bool {
@@ -16,9 +17,6 @@ public enum SiteScaffold {
         let original = StarterPages.texts(for: languages[0])
         for language in languages {
             files += pages(language: language, original: language == languages[0] ? nil : (languages[0], original))
-            if !BuiltInTheme.languages.contains(language) {
-                files.append(ScaffoldFile(path: "content/\(language)/_strings.yml", text: untranslatedStrings(language)))
-            }
         }
         files.append(ScaffoldFile(path: ".gitignore", text: "# sitegen's output and what it keeps beside it while building\n/_site/\n/._site.sitegen-*\n"))
         if copyTheme {
@@ -61,13 +59,5 @@ public enum SiteScaffold {
             let text = body.replacing("{{language}}", with: language)
             return ScaffoldFile(path: "content/\(language)/\(file)", text: YAMLQuoting.frontMatter(fields) + "\n" + text)
         }
-    }
-
-    /// The English UI strings, to translate, for a language the built-in
-    /// theme does not speak: every key must be there for the build to pass.
-    static func untranslatedStrings(_ language: String) -> String {
-        let english = BuiltInTheme.files.first { $0.path == BuiltInTheme.stringsFolder + "en.yml" }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
-        let body = english.split(separator: "\n", omittingEmptySubsequences: false).drop { $0.hasPrefix("#") }.joined(separator: "\n")
-        return "# Interface texts for '\(language)' (key: text), still in English: translate them.\n" + body
     }
 }

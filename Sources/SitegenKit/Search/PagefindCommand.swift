@@ -1,14 +1,25 @@
 import Foundation
 
-/// Where the Pagefind binary is: `SITEGEN_PAGEFIND`, else `pagefind` on
-/// `PATH`, else the binary the `pagefind-bin` Python package ships (its
-/// wheel installs no script onto `PATH`, so `python3` is asked for it).
+/// Where the Pagefind binary is, looked up in this order:
+/// 1. `SITEGEN_PAGEFIND`, the binary's path;
+/// 2. `pagefind` in a folder of `PATH` (absolute folders only: an empty or
+///    relative entry would mean the site folder a build runs in);
+/// 3. the binary the `pagefind-bin` Python package ships (its wheel installs
+///    no script onto `PATH`): `python3`, from an absolute folder of `PATH`,
+///    is asked for its path, from `/` and with the current folder taken out
+///    of its module path, so no `pagefind_bin.py` in a site runs.
+/// Nothing is ever run from the site folder.
 package struct PagefindCommand: Sendable, Equatable {
     /// The version sitegen is tested with, and the command that installs it.
     package static let version = "1.5.2"
     package static let installCommand = "pip install pagefind-bin==\(version)"
+    /// Python that imports only from the installed packages: '' and '.'
+    /// (the current folder) leave the module path before the import.
+    static let pythonLookup = "import sys; sys.path[:] = [p for p in sys.path if p not in ('', '.')]; import pagefind_bin; sys.stdout.write(str(pagefind_bin.get_executable()))"
 
     package var executable: String
+    /// How long Pagefind may run before it is killed (`SITEGEN_PAGEFIND_TIMEOUT`, seconds).
+    package var timeout: Duration = ChildProcess.defaultTimeout
 
     package struct Missing: Error, CustomStringConvertible {
         package var detail: String
@@ -18,20 +29,31 @@ package struct PagefindCommand: Sendable, Equatable {
     }
 
     package static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(Missing) -> PagefindCommand {
+        var command = try executable(environment)
+        if let given = environment["SITEGEN_PAGEFIND_TIMEOUT"], let seconds = Double(given), seconds > 0 {
+            command.timeout = .milliseconds(Int(seconds * 1000))
+        }
+        return command
+    }
+
+    private static func executable(_ environment: [String: String]) throws(Missing) -> PagefindCommand {
         if let given = environment["SITEGEN_PAGEFIND"], !given.isEmpty {
-            guard FileManager.default.isExecutableFile(atPath: given) else {
+            // The user's own setting: a relative path means the current folder now, not later.
+            let absolute = URL(fileURLWithPath: given).standardizedFileURL.path
+            guard FileManager.default.isExecutableFile(atPath: absolute) else {
                 throw Missing(detail: " (SITEGEN_PAGEFIND is '\(given)', which is not an executable file)")
             }
-            return PagefindCommand(executable: given)
+            return PagefindCommand(executable: absolute)
         }
-        let path = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
-        for folder in path where !folder.isEmpty {
+        let path = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":", omittingEmptySubsequences: false)
+            .map(String.init).filter { $0.hasPrefix("/") }
+        for folder in path {
             let candidate = folder + "/pagefind"
             if FileManager.default.isExecutableFile(atPath: candidate) { return PagefindCommand(executable: candidate) }
         }
         if let python = path.lazy.map({ $0 + "/python3" }).first(where: FileManager.default.isExecutableFile(atPath:)),
-           let shipped = try? ChildProcess.run(python, ["-c", "import pagefind_bin, sys; sys.stdout.write(str(pagefind_bin.get_executable()))"]),
-           shipped.status == 0, FileManager.default.isExecutableFile(atPath: shipped.output) {
+           let shipped = try? ChildProcess.run(python, ["-c", pythonLookup], timeout: .seconds(60)),
+           shipped.status == 0, shipped.output.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: shipped.output) {
             return PagefindCommand(executable: shipped.output)
         }
         throw Missing(detail: " (no SITEGEN_PAGEFIND, no pagefind on PATH, no pagefind_bin Python package)")

@@ -30,9 +30,12 @@ package enum SearchIndexer {
         try? FileManager.default.removeItem(atPath: bundle)
         let result: ChildProcess.Result
         do {
-            result = try ChildProcess.run(command.executable, ["--site", site, "--output-subdir", folder, "--silent"])
+            result = try ChildProcess.run(command.executable, ["--site", site, "--output-subdir", folder, "--silent"], timeout: command.timeout)
         } catch {
             throw Failure(description: "cannot run Pagefind (\(command.executable)): \(error.localizedDescription)")
+        }
+        guard !result.timedOut else {
+            throw Failure(description: "Pagefind (\(command.executable)) was still indexing the site after \(String(format: "%g", Double(command.timeout.components.seconds) + Double(command.timeout.components.attoseconds) / 1e18)) s and was stopped; nothing was written. Set SITEGEN_PAGEFIND_TIMEOUT (seconds) to allow it longer")
         }
         guard result.status == 0 else {
             let lines = result.output.split(separator: "\n").suffix(10).joined(separator: "\n")

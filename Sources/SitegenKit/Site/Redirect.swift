@@ -11,7 +11,7 @@ public struct Redirect: Sendable, Hashable {
     /// Every page's aliases, by the folder their redirect page goes in; an
     /// alias that would take the place of a page, a file or another alias is
     /// an error at the alias.
-    static func resolve(pages: [Page], files: [SitePath: [UInt8]]) -> ([SitePath: Redirect], [Diagnostic]) {
+    static func resolve(pages: [Page], files: [SitePath: [UInt8]], defaultLanguage: String) -> ([SitePath: Redirect], [Diagnostic]) {
         var redirects: [SitePath: Redirect] = [:]
         var claimedBy: [SitePath: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -28,12 +28,15 @@ public struct Redirect: Sendable, Hashable {
                 // aliases in its own language; one from the site root is
                 // the original's alone.
                 if page.isFallback && alias.fromSiteRoot { continue }
-                let folder = alias.folder(in: page.language)
                 let written = (alias.fromSiteRoot ? "/" : "") + alias.path + (alias.isFile ? "" : "/")
                 let inLanguage = page.isFallback ? " (in '\(page.language)', where this page is built from it)" : ""
+                guard let folder = alias.folder(of: page, defaultLanguage: defaultLanguage) else {
+                    report("alias '\(written)' climbs out of the site from this page's folder; write it from the site root, like '/old/path/'", alias)
+                    continue
+                }
                 if folder == page.path { continue }
                 if let other = pagePaths[folder] {
-                    report("alias '\(written)'\(inLanguage) is the URL of \(other.isFallback ? "the fallback page " + other.path.value : other.sourcePath); a redirect cannot take a page's place: remove the alias or move that page", alias)
+                    report("alias '\(written)'\(inLanguage) is the URL of \(other.isFallback ? "\(other.sourcePath) (built in '\(other.language)')" : other.sourcePath); a redirect cannot take a page's place: remove the alias or move that page", alias)
                     continue
                 }
                 // A file of that name, or the index.html the redirect would be.
@@ -43,16 +46,39 @@ public struct Redirect: Sendable, Hashable {
                     continue
                 }
                 if let other = claimedBy[folder] {
+                    // A fallback whose alias climbs to where its original's goes: one redirect.
                     if other != page.sourcePath || !page.isFallback {
                         report("alias '\(written)'\(inLanguage) is also an alias of \(other); an old URL can redirect to one page only", alias)
                     }
                     continue
                 }
-                claimedBy[folder] = page.isFallback ? page.path.value : page.sourcePath
+                claimedBy[folder] = page.isFallback ? "\(page.sourcePath) (built in '\(page.language)')" : page.sourcePath
                 redirects[folder] = Redirect(target: page.path, title: page.metadata.title, language: page.language)
             }
         }
         return (redirects, diagnostics)
+    }
+
+    /// The page of a link-only entry (`redirect:`): its URL sends readers
+    /// on to the target, like a redirect page, without a canonical link
+    /// (the target may be another site's).
+    static func linkOnlyHTML(to url: String, title: String, language: String) -> String {
+        let url = HTMLEscaping.escape(url)
+        return """
+            <!DOCTYPE html>
+            <html lang="\(HTMLEscaping.escape(language))">
+            <head>
+            <meta charset="utf-8">
+            <title>\(HTMLEscaping.escape(title))</title>
+            <meta name="robots" content="noindex">
+            <meta http-equiv="refresh" content="0; url=\(url)">
+            </head>
+            <body>
+            <p><a href="\(url)">\(HTMLEscaping.escape(title))</a></p>
+            </body>
+            </html>
+
+            """
     }
 
     /// The redirect page at `folder`: a `meta refresh` to the page, its

@@ -58,6 +58,13 @@ public struct Site: Sendable {
             urlIndex[page.path] = index
             if page.isWritten {
                 fileIndex[page.language, default: [:]][page.relativePath] = index
+                // A folder's page written as `_index.md` or `README.md` is
+                // linked by that name too.
+                let folder = "content/\(page.language)/"
+                let written = page.sourcePath.dropFirst(folder.count)
+                if page.sourcePath.hasPrefix(folder), written != page.relativePath {
+                    fileIndex[page.language, default: [:]][String(written)] = index
+                }
             }
         }
         for (language, pages) in navigation.header {

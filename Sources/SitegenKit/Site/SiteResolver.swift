@@ -42,6 +42,11 @@ public enum SiteResolver {
         let strings = parseStrings(source, config: config, into: &found)
         let written = readPages(source, config: config, includeDrafts: includeDrafts, cache: cache, into: &found)
         var pages = onePagePerKey(written, config: config, into: &found)
+        if let nav = config.nav {
+            pages = NavWeights.apply(nav, to: pages, config: config, unusable: found.unusable, into: &found.diagnostics)
+        } else {
+            pages = inheritWeights(pages, config: config)
+        }
         pages += missingTranslations(of: pages, config: config, into: &found)
         // Decision helpers: each becomes a start page and a page per step.
         let (expanded, decisionProblems) = DecisionResolver.expand(pages, flowSources: source.decisionFlows)
@@ -61,7 +66,7 @@ public enum SiteResolver {
         site.rootFiles = Dictionary(source.rootFiles.map { (SitePath($0.relativePath), $0.bytes) }) { first, _ in first }
         site.unusableKeys = found.unusableKeys
         site.draftPages = found.drafts
-        let (redirects, aliasProblems) = Redirect.resolve(pages: pages, files: collisions.files)
+        let (redirects, aliasProblems) = Redirect.resolve(pages: pages, files: collisions.files, defaultLanguage: config.defaultLanguage.code)
         site.redirects = redirects
         found.diagnostics += aliasProblems
         if config.languages.count > 1 {
@@ -84,7 +89,10 @@ public enum SiteResolver {
     /// Each language's UI strings: the theme's (`templates/strings/<lang>.yml`),
     /// with the site's `_strings.yml` over them key by key. Empty (and, when
     /// a file could not be read, marked broken) for a language with neither.
+    /// A key of the theme's English strings that a language lacks is shown
+    /// in English (`SiteRenderer.missingProblems` warns once per language).
     static func parseStrings(_ source: SiteSource, config: SiteConfig, into found: inout Findings) -> [String: UIStrings] {
+        let english = source.themeStrings[UIStrings.fallbackLanguage].map { UIStrings.parse($0, language: UIStrings.fallbackLanguage).0.values } ?? [:]
         var strings: [String: UIStrings] = [:]
         for language in config.languages {
             let code = language.code
@@ -97,6 +105,12 @@ public enum SiteResolver {
                 if isSite { merged.siteKeys = Set(parsed.values.keys) }
                 merged.isBroken = merged.isBroken || parsed.isBroken
                 found.diagnostics += problems
+            }
+            if !merged.isBroken {
+                for (key, text) in english where merged.values[key] == nil {
+                    merged.values[key] = text
+                    merged.inEnglish.insert(key)
+                }
             }
             strings[code] = merged
         }
@@ -151,8 +165,10 @@ public enum SiteResolver {
             var byKey: [String: Page] = [:]
             for page in written[language.code] ?? [] {
                 if let other = byKey[page.translationKey] {
-                    found.diagnostics.append(Diagnostic(.error, file: page.sourcePath, line: 1, column: 1,
-                        "translationKey '\(page.translationKey)' is also used by \(other.sourcePath); each page of a language needs its own"))
+                    let message = other.relativePath == page.relativePath
+                        ? "this file and \(other.sourcePath) are both the folder's page (index.md, _index.md); keep one"
+                        : "translationKey '\(page.translationKey)' is also used by \(other.sourcePath); each page of a language needs its own"
+                    found.diagnostics.append(Diagnostic(.error, file: page.sourcePath, line: 1, column: 1, message))
                     continue
                 }
                 byKey[page.translationKey] = page
@@ -160,6 +176,23 @@ public enum SiteResolver {
             pages += byKey.values
         }
         return pages
+    }
+
+    /// A translation without `weight` takes its original's, so the order
+    /// is set once, in the default language.
+    static func inheritWeights(_ pages: [Page], config: SiteConfig) -> [Page] {
+        let defaultLanguage = config.defaultLanguage.code
+        var weights: [String: Int] = [:]
+        for page in pages where page.language == defaultLanguage {
+            if let weight = page.metadata.weight { weights[page.translationKey] = weight }
+        }
+        guard !weights.isEmpty else { return pages }
+        return pages.map { page in
+            guard page.language != defaultLanguage, page.metadata.weight == nil, let weight = weights[page.translationKey] else { return page }
+            var inheriting = page
+            inheriting.metadata.weight = weight
+            return inheriting
+        }
     }
 
     /// For each page of the default language another language lacks: a
@@ -173,7 +206,10 @@ public enum SiteResolver {
         for language in config.languages.dropFirst() {
             let present = Set(pages.filter { $0.language == language.code }.map(\.translationKey))
             for original in defaultPages where !present.contains(original.translationKey) {
-                let expected = "content/\(language.code)/\(original.relativePath)"
+                // As the original is written (`README.md`, `_index.md`).
+                let expected = "content/\(language.code)/" + original.sourcePath.dropFirst("content/\(defaultLanguage)/".count)
+                // A link-only entry has no text to translate.
+                let warns = config.missingTranslationWarnings && original.metadata.linkTarget == nil
                 let what = "no '\(language.code)' translation of \(original.sourcePath) (translationKey '\(original.translationKey)')"
                 switch language.missingPages {
                 case .fallback:
@@ -181,12 +217,12 @@ public enum SiteResolver {
                     fallback.language = language.code
                     fallback.path = SitePath(language.code + "/" + original.path.value.dropFirst(defaultLanguage.count + 1))
                     fallbacks.append(fallback)
-                    if config.missingTranslationWarnings {
+                    if warns {
                         found.diagnostics.append(Diagnostic(.warning, file: expected, "\(what); built from '\(defaultLanguage)' with a notice",
                                                             kind: "missing translations"))
                     }
                 case .omit:
-                    if config.missingTranslationWarnings {
+                    if warns {
                         found.diagnostics.append(Diagnostic(.warning, file: expected,
                             "\(what); left out, links to it go to the '\(language.code)' home page", kind: "missing translations"))
                     }
@@ -235,6 +271,8 @@ public enum SiteResolver {
                 // file name, and does not say so.
                 found.diagnostics.append(Diagnostic(.error, file: other.sourcePath, line: 1, column: 1,
                     "this page takes the URL '\(page.path.outputFile)' of the fallback for \(page.sourcePath); if it translates that page, give it 'translationKey: \(page.translationKey)', else another slug or file name"))
+                // Links to the fallback left out are not errors too.
+                found.unusableKeys.insert(page.translationKey)
             }
         }
         return kept
@@ -269,9 +307,22 @@ public enum SiteResolver {
             diagnostics += error.diagnostics
             return nil
         }
-        let (parsed, problems) = PageMetadata.parse(split.yaml, file: file.source.path, firstLine: split.yamlStartLine)
+        let heading = BodyTitle(split.markdown)
+        let (parsed, problems) = PageMetadata.parse(split.yaml, file: file.source.path, firstLine: split.yamlStartLine,
+                                                    titleFromBody: heading?.text)
         diagnostics += problems
         guard let metadata = parsed else { return nil }
+        var body = split.markdown
+        if let heading {
+            if heading.text == metadata.title {
+                // The title is printed above the body: not twice.
+                body = heading.rest
+            } else {
+                diagnostics.append(Diagnostic(.warning, file: file.source.path, line: heading.line, column: 1,
+                    "the page's title '\(metadata.title)' and its first heading '\(heading.text)' differ, so it shows both; remove the heading, or the front matter's title to use the heading",
+                    kind: "pages whose title and first heading differ"))
+            }
+        }
 
         let withoutExtension = String(file.relativePath.dropLast(".md".count))
         let isIndex = withoutExtension == "index" || withoutExtension.hasSuffix("/index")
@@ -290,7 +341,7 @@ public enum SiteResolver {
         var page = Page(
             language: file.language, contentLanguage: file.language, sourcePath: file.source.path,
             relativePath: file.relativePath, translationKey: key, metadata: metadata,
-            body: split.markdown, path: path)
+            body: body, path: path)
         page.setFrontMatter(split.yamlText, line: split.yamlStartLine)
         return page
     }

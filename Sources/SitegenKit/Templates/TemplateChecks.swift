@@ -11,7 +11,8 @@ enum TemplateChecks {
 
     static func check(_ file: SiteSource.TemplateFile) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if layouts.contains(file.name) && file.source.text.trimmingWhitespace.isEmpty {
+        let withoutComments = file.source.text.replacingOccurrences(of: #"(?s)\{\{!.*?\}\}"#, with: "", options: .regularExpression)
+        if layouts.contains(file.name) && withoutComments.trimmingWhitespace.isEmpty {
             diagnostics.append(Diagnostic(.error, file: file.source.path,
                 "template is empty: every page it lays out would be empty; write its HTML, or delete it to get an error naming what is missing"))
         }
@@ -33,18 +34,54 @@ enum TemplateChecks {
              "inline <style>: a strict Content-Security-Policy blocks it; put the rules in a stylesheet in templates/assets/"),
             (try! NSRegularExpression(pattern: #"<[a-z][^>]*\s(style|on[a-z]+)\s*="#, options: [.caseInsensitive]),
              "inline style or event attribute: a strict Content-Security-Policy blocks it; use a class and the stylesheet, or a script in templates/assets/"),
+            (try! NSRegularExpression(pattern: #"<[a-z][^>]*\s(href|src|action|formaction|xlink:href|data)\s*=\s*["']?\s*javascript:"#, options: [.caseInsensitive]),
+             "javascript: URL: it runs code when followed, and a strict Content-Security-Policy blocks it; link to a page, or use a script in templates/assets/"),
         ]
+        // Checked as written and with every Mustache tag taken out, so a tag
+        // cannot split what the check looks for (`<scr{{! c }}ipt>`).
+        let (expanded, origins) = withoutTags(text)
         let lines = SourceLines(text)
-        var found: [(line: Int, column: Int, message: String)] = []
-        let range = NSRange(text.startIndex..., in: text)
+        var found: Set<Problem> = []
         for (pattern, message) in patterns {
-            for match in pattern.matches(in: text, range: range) {
-                guard let matchRange = Range(match.range, in: text) else { continue }
-                let offset = text.utf8.distance(from: text.startIndex, to: matchRange.lowerBound)
+            for match in pattern.matches(in: expanded, range: NSRange(expanded.startIndex..., in: expanded)) {
+                guard let matchRange = Range(match.range, in: expanded) else { continue }
+                let offset = origins[expanded.utf8.distance(from: expanded.startIndex, to: matchRange.lowerBound)]
                 let (line, column) = lines.location(ofByteOffset: offset)
-                found.append((line, column, message))
+                found.insert(Problem(line: line, column: column, message: message))
             }
         }
-        return found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        return found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }.map { ($0.line, $0.column, $0.message) }
+    }
+
+    private struct Problem: Hashable {
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    /// `text` without its Mustache tags, and for each of its UTF-8 bytes
+    /// the offset of the byte in `text` it came from.
+    static func withoutTags(_ text: String) -> (text: String, origins: [Int]) {
+        let bytes = Array(text.utf8)
+        var kept: [UInt8] = []
+        var origins: [Int] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "{"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{") {
+                let triple = index + 2 < bytes.count && bytes[index + 2] == UInt8(ascii: "{")
+                let closing: [UInt8] = triple ? Array("}}}".utf8) : Array("}}".utf8)
+                var end = index + (triple ? 3 : 2)
+                while end + closing.count <= bytes.count && Array(bytes[end..<end + closing.count]) != closing { end += 1 }
+                if end + closing.count <= bytes.count {
+                    index = end + closing.count
+                    continue
+                }
+            }
+            kept.append(bytes[index])
+            origins.append(index)
+            index += 1
+        }
+        origins.append(bytes.count)
+        return (String(decoding: kept, as: UTF8.self), origins)
     }
 }

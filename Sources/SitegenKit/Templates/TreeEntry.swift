@@ -43,7 +43,7 @@ final class TreeEntry: TemplateLookup {
         if !overrides.isEmpty, let value = overrides[key] { return value }
         switch key {
         case "title": return .text(page.metadata.linkTitle ?? page.metadata.title)
-        case "url": return .text(source.link(page.path))
+        case "url": return .text(page.metadata.linkTarget ?? source.link(page.path))
         case "description": return page.metadata.description.map(TemplateData.text)
         case "isSection": return .bool(isSection)
         case "isFallback": return .bool(page.isFallback)
