@@ -164,6 +164,8 @@ def open_with_slash(driver):
 
 
 def dialog_results(driver):
+    # Made once search.js and Pagefind have loaded.
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "dialog.search-dialog[open]"))
     dialog = driver.find_element(By.CSS_SELECTOR, "dialog.search-dialog")
     status = dialog.find_element(By.CSS_SELECTOR, ".search-status")
     WebDriverWait(driver, 20).until(lambda d: status.text.strip())
