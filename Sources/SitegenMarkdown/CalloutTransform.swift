@@ -1,69 +1,79 @@
 import SitegenSupport
 /// Turns block quotes that start with GitHub's alert marker (`> [!NOTE]` on a
-/// line of its own) into callouts:
-///
-///     <div class="callout callout-note" role="note">
-///     <p class="callout-title">Note</p>
-///     ...
-///     </div>
-///
-/// A `div` with the ARIA role `note`, not an `aside`: inside `<main>` an aside
-/// would be a complementary landmark, and a page full of landmarks is harder
-/// to navigate with a screen reader.
+/// line of its own, or `> [!NOTE] Title`) into callouts (`CalloutHTML`).
+/// `> [!NOTE]-` makes it collapsible and closed, `> [!NOTE]+` collapsible
+/// and open (Obsidian's spelling). Besides GitHub's five kinds, the
+/// admonition types of other generators (`[!DANGER]`, `[!EXAMPLE]`...) are
+/// read too (`CalloutType`).
 package enum CalloutTransform {
-    /// Returns the kinds of callout that show their label (those without a
+    /// Returns the types of callout that show their label (those without a
     /// title of their own), each with the place of the first.
     @discardableResult
-    package static func apply(to markdown: ParsedMarkdown, labels: CalloutLabels) -> [CalloutKind: SourceLocation] {
-        var kinds: [CalloutKind: SourceLocation] = [:]
-        guard markdown.source.text.utf8.containsMarker else { return kinds }
+    package static func apply(to markdown: ParsedMarkdown, labels: CalloutLabels) -> [String: SourceLocation] {
+        var types: [String: SourceLocation] = [:]
+        guard markdown.source.text.utf8.containsMarker else { return types }
         for quote in markdown.document.nodes(ofType: .blockQuote) {
             guard let paragraph = quote.firstChild, paragraph.type == .paragraph,
-                  let (kind, markerNodes, titleNodes) = marker(in: paragraph)
+                  let (type, collapse, markerNodes, titleNodes) = marker(in: paragraph)
             else { continue }
-            if titleNodes.isEmpty && kinds[kind] == nil {
-                kinds[kind] = markdown.location(of: quote)
+            if titleNodes.isEmpty && types[type] == nil {
+                types[type] = markdown.location(of: quote)
             }
-            let callout = markdown.document.makeCustom(
-                .customBlock,
-                onEnter: "<div class=\"callout callout-\(kind.rawValue)\" role=\"note\">",
-                onExit: "</div>")
-            // The title written after the marker, with its inline Markdown;
-            // else the language's label.
-            // An inline node, so cmark puts no line break inside the `p`.
-            let title = markdown.document.makeCustom(
-                .customInline, onEnter: "<p class=\"callout-title\">" + (titleNodes.isEmpty ? HTMLEscaping.escape(labels[kind]) : ""),
-                onExit: "</p>")
-            for node in titleNodes {
-                node.unlink()
-                title.append(node)
-            }
+            let callout = makeCallout(type: type, collapse: collapse, title: titleNodes, labels: labels, in: markdown.document)
             for node in markerNodes {
                 node.unlink()
             }
             if paragraph.firstChild == nil {
                 paragraph.unlink()
             }
-            callout.append(title)
             quote.moveChildren(to: callout)
             quote.replace(with: callout)
         }
-        return kinds
+        return types
+    }
+
+    /// A detached callout node whose first child is its title: `title`
+    /// (inline nodes, moved into it), or the language's label for the type;
+    /// none when `untitled` (MkDocs' `!!! note ""`).
+    package static func makeCallout(type: String, collapse: CalloutHTML.Collapse, title: [MarkdownNode], untitled: Bool = false,
+                                    labels: CalloutLabels, in document: MarkdownDocument) -> MarkdownNode {
+        let kind = CalloutKind(type: type)
+        let callout = document.makeCustom(
+            .customBlock,
+            onEnter: CalloutHTML.containerOpen(kind: kind, type: type, collapse: collapse),
+            onExit: CalloutHTML.containerClose(collapse: collapse))
+        if untitled { return callout }
+        // An inline node, so cmark puts no line break inside the title element.
+        let titleNode = document.makeCustom(
+            .customInline,
+            onEnter: CalloutHTML.titleOpen(kind: kind, collapse: collapse) + (title.isEmpty ? HTMLEscaping.escape(labels[type: type]) : ""),
+            onExit: CalloutHTML.titleClose(collapse: collapse))
+        for node in title {
+            node.unlink()
+            titleNode.append(node)
+        }
+        callout.append(titleNode)
+        return callout
     }
 
     /// The callout kind, the nodes of the marker (with the line break after
     /// the line) and those of a title after it, when the paragraph's first
     /// line is `[!KIND]` or `[!KIND] Title`.
-    private static func marker(in paragraph: MarkdownNode) -> (CalloutKind, [MarkdownNode], [MarkdownNode])? {
+    private static func marker(in paragraph: MarkdownNode) -> (String, CalloutHTML.Collapse, [MarkdownNode], [MarkdownNode])? {
         var text = ""
         var markerNodes: [MarkdownNode] = []
         var child = paragraph.firstChild
         var titleStart: (node: MarkdownNode, literal: String)?
+        var collapse = CalloutHTML.Collapse.none
         // The marker: text nodes (cmark splits "[" and "!" off) up to "]".
         while let node = child, node.type == .text, let literal = node.literal {
             if let close = literal.firstIndex(of: "]") {
                 text += literal[...close]
-                let rest = literal[literal.index(after: close)...]
+                var rest = literal[literal.index(after: close)...]
+                if let sign = rest.first, sign == "-" || sign == "+" {
+                    collapse = sign == "-" ? .closed : .open
+                    rest = rest.dropFirst()
+                }
                 guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
                 if rest.trimmingSpaces.isEmpty {
                     markerNodes.append(node)
@@ -80,7 +90,7 @@ package enum CalloutTransform {
         }
         let trimmed = text.trimmingSpaces
         guard trimmed.hasPrefix("[!"), trimmed.hasSuffix("]"),
-              let kind = CalloutKind(rawValue: trimmed.dropFirst(2).dropLast().lowercased())
+              let type = CalloutType.canonical(trimmed.dropFirst(2).dropLast())
         else { return nil }
         if let (node, literal) = titleStart { node.literal = literal }
         var titleNodes: [MarkdownNode] = []
@@ -92,7 +102,7 @@ package enum CalloutTransform {
             titleNodes.append(node)
             child = node.next
         }
-        return (kind, markerNodes, titleNodes)
+        return (type, collapse, markerNodes, titleNodes)
     }
 }
 

@@ -9,15 +9,23 @@ import SitegenSupport
 /// `unknownLanguageKind`; the site build keeps one per language.
 package enum CodeBlockTransform {
     package static let unknownLanguageKind = "code blocks in an unknown language"
+    /// Mermaid diagrams are shown as their source, titled "mermaid", with one note.
+    package static let mermaidKind = "Mermaid diagrams"
 
     package static func apply(to markdown: ParsedMarkdown) {
         guard markdown.source.text.utf8.containsFence else { return }
         for node in markdown.document.nodes(ofType: .codeBlock) {
-            let info = FenceInfo(node.fenceInfo ?? "")
+            var info = FenceInfo(node.fenceInfo ?? "")
             guard !info.language.isEmpty || info.hasOptions || !info.problems.isEmpty else { continue }
             report(info.problems, of: node, in: markdown)
-            let language = info.language.isEmpty ? CodeLanguage.plain : CodeLanguage(name: info.language)
-            if language == nil {
+            let isMermaid = info.language.lowercased() == "mermaid"
+            let language = info.language.isEmpty || isMermaid ? CodeLanguage.plain : CodeLanguage(name: info.language)
+            if isMermaid {
+                info.title = info.title ?? info.language
+                markdown.diagnostics.append(.warning(
+                    "Mermaid diagrams are shown as their source code, titled 'mermaid' (sitegen draws no diagrams)",
+                    at: markdown.location(of: node)).of(kind: mermaidKind))
+            } else if language == nil {
                 markdown.diagnostics.append(.warning(
                     "no highlighting for code language '\(info.language)'; the block is shown as plain text (write a known name, or 'text'; docs/authoring.md lists them)",
                     at: markdown.location(of: node)).of(kind: unknownLanguageKind))

@@ -93,6 +93,15 @@ package final class MarkdownDocument {
         return found
     }
 
+    /// Every node of a type in the subtree of `start` (which may be detached), in document order.
+    package func nodesBelow(_ start: MarkdownNode, ofType type: MarkdownNodeType) -> [MarkdownNode] {
+        var found: [MarkdownNode] = []
+        walk(from: start) { event, node in
+            if event == .enter && node.type == type { found.append(node) }
+        }
+        return found
+    }
+
     /// Merges adjacent text nodes below `node`. cmark frees the merged nodes:
     /// hold no `MarkdownNode` of text below `node` across this call.
     package func consolidateText(in node: MarkdownNode) {

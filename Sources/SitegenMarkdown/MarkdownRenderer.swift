@@ -24,8 +24,26 @@ public enum MarkdownRenderer {
         }
         let rawHTML = RawHTMLTransform.apply(to: markdown, policy: options.rawHTML, rewriteLink: rewriteLink, imageSize: imageSize)
         if options.highlight { CodeBlockTransform.apply(to: markdown) }
-        let calloutKinds = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
-        let headings = HeadingAnchors.assign(in: markdown, reserved: options.reservedIDs, style: options.headingIDs)
+        let blocks = BlockContainerTransform.apply(to: markdown, labels: options.calloutLabels)
+        let calloutTypes = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
+            .merging(blocks.labelsUsed) { first, _ in first }
+        // Notes first, so the extensions below also read their text.
+        let footnoteIDs = FootnoteTransform.apply(to: markdown, definitions: blocks.footnotes, labels: options.footnoteLabels)
+        // GitHub's extras, each only when the page has its character (a
+        // walk of the tree is most of their cost). cmark splits text at
+        // brackets and other delimiters: they read it whole.
+        let text = markdown.source.text
+        let tasks = text.contains("[ ]") || text.contains("[x]") || text.contains("[X]")
+        let strikes = text.utf8.contains(UInt8(ascii: "~"))
+        let autolinks = text.contains("www.") || text.contains("://") || text.utf8.contains(UInt8(ascii: "@"))
+        if tasks || strikes || autolinks {
+            markdown.document.consolidateText(in: markdown.document.root)
+        }
+        if tasks { TaskListTransform.apply(to: markdown) }
+        if strikes { StrikethroughTransform.apply(to: markdown) }
+        if autolinks { AutolinkTransform.apply(to: markdown) }
+        ForeignSyntaxCheck.apply(to: markdown)
+        let headings = HeadingAnchors.assign(in: markdown, reserved: options.reservedIDs.union(blocks.ids).union(footnoteIDs), style: options.headingIDs)
 
         var links: [MarkdownLink] = []
         var images: [(node: MarkdownNode, size: ImageSize?)] = []
@@ -67,7 +85,7 @@ public enum MarkdownRenderer {
             html: markdown.document.renderHTML(),
             headings: headings.map(\.heading),
             links: links,
-            calloutLabelsUsed: calloutKinds,
+            calloutLabelsUsed: calloutTypes,
             diagnostics: markdown.diagnostics,
             includedFiles: expanded?.includedFiles ?? [],
             htmlIDs: rawHTML.ids)

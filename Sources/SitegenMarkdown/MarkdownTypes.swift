@@ -47,34 +47,80 @@ public struct MarkdownLink: Sendable, Hashable {
     }
 }
 
-/// The five callout kinds of GitHub's alert syntax (`> [!NOTE]`).
+/// The five callout kinds of GitHub's alert syntax (`> [!NOTE]`): each has
+/// its colour and icon in the theme. Every other admonition type maps onto one.
 public enum CalloutKind: String, Sendable, CaseIterable {
     case note, tip, important, warning, caution
+
+    /// The kind an admonition type (`CalloutType.canonical`) shows as:
+    /// `danger` as `caution`, `info`, `example`, `quote`... as `note`.
+    public init(type: String) {
+        switch type.lowercased() {
+        case "tip", "hint", "success", "question": self = .tip
+        case "important": self = .important
+        case "warning", "attention": self = .warning
+        case "caution", "danger", "error", "failure", "bug": self = .caution
+        default: self = .note
+        }
+    }
 }
 
-/// The visible titles of callouts in one language.
+/// The visible titles of callouts in one language, by type (`note`,
+/// `danger`...): the UI strings `callout.TYPE`.
 public struct CalloutLabels: Sendable, Hashable {
-    public var labels: [CalloutKind: String]
+    public var labels: [String: String]
+
+    public init(_ labels: [String: String]) {
+        self.labels = labels
+    }
 
     public init(_ labels: [CalloutKind: String]) {
-        self.labels = labels
+        self.labels = Dictionary(uniqueKeysWithValues: labels.map { ($0.key.rawValue, $0.value) })
     }
 
     /// The title for `kind`; English when this table lacks it (the site build
     /// reports a missing label as an error).
     public subscript(kind: CalloutKind) -> String {
-        labels[kind] ?? CalloutLabels.english.labels[kind]!
+        labels[kind.rawValue] ?? CalloutLabels.english.labels[kind.rawValue]!
+    }
+
+    /// The title for an admonition type: its own label, else its kind's.
+    public subscript(type type: String) -> String {
+        labels[type.lowercased()] ?? self[CalloutKind(type: type)]
+    }
+
+    /// Whether this table has a title for the type (or its kind).
+    public func hasLabel(type: String) -> Bool {
+        labels[type.lowercased()] != nil || labels[CalloutKind(type: type).rawValue] != nil
     }
 
     /// The labels `sitegen markdown` uses; a site build passes its own per language.
     public static let english = CalloutLabels([
-        .note: "Note", .tip: "Tip", .important: "Important", .warning: "Warning", .caution: "Caution",
+        "note": "Note", "tip": "Tip", "important": "Important", "warning": "Warning", "caution": "Caution",
+        "hint": "Hint", "info": "Info", "abstract": "Abstract", "summary": "Summary", "success": "Success",
+        "question": "Question", "attention": "Attention", "danger": "Danger", "error": "Error",
+        "failure": "Failure", "bug": "Bug", "example": "Example", "quote": "Quote",
     ])
+}
+
+/// The words footnotes need in one language: the heading of the notes
+/// section and the name of the link back to where a note is referenced.
+public struct FootnoteLabels: Sendable, Hashable {
+    public var title: String
+    public var backLink: String
+
+    public init(title: String, backLink: String) {
+        self.title = title
+        self.backLink = backLink
+    }
+
+    public static let english = FootnoteLabels(title: "Footnotes", backLink: "Back to the text")
 }
 
 /// Settings for one Markdown conversion.
 public struct MarkdownOptions: Sendable {
     public var calloutLabels: CalloutLabels
+    public var footnoteLabels: FootnoteLabels
     /// Ids the page template already uses (`main`, `toc`...): headings avoid them.
     public var reservedIDs: Set<String>
     /// How headings without `{#id}` get their id.
@@ -92,12 +138,13 @@ public struct MarkdownOptions: Sendable {
     /// build turns it on.
     public var images: Bool
 
-    public init(calloutLabels: CalloutLabels = .english, reservedIDs: Set<String> = [],
+    public init(calloutLabels: CalloutLabels = .english, footnoteLabels: FootnoteLabels = .english, reservedIDs: Set<String> = [],
                 headingIDs: HeadingIDStyle = .github, rawHTML: RawHTMLPolicy = .drop, highlight: Bool = false,
                 shortcodes: ShortcodeSettings = ShortcodeSettings(), images: Bool = false) {
         self.shortcodes = shortcodes
         self.images = images
         self.calloutLabels = calloutLabels
+        self.footnoteLabels = footnoteLabels
         self.reservedIDs = reservedIDs
         self.headingIDs = headingIDs
         self.rawHTML = rawHTML
@@ -112,11 +159,9 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var headings: [Heading]
     /// Every link and image destination, in document order, as written.
     public var links: [MarkdownLink]
-    /// The kinds of callout the page uses (so a build can check it has their titles).
-    public var calloutKinds: Set<CalloutKind> { Set(calloutLabelsUsed.keys) }
-    /// The kinds of callout that show their label (no title of their own),
-    /// with the place of the first.
-    public var calloutLabelsUsed: [CalloutKind: SourceLocation]
+    /// The types of callout that show their label (no title of their own),
+    /// lowercased, with the place of the first.
+    public var calloutLabelsUsed: [String: SourceLocation]
     public var diagnostics: [Diagnostic]
     /// The site-relative paths of the files the page includes (at any depth).
     public var includedFiles: Set<String> = []

@@ -12,6 +12,12 @@ package final class ParsedMarkdown {
     package let lines: SourceLines
     package let document: MarkdownDocument
     package var diagnostics: [Diagnostic] = []
+    /// Admonitions and tabs in other generators' syntax, by the line of their
+    /// marker (`BlockReader`); cmark parsed them as block quotes.
+    package let blockContainers: [Int: BlockContainer]
+    /// Per line: how many bytes further right a position is in the file
+    /// than in the text cmark parsed (`BlockReader` rewrote line starts).
+    private let columnShift: [Int]
     /// Link and image nodes adopted from a sub-document, with their UTF-8 offset
     /// in `source.text`.
     private var adoptedOffsets: [OpaquePointer: Int] = [:]
@@ -31,8 +37,20 @@ package final class ParsedMarkdown {
             self.origins = nil
         }
         self.expanded = expanded
-        self.lines = SourceLines(self.source.text)
-        self.document = MarkdownDocument(parsing: self.source.text)
+        // Other generators' blocks, read from the expanded text (so included
+        // files have them too).
+        let blocks = BlockReader(self.source)
+        self.blockContainers = blocks.containers
+        self.columnShift = blocks.columnShift
+        self.lines = SourceLines(blocks.text)
+        self.document = MarkdownDocument(parsing: blocks.text)
+        self.diagnostics = blocks.diagnostics.map { diagnostic in
+            guard let line = diagnostic.line else { return diagnostic }
+            var mapped = diagnostic
+            let place = self.locationInSource(line: line, byteColumn: diagnostic.column ?? 1)
+            (mapped.file, mapped.line, mapped.column) = (place.file, place.line, place.column)
+            return mapped
+        }
     }
 
     /// The link reference definitions (`[name]: url`) of the page, so that
@@ -68,6 +86,12 @@ package final class ParsedMarkdown {
     /// The UTF-8 offset in the source where a node starts.
     package func byteOffset(of node: MarkdownNode) -> Int {
         if let offset = adoptedOffsets[node.pointer] { return offset }
+        // Nodes sitegen made (autolinks) have no place of their own: the
+        // block they are in has one.
+        guard node.startLine > 0 else {
+            guard let placed = node.ancestors.first(where: { $0.startLine > 0 }) else { return 0 }
+            return byteOffset(of: placed)
+        }
         guard node.type == .link || node.type == .image else {
             return lines.byteOffset(line: node.startLine, byteColumn: node.startColumn)
         }
@@ -97,7 +121,25 @@ package final class ParsedMarkdown {
     /// node's when it is on the same line, instead of from the line start:
     /// otherwise n links on one line cost n² (40,000 links took 22 s).
     package func location(of node: MarkdownNode) -> SourceLocation {
-        let offset = byteOffset(of: node)
+        location(atByteOffset: byteOffset(of: node))
+    }
+
+    /// The place in the file of a 1-based line and byte column of the text
+    /// `BlockReader` read (before its rewriting; after the expander's).
+    package func locationInSource(line: Int, byteColumn: Int) -> SourceLocation {
+        guard let origins, line >= 1, line <= origins.count else {
+            return SourceLocation(file: source.path, line: line, column: byteColumn)
+        }
+        let shift = expanded?.columnShift(line: line - 1, byte: byteColumn - 1) ?? 0
+        return SourceLocation(file: origins[line - 1].file, line: origins[line - 1].line, column: max(1, byteColumn + shift))
+    }
+
+    /// The place in the file of a 1-based line and byte column of the text cmark parsed.
+    package func location(line: Int, byteColumn: Int) -> SourceLocation {
+        location(atByteOffset: lines.byteOffset(line: line, byteColumn: byteColumn))
+    }
+
+    private func location(atByteOffset offset: Int) -> SourceLocation {
         // The last line starting at or before the offset.
         let starts = lines.lineStarts
         var low = 0
@@ -118,11 +160,13 @@ package final class ParsedMarkdown {
             scalars += 1
         }
         columnCursor = (low, bytesIntoLine, scalars)
+        // The reader's shift (BlockReader), then the expander's.
+        let shift = low < columnShift.count ? columnShift[low] : 0
         if let origins, low < origins.count {
-            let shift = expanded?.columnShift(line: low, byte: bytesIntoLine) ?? 0
-            return SourceLocation(file: origins[low].file, line: origins[low].line, column: max(1, scalars + 1 + shift))
+            let originShift = expanded?.columnShift(line: low, byte: bytesIntoLine + shift) ?? 0
+            return SourceLocation(file: origins[low].file, line: origins[low].line, column: max(1, scalars + 1 + shift + originShift))
         }
-        return SourceLocation(file: source.path, line: low + 1, column: scalars + 1)
+        return SourceLocation(file: source.path, line: low + 1, column: max(scalars + 1 + shift, 1))
     }
 
     /// The source lines of a block node, without the `>` markers of the block

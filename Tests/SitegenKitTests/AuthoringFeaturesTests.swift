@@ -116,7 +116,7 @@ import Testing
         // Arabic: the fixture's strings have no callout titles; the theme's English one stands in.
         #expect(report.errors.isEmpty)
         #expect(report.warnings.map(\.description).contains(
-            "content/ar/tips.md:10:1: warning: this [!TIP] callout is titled in English: language 'ar' lacks the UI string 'callout.tip'; add it to content/ar/_strings.yml, or write a title after the marker"
+            "content/ar/tips.md:10:1: warning: this 'tip' callout is titled in English: language 'ar' lacks the UI string 'callout.tip'; add it to content/ar/_strings.yml, or write a title after the marker"
         ))
         #expect(try HTMLPage(output + "/ar/tips/index.html").values("//p[@class='callout-title']") == ["Eigen titel", "Tip"])
     }

@@ -77,10 +77,15 @@ import Testing
         func modified(_ path: String) throws -> Date {
             try FileManager.default.attributesOfItem(atPath: output + "/" + path)[.modificationDate] as! Date
         }
+        // A quick build writes them in the marker's tick; dated a second
+        // before it, as a slower build would have written them, they are
+        // what the manifest vouches for, on any machine.
         let marker = try modified(".sitegen-output")
         let candidates = ["ar/guide-a/index.html", "ar/index.html", "nl/img/logo.png", "index.html", "404.html"]
-        let untouched = try Dictionary(uniqueKeysWithValues: candidates.filter { try modified($0) < marker }.map { ($0, try inode($0)) })
-        #expect(!untouched.isEmpty)
+        for path in candidates {
+            try FileManager.default.setAttributes([.modificationDate: marker.addingTimeInterval(-1)], ofItemAtPath: output + "/" + path)
+        }
+        let untouched = try Dictionary(uniqueKeysWithValues: candidates.map { ($0, try inode($0)) })
         _ = try SiteFixtures.build(site, output: output)
         let previous = (output as NSString).deletingLastPathComponent + "/.out.sitegen-previous"
         #expect(FileManager.default.fileExists(atPath: previous + "/.sitegen-output"))

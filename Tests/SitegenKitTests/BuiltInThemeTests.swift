@@ -128,6 +128,6 @@ import Testing
         let site = try Self.initSite(languages: ["en", "ar"])
         let (report, _) = try SiteFixtures.build(site)
         #expect(report.succeeded, "\(report.errors)")
-        #expect(report.warnings.map(\.message).map { $0.prefix(34) } == ["language 'ar' lacks 43 of the UI s", "this [!TIP] callout is titled in E"])
+        #expect(report.warnings.map(\.message).map { $0.prefix(34) } == ["language 'ar' lacks 43 of the UI s", "this 'tip' callout is titled in En"])
     }
 }

@@ -6,6 +6,17 @@ import Testing
 @testable import SitegenSupport
 
 @Suite struct CalloutTests {
+    /// The HTML without the kinds' icons (tested on their own below).
+    func html(_ markdown: String) -> String {
+        SitegenKitTests.html(markdown).withoutCalloutIcons
+    }
+
+    func render(_ markdown: String, options: MarkdownOptions) -> RenderedMarkdown {
+        var rendered = SitegenKitTests.render(markdown, options: options)
+        rendered.html = rendered.html.withoutCalloutIcons
+        return rendered
+    }
+
     @Test(arguments: CalloutKind.allCases)
     func everyKindBecomesACallout(kind: CalloutKind) {
         let output = html("> [!\(kind.rawValue.uppercased())]\n> Sign out first.")
@@ -64,5 +75,37 @@ import Testing
 
     @Test func plainBlockQuoteStays() {
         #expect(html("> quoted") == "<blockquote>\n<p>quoted</p>\n</blockquote>\n")
+    }
+
+    @Test(arguments: CalloutKind.allCases)
+    func eachKindHasAnIconHiddenFromScreenReaders(kind: CalloutKind) {
+        let output = SitegenKitTests.html("> [!\(kind.rawValue)]\n> x")
+        #expect(output.contains("<p class=\"callout-title\">" + CalloutHTML.icon(kind) + CalloutLabels.english[kind] + "</p>"))
+        #expect(CalloutHTML.icon(kind).contains("aria-hidden=\"true\""))
+    }
+
+    @Test func collapsibleGitHubCallouts() {
+        #expect(html("> [!TIP]- Hidden *tip*\n> Body") == """
+            <details class="callout callout-tip">
+            <summary class="callout-title">Hidden <em>tip</em></summary>
+            <p>Body</p>
+            </details>
+
+            """)
+        #expect(html("> [!WARNING]+\n> Body").hasPrefix("<details class=\"callout callout-warning\" open=\"open\">\n<summary class=\"callout-title\">Warning</summary>"))
+    }
+
+    @Test func otherGeneratorsTypesMapOntoTheKinds() {
+        let output = html("> [!DANGER]\n> x")
+        #expect(output.hasPrefix("<div class=\"callout callout-caution callout-type-danger\" role=\"note\">\n<p class=\"callout-title\">Danger</p>"))
+        let labels = CalloutLabels(["caution": "Let op"])
+        #expect(render("> [!danger]\n> x", options: MarkdownOptions(calloutLabels: labels)).html.contains(">Let op</p>"))
+        #expect(render("> [!danger]\n> x", options: MarkdownOptions(calloutLabels: labels)).calloutLabelsUsed.keys.sorted() == ["danger"])
+    }
+}
+
+extension String {
+    var withoutCalloutIcons: String {
+        replacingOccurrences(of: #"<svg class="callout-icon"[^>]*><path[^>]*/></svg>"#, with: "", options: .regularExpression)
     }
 }

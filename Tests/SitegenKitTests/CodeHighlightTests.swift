@@ -134,7 +134,7 @@ import Testing
     @Test func blocksInAListAndACallout() {
         let list = highlighted("1. Run:\n\n   ```console\n   $ make\n   ```\n").html
         #expect(list == "<ol>\n<li>\n<p>Run:</p>\n<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-console console\"><span class=\"gp\">$ </span><span class=\"cmd\">make</span>\n</code></pre>\n</li>\n</ol>\n")
-        let callout = highlighted("> [!NOTE]\n> ```json\n> {\"a\": true}\n> ```\n").html
+        let callout = highlighted("> [!NOTE]\n> ```json\n> {\"a\": true}\n> ```\n").html.withoutCalloutIcons
         #expect(callout.contains("<p class=\"callout-title\">Note</p>\n<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-json\">"))
         #expect(callout.contains("<span class=\"k\">true</span>"))
     }

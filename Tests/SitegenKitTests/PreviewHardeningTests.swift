@@ -192,8 +192,12 @@ import Testing
 
         init(arguments: [String], fileLimit: Int? = nil) throws {
             let output = Pipe()
-            let command = (fileLimit.map { "ulimit -n \($0) && " } ?? "") + "exec \"$0\" serve \"$@\""
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            // Descriptors the test process holds for tests running beside
+            // this one are closed first: inherited, they would count against
+            // the child's limit and it could never recover.
+            let closeInherited = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; "#
+            let command = closeInherited + (fileLimit.map { "ulimit -n \($0) && " } ?? "") + "exec \"$0\" serve \"$@\""
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
             process.arguments = ["-c", command, CommandLineTests.executable.path] + arguments
             process.standardOutput = output
             process.standardError = errors

@@ -30,7 +30,7 @@ import Testing
         let (report, output) = try SiteFixtures.build(site)
         #expect(report.succeeded)
         // Swedish: the theme's English texts until the site translates them.
-        #expect(report.diagnostics.map(\.message).map { $0.prefix(20) } == ["language 'sv' lacks ", "this [!TIP] callout "], "\(report.diagnostics)")
+        #expect(report.diagnostics.map(\.message).map { $0.prefix(20) } == ["language 'sv' lacks ", "this 'tip' callout i"], "\(report.diagnostics)")
         let example = try Self.read(output + "/nl/example/index.html")
         #expect(example.contains("<title>Voorbeeldpagina"))
         #expect(example.contains("callout-tip"))

@@ -287,6 +287,16 @@ if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$reflow_src" ]
     reflow_site="$work/reflow"
 fi
 
+# The constructs fixture (Tests/Fixtures/sites/constructs): admonitions, tabs
+# and footnotes in other generators' spellings, built with the built-in
+# theme, for test_constructs.py. Only when checking the shipped site.
+constructs_src="$repo/Tests/Fixtures/sites/constructs"
+constructs_site=
+if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$constructs_src" ]; then
+    build_variant "$constructs_src" "$work/constructs"
+    constructs_site="$work/constructs"
+fi
+
 # The shortcodes fixture (Tests/Fixtures/sites/shortcodes): Hugo shortcodes,
 # includes and images on the built-in theme, for test_shortcodes.py. Its
 # templates/ holds only its own shortcodes. Only when checking the shipped site.
@@ -310,6 +320,7 @@ if [ "$build_status" = ok ]; then
     [ -z "$search_site" ] || vnu_targets+=("$search_site")
     [ -z "$code_site" ] || vnu_targets+=("$code_site")
     [ -z "$reflow_site" ] || vnu_targets+=("$reflow_site")
+    [ -z "$constructs_site" ] || vnu_targets+=("$constructs_site")
     [ -z "$shortcodes_site" ] || vnu_targets+=("$shortcodes_site")
     java -jar "$vnu_jar" --skip-non-html --errors-only "${vnu_targets[@]}" >"$vnu_out" 2>&1
     vnu_rc=$?
@@ -334,6 +345,7 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_SEARCH="$search_site" \
     SITEGEN_E2E_CODE="$code_site" \
     SITEGEN_E2E_REFLOW="$reflow_site" \
+    SITEGEN_E2E_CONSTRUCTS="$constructs_site" \
     SITEGEN_E2E_SHORTCODES="$shortcodes_site" \
     SITEGEN_E2E_AXE="$axe_js" \
     SITEGEN_E2E_PREFIX="$PREFIX" \

@@ -43,8 +43,8 @@ public struct MarkdownSettings: Sendable, Hashable {
     }
 
     /// The options for rendering a page with these settings.
-    func options(calloutLabels: CalloutLabels, reservedIDs: Set<String>, shortcodes: ShortcodeSettings = ShortcodeSettings()) -> MarkdownOptions {
-        MarkdownOptions(calloutLabels: calloutLabels, reservedIDs: reservedIDs, headingIDs: headingIDs, rawHTML: rawHTML, highlight: highlight,
+    func options(calloutLabels: CalloutLabels, footnoteLabels: FootnoteLabels, reservedIDs: Set<String>, shortcodes: ShortcodeSettings = ShortcodeSettings()) -> MarkdownOptions {
+        MarkdownOptions(calloutLabels: calloutLabels, footnoteLabels: footnoteLabels, reservedIDs: reservedIDs, headingIDs: headingIDs, rawHTML: rawHTML, highlight: highlight,
                         shortcodes: shortcodes, images: true)
     }
 }

@@ -31,13 +31,25 @@ public struct UIStrings: Sendable, Hashable {
     /// language lacks.
     static let fallbackLanguage = "en"
 
-    /// Callout titles, from the keys `callout.note`, `callout.tip`...
+    /// Callout titles, from the keys `callout.note`, `callout.danger`...
+    /// A type's English stand-in gives way to its kind's word in this
+    /// language (`danger` is titled with `callout.caution` in a language
+    /// that has that but not `callout.danger`).
     public var calloutLabels: CalloutLabels {
-        var labels: [CalloutKind: String] = [:]
-        for kind in CalloutKind.allCases {
-            labels[kind] = values["callout." + kind.rawValue]
+        var labels: [String: String] = [:]
+        for (key, value) in values where key.hasPrefix("callout.") {
+            let type = String(key.dropFirst("callout.".count))
+            let kindKey = "callout." + CalloutKind(type: type).rawValue
+            if inEnglish.contains(key), kindKey != key, values[kindKey] != nil, !inEnglish.contains(kindKey) { continue }
+            labels[type] = value
         }
         return CalloutLabels(labels)
+    }
+
+    /// The words of footnotes (`footnotes`, `footnoteBack`), English where missing.
+    public var footnoteLabels: FootnoteLabels {
+        FootnoteLabels(title: values["footnotes"] ?? FootnoteLabels.english.title,
+                       backLink: values["footnoteBack"] ?? FootnoteLabels.english.backLink)
     }
 
     public static func parse(_ source: SourceText, language: String) -> (UIStrings, [Diagnostic]) {

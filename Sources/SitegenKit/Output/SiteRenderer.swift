@@ -215,8 +215,8 @@ public struct SiteRenderer: Sendable {
         let contentStrings = site.strings[page.contentLanguage]!
         let assetLookup = AssetLookup(assets: assets, page: page.path)
         var resolver = LinkResolver(site: site, page: page, fileLinks: fileLinks, resolutions: linkResolutions)
-        let options = site.config.markdown.options(calloutLabels: contentStrings.calloutLabels, reservedIDs: templates.templateIDs,
-                                                   shortcodes: shortcodes)
+        let options = site.config.markdown.options(calloutLabels: contentStrings.calloutLabels, footnoteLabels: contentStrings.footnoteLabels,
+                                                   reservedIDs: templates.templateIDs, shortcodes: shortcodes)
         let markdown = MarkdownRenderer.render(page.body, options: options, rewriteLink: { resolver.rewrite($0) },
                                                imageSize: { [resolver] in resolver.imageSize($0) })
 
@@ -230,16 +230,19 @@ public struct SiteRenderer: Sendable {
             diagnostics.append(Diagnostic(.error, file: heading.file ?? page.sourcePath, line: heading.line, column: heading.column,
                 "heading '# \(heading.text)': the page title (front matter 'title') is the page's only level-1 heading; use '##' for sections"))
         }
-        for (kind, place) in markdown.calloutLabelsUsed.sorted(by: { $0.key.rawValue < $1.key.rawValue })
-        where contentStrings.inEnglish.contains("callout." + kind.rawValue) {
-            diagnostics.append(.warning(
-                "this [!\(kind.rawValue.uppercased())] callout is titled in English: language '\(page.contentLanguage)' lacks the UI string 'callout.\(kind.rawValue)'; add it to \(contentStrings.file), or write a title after the marker",
-                at: place).of(kind: "callouts titled in English"))
-        }
-        for (kind, place) in markdown.calloutLabelsUsed.sorted(by: { $0.key.rawValue < $1.key.rawValue })
-        where contentStrings["callout." + kind.rawValue] == nil && !contentStrings.isBroken {
+        for (type, place) in markdown.calloutLabelsUsed.sorted(by: { $0.key < $1.key }) {
+            let kind = CalloutKind(type: type).rawValue
+            let key = "callout." + (contentStrings.calloutLabels.labels[type] != nil ? type : kind)
+            if contentStrings[key] != nil {
+                guard contentStrings.inEnglish.contains(key) else { continue }
+                diagnostics.append(.warning(
+                    "this '\(type)' callout is titled in English: language '\(page.contentLanguage)' lacks the UI string '\(key)'; add it to \(contentStrings.file), or write a title after the marker",
+                    at: place).of(kind: "callouts titled in English"))
+                continue
+            }
+            guard !contentStrings.isBroken else { continue }
             diagnostics.append(.error(
-                "this [!\(kind.rawValue.uppercased())] callout has no title of its own, and language '\(page.contentLanguage)' lacks the UI string 'callout.\(kind.rawValue)'; add it to \(contentStrings.file), or write a title after the marker",
+                "this '\(type)' callout has no title of its own, and language '\(page.contentLanguage)' lacks the UI string 'callout.\(type)'\(kind == type ? "" : " (or 'callout.\(kind)')"); add it to \(contentStrings.file), or write a title after the marker",
                 at: place))
         }
 

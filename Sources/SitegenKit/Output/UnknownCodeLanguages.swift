@@ -1,11 +1,15 @@
 import SitegenMarkdown
 import SitegenSupport
 
-/// A site can use an unknown code language in hundreds of blocks; the build
-/// reports each language once, at its first block, with how many more there are.
+/// A site can use an unknown code language (or Mermaid) in hundreds of
+/// blocks; the build reports each language once, at its first block, with
+/// how many more there are.
 enum UnknownCodeLanguages {
     static func onePerLanguage(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        let kind = CodeBlockTransform.unknownLanguageKind
+        onePerMessage(onePerMessage(diagnostics, kind: CodeBlockTransform.unknownLanguageKind), kind: CodeBlockTransform.mermaidKind)
+    }
+
+    private static func onePerMessage(_ diagnostics: [Diagnostic], kind: String) -> [Diagnostic] {
         var counts: [String: Int] = [:]
         for diagnostic in diagnostics where diagnostic.kind == kind { counts[diagnostic.message, default: 0] += 1 }
         guard !counts.isEmpty else { return diagnostics }

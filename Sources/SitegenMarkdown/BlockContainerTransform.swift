@@ -1,0 +1,120 @@
+import SitegenSupport
+
+/// Turns the block quotes `BlockReader` made of other generators' admonitions
+/// and tabs into callouts (`CalloutHTML`) and tab groups (`TabsHTML`).
+///
+/// A quote made by the reader starts with a level-1 heading on the line of a
+/// marker. Blocks written one right after another at the same depth end up in
+/// one quote, so a quote is split at each heading that is a marker. Tabs next
+/// to each other (no other block between them) form one group; `===!` starts
+/// a new one.
+package enum BlockContainerTransform {
+    package struct Result {
+        /// The types of callout that show their label, with the place of the first.
+        package var labelsUsed: [String: SourceLocation] = [:]
+        /// The ids given to tab panels and their labels.
+        package var ids: Set<String> = []
+        /// Footnote definitions in document order: each a detached block
+        /// holding the note's content, for `FootnoteTransform`.
+        package var footnotes: [(label: String, content: MarkdownNode, place: SourceLocation)] = []
+    }
+
+    package static func apply(to markdown: ParsedMarkdown, labels: CalloutLabels) -> Result {
+        var result = Result()
+        guard !markdown.blockContainers.isEmpty else { return result }
+        var tabs: [OpaquePointer: (label: MarkdownNode, newGroup: Bool)] = [:]
+        var tabOrder: [MarkdownNode] = []
+        for quote in markdown.document.nodes(ofType: .blockQuote) {
+            guard let first = quote.firstChild, container(first, in: markdown) != nil else { continue }
+            var current: MarkdownNode?
+            // A footnote's first paragraph, while its next lines may continue it.
+            var openParagraph: (node: MarkdownNode, line: Int)?
+            for child in quote.children {
+                if let block = container(child, in: markdown) {
+                    let title = child.children
+                    let node: MarkdownNode
+                    switch block.opener.role {
+                    case let .callout(type, collapse):
+                        if block.title == nil && result.labelsUsed[type] == nil {
+                            result.labelsUsed[type] = markdown.locationInSource(line: block.line, byteColumn: block.column)
+                        }
+                        node = CalloutTransform.makeCallout(type: type, collapse: collapse, title: title,
+                                                            untitled: block.title == "" && collapse == .none,
+                                                            labels: labels, in: markdown.document)
+                    case let .tab(newGroup):
+                        node = markdown.document.makeCustom(.customBlock, onEnter: "", onExit: TabsHTML.panelClose)
+                        let label = markdown.document.makeCustom(.customInline, onEnter: "", onExit: TabsHTML.labelClose)
+                        for inline in title {
+                            inline.unlink()
+                            label.append(inline)
+                        }
+                        node.append(label)
+                        tabs[node.pointer] = (label, newGroup)
+                        tabOrder.append(node)
+                    case let .footnote(label):
+                        node = markdown.document.makeCustom(.customBlock, onEnter: "", onExit: "")
+                        let paragraph = markdown.document.makeNode(.paragraph)
+                        for inline in title {
+                            inline.unlink()
+                            paragraph.append(inline)
+                        }
+                        node.append(paragraph)
+                        openParagraph = (paragraph, child.startLine)
+                        result.footnotes.append((label, node, markdown.locationInSource(line: block.line, byteColumn: block.column)))
+                    }
+                    child.unlink()
+                    if case .footnote = block.opener.role {} else { quote.insertBefore(node) }
+                    current = node
+                } else if let (paragraph, line) = openParagraph, child.type == .paragraph, child.startLine == line + 1 {
+                    // The lines after `[^1]: text` continue its paragraph.
+                    openParagraph = nil
+                    paragraph.append(markdown.document.makeNode(.softBreak))
+                    for inline in child.children {
+                        inline.unlink()
+                        paragraph.append(inline)
+                    }
+                    child.unlink()
+                } else if let current {
+                    openParagraph = nil
+                    child.unlink()
+                    current.append(child)
+                }
+            }
+            quote.unlink()
+        }
+        groupTabs(tabOrder, tabs, markdown: markdown, ids: &result.ids)
+        return result
+    }
+
+    /// The container a node starts, when it is a heading the reader wrote.
+    private static func container(_ node: MarkdownNode, in markdown: ParsedMarkdown) -> BlockContainer? {
+        guard node.type == .heading, node.headingLevel == 1 else { return nil }
+        return markdown.blockContainers[node.startLine]
+    }
+
+    /// Wraps each run of adjacent tabs in a group and numbers them.
+    private static func groupTabs(_ order: [MarkdownNode], _ tabs: [OpaquePointer: (label: MarkdownNode, newGroup: Bool)],
+                                  markdown: ParsedMarkdown, ids: inout Set<String>) {
+        var grouped: Set<OpaquePointer> = []
+        var groupNumber = 0
+        for tab in order where !grouped.contains(tab.pointer) {
+            groupNumber += 1
+            let group = markdown.document.makeCustom(.customBlock, onEnter: TabsHTML.groupOpen, onExit: TabsHTML.groupClose)
+            tab.insertBefore(group)
+            var member: MarkdownNode? = tab
+            var number = 0
+            while let panel = member, let info = tabs[panel.pointer], number == 0 || !info.newGroup {
+                member = panel.next
+                number += 1
+                let id = TabsHTML.panelID(group: groupNumber, tab: number)
+                ids.insert(id)
+                ids.insert(id + "-label")
+                panel.onEnter = TabsHTML.panelOpen(id: id)
+                info.label.onEnter = TabsHTML.labelOpen(id: id)
+                panel.unlink()
+                group.append(panel)
+                grouped.insert(panel.pointer)
+            }
+        }
+    }
+}

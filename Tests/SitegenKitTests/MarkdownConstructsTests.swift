@@ -1,0 +1,206 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenMustache
+@testable import SitegenPreview
+@testable import SitegenSupport
+
+/// Admonitions, tabs and footnotes in other generators' spellings
+/// (`BlockReader`, `BlockContainerTransform`, `FootnoteTransform`), and the
+/// warnings for what is left (`ForeignSyntaxCheck`).
+@Suite struct MarkdownConstructsTests {
+    static let pages = ["github", "mkdocs", "pymdownx", "docusaurus"]
+
+    /// Each page of the constructs fixture against its reviewed HTML.
+    /// SITEGEN_UPDATE_GOLDEN=1 rewrites the golden files (review them by eye).
+    @Test(arguments: pages)
+    func fixturePageMatchesTheReviewedOutput(page: String) throws {
+        let text = try String(contentsOfFile: SiteFixtures.path("constructs/content/en/\(page).md"), encoding: .utf8)
+        let body = try #require(text.components(separatedBy: "\n---\n").dropFirst().first)
+        let rendered = render(body, options: MarkdownOptions(highlight: true))
+        #expect(rendered.diagnostics.isEmpty)
+        let golden = Fixtures.path("constructs/\(page).html")
+        if ProcessInfo.processInfo.environment["SITEGEN_UPDATE_GOLDEN"] == "1" {
+            try rendered.html.write(toFile: golden, atomically: true, encoding: .utf8)
+        }
+        #expect(rendered.html == (try String(contentsOfFile: golden, encoding: .utf8)))
+        // Well-formed, so the site's pages stay parseable as XML.
+        _ = try XMLDocument(xmlString: "<div>" + rendered.html + "</div>")
+    }
+
+    @Test func theFixtureBuildsWithoutErrorsOrWarningsAboutItsMarkdown() throws {
+        let (report, output) = try SiteFixtures.build(SiteFixtures.copy("constructs"))
+        #expect(report.errors.isEmpty)
+        #expect(report.warnings.allSatisfy { $0.kind == "missing translations" }, "\(report.warnings)")
+        let dutch = try String(contentsOfFile: output + "/nl/index.html", encoding: .utf8)
+        #expect(dutch.contains(">Waarschuwing</p>"))
+        #expect(dutch.contains(">Gevaar</summary>"))
+        #expect(dutch.contains("<h2 id=\"footnotes-label\">Voetnoten</h2>"))
+        #expect(dutch.contains("aria-label=\"Terug naar de tekst\""))
+    }
+
+    // MARK: Spellings
+
+    @Test func mkDocsAdmonitionsWithTitlesAndCollapsing() {
+        let output = html("!!! tip \"Use *this*\"\n    Body.\n\n??? warning\n    Hidden.\n\n???+ bug\n    Shown.\n\n!!! note \"\"\n    No title.\n").withoutCalloutIcons
+        #expect(output == """
+            <div class="callout callout-tip" role="note">
+            <p class="callout-title">Use <em>this</em></p>
+            <p>Body.</p>
+            </div>
+            <details class="callout callout-warning">
+            <summary class="callout-title">Warning</summary>
+            <p>Hidden.</p>
+            </details>
+            <details class="callout callout-caution callout-type-bug" open="open">
+            <summary class="callout-title">Bug</summary>
+            <p>Shown.</p>
+            </details>
+            <div class="callout callout-note" role="note">
+            <p>No title.</p>
+            </div>
+
+            """)
+    }
+
+    @Test func blocksEndWhereTheirSyntaxSays() {
+        // Indented bodies end at the first line indented less; fenced ones at their fence.
+        let mkdocs = html("!!! note\n    inside\n\noutside\n").withoutCalloutIcons
+        #expect(mkdocs.hasSuffix("<p>inside</p>\n</div>\n<p>outside</p>\n"))
+        let pymdownx = html("/// note\ninside\n///\noutside\n").withoutCalloutIcons
+        #expect(pymdownx.hasSuffix("<p>inside</p>\n</div>\n<p>outside</p>\n"))
+        let docusaurus = html(":::note\ninside\n:::\noutside\n").withoutCalloutIcons
+        #expect(docusaurus.hasSuffix("<p>inside</p>\n</div>\n<p>outside</p>\n"))
+    }
+
+    @Test func nestedBlocksOfTheSameSyntax() {
+        let output = html("::::warning Outer\n:::tip\ninner\n:::\nafter inner\n::::\n").withoutCalloutIcons
+        #expect(output == """
+            <div class="callout callout-warning" role="note">
+            <p class="callout-title">Outer</p>
+            <div class="callout callout-tip" role="note">
+            <p class="callout-title">Tip</p>
+            <p>inner</p>
+            </div>
+            <p>after inner</p>
+            </div>
+
+            """)
+    }
+
+    @Test func adjacentTabsFormOneGroupAndBangStartsANewOne() {
+        let output = html("=== \"A\"\n    a\n=== \"B\"\n    b\n\n===! \"C\"\n    c\n")
+        #expect(output == """
+            <div class="tabs">
+            <div class="tab-panel" id="tab-1-1" role="group" aria-labelledby="tab-1-1-label">
+            <p class="tab-label" id="tab-1-1-label">A</p>
+            <p>a</p>
+            </div>
+            <div class="tab-panel" id="tab-1-2" role="group" aria-labelledby="tab-1-2-label">
+            <p class="tab-label" id="tab-1-2-label">B</p>
+            <p>b</p>
+            </div>
+            </div>
+            <div class="tabs">
+            <div class="tab-panel" id="tab-2-1" role="group" aria-labelledby="tab-2-1-label">
+            <p class="tab-label" id="tab-2-1-label">C</p>
+            <p>c</p>
+            </div>
+            </div>
+
+            """)
+    }
+
+    @Test func headingsAvoidTheTabIDs() {
+        let rendered = render("## Tab 1 1\n\n=== \"A\"\n    a\n")
+        #expect(rendered.headings.map(\.id) == ["tab-1-1-1"])
+    }
+
+    @Test func markersInCodeStayCode() {
+        let output = html("```\n!!! note\n    x\n:::tip\n```\n\n    !!! indented code? no: a callout in a list is indented\n")
+        #expect(output.hasPrefix("<pre><code>!!! note\n    x\n:::tip\n</code></pre>\n"))
+    }
+
+    /// MkDocs Material's own docs show tab syntax inside a fence, with
+    /// fences indented inside the example: those do not close the outer one.
+    @Test func anIndentedFenceDoesNotCloseTheExample() {
+        let output = html("``` title=\"Tabs\"\n=== \"C\"\n\n    ``` c\n    x\n    ```\n\n=== \"D\"\n    y\n```\n")
+        #expect(!output.contains("tab-panel"))
+        #expect(output.hasSuffix("=== &quot;D&quot;\n    y\n</code></pre>\n"))
+    }
+
+    @Test func linksInsideBlocksReportTheirPlaceInTheFile() {
+        let rendered = render("!!! note \"See [a](a.md)\"\n    Read [b](b.md).\n\n:::tip\n> [c](c.md)\n:::\n")
+        #expect(rendered.links.map { "\($0.destination) \($0.line):\($0.column)" } == ["a.md 1:15", "b.md 2:10", "c.md 5:3"])
+    }
+
+    // MARK: Footnotes
+
+    @Test func footnotesAreNumberedInOrderOfUse() {
+        let output = html("b[^b] a[^a] b[^B]\n\n[^a]: A.\n[^b]: B.\n")
+        #expect(output.contains("b<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" aria-describedby=\"footnotes-label\">1</a></sup>"))
+        #expect(output.contains("a<sup class=\"footnote-ref\"><a href=\"#fn-2\" id=\"fnref-2\""))
+        #expect(output.contains("id=\"fnref-1-2\""))
+        #expect(output.contains("<li id=\"fn-1\">\n<p>B. <a href=\"#fnref-1\" class=\"footnote-back\" aria-label=\"Back to the text (1)\">"))
+        #expect(output.contains("<a href=\"#fnref-1-2\" class=\"footnote-back\" aria-label=\"Back to the text (2)\">"))
+    }
+
+    @Test func anUndefinedFootnoteIsTextNeverALink() {
+        let rendered = render("日本語の脚注[^1]です。[^2]\n\n[^2]: 注釈")
+        #expect(rendered.links.isEmpty)
+        #expect(rendered.html.hasPrefix("<p>日本語の脚注[^1]です。<sup class=\"footnote-ref\">"))
+        #expect(rendered.diagnostics.isEmpty)
+    }
+
+    @Test func anUnusedFootnoteIsAWarning() {
+        let rendered = render("Text.\n\n[^x]: Never used.\n")
+        #expect(rendered.html == "<p>Text.</p>\n")
+        #expect(rendered.diagnostics.map(\.description) == ["test.md:3:1: warning: footnote '[^x]' is defined but never referred to; it is left out"])
+    }
+
+    // MARK: Nothing lost in silence
+
+    /// Shortcodes and includes are read by `MarkdownExpander` (their errors
+    /// are its own); what no reader took is warned about here.
+    @Test func linesInOtherSyntaxAreLocatedWarnings() {
+        let rendered = render("Intro {% include \"x.html\" %} and `{% raw %}`.\n\n:::unknown\nbody\n\n!!! note\n    /// html | div\n\n=== Python\n")
+        #expect(rendered.diagnostics.map { "\($0.place) \($0.kind ?? "")" } == [
+            "test.md:1:7 lines in another generator's syntax ('{%')",
+            "test.md:3:1 lines in another generator's syntax (':::')",
+            "test.md:7:5 lines in another generator's syntax ('///')",
+            "test.md:9:1 lines in another generator's syntax ('===')",
+        ])
+    }
+
+    @Test func mermaidIsCodeWithItsLanguageShownAndANote() {
+        let rendered = render("```mermaid\ngraph TD\n```\n", options: MarkdownOptions(highlight: true))
+        #expect(rendered.html.contains("<figcaption>mermaid</figcaption>"))
+        #expect(rendered.diagnostics.map(\.kind) == [CodeBlockTransform.mermaidKind])
+    }
+
+    // MARK: Bad input
+
+    @Test func anUnclosedBlockRunsToTheEndWithAWarning() {
+        let rendered = render("Text\n\n:::note\nnever closed\n\n## Heading\n")
+        #expect(rendered.html.contains("<h2 id=\"heading\">Heading</h2>\n</div>"))
+        #expect(rendered.diagnostics.map(\.description) == [
+            "test.md:3:1: warning: this ':::' block is never closed; it runs to the end of the file (end it with a line ':::')"
+        ])
+    }
+
+    @Test func tenThousandNestedBlocksGiveACleanResult() {
+        let depth = 10_000
+        let fenced = String(repeating: ":::note\n", count: depth) + "deep\n" + String(repeating: ":::\n", count: depth)
+        let rendered = render(fenced)
+        #expect(rendered.html.components(separatedBy: "callout-note").count - 1 == BlockReader.maxDepth)
+        #expect(rendered.diagnostics.contains { $0.message.hasPrefix("blocks nested more than 32 deep") })
+        let indented = (0..<1_000).map { String(repeating: " ", count: 4 * $0) + "!!! note\n" }.joined()
+        #expect(render(indented).html.components(separatedBy: "callout-note").count - 1 == BlockReader.maxDepth)
+        let tabs = String(repeating: "/// tab | T\n", count: depth)
+        #expect(render(tabs).html.contains("tab-panel"))
+    }
+}
