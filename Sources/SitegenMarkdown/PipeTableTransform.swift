@@ -35,7 +35,9 @@ package enum PipeTableTransform {
         // Each body cell carries its column's header text (`data-label`), so
         // a theme can show a table as labelled cards on a narrow screen.
         let labels = cellContents[0].map { inlines in inlines.map(\.plainText).joined() }
-        let tableNode = document.makeCustom(.customBlock, onEnter: "<table>", onExit: "</table>")
+        // tabindex: a table wider than the column scrolls sideways in its own
+        // box (the theme's CSS), and a keyboard must reach that box too.
+        let tableNode = document.makeCustom(.customBlock, onEnter: "<table tabindex=\"0\">", onExit: "</table>")
         let head = document.makeCustom(.customBlock, onEnter: "<thead>", onExit: "</thead>")
         head.append(row(cellContents[0], header: true, alignments: table.alignments, labels: labels, document: document))
         tableNode.append(head)

@@ -84,9 +84,16 @@ import Testing
         let css = try String(contentsOfFile: output + "/" + stylesheet, encoding: .utf8)
         #expect(css.contains("url(\(image.dropFirst("assets/".count)))"))
         #expect(css.contains("url(\"\(font.dropFirst("assets/".count))?#iefix\")"))
-        #expect(css.contains("/* url(not-a-reference.png) */"))
+        // Comments are not published (nor rewritten).
+        #expect(!css.contains("not-a-reference") && !css.contains("/*"))
         #expect(css.contains("url(data:image/gif;base64,R0lGODlhAQABAAAAACw=)"))
         #expect(css.contains("url('https://example.org/x.png')"))
+    }
+
+    @Test func publishedStylesheetsLeaveOutComments() {
+        let css = "/* theme */\na { color: red; } /* why */\n\n/*! licence */\nb::before { content: \"/* kept */\"; }\nc::after { content: '\\'/*'; }\n"
+        #expect(StylesheetComments.stripped(css)
+                == "a { color: red; } \n/*! licence */\nb::before { content: \"/* kept */\"; }\nc::after { content: '\\'/*'; }\n")
     }
 
     /// A site without a decision layout of its own gets the built-in theme's.

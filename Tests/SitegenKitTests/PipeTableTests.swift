@@ -34,6 +34,7 @@ import Testing
             : ConformanceTests.libcmarkAlone(example.markdown)
         let normalized = html(example.markdown)
             .replacingOccurrences(of: " scope=\"col\"", with: "")
+            .replacingOccurrences(of: "<table tabindex=\"0\">", with: "<table>")
             .replacingOccurrences(of: #" data-label="[^"]*""#, with: "", options: .regularExpression)
             .replacingOccurrences(of: #" class="align-(left|center|right)""#, with: " align=\"$1\"", options: .regularExpression)
         #expect(normalized == expected)
@@ -91,21 +92,21 @@ import Testing
 
     @Test func textAboveTheHeaderStaysAParagraph() {
         let output = html("Some *intro* text\n| a | b |\n|---|---|\n| 1 | 2 |")
-        #expect(output.hasPrefix("<p>Some <em>intro</em> text</p>\n<table>"))
+        #expect(output.hasPrefix("<p>Some <em>intro</em> text</p>\n<table tabindex=\"0\">"))
     }
 
     @Test func tableInsideBlockQuoteAndList() {
         let quoted = withoutLabels("> | a | b |\n> |---|---|\n> | 1 | 2 |")
-        #expect(quoted.contains("<blockquote>\n<table>"))
+        #expect(quoted.contains("<blockquote>\n<table tabindex=\"0\">"))
         #expect(quoted.contains("<td>2</td>"))
         let listed = withoutLabels("- item\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |")
-        #expect(listed.contains("<table>"))
+        #expect(listed.contains("<table tabindex=\"0\">"))
         #expect(listed.contains("<td>1</td>"))
     }
 
     @Test func notATableWithoutMatchingDelimiterRow() {
-        #expect(!html("| a | b |\n| --- |").contains("<table>"))
-        #expect(!html("a | b\nc | d").contains("<table>"))
+        #expect(!html("| a | b |\n| --- |").contains("<table"))
+        #expect(!html("a | b\nc | d").contains("<table"))
         #expect(html("Title\n---") == "<h2 id=\"title\">Title</h2>\n")
     }
 

@@ -277,6 +277,16 @@ if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$code_src" ]; 
     code_site="$work/code"
 fi
 
+# The reflow fixture (Tests/Fixtures/sites/reflow), built with the built-in
+# theme: pages wider than a phone for test_overflow.py. Only when checking
+# the shipped site.
+reflow_src="$repo/Tests/Fixtures/sites/reflow"
+reflow_site=
+if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$reflow_src" ]; then
+    build_variant "$reflow_src" "$work/reflow"
+    reflow_site="$work/reflow"
+fi
+
 # The constructs fixture (Tests/Fixtures/sites/constructs): admonitions, tabs
 # and footnotes in other generators' spellings, built with the built-in
 # theme, for test_constructs.py. Only when checking the shipped site.
@@ -309,6 +319,7 @@ if [ "$build_status" = ok ]; then
     [ -z "$init_site" ] || vnu_targets+=("$init_site")
     [ -z "$search_site" ] || vnu_targets+=("$search_site")
     [ -z "$code_site" ] || vnu_targets+=("$code_site")
+    [ -z "$reflow_site" ] || vnu_targets+=("$reflow_site")
     [ -z "$constructs_site" ] || vnu_targets+=("$constructs_site")
     [ -z "$shortcodes_site" ] || vnu_targets+=("$shortcodes_site")
     java -jar "$vnu_jar" --skip-non-html --errors-only "${vnu_targets[@]}" >"$vnu_out" 2>&1
@@ -333,6 +344,7 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_INIT="$init_site" \
     SITEGEN_E2E_SEARCH="$search_site" \
     SITEGEN_E2E_CODE="$code_site" \
+    SITEGEN_E2E_REFLOW="$reflow_site" \
     SITEGEN_E2E_CONSTRUCTS="$constructs_site" \
     SITEGEN_E2E_SHORTCODES="$shortcodes_site" \
     SITEGEN_E2E_AXE="$axe_js" \

@@ -89,6 +89,10 @@ def test_copy_button_with_the_keyboard(browser, code_server):
     WebDriverWait(driver, 5).until(lambda d: d.execute_script("return window.__copied.length") == 1)
     assert driver.execute_script("return window.__copied[0]") == 'sitegen build --output _site\necho "done" # finished'
     WebDriverWait(driver, 5).until(lambda d: status.get_attribute("textContent") == "Copied to the clipboard")
+    # Seen as well as heard: the button says so, then returns to "Copy".
+    button = driver.find_element(By.CSS_SELECTOR, "pre:has(> code.language-console) + button.code-copy")
+    assert button.get_attribute("textContent") == "Copied to the clipboard" and button.value_of_css_property("opacity") == "1"
+    WebDriverWait(driver, 5).until(lambda d: button.get_attribute("textContent") == "Copy")
 
     # Line numbers and marked lines: the code alone.
     press_copy(driver, "pre:has(> code.linenos)", Keys.SPACE)

@@ -196,8 +196,8 @@ def link_problems(server, page, base_url):
     info = PageInfo((server.build / page).read_text(encoding="utf-8"))
     for line, tag, attribute, value in info.links:
         where = f'{page} line {line}: <{tag} {attribute}="{value}">'
-        if EXTERNAL.match(value):
-            continue
+        if EXTERNAL.match(value) or value.startswith("#"):
+            continue  # another site, or a place on this page (the skip link)
         if HAS_SCHEME.match(value):
             problems.append(f"{where}: unexpected URL scheme")
             continue

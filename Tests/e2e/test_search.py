@@ -64,7 +64,8 @@ def wait_for_results(driver):
     status = driver.find_element(By.ID, "search-status")
     loading = status.get_attribute("data-loading")
     WebDriverWait(driver, 20).until(lambda d: status.text.strip() and status.text.strip() != loading)
-    return [(a.get_attribute("href"), a.text, a.find_element(By.XPATH, "..").text)
+    # Without the query the address carries (?highlight=, for marking the words found).
+    return [(a.get_attribute("href").split("?")[0], a.text, a.find_element(By.XPATH, "..").text)
             for a in driver.find_elements(By.CSS_SELECTOR, "#search-results a.search-result-title")]
 
 
@@ -146,32 +147,142 @@ def test_result_links_work_from_a_sub_folder(browser, served, name):
         fail(problems)
 
 
-def test_keyboard_only(browser, served):
-    """From a page: Tab to the header's field, type, Enter; then the arrow
-    key to the first result and Enter opens it."""
+def tab_to(driver, element_id, limit=30):
+    """Tab from the top of the page until element_id has the focus."""
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    for _ in range(limit):
+        if driver.switch_to.active_element.get_attribute("id") == element_id:
+            return driver.switch_to.active_element
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+    fail([f"Tab never reached #{element_id}"])
+
+
+def open_with_slash(driver):
+    driver.find_element(By.TAG_NAME, "body").send_keys("/")
+    WebDriverWait(driver, 20).until(lambda d: d.switch_to.active_element.get_attribute("id") == "search-dialog-query")
+    return driver.switch_to.active_element
+
+
+def dialog_results(driver):
+    # Made once search.js and Pagefind have loaded.
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "dialog.search-dialog[open]"))
+    dialog = driver.find_element(By.CSS_SELECTOR, "dialog.search-dialog")
+    status = dialog.find_element(By.CSS_SELECTOR, ".search-status")
+    WebDriverWait(driver, 20).until(lambda d: status.text.strip())
+    return dialog, dialog.find_elements(By.CSS_SELECTOR, "#search-dialog-results a")
+
+
+def test_keyboard_only_in_the_dialog(browser, served):
+    """From a page: Tab to the header's field and type: a dialog of results
+    opens in place, the focus in its field; the arrow key reaches the first
+    result; Tab stays in the dialog; Escape closes it and the focus returns
+    to the header's field. Then "/" and Ctrl+K open it; Enter on a result
+    opens it, with the words found marked."""
     driver = browser(1280, True)
     server = served("fixture")
     driver.get(server.url + "nl/")
-    body = driver.find_element(By.TAG_NAME, "body")
-    body.send_keys(Keys.TAB)
-    for _ in range(20):
-        if driver.switch_to.active_element.get_attribute("id") == "header-search-query":
-            break
+    problems = []
+    if driver.execute_script("return [...document.scripts].some(s => /search\\./.test(s.src))"):
+        problems.append("search.js is loaded before search is opened")
+    field = tab_to(driver, "header-search-query")
+    field.send_keys("fietsenstalling")
+    dialog, links = dialog_results(driver)
+    if not dialog.is_displayed() or not links:
+        fail(["typing in the header's field opens no dialog with results"])
+    field_in_dialog = driver.find_element(By.ID, "search-dialog-query")
+    if field_in_dialog.get_attribute("value") != "fietsenstalling":
+        problems.append(f"the dialog's field holds {field_in_dialog.get_attribute('value')!r}")
+    if driver.switch_to.active_element != field_in_dialog:
+        problems.append("the focus is not in the dialog's field")
+    field_in_dialog.send_keys(Keys.ARROW_DOWN)
+    if driver.switch_to.active_element != links[0]:
+        problems.append("the down arrow does not reach the first result")
+    inside = driver.execute_script("return arguments[0].querySelectorAll('a, button, input').length", dialog)
+    for _ in range(inside + 2):
         driver.switch_to.active_element.send_keys(Keys.TAB)
-    field = driver.switch_to.active_element
-    assert field.get_attribute("id") == "header-search-query", "Tab never reached the header's search field"
-    old = driver.find_element(By.TAG_NAME, "html")
-    field.send_keys("bevestiging", Keys.ENTER)
-    WebDriverWait(driver, 15).until(lambda d: old != d.find_element(By.TAG_NAME, "html"))
-    results = wait_for_results(driver)
-    assert results, "no results after Enter in the header's field"
-    assert driver.find_element(By.ID, "search-query").get_attribute("value") == "bevestiging"
-    driver.find_element(By.ID, "search-query").send_keys(Keys.ARROW_DOWN)
-    focused = driver.switch_to.active_element
-    assert focused.get_attribute("href") == results[0][0]
-    old = driver.find_element(By.TAG_NAME, "html")
-    focused.send_keys(Keys.ENTER)
-    WebDriverWait(driver, 15).until(lambda d: d.current_url == results[0][0])
+        if not driver.execute_script("return arguments[0].contains(document.activeElement)", dialog):
+            if driver.switch_to.active_element.tag_name != "body":  # the browser's own controls, then back
+                problems.append(f"Tab left the dialog for {driver.switch_to.active_element.tag_name}")
+                break
+    driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    WebDriverWait(driver, 5).until(lambda d: not dialog.is_displayed())
+    if driver.switch_to.active_element.get_attribute("id") != "header-search-query":
+        problems.append("after Escape the focus is not back in the header's field")
+
+    for keys in ("/", Keys.CONTROL + "k"):
+        driver.find_element(By.TAG_NAME, "body").click()
+        driver.switch_to.active_element.send_keys(keys)
+        WebDriverWait(driver, 5).until(lambda d: dialog.is_displayed())
+        if driver.switch_to.active_element != driver.find_element(By.ID, "search-dialog-query"):
+            problems.append(f"{keys!r} opens the dialog without the focus in its field")
+        driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        WebDriverWait(driver, 5).until(lambda d: not dialog.is_displayed())
+
+    field_in_dialog = open_with_slash(driver)
+    if field_in_dialog.get_attribute("value") or dialog.find_elements(By.CSS_SELECTOR, "#search-dialog-results a"):
+        problems.append("the dialog opens with the last query's results, not empty")
+    field_in_dialog.send_keys("fietsenstalling")
+    # The results of the whole word (each result's address carries the query).
+    complete = "#search-dialog-results a[href*='highlight=fietsenstalling']"
+    WebDriverWait(driver, 20).until(lambda d: dialog.find_elements(By.CSS_SELECTOR, complete))
+    first = dialog.find_element(By.CSS_SELECTOR, complete)
+    target = first.get_attribute("href")
+    first.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 15).until(lambda d: d.current_url == target)
+    marks = [m.text.lower() for m in driver.find_elements(By.CSS_SELECTOR, ".content mark.search-found")]
+    if not marks or any("fietsenstalling" not in m for m in marks):
+        problems.append(f"the page a result leads to marks {marks}, not the word found")
+    if problems:
+        fail(problems)
+
+
+def test_sub_results_link_to_their_sections(browser, served):
+    """A page that matches in several sections lists links to their headings."""
+    driver = browser(1280, True)
+    server = served("shipped")
+    driver.get(server.url + "en/")
+    open_with_slash(driver).send_keys(SITES["shipped"]["english"])
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".search-sub-results a"))
+    problems = []
+    for link in driver.find_elements(By.CSS_SELECTOR, ".search-sub-results a")[:5]:
+        url, _, fragment = link.get_attribute("href").partition("#")
+        if not fragment:
+            problems.append(f"sub-result {link.text!r} has no #heading")
+            continue
+        status, _, body = fetch(url.split("?")[0])
+        if status != 200 or f'id="{fragment}"'.encode() not in body:
+            problems.append(f"sub-result {link.text!r}: #{fragment} is not on {url} (HTTP {status})")
+    if problems:
+        fail(problems)
+
+
+def test_switching_language_keeps_the_query(browser, served):
+    driver = browser(1280, True)
+    server = served("fixture")
+    search(driver, server, "nl", "fiets")
+    driver.find_element(By.CSS_SELECTOR, "nav.language-switcher a[hreflang='en']").click()
+    WebDriverWait(driver, 15).until(lambda d: "/en/search/" in d.current_url)
+    assert driver.find_element(By.ID, "search-query").get_attribute("value") == "fiets"
+
+
+def test_axe_with_the_dialog_open(browser, served, axe_source):
+    problems = []
+    for width in (360, 1280):
+        driver = browser(width, True)
+        driver.get(served("shipped").url + "en/")
+        open_with_slash(driver).send_keys(SITES["shipped"]["english"])
+        WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-dialog-results a"))
+        for scheme in ("light", "dark"):
+            driver.execute_script(
+                "document.documentElement.setAttribute('data-scheme', arguments[0])", scheme)
+            try:
+                check_axe(driver, axe_source, f"en/ with the search dialog open ({scheme})", width)
+            except pytest.fail.Exception as failure:
+                problems += str(failure).splitlines()[1:]
+        driver.execute_script("document.documentElement.removeAttribute('data-scheme')")
+        driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    if problems:
+        fail(problems, "accessibility problem")
 
 
 @pytest.mark.parametrize("name", SITES)

@@ -492,10 +492,18 @@ def test_404_page_at_any_depth(browser, servers, build):
     driver = browser(1280, True)
     driver.get(missing)
     problems += [f"404 page at {missing}: stylesheet not loaded: {href}" for href in unloaded_stylesheets(driver)]
+    # The site's header: its menu, and search when the site has it.
+    if not driver.find_elements(By.CSS_SELECTOR, "header.site-header nav.site-nav a[href]"):
+        problems.append(f"404 page at {missing}: no site header with its menu")
+    pagefind = os.path.join(SITE, "pagefind")
+    if os.path.isdir(pagefind) and not driver.find_elements(By.CSS_SELECTOR, "header form.header-search[action]"):
+        problems.append(f"404 page at {missing}: no search in its header")
     for href in driver.execute_script(
         "return Array.from(document.querySelectorAll('a[href]')).map(function (a) { return a.href; })"
     ):
         target = urllib.parse.urldefrag(href)[0]
+        if target == missing:
+            continue  # the skip link, on this page
         if not target.startswith(server.url):
             problems.append(f"404 page at {missing}: link {href} leaves {server.url}")
         elif fetch(target)[0] != 200:

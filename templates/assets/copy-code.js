@@ -41,6 +41,14 @@
           // Emptied first, so a second copy is announced again.
           status.textContent = "";
           window.setTimeout(function () { status.textContent = copied; }, 50);
+          // Seen too: the button says so for two seconds.
+          button.textContent = copied;
+          button.classList.add("copied");
+          window.clearTimeout(button.reset);
+          button.reset = window.setTimeout(function () {
+            button.textContent = label;
+            button.classList.remove("copied");
+          }, 2000);
         });
       });
       wrap.appendChild(button);

@@ -27,6 +27,9 @@ import SitegenSupport
 /// warnings:
 ///   missingTranslations: true   # a warning per missing translation (default: true)
 /// search: true              # optional: a search page per language, indexed by Pagefind (default: false)
+/// editURL: https://github.com/o/r/edit/main/   # optional: the site folder on a code host; + content/en/x.md
+/// banner:                   # optional: an announcement above every page, one text or one per language
+///   en: Version 2 is out.
 /// nav: [index.md, ...]        # optional: reading order in MkDocs' shape, see `NavOrder`
 /// links:                    # optional, see `LinkSettings`
 ///   outside: [/blog/]       # root-relative paths another build serves on this host
@@ -64,6 +67,13 @@ public struct SiteConfig: Sendable, Hashable {
     /// Each language gets a search page (`<language>/search/`), and the
     /// build indexes the pages with Pagefind (`SearchIndexer`).
     public var search = false
+    /// Where the site folder's files are edited on a code host, ending in
+    /// `/`: a page's "Edit this page" link is this and its source path
+    /// (`content/en/guide.md`).
+    public var editURL: String?
+    /// An announcement above every page, by language code (a language
+    /// without one has no banner).
+    public var banner: [String: String] = [:]
     /// `params:`, for `{{< param "name" >}}`.
     public var params: [String: TemplateValue] = [:]
 
@@ -79,7 +89,8 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices",
-                                        "pagination", "navigationLimit", "markdown", "warnings", "search", "links", "nav", "params"]
+                                        "pagination", "navigationLimit", "markdown", "warnings", "search", "links", "nav", "params",
+                                        "editURL", "banner"]
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
@@ -127,6 +138,8 @@ public struct SiteConfig: Sendable, Hashable {
         config.nav = NavOrder.parse(root["nav"], yaml: yaml, into: &markdownProblems)
         config.missingTranslationWarnings = readWarnings(root["warnings"], reader)
         config.search = reader.bool(root["search"], "search must be true or false (true: a search page per language, indexed by Pagefind)") ?? false
+        config.editURL = readEditURL(root["editURL"], reader)
+        config.banner = readBanner(root["banner"], languages: languages, reader)
         if let node = root["params"] {
             if case .map(let params) = YAMLText.templateValue(node) { config.params = params }
             else { reader.error("params must be a mapping of names to values, like 'params:' with '  version: \"2.1\"'", at: node) }
@@ -229,9 +242,14 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     static func readBaseURL(_ node: Node?, _ reader: YAMLReader) -> String? {
+        readFolderURL(node, reader, "baseURL must be an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like 'https://example.org/docs/'")
+    }
+
+    /// An absolute http or https URL of a folder: a `/` is added at its end.
+    static func readFolderURL(_ node: Node?, _ reader: YAMLReader, _ message: String) -> String? {
         guard let node else { return nil }
         guard let value = node.string, isAbsoluteWebURL(value) else {
-            reader.error("baseURL must be an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like 'https://example.org/docs/'", at: node)
+            reader.error(message, at: node)
             return nil
         }
         if let problem = baseURLProblem(value) {
@@ -239,6 +257,38 @@ public struct SiteConfig: Sendable, Hashable {
             return nil
         }
         return value.hasSuffix("/") ? value : value + "/"
+    }
+
+    static func readEditURL(_ node: Node?, _ reader: YAMLReader) -> String? {
+        readFolderURL(node, reader, "editURL must be an absolute http or https URL of the site folder on a code host, like 'https://github.com/owner/repo/edit/main/'")
+    }
+
+    /// `banner`: one text for every language, or a mapping from language
+    /// code to text.
+    static func readBanner(_ node: Node?, languages: [Language], _ reader: YAMLReader) -> [String: String] {
+        switch node {
+        case .none:
+            return [:]
+        case .some(let node) where YAMLText.isString(node):
+            let text = node.string ?? ""
+            return text.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: languages.map { ($0.code, text) })
+        case .some(.mapping(let mapping)):
+            var banner: [String: String] = [:]
+            for (key, value) in mapping {
+                guard let code = key.string, YAMLText.isString(value), let text = value.string else {
+                    reader.error("each banner must be text, like 'en: Version 2 is out.'", at: value)
+                    continue
+                }
+                if !languages.contains(where: { $0.code == code }) {
+                    reader.warning("banner for '\(code)', which is not in languages", at: key)
+                }
+                if !text.isEmpty { banner[code] = text }
+            }
+            return banner
+        case .some(let node):
+            reader.error("banner must be text, or a mapping from language code to text", at: node)
+            return [:]
+        }
     }
 
     static func readOutput(_ node: Node?, _ reader: YAMLReader) -> String {

@@ -39,7 +39,7 @@ public struct HashedAssets: Sendable {
             guard paths[name] == nil, let original = byName[name], visiting.insert(name).inserted else { return }
             var bytes = original
             if name.lowercased().hasSuffix(".css"), let text = String(validating: original, as: UTF8.self) {
-                bytes = Array(rewritingURLs(in: text, of: name).utf8)
+                bytes = Array(StylesheetComments.stripped(rewritingURLs(in: text, of: name)).utf8)
             }
             let path = SitePath("assets/" + Self.hashedName(name, hash: HashedAssets.hash(bytes)))
             paths[name] = path

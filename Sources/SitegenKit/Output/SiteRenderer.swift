@@ -325,6 +325,11 @@ public struct SiteRenderer: Sendable {
             var values = context.common(language: defaultLanguage, at: .root, strings: lookups[defaultLanguage.code]!,
                                         assets: assetLookup, absoluteBase: base)
             values["choices"] = context.choices(at: .root, absoluteBase: base, strings: lookups)
+            if let base {
+                // The site's header on the 404 page: its menu and search.
+                values["navigation"] = context.navigation(in: defaultLanguage.code, at: SitePath("404.html")) { base + $0.urlPath }
+                values["translations"] = context.homeTranslations(current: defaultLanguage, absoluteBase: base)
+            }
             if let baseURL = site.config.baseURL { values["canonicalURL"] = .text(baseURL) }
             do {
                 files[path] = Array(try templates.render(.object(values), template: name).utf8)

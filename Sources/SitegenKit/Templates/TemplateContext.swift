@@ -51,6 +51,22 @@ struct TemplateContext {
         }
         pageValues["translationOutdated"] = .bool(site.config.translationNotices && site.translationStatus?.isKnownOutdated(page) == true)
         if let description = page.metadata.description { pageValues["description"] = .text(description) }
+        // Written pages only: a fallback's text is its original's, and a
+        // generated page has no file.
+        if let editURL = site.config.editURL, page.generated == nil, !page.isFallback {
+            let path = page.sourcePath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? page.sourcePath
+            pageValues["editURL"] = .text(editURL + path)
+        }
+        // For OpenGraph and Twitter cards, which want an absolute address:
+        // front matter `image` as written when absolute, else from the base URL.
+        if case .string(let image)? = page.metadata.params["image"] {
+            if image.hasPrefix("https://") || image.hasPrefix("http://") {
+                pageValues["image"] = .text(image)
+            } else if let base = site.config.baseURL {
+                let path = String(image.drop { $0 == "/" })
+                pageValues["image"] = .text(base + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path))
+            }
+        }
         if let base = site.config.baseURL {
             // A fallback page repeats its original's text, so the original is
             // the canonical page, as sitemap.xml (which lists originals only) says.
@@ -89,6 +105,7 @@ struct TemplateContext {
             "home": .text(home),
             "asset": assets.function,
         ]
+        if let banner = site.config.banner[language.code] { values["banner"] = .text(banner) }
         values["searchURL"] = SearchContext(site: site).searchURL(language: language.code, from: path, fileLinks: fileLinks, absoluteBase: absoluteBase)
         return values
     }
@@ -104,14 +121,20 @@ struct TemplateContext {
 
     /// The language's top-level pages (see `Site.navigation(in:)`).
     func navigation(for page: Page, link: (SitePath) -> String) -> TemplateData {
-        .list(site.navigationEntries(in: page.language).map { entry in
-            let isCurrent = entry.path == page.path
+        navigation(in: page.language, at: page.path, link: link)
+    }
+
+    /// The language's top-level pages as seen from `path` (the 404 page:
+    /// from the root, with absolute links, none of them current).
+    func navigation(in language: String, at path: SitePath, link: (SitePath) -> String) -> TemplateData {
+        .list(site.navigationEntries(in: language).map { entry in
+            let isCurrent = entry.path == path
             return [
                 "title": .text(entry.title),
                 "url": .text(link(entry.path)),
                 "isCurrent": .bool(isCurrent),
                 // The page is below this entry (a question of a decision helper, say).
-                "isSection": .bool(!entry.isHome && !isCurrent && page.path.value.utf8.starts(with: entry.path.value.utf8)),
+                "isSection": .bool(!entry.isHome && !isCurrent && path.value.utf8.starts(with: entry.path.value.utf8)),
             ]
         })
     }
@@ -148,6 +171,19 @@ struct TemplateContext {
             result.append(["hreflang": "x-default", "url": url(original.path)])
         }
         return .list(result.count > 1 ? result : [])
+    }
+
+    /// The 404 page's language switcher: each language's home page.
+    func homeTranslations(current: Language, absoluteBase: String) -> TemplateData {
+        .list(site.config.languages.map { language in
+            let home = site.home(of: language.code)?.path ?? SitePath(language.code + "/")
+            return .object(languageFields(language).merging([
+                "url": .text(absoluteBase + home.urlPath),
+                "isCurrent": .bool(language.code == current.code),
+                "isAvailable": .bool(true),
+                "isFallback": .bool(false),
+            ]) { $1 })
+        })
     }
 
     /// The root page (language chooser) and the 404 page: one entry per language.

@@ -68,7 +68,7 @@ indirect enum TemplateShape: Sendable {
         "hasTOC": .value, "params": .open, "isHome": .value, "isFallback": .value, "sourcePath": .value, "isSection": .value, "isIndexed": .value,
         "contentLanguage": .object(language),
         "original": object(language, adding: ["url": .value, "title": .value]),
-        "translationOutdated": .value,
+        "translationOutdated": .value, "editURL": .value, "image": .value,
     ])
 
     /// An entry of the section tree (`TreeEntry`), with its children to
@@ -103,7 +103,7 @@ indirect enum TemplateShape: Sendable {
                                "previous": pageLink, "next": pageLink, "pages": .list(pageLink)]),
         // Search (`SearchContext`): every page's link to its language's search
         // page; the search page's A–Z list.
-        "searchURL": .value,
+        "searchURL": .value, "banner": .value,
         "searchPages": .list(.object(["letter": .value,
                                       "pages": .list(.object(["title": .value, "url": .value, "isFallback": .value, "lang": .value, "dir": .value]))])),
         // The language chooser and 404.html.

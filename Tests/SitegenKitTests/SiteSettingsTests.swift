@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+@testable import SitegenSupport
+
+/// The reader-facing site settings: `editURL` ("Edit this page") and the
+/// OpenGraph and Twitter card tags (with front matter `image`), on a copy
+/// of the docs fixture built with the built-in theme.
+@Suite struct SiteSettingsTests {
+    static let editURL = "https://code.example.org/docs/edit/main/"
+
+    static func build(settings: String, baseURL: String? = "https://example.org/docs/") throws -> (BuildReport, String) {
+        let site = try SiteFixtures.copy("docs")
+        let config = site + "/sitegen.yml"
+        try (String(contentsOfFile: config, encoding: .utf8) + settings).write(toFile: config, atomically: false, encoding: .utf8)
+        let page = site + "/content/en/getting-started/install.md"
+        let text = try String(contentsOfFile: page, encoding: .utf8)
+        try text.replacingOccurrences(of: "weight: 1\n", with: "weight: 1\nimage: images/install card.png\n")
+            .write(toFile: page, atomically: false, encoding: .utf8)
+        return try SiteFixtures.build(site, baseURL: baseURL)
+    }
+
+    static func read(_ output: String, _ path: String) throws -> String {
+        try String(contentsOfFile: output + "/" + path, encoding: .utf8)
+    }
+
+    @Test func editLinksLeadToEachWrittenPagesSourceFile() throws {
+        let (report, output) = try Self.build(settings: "editURL: \(Self.editURL.dropLast())\n")
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let install = try Self.read(output, "en/getting-started/install/index.html")
+        #expect(install.contains("<a href=\"\(Self.editURL)content/en/getting-started/install.md\">Edit this page</a>"))
+        let dutch = try Self.read(output, "nl/getting-started/install/index.html")
+        #expect(dutch.contains("href=\"\(Self.editURL)content/nl/getting-started/install.md\">Deze pagina bewerken</a>"))
+        // A generated list page and a fallback (English text under /nl/) have no file to edit.
+        #expect(!(try Self.read(output, "en/reference/options/page/2/index.html")).contains("edit-page"))
+        let fallback = try FileManager.default.subpathsOfDirectory(atPath: output + "/nl").first { path in
+            path.hasSuffix("index.html") && (try? Self.read(output, "nl/" + path))?.contains("class=\"notice\"") == true
+        }
+        let fallbackPage = try #require(fallback)
+        #expect(!(try Self.read(output, "nl/" + fallbackPage)).contains("edit-page"))
+    }
+
+    @Test func withoutEditURLThereIsNoEditLink() throws {
+        let (report, output) = try Self.build(settings: "")
+        #expect(report.succeeded)
+        #expect(!(try Self.read(output, "en/getting-started/install/index.html")).contains("edit-page"))
+    }
+
+    @Test func aBadEditURLIsALocatedError() throws {
+        let (config, diagnostics) = SiteConfig.parse("title: T\nlanguages:\n  - code: en\n    name: English\neditURL: github.com/o/r\n")
+        #expect(config == nil)
+        #expect(diagnostics.map(\.description) == [
+            "sitegen.yml:5:10: error: editURL must be an absolute http or https URL of the site folder on a code host, like 'https://github.com/owner/repo/edit/main/'",
+        ])
+    }
+
+    @Test func openGraphAndTwitterCardTags() throws {
+        let (report, output) = try Self.build(settings: "")
+        #expect(report.succeeded)
+        let install = try Self.read(output, "en/getting-started/install/index.html")
+        for tag in [
+            "<meta property=\"og:title\" content=\"Install\" />",
+            "<meta property=\"og:description\" content=\"Put it on your machine.\" />",
+            "<meta property=\"og:type\" content=\"article\" />",
+            "<meta property=\"og:url\" content=\"https://example.org/docs/en/getting-started/install/\" />",
+            "<meta property=\"og:image\" content=\"https://example.org/docs/images/install%20card.png\" />",
+            "<meta name=\"twitter:card\" content=\"summary_large_image\" />",
+        ] {
+            #expect(install.contains(tag), "\(tag)")
+        }
+        let home = try Self.read(output, "en/index.html")
+        #expect(home.contains("<meta property=\"og:type\" content=\"website\" />"))
+        #expect(home.contains("<meta name=\"twitter:card\" content=\"summary\" />"))
+        #expect(!home.contains("og:image"))
+    }
+
+    @Test func aRelativeImageNeedsABaseURL() throws {
+        let (report, output) = try Self.build(settings: "", baseURL: nil)
+        #expect(report.succeeded)
+        let install = try Self.read(output, "en/getting-started/install/index.html")
+        #expect(!install.contains("og:image") && !install.contains("og:url"))
+    }
+
+    @Test func aBannerPerLanguageOnEveryPage() throws {
+        let (report, output) = try Self.build(settings: "banner:\n  en: Version 2 is out.\n  nl: Versie 2 is uit.\n")
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let english = try Self.read(output, "en/getting-started/install/index.html")
+        #expect(english.contains("<aside class=\"banner\" aria-label=\"Announcement\" data-dismiss=\"Dismiss\">\n<p>Version 2 is out.</p>"))
+        #expect(english.contains("data-banner=\"Version 2 is out.\""))
+        #expect(try Self.read(output, "nl/index.html").contains("<p>Versie 2 is uit.</p>"))
+        #expect(!(try Self.read(output, "ar/index.html")).contains("class=\"banner\""))
+        #expect(try Self.read(output, "404.html").contains("class=\"banner\""))
+    }
+
+    @Test func aBannerIsTextOrTextPerLanguage() {
+        let (config, _) = SiteConfig.parse("title: T\nlanguages:\n  - code: en\n    name: English\n  - code: nl\n    name: Nederlands\nbanner: Hello\n")
+        #expect(config?.banner == ["en": "Hello", "nl": "Hello"])
+        let (bad, diagnostics) = SiteConfig.parse("title: T\nlanguages:\n  - code: en\n    name: English\nbanner: [a, b]\n")
+        #expect(bad == nil)
+        #expect(diagnostics.map(\.description) == ["sitegen.yml:5:9: error: banner must be text, or a mapping from language code to text"])
+    }
+}
