@@ -33,9 +33,9 @@ public enum MarkdownRenderer {
         // walk of the tree is most of their cost). cmark splits text at
         // brackets and other delimiters: they read it whole.
         let text = markdown.source.text
-        let tasks = text.contains("[ ]") || text.contains("[x]") || text.contains("[X]")
+        let tasks = Self.bytes(of: text, hold: "[ ]") || Self.bytes(of: text, hold: "[x]") || Self.bytes(of: text, hold: "[X]")
         let strikes = text.utf8.contains(UInt8(ascii: "~"))
-        let autolinks = text.contains("www.") || text.contains("://") || text.utf8.contains(UInt8(ascii: "@"))
+        let autolinks = Self.bytes(of: text, hold: "www.") || Self.bytes(of: text, hold: "://") || text.utf8.contains(UInt8(ascii: "@"))
         if tasks || strikes || autolinks {
             markdown.document.consolidateText(in: markdown.document.root)
         }
@@ -89,5 +89,25 @@ public enum MarkdownRenderer {
             diagnostics: markdown.diagnostics,
             includedFiles: expanded?.includedFiles ?? [],
             htmlIDs: rawHTML.ids)
+    }
+
+    /// Whether `text` holds `needle`, compared as bytes: `String.contains`
+    /// with a string goes through Foundation's locale-aware search, which was
+    /// 7.5 % of a build's samples when run on every page.
+    static func bytes(of text: String, hold needle: String) -> Bool {
+        var text = text
+        var needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { wanted in
+                guard let first = wanted.first, wanted.count <= haystack.count else { return false }
+                var index = 0
+                let last = haystack.count - wanted.count
+                while index <= last {
+                    if haystack[index] == first && haystack[index ..< index + wanted.count].elementsEqual(wanted) { return true }
+                    index += 1
+                }
+                return false
+            }
+        }
     }
 }
