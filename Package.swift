@@ -62,7 +62,7 @@ let package = Package(
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .plugin(name: "EmbedLanguageDefinitions", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         // `sitegen serve`: its HTTP server, the watcher, incremental builds.
-        .target(name: "SitegenPreview", dependencies: ["SitegenKit", "SitegenSupport"]),
+        .target(name: "SitegenPreview", dependencies: ["SitegenKit", "SitegenSupport", "CAtomicRename"]),
         .executableTarget(
             name: "sitegen",
             dependencies: [
