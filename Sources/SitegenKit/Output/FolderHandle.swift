@@ -68,8 +68,10 @@ final class FolderHandle: Sendable {
 
     /// Writes `bytes` to a new file and renames it to `relative` (whose
     /// folder exists): whatever stood there (a file, a link, a folder) is
-    /// replaced, never written through.
-    func writeFile(_ relative: String, _ bytes: [UInt8]) throws(OutputWriter.WriteError) {
+    /// replaced, never written through. `durable` (for an author's own
+    /// files, not the output): the new file keeps the old one's mode and is
+    /// on disk before the rename.
+    func writeFile(_ relative: String, _ bytes: [UInt8], durable: Bool = false) throws(OutputWriter.WriteError) {
         let (folderPath, name) = split(relative)
         let inside = folder(folderPath)
         guard inside >= 0 else { throw failure(folderPath) }
@@ -93,6 +95,16 @@ final class FolderHandle: Sendable {
                 throw error
             }
             offset += written
+        }
+        if durable {
+            var old = stat()
+            if fstatat(inside, name, &old, AT_SYMLINK_NOFOLLOW) == 0 { _ = fchmod(file, old.st_mode & 0o7777) }
+            if fsync(file) != 0 {
+                let error = failure(relative)
+                close(file)
+                unlinkat(inside, temporary, 0)
+                throw error
+            }
         }
         close(file)
         if renameat(inside, temporary, inside, name) != 0 {
