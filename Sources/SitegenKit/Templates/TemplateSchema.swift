@@ -88,7 +88,7 @@ indirect enum TemplateShape: Sendable {
     static let root: TemplateShape = .object([
         "site": .object(["title": .value, "languageCount": .value, "isMultilingual": .value, "generator": .value]),
         "language": .object(language),
-        "strings": .open,
+        "strings": .open, "text": .open, "plurals": .open,
         "root": .value, "home": .value, "asset": .helper, "canonicalURL": .value,
         "page": page,
         "navigation": .list(.object(["title": .value, "url": .value, "isCurrent": .value, "isSection": .value])),
@@ -107,6 +107,6 @@ indirect enum TemplateShape: Sendable {
         "searchPages": .list(.object(["letter": .value,
                                       "pages": .list(.object(["title": .value, "url": .value, "isFallback": .value, "lang": .value, "dir": .value]))])),
         // The language chooser and 404.html.
-        "choices": .list(object(language, adding: ["url": .value, "siteTitle": .value, "isDefault": .value, "strings": .open])),
+        "choices": .list(object(language, adding: ["url": .value, "siteTitle": .value, "isDefault": .value, "strings": .open, "text": .open])),
     ])
 }
