@@ -269,10 +269,34 @@ import Testing
         #expect(forum.contains("<meta http-equiv=\"refresh\" content=\"0; url=https://forum.example.org/\">"))
     }
 
-    @Test func aTargetMustBeAnAbsoluteURLOrFromTheRoot() {
-        let (_, problems) = PageMetadata.parse("title: X\nredirect: other.md\n", file: "p.md", firstLine: 2)
+    @Test func aTargetMustBeAnAbsoluteURLFromTheRootOrAPagesFile() {
+        let (_, problems) = PageMetadata.parse("title: X\nredirect: other/\n", file: "p.md", firstLine: 2)
         #expect(problems.map(\.description) == [
-            "p.md:3:11: error: a link-only entry's target must be an absolute URL (https://...) or a path from the site root (/blog/), without spaces or quotes",
+            "p.md:3:11: error: a link-only entry's target must be an absolute URL (https://...), a path from the site root (/blog/) or a page's file (../guide/install.md), without spaces or quotes",
+        ])
+    }
+
+    /// `redirect: ../guide/install.md`, written as a link on a code host is.
+    @Test func aMarkdownTargetLeadsToThatPagesURL() throws {
+        let (report, output) = try ForeignLayoutTests.build([
+            "content/en/index.md": "# Home\n",
+            "content/en/guide/index.md": "# Guide\n",
+            "content/en/guide/install.md": "# Install\n\n## Step {#step}\n",
+            "content/en/docs/index.md": "# Docs\n",
+            "content/en/docs/setup.md": "---\ntitle: Setting up\nredirect: ../guide/install.md#step\n---\n",
+        ])
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        let docs = try HTMLPage(output + "/en/docs/index.html")
+        #expect(try docs.values("//main//a[.='Setting up']/@href").first == "../guide/install/#step")
+        let setup = try String(contentsOfFile: output + "/en/docs/setup/index.html", encoding: .utf8)
+        #expect(setup.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../guide/install/#step\">"), "\(setup)")
+
+        let (broken, _) = try ForeignLayoutTests.build([
+            "content/en/index.md": "# Home\n",
+            "content/en/setup.md": "---\ntitle: Setting up\nredirect: gone.md\n---\n",
+        ])
+        #expect(broken.errors.map(\.description) == [
+            "content/en/setup.md: error: this link-only entry's target 'gone.md' is not a page (a '.md' target is a file of the page's language folder, from the page's folder)",
         ])
     }
 }
@@ -285,9 +309,17 @@ import Testing
         #expect(report.errors.isEmpty, "\(report.errors)")
         for language in ["en", "fi"] {
             let children = try HTMLPage(output + "/\(language)/getting-started/index.html").values("//main//ul/li/a")
-            // The sidebar (its section, then the section's pages), then the section's list.
-            #expect(Array(children.dropFirst().prefix(6)) == ["Troubleshooting", "Installing Widget", "Notes"] + ["Troubleshooting", "Installing Widget", "Notes"], "\(language)")
+            // The sidebar (its section, then the section's pages), then the
+            // section's list; 'Install' is nav's title for the page
+            // 'Installing Widget' (Finnish shows the English page).
+            #expect(Array(children.dropFirst().prefix(6)) == ["Troubleshooting", "Install", "Notes"] + ["Troubleshooting", "Install", "Notes"], "\(language)")
         }
+        // The Dutch page's own title stays.
+        #expect(try HTMLPage(output + "/nl/index.html").values("//nav[@class='sidebar']//a").contains("Aan de slag"))
+        // nav's external link, at its place at the top level, marked.
+        let home = try HTMLPage(output + "/en/index.html")
+        #expect(try home.values("//nav[@class='sidebar']/ul/li/a") == ["Getting started", "Blog (external site) ↗"])
+        #expect(try home.values("//nav[@class='sidebar']/ul/li/a[@rel='external']/@href") == ["https://example.org/blog/"])
         #expect(report.warnings.map(\.description).contains(
             "sitegen.yml: warning: nav does not list 1 page (content/en/getting-started/notes.md); they come after the listed ones in their sections, in every language"))
     }

@@ -17,6 +17,9 @@ public struct Site: Sendable {
     public var rootFiles: [SitePath: [UInt8]] = [:]
     /// Redirect pages at the former URLs pages declare (`aliases:`).
     public var redirects: [SitePath: Redirect] = [:]
+    /// The pages link-only entries with a `.md` target lead to, by the
+    /// entry's path (`LinkOnlyTargets`).
+    var linkOnlyTargets: [SitePath: LinkOnlyTargets.Target] = [:]
     /// Which translations are current, outdated or missing (nil for a site
     /// of one language). Made by `SiteResolver`.
     public internal(set) var translationStatus: TranslationReport?
