@@ -324,6 +324,15 @@ import Testing
             "sitegen.yml: warning: nav does not list 1 page (content/en/getting-started/notes.md); they come after the listed ones in their sections, in every language"))
     }
 
+    @Test func anExternalLinkInsideASectionIsLeftOutWithAWarning() {
+        let (config, diagnostics) = SiteConfig.parse(
+            "title: Docs\nlanguages:\n  - code: en\n    name: English\nnav:\n  - index.md\n  - Guides:\n      - Forum: https://forum.example.org/\n  - Blog: https://example.org/blog/\n")
+        #expect(diagnostics.map(\.description) == [
+            "sitegen.yml:8:16: warning: nav entry 'https://forum.example.org/': an external link inside a section is not shown; only those at the top level are, in the sidebar",
+        ])
+        #expect(config?.nav?.externalLinks == [NavOrder.ExternalLink(title: "Blog", url: "https://example.org/blog/", pagesBefore: 1)])
+    }
+
     @Test func aNavEntryThatIsNoPageIsAnErrorAtIt() throws {
         let (report, _) = try ForeignLayoutTests.build([
             "sitegen.yml": "title: Docs\nlanguages:\n  - code: en\n    name: English\nnav:\n  - index.md\n  - Gone: gone.md\n",

@@ -77,7 +77,7 @@ indirect enum TemplateShape: Sendable {
         .object([
             "title": .value, "url": .value, "description": .value, "isSection": .value, "isCurrent": .value,
             "isFallback": .value, "lang": .value, "dir": .value, "isAncestor": .value, "hasChildren": .value,
-            "isTruncated": .value, "pageNumber": .value, "isExternal": .value,
+            "isTruncated": .value, "pageNumber": .value, "isExternal": .value, "isHome": .value,
             "children": depth == 0 ? .open : .list(treeEntry(depth: depth - 1)),
         ])
     }

@@ -57,6 +57,7 @@ final class TreeEntry: TemplateLookup {
         case "url": return .text(source.url(of: page))
         case "description": return page.metadata.description.map(TemplateData.text)
         case "isSection": return .bool(isSection)
+        case "isHome": return .bool(page.isHome)
         case "isFallback": return .bool(page.isFallback)
         case "lang": return .text(page.contentLanguage)
         case "dir": return .text(source.directions[page.contentLanguage] ?? "ltr")
@@ -72,7 +73,7 @@ final class TreeEntry: TemplateLookup {
     func contains(_ key: String) -> Bool {
         if !overrides.isEmpty, overrides[key] != nil { return true }
         switch key {
-        case "title", "url", "isSection", "isFallback", "lang", "dir", "isCurrent": return true
+        case "title", "url", "isSection", "isHome", "isFallback", "lang", "dir", "isCurrent": return true
         case "description": return page.metadata.description != nil
         case "isAncestor": return isAncestor != nil
         case "children", "hasChildren": return children != nil
