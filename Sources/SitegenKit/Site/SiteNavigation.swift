@@ -1,4 +1,3 @@
-import Dispatch
 import SitegenSupport
 
 /// The navigation of every language: its section tree, the header's
@@ -17,14 +16,11 @@ struct SiteNavigation: Sendable {
     /// `pages` in language order, then by path.
     init(config: SiteConfig, pages: inout [Page]) {
         let languages = config.languages
-        let built = ResultSlots<(SectionTree, [Page])>(count: languages.count)
         let all = pages
-        DispatchQueue.concurrentPerform(iterations: languages.count) { index in
-            built[index] = SectionTree.build(language: languages[index], pages: all)
-        }
+        let built = Cores.map(languages, minimumPerCore: 1) { SectionTree.build(language: $0, pages: all) }
         var added: [Page] = []
         var paths = Set(pages.map(\.path))
-        for (language, (tree, generated)) in zip(languages, built.values) {
+        for (language, (tree, generated)) in zip(languages, built) {
             trees[language.code] = tree
             added += generated
             paths.formUnion(generated.map(\.path))

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import SitegenSupport
+import Synchronization
 
 /// Turns a `SiteSource` into a `Site`: reads each page's front matter, gives
 /// it a URL, pairs translations and fills in missing pages according to each
@@ -12,18 +13,15 @@ public enum SiteResolver {
 
     /// Pages already read, by file, so that a rebuild after a change parses
     /// only the files that changed (front matter parsing is the slow part).
-    ///
-    /// Unchecked Sendable: its one mutable field is read and written only
-    /// under `lock` (a build reads it on every core).
-    public final class PageCache: @unchecked Sendable {
+    /// A build reads it on every core.
+    public final class PageCache: Sendable {
         typealias Entry = (source: SourceText, page: Page?, diagnostics: [Diagnostic])
-        private let lock = NSLock()
-        private var entries: [String: Entry] = [:]
+        private let entries = Mutex<[String: Entry]>([:])
         public init() {}
 
         subscript(file: String) -> Entry? {
-            get { lock.withLock { entries[file] } }
-            set { lock.withLock { entries[file] = newValue } }
+            get { entries.withLock { $0[file] } }
+            set { entries.withLock { $0[file] = newValue } }
         }
     }
 
