@@ -51,15 +51,17 @@ public enum SiteResolver {
         found.diagnostics += decisionProblems
         checkHomePages(expanded, config: config, into: &found)
         pages = onePagePerURL(expanded, into: &found)
+        // Section pages of folders without index.md, further pages of long lists.
+        let navigation = SiteNavigation(config: config, pages: &pages)
         let search = SearchPages.make(config: config, strings: strings, existing: pages)
         found.diagnostics += search.diagnostics
         pages += search.pages
-        let order = Dictionary(uniqueKeysWithValues: config.languages.enumerated().map { ($1.code, $0) })
-        pages.sort { ($0.language == $1.language) ? $0.path < $1.path : order[$0.language]! < order[$1.language]! }
+        // Every page is made: the list is sorted once, and checked as a whole.
+        sort(&pages, languages: config.languages)
 
         let collisions = OutputCollisions.check(pages: pages, files: contentFiles(source, config: config))
         found.diagnostics += collisions.diagnostics
-        var site = Site(config: config, pages: pages, strings: strings, contentFiles: collisions.files)
+        var site = Site(config: config, sortedPages: pages, navigation: navigation, strings: strings, contentFiles: collisions.files)
         site.unusablePages = found.unusable
         site.rootFiles = Dictionary(source.rootFiles.map { (SitePath($0.relativePath), $0.bytes) }) { first, _ in first }
         site.unusableKeys = found.unusableKeys
@@ -73,6 +75,12 @@ public enum SiteResolver {
             site.translationStatus = status
         }
         return (site, found.diagnostics)
+    }
+
+    /// The site's page order: languages as in the settings, then by path.
+    static func sort(_ pages: inout [Page], languages: [Language]) {
+        let order = Dictionary(uniqueKeysWithValues: languages.enumerated().map { ($1.code, $0) })
+        pages.sort { ($0.language == $1.language) ? $0.path < $1.path : order[$0.language, default: .max] < order[$1.language, default: .max] }
     }
 
     /// Every folder under `content/` must be a language of the settings.
