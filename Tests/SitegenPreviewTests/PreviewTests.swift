@@ -4,22 +4,14 @@ import FoundationNetworking
 #endif
 import Testing
 @testable import SitegenKit
-@testable import SitegenMarkdown
-@testable import SitegenMustache
 @testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// `sitegen serve`: answering requests from memory, live reload, incremental
 /// rebuilds, and the server on 127.0.0.1.
 @Suite struct PreviewResponderTests {
-    static let plan = OutputPlan(files: [
-        SitePath("index.html"): Array("<html><body><p>root</p></body></html>".utf8),
-        SitePath("nl/"): Array("<html><body><p>nl</p></body></html>".utf8),
-        SitePath("nl/guide/"): Array("<html><body>guide</body></html>".utf8),
-        SitePath("404.html"): Array("<html><body>not found</body></html>".utf8),
-        SitePath("assets/site.abc.css"): Array("body{}".utf8),
-        SitePath("nl/img/logo.png"): [0x89, 0x50],
-    ])
+    static let plan = SitegenTestSupport.PreviewResponderTests.plan
 
     func respond(_ path: String, method: String = "GET") -> PreviewResponder.Response {
         PreviewResponder.respond(method: method, path: path, plan: Self.plan)

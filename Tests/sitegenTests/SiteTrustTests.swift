@@ -3,6 +3,7 @@ import Testing
 @testable import SitegenKit
 @testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// A site folder may come from anyone (a pull request, a CI job, a new
 /// contributor's clone): building it never runs code from it, never reads

@@ -1,18 +1,16 @@
 import Testing
-@testable import SitegenKit
 @testable import SitegenMarkdown
-@testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 @Suite struct CalloutTests {
     /// The HTML without the kinds' icons (tested on their own below).
     func html(_ markdown: String) -> String {
-        SitegenKitTests.html(markdown).withoutCalloutIcons
+        SitegenTestSupport.html(markdown).withoutCalloutIcons
     }
 
     func render(_ markdown: String, options: MarkdownOptions) -> RenderedMarkdown {
-        var rendered = SitegenKitTests.render(markdown, options: options)
+        var rendered = SitegenTestSupport.render(markdown, options: options)
         rendered.html = rendered.html.withoutCalloutIcons
         return rendered
     }
@@ -79,7 +77,7 @@ import Testing
 
     @Test(arguments: CalloutKind.allCases)
     func eachKindHasAnIconHiddenFromScreenReaders(kind: CalloutKind) {
-        let output = SitegenKitTests.html("> [!\(kind.rawValue)]\n> x")
+        let output = SitegenTestSupport.html("> [!\(kind.rawValue)]\n> x")
         #expect(output.contains("<p class=\"callout-title\">" + CalloutHTML.icon(kind) + CalloutLabels.english[kind] + "</p>"))
         #expect(CalloutHTML.icon(kind).contains("aria-hidden=\"true\""))
     }
@@ -101,11 +99,5 @@ import Testing
         let labels = CalloutLabels(["caution": "Let op"])
         #expect(render("> [!danger]\n> x", options: MarkdownOptions(calloutLabels: labels)).html.contains(">Let op</p>"))
         #expect(render("> [!danger]\n> x", options: MarkdownOptions(calloutLabels: labels)).calloutLabelsUsed.keys.sorted() == ["danger"])
-    }
-}
-
-extension String {
-    var withoutCalloutIcons: String {
-        replacingOccurrences(of: #"<svg class="callout-icon"[^>]*><path[^>]*/></svg>"#, with: "", options: .regularExpression)
     }
 }

@@ -1,7 +1,7 @@
 import Testing
-@testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// Hugo shortcodes read at the Markdown edge (`ShortcodeTag`,
 /// `MarkdownExpander`, `ShortcodeTransform`; issue 28).

@@ -5,6 +5,7 @@ import Testing
 @testable import SitegenMustache
 @testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// `sitegen serve` under abuse: huge headers, foreign `Host:` headers, no
 /// file descriptors left, a port in use, symbolic links out of the site and

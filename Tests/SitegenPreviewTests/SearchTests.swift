@@ -6,6 +6,7 @@ import FoundationXML
 @testable import SitegenKit
 @testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// `search: true`: the setting, the search pages, what Pagefind indexes, and
 /// the index as part of the atomic, deterministic output. Builds with the
@@ -13,25 +14,14 @@ import FoundationXML
 /// (Tests/e2e/test_search.py) search with it.
 @Suite struct SearchTests {
     /// Tests/Fixtures/sites/search with the shipped theme.
-    static func site() throws -> String {
-        let site = try SiteFixtures.copy("search")
-        try FileManager.default.copyItem(atPath: Fixtures.repository.path + "/templates", toPath: site + "/templates")
-        return site
-    }
+    // The helpers live in SitegenTestSupport, for the trust tests too.
+    static func site() throws -> String { try SitegenTestSupport.SearchTests.site() }
 
     static func build(_ site: String, output: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> BuildReport {
-        var options = BuildOptions(source: site, output: output)
-        options.environment = environment
-        return try SiteBuilder.build(options)
+        try SitegenTestSupport.SearchTests.build(site, output: output, environment: environment)
     }
 
-    /// An executable script in a temporary folder.
-    static func script(_ text: String) throws -> String {
-        let path = SiteFixtures.temporaryFolder() + "/pagefind"
-        try ("#!/bin/sh\n" + text + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
-        return path
-    }
+    static func script(_ text: String) throws -> String { try SitegenTestSupport.SearchTests.script(text) }
 
     // MARK: The setting
 

@@ -1,9 +1,7 @@
 import Testing
-@testable import SitegenKit
 @testable import SitegenMarkdown
-@testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 @Suite struct HeadingAnchorsTests {
     @Test(arguments: [

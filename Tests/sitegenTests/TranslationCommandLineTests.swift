@@ -5,6 +5,7 @@ import Testing
 @testable import SitegenMustache
 @testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// `sitegen translations` as a user runs it: formats, exit statuses, marking.
 @Suite struct TranslationCommandLineTests {

@@ -1,10 +1,8 @@
 import Foundation
 import Testing
-@testable import SitegenKit
 @testable import SitegenMarkdown
-@testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 @Suite struct PipeTableTests {
     static let gfmTableExamples = SpecExample.load(Fixtures.path("specs/gfm-0.29.txt"))

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 @testable import SitegenKit
-@testable import SitegenMarkdown
 @testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// The shortcodes fixture site (Hugo shortcodes, pymdownx snippets, code
 /// includes) built whole, and includes that must fail cleanly (issue 28).

@@ -8,6 +8,7 @@ import FoundationXML
 @testable import SitegenMustache
 @testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// The site in this repository (sitegen.yml, content/, templates/): sitegen's
 /// first real user must build cleanly.

@@ -5,6 +5,7 @@ import Testing
 @testable import SitegenMustache
 @testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// The `sitegen` executable as a user runs it: output, errors and exit statuses.
 @Suite struct CommandLineTests {

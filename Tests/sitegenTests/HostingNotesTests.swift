@@ -5,6 +5,7 @@ import Testing
 @testable import SitegenMustache
 @testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// The notes `sitegen build` prints about hosting: on the progress output,
 /// never as warnings.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SitegenKit
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// `sitegen init` and `sitegen new`, run as a user runs them.
 @Suite struct ScaffoldTests {

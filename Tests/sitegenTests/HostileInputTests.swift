@@ -5,6 +5,7 @@ import Testing
 @testable import SitegenMustache
 @testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// Input made to hurt: special files, odd names, tags in settings. Each case
 /// was a crash, a hang or broken output before; now it is a located error or

@@ -1,10 +1,8 @@
 import Foundation
 import Testing
-@testable import SitegenKit
-@testable import SitegenMarkdown
 @testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// Every case of the official Mustache specification
 /// (Tests/Fixtures/specs/mustache/, from https://github.com/mustache/spec),

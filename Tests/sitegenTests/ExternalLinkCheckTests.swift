@@ -9,6 +9,7 @@ import Testing
 @testable import SitegenMustache
 @testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// `sitegen build --check-external` against a local server that answers 200,
 /// 301, 404, 405 to HEAD only, and never.

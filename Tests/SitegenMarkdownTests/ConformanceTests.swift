@@ -1,11 +1,9 @@
 import CCmark
 import Foundation
 import Testing
-@testable import SitegenKit
 @testable import SitegenMarkdown
-@testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// sitegen's extensions must never change plain CommonMark: every example of
 /// the CommonMark 0.30 spec renders exactly as libcmark alone renders it (safe

@@ -1,9 +1,7 @@
 import Testing
-@testable import SitegenKit
 @testable import SitegenMarkdown
-@testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// The cmark wrapper: walking, editing and rendering a tree. Run the suite under
 /// `valgrind --leak-check=full` (make valgrind) to check that it frees everything.

@@ -5,6 +5,7 @@ import Testing
 @testable import SitegenMustache
 @testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// The output is never lost or mixed: builds into one output take turns, and
 /// files changed on disk since the last build are written again.

@@ -1,9 +1,8 @@
 import Testing
-@testable import SitegenKit
-@testable import SitegenMarkdown
+@testable import SitegenKit  // UIStringLookup, in lookupsCountOnlyWhatTemplatesAskForByName
 @testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// sitegen's Mustache engine against the behaviour the Mustache specification
 /// (https://github.com/mustache/spec) describes: interpolation, sections,
@@ -20,11 +19,7 @@ import Testing
     }
 
     static func render(_ template: String, _ data: TemplateData, partials: [String: String] = [:]) throws -> String {
-        let (library, errors) = MustacheLibrary.parse(partials.merging(["main": template]) { $1 })
-        if let error = errors.first { throw error.value }
-        var renderer = MustacheRenderer(library: library, context: data)
-        try renderer.render(template: "main")
-        return renderer.output
+        try SitegenTestSupport.MustacheTests.render(template, data, partials: partials)
     }
 
     static let interpolationCases: [Case] = [

@@ -1,9 +1,7 @@
 import Testing
-@testable import SitegenKit
 @testable import SitegenMarkdown
-@testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// Large and deeply nested input must give a result, not a crash or a hang.
 @Suite struct BadInputTests {

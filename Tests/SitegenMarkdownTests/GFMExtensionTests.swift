@@ -1,10 +1,8 @@
 import Foundation
 import Testing
-@testable import SitegenKit
 @testable import SitegenMarkdown
-@testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// GitHub's Markdown extras, read by sitegen's own transforms on libcmark:
 /// the GFM spec's examples of strikethrough, task list items and autolinks.

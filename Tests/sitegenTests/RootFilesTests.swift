@@ -5,6 +5,7 @@ import Testing
 @testable import SitegenMustache
 @testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// `static/`: files published at the site's root as they are.
 @Suite struct RootFilesTests {

@@ -3,47 +3,45 @@ import Testing
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
 
 /// Paths of the test fixtures, found from this file's place in the repository.
-enum Fixtures {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()
+package enum Fixtures {
+    package static let directory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()
         .deletingLastPathComponent()
         .appendingPathComponent("Fixtures")
 
     /// The repository's root folder (holding Package.swift and the shipped site).
-    static let repository = directory.deletingLastPathComponent().deletingLastPathComponent()
+    package static let repository = directory.deletingLastPathComponent().deletingLastPathComponent()
 
-    static func path(_ relative: String) -> String {
+    package static func path(_ relative: String) -> String {
         directory.appendingPathComponent(relative).path
     }
 }
 
 /// Renders Markdown text the way `sitegen markdown` does.
-func render(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) -> RenderedMarkdown {
+package func render(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) -> RenderedMarkdown {
     MarkdownRenderer.render(SourceText(markdown, path: "test.md"), options: options)
 }
 
-func html(_ markdown: String) -> String {
+package func html(_ markdown: String) -> String {
     render(markdown).html
 }
 
 /// One example of a CommonMark or GFM spec file.
-struct SpecExample: CustomTestStringConvertible, Sendable {
-    var number: Int
-    var section: String
+package struct SpecExample: CustomTestStringConvertible, Sendable {
+    package var number: Int
+    package var section: String
     /// The extension named after "example" (GFM), or "" for core examples.
-    var extensionName: String
-    var markdown: String
-    var html: String
+    package var extensionName: String
+    package var markdown: String
+    package var html: String
 
-    var testDescription: String { "example \(number) (\(section))" }
+    package var testDescription: String { "example \(number) (\(section))" }
 
     /// Every example of a spec file, in order, with `→` turned back into tabs.
-    static func load(_ path: String) -> [SpecExample] {
+    package static func load(_ path: String) -> [SpecExample] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
         let fence = String(repeating: "`", count: 32)
         var examples: [SpecExample] = []
@@ -79,5 +77,24 @@ struct SpecExample: CustomTestStringConvertible, Sendable {
 
     private static func joined(_ lines: [Substring]) -> String {
         lines.map { $0 + "\n" }.joined().replacingOccurrences(of: "→", with: "\t")
+    }
+}
+
+extension String {
+    /// The HTML without the callouts' icons (their SVG is long and the same everywhere).
+    package var withoutCalloutIcons: String {
+        replacingOccurrences(of: #"<svg class="callout-icon"[^>]*><path[^>]*/></svg>"#, with: "", options: .regularExpression)
+    }
+}
+
+/// `MustacheTests.render` for the tests of other modules (the suite of
+/// that name in SitegenMustacheTests forwards to it).
+package enum MustacheTests {
+    package static func render(_ template: String, _ data: TemplateData, partials: [String: String] = [:]) throws -> String {
+        let (library, errors) = MustacheLibrary.parse(partials.merging(["main": template]) { $1 })
+        if let error = errors.first { throw error.value }
+        var renderer = MustacheRenderer(library: library, context: data)
+        try renderer.render(template: "main")
+        return renderer.output
     }
 }
