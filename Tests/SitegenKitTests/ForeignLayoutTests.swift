@@ -8,19 +8,10 @@ import SitegenTestSupport
 /// one test per rule that lets them build unedited.
 @Suite struct ForeignLayoutTests {
     /// A site folder with these files (paths relative to it) and a one-language
-    /// `sitegen.yml` unless given.
+    /// `sitegen.yml` unless given (in SitegenTestSupport, for the command
+    /// line's tests too).
     static func site(_ files: [String: String]) throws -> String {
-        let root = SiteFixtures.temporaryFolder() + "/site"
-        var files = files
-        if files["sitegen.yml"] == nil {
-            files["sitegen.yml"] = "title: Docs\nlanguages:\n  - code: en\n    name: English\n"
-        }
-        for (path, text) in files {
-            let full = root + "/" + path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: full, atomically: false, encoding: .utf8)
-        }
-        return root
+        try SitegenTestSupport.ForeignLayoutTests.site(files)
     }
 
     static func build(_ files: [String: String]) throws -> (BuildReport, String) {

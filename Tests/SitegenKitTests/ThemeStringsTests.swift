@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SitegenKit
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// The built-in theme's UI strings: every language has every text, the
 /// plural forms its grammar needs, and a text English stands in for is
