@@ -10,7 +10,7 @@ package struct MarkdownExpander {
     static let depthLimit = 16
     /// Built-in shortcodes that read their inner text as Markdown in both
     /// spellings, as Docsy's templates do (`markdownify`).
-    static let markdownInner: Set<String> = ["alert", "callout", "tab", "tabpane"]
+    static let markdownInner: Set<String> = ["alert", "callout", "notice", "tab", "tabpane"]
 
     let settings: ShortcodeSettings
     private(set) var output: ExpandedMarkdown

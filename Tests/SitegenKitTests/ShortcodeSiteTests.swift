@@ -71,7 +71,7 @@ import Testing
             "content/en/bad.md:9:1: error: cannot include '/big.md': it has 50 MB; an included file may have at most 8 MB",
             "content/en/bad.md:11:1: error: cannot include '/fifo.md': it is not a regular file",
             "content/en/bad.md:13:1: error: cannot include '/escape.md': it is a symbolic link that leads out of the site folder",
-            "content/en/bad.md:15:1: error: unknown shortcode 'unknown'; known: alert, callout, code, figure, include, kbd, note, pageinfo, param, ref, relref, tab, tabpane (add templates/shortcodes/unknown.mustache to define it)",
+            "content/en/bad.md:15:1: error: unknown shortcode 'unknown'; known: alert, callout, code, figure, include, kbd, note, notice, pageinfo, param, ref, relref, tab, tabpane (add templates/shortcodes/unknown.mustache to define it)",
             "content/en/bad.md:17:1: error: shortcode 'alert' is not closed; add {{< /alert >}} where its content ends",
         ])
         #expect(!FileManager.default.fileExists(atPath: output))

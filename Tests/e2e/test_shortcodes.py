@@ -66,3 +66,23 @@ def test_images_fit_the_column_and_keep_their_place(browser, shortcodes_server, 
     assert [image.get_dom_attribute("loading") for image in images] == [None, "lazy", "lazy", "lazy"]
     caption = driver.find_element(By.CSS_SELECTOR, "main figure figcaption")
     assert caption.text == "The banner shrinks to the column"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_shortcode_callouts_show_their_kinds_icon(browser, shortcodes_server, width):
+    # {{< alert >}}, {{< callout >}} and Relearn's {{% notice %}} look like
+    # Markdown callouts: the kind's icon before the title, hidden from
+    # screen readers (the title says the kind in words).
+    driver = browser(width, True)
+    open_page(driver, shortcodes_server, "en/index.html")
+    callouts = driver.find_elements(By.CSS_SELECTOR, "main .callout")
+    assert len(callouts) == 5
+    for callout in callouts:
+        icon = callout.find_element(By.CSS_SELECTOR, ".callout-title > svg.callout-icon:first-child")
+        assert icon.get_attribute("aria-hidden") == "true"
+        assert icon.size["width"] > 0 and icon.size["height"] > 0
+        # On the title's line, not above it.
+        title = callout.find_element(By.CSS_SELECTOR, ".callout-title")
+        assert icon.location["y"] < title.location["y"] + title.size["height"]
+    kinds = [callout.get_attribute("class").split()[1] for callout in callouts]
+    assert kinds == ["callout-warning", "callout-note", "callout-tip", "callout-important", "callout-caution"]
