@@ -14,6 +14,8 @@ package enum BlockContainerTransform {
         package var labelsUsed: [String: SourceLocation] = [:]
         /// The ids given to tab panels and their labels.
         package var ids: Set<String> = []
+        /// The ids authors gave blocks (pymdownx's `attrs: {id: ...}`): anchors.
+        package var authorIDs: [String] = []
         /// Footnote definitions in document order: each a detached block
         /// holding the note's content, for `FootnoteTransform`.
         package var footnotes: [(label: String, content: MarkdownNode, place: SourceLocation)] = []
@@ -22,7 +24,7 @@ package enum BlockContainerTransform {
     package static func apply(to markdown: ParsedMarkdown, labels: CalloutLabels) -> Result {
         var result = Result()
         guard !markdown.blockContainers.isEmpty else { return result }
-        var tabs: [OpaquePointer: (label: MarkdownNode, newGroup: Bool)] = [:]
+        var tabs: [OpaquePointer: Tab] = [:]
         var tabOrder: [MarkdownNode] = []
         for quote in markdown.document.nodes(ofType: .blockQuote) {
             guard let first = quote.firstChild, container(first, in: markdown) != nil else { continue }
@@ -40,8 +42,13 @@ package enum BlockContainerTransform {
                         }
                         node = CalloutTransform.makeCallout(type: type, collapse: collapse, title: title,
                                                             untitled: block.title == "" && collapse == .none,
+                                                            classes: block.opener.classes, id: block.opener.id,
                                                             labels: labels, in: markdown.document)
-                    case let .tab(newGroup):
+                        if let id = block.opener.id {
+                            result.ids.insert(id)
+                            result.authorIDs.append(id)
+                        }
+                    case let .tab(newGroup, selected):
                         node = markdown.document.makeCustom(.customBlock, onEnter: "", onExit: TabsHTML.panelClose)
                         let label = markdown.document.makeCustom(.customInline, onEnter: "", onExit: TabsHTML.labelClose)
                         for inline in title {
@@ -49,7 +56,7 @@ package enum BlockContainerTransform {
                             label.append(inline)
                         }
                         node.append(label)
-                        tabs[node.pointer] = (label, newGroup)
+                        tabs[node.pointer] = Tab(label: label, newGroup: newGroup, selected: selected, classes: block.opener.classes)
                         tabOrder.append(node)
                     case let .footnote(label):
                         node = markdown.document.makeCustom(.customBlock, onEnter: "", onExit: "")
@@ -86,6 +93,13 @@ package enum BlockContainerTransform {
         return result
     }
 
+    private struct Tab {
+        var label: MarkdownNode
+        var newGroup: Bool
+        var selected: Bool
+        var classes: [String]
+    }
+
     /// The container a node starts, when it is a heading the reader wrote.
     private static func container(_ node: MarkdownNode, in markdown: ParsedMarkdown) -> BlockContainer? {
         guard node.type == .heading, node.headingLevel == 1 else { return nil }
@@ -93,7 +107,7 @@ package enum BlockContainerTransform {
     }
 
     /// Wraps each run of adjacent tabs in a group and numbers them.
-    private static func groupTabs(_ order: [MarkdownNode], _ tabs: [OpaquePointer: (label: MarkdownNode, newGroup: Bool)],
+    private static func groupTabs(_ order: [MarkdownNode], _ tabs: [OpaquePointer: Tab],
                                   markdown: ParsedMarkdown, ids: inout Set<String>) {
         var grouped: Set<OpaquePointer> = []
         var groupNumber = 0
@@ -109,7 +123,7 @@ package enum BlockContainerTransform {
                 let id = TabsHTML.panelID(group: groupNumber, tab: number)
                 ids.insert(id)
                 ids.insert(id + "-label")
-                panel.onEnter = TabsHTML.panelOpen(id: id)
+                panel.onEnter = TabsHTML.panelOpen(id: id, selected: info.selected, classes: info.classes)
                 info.label.onEnter = TabsHTML.labelOpen(id: id)
                 panel.unlink()
                 group.append(panel)

@@ -88,7 +88,7 @@ public enum MarkdownRenderer {
             calloutLabelsUsed: calloutTypes,
             diagnostics: markdown.diagnostics,
             includedFiles: expanded?.includedFiles ?? [],
-            htmlIDs: rawHTML.ids)
+            htmlIDs: rawHTML.ids + blocks.authorIDs)
     }
 
     /// Whether `text` holds `needle`, compared as bytes: `String.contains`

@@ -81,9 +81,9 @@ def test_tabs_with_the_keyboard(browser, server):
     group = driver.find_elements(By.CSS_SELECTOR, "main .tabs")[0]
     tabs = group.find_elements(By.CSS_SELECTOR, ":scope > [role=tablist] > [role=tab]")
     assert [tab.text for tab in tabs] == ["Python", "Shell", "Steps"]
-    # One tab stop per group: the selected tab.
-    assert [tab.get_attribute("tabindex") for tab in tabs] == ["0", "-1", "-1"]
-    assert visible_panels(driver, group) == ["tab-1-1"]
+    # One tab stop per group: the selected tab, at first the author's (`===+ "Shell"`).
+    assert [tab.get_attribute("tabindex") for tab in tabs] == ["-1", "0", "-1"]
+    assert visible_panels(driver, group) == ["tab-1-2"]
     panel = driver.find_element(By.ID, "tab-1-1")
     assert panel.get_attribute("role") == "tabpanel"
     assert panel.get_attribute("aria-labelledby") == tabs[0].get_attribute("id")
@@ -110,13 +110,15 @@ def test_tabs_with_the_keyboard(browser, server):
 def test_a_chosen_label_is_chosen_everywhere_and_remembered(browser, server):
     driver = browser(1280, True)
     fresh(driver, server, "en/mkdocs/index.html")
-    assert selected_labels(driver)[:2] == ["Python", "Python"]
+    # The author's `===+` in the first group; the first tab in the second.
+    assert selected_labels(driver)[:2] == ["Shell", "Python"]
     shell = driver.find_elements(By.CSS_SELECTOR, "main .tabs")[0].find_elements(By.CSS_SELECTOR, "[role=tab]")[1]
     shell.click()
     assert selected_labels(driver)[:2] == ["Shell", "Shell"], "the second group follows the first"
-    # Another page with the same labels opens on the reader's choice.
+    # Another page with the same labels opens on the reader's choice; a
+    # group without it on its author's (`select: true`).
     driver.get(server.page_url("en/pymdownx/index.html"))
-    assert selected_labels(driver) == ["Shell"]
+    assert selected_labels(driver) == ["Shell", "macOS"]
     # And this page too, when it is opened again.
     driver.get(server.page_url("en/mkdocs/index.html"))
     assert selected_labels(driver)[:2] == ["Shell", "Shell"]
@@ -171,3 +173,42 @@ def test_collapsible_callouts(browser, server, javascript):
     opened = driver.find_element(By.CSS_SELECTOR, "details.callout[open]")
     assert opened.find_element(By.CSS_SELECTOR, ":scope > summary").text == "Open at first"
     assert opened.find_element(By.CSS_SELECTOR, ":scope > p").is_displayed()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_pymdownx_options_are_read_not_shown(browser, server, javascript):
+    driver = browser(1280, javascript)
+    open_page(driver, server, "en/pymdownx/index.html")
+    content = driver.find_element(By.CSS_SELECTOR, "main .content").text
+    for option in ("open: true", "type: warning", "attrs:", "new: true\n", "select: true\n"):
+        assert option not in content
+    # open: true, type: warning, attrs: {class, id}.
+    details = driver.find_element(By.ID, "open-details")
+    assert details.tag_name == "details" and details.get_attribute("open") is not None
+    assert "callout-warning" in details.get_attribute("class").split() and "checked" in details.get_attribute("class").split()
+    assert details.find_element(By.CSS_SELECTOR, ":scope > p").is_displayed()
+    link = driver.find_element(By.CSS_SELECTOR, "main a[href='#open-details']")
+    assert link.text == "open at first"
+    if javascript:
+        # select: true is shown first in its group (new: true made it one).
+        assert selected_labels(driver)[1] == "macOS"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_inline_end_admonition_is_a_side_note_where_there_is_room(browser, server, width):
+    driver = browser(width, True)
+    open_page(driver, server, "en/mkdocs/index.html")
+    side = driver.find_element(By.CSS_SELECTOR, ".callout.inline.end")
+    column = driver.find_element(By.CSS_SELECTOR, "main .content")
+    right_edge = column.location["x"] + column.size["width"]
+    assert abs(side.location["x"] + side.size["width"] - right_edge) <= 1
+    following = driver.find_elements(By.CSS_SELECTOR, "main .content .callout")[1]
+    if width >= 768:
+        # Beside the next callout, which narrows instead of running under it.
+        assert side.size["width"] < column.size["width"] / 2
+        assert following.location["y"] < side.location["y"] + side.size["height"]
+        assert following.location["x"] + following.size["width"] <= side.location["x"]
+    else:
+        assert side.size["width"] == column.size["width"]
+        assert following.location["y"] >= side.location["y"] + side.size["height"]
+    assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
