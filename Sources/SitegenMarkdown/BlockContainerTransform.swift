@@ -7,7 +7,9 @@ import SitegenSupport
 /// marker. Blocks written one right after another at the same depth end up in
 /// one quote, so a quote is split at each heading that is a marker. Tabs next
 /// to each other (no other block between them) form one group; `===!` starts
-/// a new one.
+/// a new one. A VitePress code group becomes a group of its own, a tab per
+/// code block, labelled by the fence's `[name]` (else its language). It runs
+/// before `CodeBlockTransform`, so the code blocks are still cmark's.
 package enum BlockContainerTransform {
     package struct Result {
         /// The types of callout that show their label, with the place of the first.
@@ -31,6 +33,7 @@ package enum BlockContainerTransform {
             var current: MarkdownNode?
             // A footnote's first paragraph, while its next lines may continue it.
             var openParagraph: (node: MarkdownNode, line: Int)?
+            var codeGroups: [MarkdownNode] = []
             for child in quote.children {
                 if let block = container(child, in: markdown) {
                     let title = child.children
@@ -49,15 +52,14 @@ package enum BlockContainerTransform {
                             result.authorIDs.append(id)
                         }
                     case let .tab(newGroup, selected):
-                        node = markdown.document.makeCustom(.customBlock, onEnter: "", onExit: TabsHTML.panelClose)
-                        let label = markdown.document.makeCustom(.customInline, onEnter: "", onExit: TabsHTML.labelClose)
-                        for inline in title {
-                            inline.unlink()
-                            label.append(inline)
-                        }
-                        node.append(label)
+                        let label: MarkdownNode
+                        (node, label) = makePanel(title: title, in: markdown.document)
                         tabs[node.pointer] = Tab(label: label, newGroup: newGroup, selected: selected, classes: block.opener.classes)
                         tabOrder.append(node)
+                    case .codeGroup:
+                        // A holder for the group's blocks, split into tabs below.
+                        node = markdown.document.makeCustom(.customBlock, onEnter: "", onExit: "")
+                        codeGroups.append(node)
                     case let .footnote(label):
                         node = markdown.document.makeCustom(.customBlock, onEnter: "", onExit: "")
                         let paragraph = markdown.document.makeNode(.paragraph)
@@ -87,6 +89,7 @@ package enum BlockContainerTransform {
                     current.append(child)
                 }
             }
+            for holder in codeGroups { splitCodeGroup(holder, in: markdown.document, tabs: &tabs, tabOrder: &tabOrder) }
             quote.unlink()
         }
         groupTabs(tabOrder, tabs, markdown: markdown, ids: &result.ids)
@@ -98,6 +101,42 @@ package enum BlockContainerTransform {
         var newGroup: Bool
         var selected: Bool
         var classes: [String]
+    }
+
+    /// A detached tab panel holding its label (the title's inline nodes, moved).
+    private static func makePanel(title: [MarkdownNode], in document: MarkdownDocument) -> (panel: MarkdownNode, label: MarkdownNode) {
+        let panel = document.makeCustom(.customBlock, onEnter: "", onExit: TabsHTML.panelClose)
+        let label = document.makeCustom(.customInline, onEnter: "", onExit: TabsHTML.labelClose)
+        for inline in title {
+            inline.unlink()
+            label.append(inline)
+        }
+        panel.append(label)
+        return (panel, label)
+    }
+
+    /// Puts each code block of a code group in a tab of a new group; other
+    /// blocks go with the code before them.
+    private static func splitCodeGroup(_ holder: MarkdownNode, in document: MarkdownDocument,
+                                       tabs: inout [OpaquePointer: Tab], tabOrder: inout [MarkdownNode]) {
+        var panel: MarkdownNode?
+        var number = 0
+        for child in holder.children {
+            child.unlink()
+            if child.type == .codeBlock {
+                number += 1
+                let info = FenceInfo(child.fenceInfo ?? "")
+                let text = document.makeNode(.text)
+                text.literal = info.label ?? (info.language.isEmpty ? String(number) : info.language)
+                let (newPanel, label) = makePanel(title: [text], in: document)
+                tabs[newPanel.pointer] = Tab(label: label, newGroup: number == 1, selected: false, classes: [])
+                tabOrder.append(newPanel)
+                holder.insertBefore(newPanel)
+                panel = newPanel
+            }
+            if let panel { panel.append(child) } else { holder.insertBefore(child) }
+        }
+        holder.unlink()
     }
 
     /// The container a node starts, when it is a heading the reader wrote.

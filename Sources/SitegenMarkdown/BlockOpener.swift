@@ -2,7 +2,7 @@
 /// a content tab, in the spellings of MkDocs (`!!! note "Title"`, `??? note`,
 /// `???+ note`, `=== "Label"`), pymdownx blocks (`/// note | Title`,
 /// `/// details | Summary`, `//// tab | Label`) and Docusaurus or VitePress
-/// (`:::note Title`, `:::note[Title]`, `::: details Title`).
+/// (`:::note Title`, `:::note[Title]`, `::: details Title`, `::: code-group`).
 package struct BlockOpener: Equatable {
     package enum Role: Equatable {
         /// A callout of a type (`CalloutType`, or an unknown word lowercased).
@@ -11,6 +11,9 @@ package struct BlockOpener: Equatable {
         /// `selected` is the group's tab shown first (`===+`), until the
         /// reader chooses one.
         case tab(newGroup: Bool, selected: Bool)
+        /// VitePress's `::: code-group`: each code block in it a tab,
+        /// labelled by the `[name]` of its fence.
+        case codeGroup
         /// A footnote's definition (`[^label]: text`); its first line is the
         /// start of its first paragraph, not a title.
         case footnote(label: String)
@@ -166,6 +169,9 @@ package struct BlockOpener: Equatable {
         let role: Role
         if name.lowercased() == "details" {
             role = .callout(type: "note", collapse: .closed)
+        } else if name.lowercased() == "code-group" {
+            guard title == nil else { return nil }
+            role = .codeGroup
         } else {
             guard let type = CalloutType.canonical(name) else { return nil }
             role = .callout(type: type, collapse: .none)

@@ -229,7 +229,7 @@ package struct BlockReader {
             if options.type != nil { misplaced("type", "admonitions") }
             if options.id != nil { problem("attrs", "a tab's id is sitegen's (tab-1-1 ...): attrs: {id} is left out") }
             opener.role = .tab(newGroup: newGroup || options.newGroup, selected: selected || options.selected)
-        case .footnote:
+        case .footnote, .codeGroup:
             return
         }
         opener.classes += options.classes

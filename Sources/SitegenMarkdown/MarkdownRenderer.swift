@@ -23,8 +23,9 @@ public enum MarkdownRenderer {
             ShortcodeTransform.apply(to: markdown, calls: calls, settings: options.shortcodes, labels: options.calloutLabels)
         }
         let rawHTML = RawHTMLTransform.apply(to: markdown, policy: options.rawHTML, rewriteLink: rewriteLink, imageSize: imageSize)
-        if options.highlight { CodeBlockTransform.apply(to: markdown) }
+        // Blocks first: a code group reads its code blocks' fences.
         let blocks = BlockContainerTransform.apply(to: markdown, labels: options.calloutLabels)
+        if options.highlight { CodeBlockTransform.apply(to: markdown) }
         let calloutTypes = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
             .merging(blocks.labelsUsed) { first, _ in first }
         // Notes first, so the extensions below also read their text.

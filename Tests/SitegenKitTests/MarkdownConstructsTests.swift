@@ -253,6 +253,41 @@ import Testing
         #expect(output.contains("<div class=\"callout callout-tip inline\" role=\"note\">"))
     }
 
+    /// VitePress's code group: a tab per code block, labelled by `[name]`.
+    @Test func aCodeGroupIsTabsOfItsCodeBlocks() {
+        let rendered = render("""
+            === "Before"
+                a
+
+            ::: code-group
+
+            ```sh [npm]
+            npm install
+            ```
+
+            Text with the npm block.
+
+            ```sh [pnpm install]
+            pnpm install
+            ```
+
+            ```
+            plain
+            ```
+
+            :::
+            """, options: MarkdownOptions(highlight: true))
+        #expect(rendered.diagnostics.isEmpty, "\(rendered.diagnostics)")
+        let html = rendered.html
+        // Its own group, not joined to the tabs before it.
+        #expect(html.components(separatedBy: "<div class=\"tabs\">").count - 1 == 2)
+        let labels = html.matches(of: /<p class="tab-label" id="tab-2-(\d)-label">([^<]*)<\/p>/).map { "\($0.1) \($0.2)" }
+        #expect(labels == ["1 npm", "2 pnpm install", "3 3"])
+        #expect(html.contains("<p>Text with the npm block.</p>\n</div>\n<div class=\"tab-panel\" id=\"tab-2-2\""))
+        #expect(html.contains("language-sh"))
+        #expect(!html.contains("[npm]"))
+    }
+
     // MARK: Nothing lost in silence
 
     /// Shortcodes and includes are read by `MarkdownExpander` (their errors

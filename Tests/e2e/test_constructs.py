@@ -212,3 +212,21 @@ def test_inline_end_admonition_is_a_side_note_where_there_is_room(browser, serve
         assert side.size["width"] == column.size["width"]
         assert following.location["y"] >= side.location["y"] + side.size["height"]
     assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_a_vitepress_code_group_is_tabs_of_code(browser, server, javascript):
+    driver = browser(1280, javascript)
+    fresh(driver, server, "en/docusaurus/index.html")
+    group = driver.find_element(By.CSS_SELECTOR, "main .tabs")
+    panels = group.find_elements(By.CSS_SELECTOR, ":scope > .tab-panel")
+    assert [panel.find_element(By.CSS_SELECTOR, "pre code").get_attribute("class") for panel in panels] == ["language-js", "language-ts"]
+    if javascript:
+        tabs = group.find_elements(By.CSS_SELECTOR, ":scope > [role=tablist] > [role=tab]")
+        assert [tab.text for tab in tabs] == ["config.js", "config.ts"]
+        assert visible_panels(driver, group) == ["tab-1-1"]
+        tabs[1].click()
+        assert visible_panels(driver, group) == ["tab-1-2"]
+    else:
+        assert [label.text for label in group.find_elements(By.CSS_SELECTOR, ".tab-label")] == ["config.js", "config.ts"]
+        assert all(panel.is_displayed() for panel in panels)
