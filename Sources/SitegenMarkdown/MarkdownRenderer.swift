@@ -50,12 +50,13 @@ public enum MarkdownRenderer {
         var images: [(node: MarkdownNode, size: ImageSize?)] = []
         for node in markdown.document.nodes(ofType: .link, .image) {
             let location = markdown.location(of: node)
-            let link = MarkdownLink(
+            var link = MarkdownLink(
                 kind: node.type == .image ? .image : .link,
                 destination: node.url ?? "",
                 line: location.line ?? 1,
                 column: location.column ?? 1,
                 file: location.file == source.path ? nil : location.file)
+            link.byName = link.kind == .link && expanded?.refTargets.contains(link.destination) == true
             links.append(link)
             if let rewritten = rewriteLink(link) {
                 node.url = rewritten
