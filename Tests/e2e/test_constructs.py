@@ -15,7 +15,8 @@ import os
 
 import pytest
 
-from test_site import PREFIX, SiteServer, axe_source, browser, check_axe  # noqa: F401 (fixtures)
+from conftest import check_axe_in_scheme, in_scheme
+from test_site import PREFIX, SiteServer, axe_source, browser  # noqa: F401 (fixtures)
 
 CONSTRUCTS = os.environ.get("SITEGEN_E2E_CONSTRUCTS")
 if not CONSTRUCTS:
@@ -37,7 +38,7 @@ def server():
 
 
 def open_page(driver, server, page, scheme="light"):
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    in_scheme(driver, scheme)
     driver.get(server.page_url(page))
 
 
@@ -65,14 +66,9 @@ def visible_panels(driver, group):
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("page", PAGES)
 def test_axe(browser, server, axe_source, page, width, scheme):
-    driver = browser(width, True)
-    try:
-        open_page(driver, server, page, scheme)
-        # Open every collapsed callout, so axe sees their content too.
-        driver.execute_script("document.querySelectorAll('details').forEach(function (d) { d.open = true; })")
-        check_axe(driver, axe_source, f"{page} ({scheme})", width)
-    finally:
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    # Every collapsed callout opened, so axe sees their content too.
+    check_axe_in_scheme(browser(width, True), axe_source, server.page_url(page), page, width, scheme,
+                        lambda driver: driver.execute_script("document.querySelectorAll('details').forEach(function (d) { d.open = true; })"))
 
 
 def test_tabs_with_the_keyboard(browser, server):

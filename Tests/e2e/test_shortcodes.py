@@ -12,7 +12,8 @@ import os
 
 import pytest
 
-from test_site import PREFIX, SiteServer, axe_source, browser, check_axe  # noqa: F401 (fixtures)
+from conftest import check_axe_in_scheme, in_scheme
+from test_site import PREFIX, SiteServer, axe_source, browser  # noqa: F401 (fixtures)
 
 SHORTCODES = os.environ.get("SITEGEN_E2E_SHORTCODES")
 if not SHORTCODES:
@@ -32,7 +33,7 @@ def shortcodes_server():
 
 
 def open_page(driver, server, page, scheme="light"):
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    in_scheme(driver, scheme)
     driver.get(server.page_url(page))
 
 
@@ -40,12 +41,7 @@ def open_page(driver, server, page, scheme="light"):
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("page", PAGES)
 def test_axe_on_shortcode_pages(browser, shortcodes_server, axe_source, page, width, scheme):
-    driver = browser(width, True)
-    try:
-        open_page(driver, shortcodes_server, page, scheme)
-        check_axe(driver, axe_source, f"{page} ({scheme})", width)
-    finally:
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    check_axe_in_scheme(browser(width, True), axe_source, shortcodes_server.page_url(page), page, width, scheme)
 
 
 @pytest.mark.parametrize("width", [360, 1280])
