@@ -63,7 +63,7 @@ public enum MarkdownRenderer {
             }
             if link.kind == .image { images.append((node, imageSize(link))) }
         }
-        if options.images { ImageTransform.apply(to: markdown, images: images) }
+        if options.images { ImageTransform.apply(to: markdown, images: images, firstIsLazy: rawHTML.leadsImages) }
         links += rawHTML.links
 
         // Headings last: each becomes custom HTML with its id, rendered by cmark
