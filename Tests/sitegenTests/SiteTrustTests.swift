@@ -490,6 +490,7 @@ import SitegenTestSupport
             ("<{{tag}}>alert(1)</{{tag}}>", ["an element or attribute name", "an element or attribute name"]),
             ("{{=[ ]=}}<scr[page.title]>", ["an element or attribute name"]),
             ("<a {{{name}}}=\"alert(1)\">x</a>", ["an element or attribute name"]),
+            ("<p data-plural-{{category}}=\"{{form}}\" aria-{{x}}=\"y\">x</p>", []),
             ("{{=<% %>=}}<p class=\"<% name %>\" title='{{x}}'><% text %></p>", []),
         ]
         for (text, expected) in cases {

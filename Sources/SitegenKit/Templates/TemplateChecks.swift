@@ -52,9 +52,11 @@ enum TemplateChecks {
         }
         // A value or a partial as (part of) an element's or an attribute's
         // name (`<{{tag}}>`, `<a {{name}}=`): what it becomes is known only
-        // when the page is rendered, so it is refused.
+        // when the page is rendered, so it is refused. A name that starts
+        // as `data-` or `aria-` is written (`data-plural-{{category}}=`):
+        // whatever follows, it is no event handler or style.
         let (marked, markedOrigins) = withoutTags(text, markingValues: true)
-        let builtName = try! NSRegularExpression(pattern: "<\\/?[a-z0-9-]*\u{1}|<[a-z][^>]*\\s[a-z0-9:-]*\u{1}[a-z0-9:\u{1}-]*\\s*=", options: [.caseInsensitive])
+        let builtName = try! NSRegularExpression(pattern: "<\\/?[a-z0-9-]*\u{1}|<[a-z][^>]*\\s(?!data-|aria-)[a-z0-9:-]*\u{1}[a-z0-9:\u{1}-]*\\s*=", options: [.caseInsensitive])
         for match in builtName.matches(in: marked, range: NSRange(marked.startIndex..., in: marked)) {
             guard let matchRange = Range(match.range, in: marked) else { continue }
             let (line, column) = lines.location(ofByteOffset: markedOrigins[marked.utf8.distance(from: marked.startIndex, to: matchRange.lowerBound)])
