@@ -86,7 +86,8 @@ indirect enum TemplateShape: Sendable {
 
     /// Every context at once: a name is an error only when none has it.
     static let root: TemplateShape = .object([
-        "site": .object(["title": .value, "languageCount": .value, "isMultilingual": .value, "generator": .value]),
+        "site": .object(["title": .value, "languageCount": .value, "isMultilingual": .value, "generator": .value,
+                          "logo": .value, "favicon": .value]),
         "language": .object(language),
         "strings": .open, "text": .open, "plurals": .open,
         "root": .value, "home": .value, "asset": .helper, "canonicalURL": .value,
