@@ -30,6 +30,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("file-links"), help: "End links to pages in index.html, so the site also works opened from disk.")
     var fileLinks = false
 
+    @Flag(name: .long, help: "Render every page, ignoring the cache the build before left beside the output (.<output>.sitegen-cache); the output is the same either way.")
+    var clean = false
+
     @Flag(name: .long, help: "Print only errors, warnings and nothing else.")
     var quiet = false
 
@@ -49,7 +52,7 @@ struct BuildCommand: ParsableCommand {
         if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
             throw UsageError("--base-url " + problem)
         }
-        let options = BuildOptions(source: source, output: output, baseURL: baseURL, includeDrafts: drafts, fileLinks: fileLinks)
+        let options = BuildOptions(source: source, output: output, baseURL: baseURL, includeDrafts: drafts, fileLinks: fileLinks, clean: clean)
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
         let quiet = quiet, verbose = verbose
         let log: (SiteBuilder.Step) -> Void = { step in

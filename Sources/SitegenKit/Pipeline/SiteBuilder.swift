@@ -11,15 +11,20 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     public var includeDrafts: Bool
     public var fileLinks: Bool
+    /// Render every page, ignoring what the build before left
+    /// (`IncrementalBuild`); the output is the same either way.
+    public var clean = false
     /// Where `search: true` looks for Pagefind (`SITEGEN_PAGEFIND`, `PATH`).
     public var environment: [String: String] = ProcessInfo.processInfo.environment
 
-    public init(source: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false, fileLinks: Bool = false) {
+    public init(source: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false, fileLinks: Bool = false,
+                clean: Bool = false) {
         self.source = source
         self.output = output
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.fileLinks = fileLinks
+        self.clean = clean
     }
 }
 
@@ -112,7 +117,12 @@ public enum SiteBuilder {
         }
         // A failed write is kept by `staged` and reported by `commit`.
         let sink: @Sendable (SitePath, [UInt8]) -> Void = { path, bytes in try? staged.write(path, bytes) }
-        _ = render(resolved, options, report: &report, log: log, progress: progress, sink: sink)
+        let fingerprint = BuildFingerprint(resolved, options: options)
+        let templateIDs = resolved.templates.templateIDs
+        let incremental = options.clean ? nil
+            : IncrementalBuild.reuse(resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, log: log)
+        let rendering = render(resolved, options, report: &report, log: log, progress: progress,
+                               incremental: incremental ?? IncrementalInput(), sink: sink)
         if report.succeeded, let pagefind {
             indexSearch(staged, with: pagefind, report: &report, log: log)
         }
@@ -121,6 +131,7 @@ public enum SiteBuilder {
             do {
                 try staged.commit()
                 log(Step(name: "write", detail: report.output))
+                IncrementalBuild.save(rendering, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, log: log)
             } catch {
                 report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))
             }
@@ -252,7 +263,8 @@ public enum SiteBuilder {
         report.diagnostics += renderProblems
         report.fileCount = plan.files.count
         let rendered = only.map { paths in site.pages.filter { paths.contains($0.path) || cache?.pages[$0.path] == nil }.count } ?? site.pages.count
-        log(Step(name: "render", detail: sink == nil ? "\(plan.files.count) files" : "\(site.pages.count) pages"))
+        let reused = rendered == total ? "" : " (\(rendered) rendered, \(total - rendered) unchanged since the build before)"
+        log(Step(name: "render", detail: (sink == nil ? "\(plan.files.count) files" : "\(total) pages") + reused))
         for path in RootFiles.replacements(site: site, templates: resolved.templates) {
             log(Step(name: "static", detail: "\(RootFiles.folder)/\(path.value) replaces the \(path.value) sitegen makes", isDetail: true))
         }
