@@ -138,6 +138,35 @@ import FoundationXML
         #expect(SiteFixtures.snapshot(fresh).filter { !$0.key.hasPrefix(".") } == SiteFixtures.snapshot(output).filter { !$0.key.hasPrefix(".") })
     }
 
+    /// A rebuild in which no page changed keeps the index of the output
+    /// (incremental builds, `IncrementalBuild`); one in which a page
+    /// changed indexes again. Either way the output is a clean build's.
+    @Test func anUnchangedRebuildKeepsTheIndexAndAChangedOneMakesItAgain() throws {
+        let site = try Self.site()
+        let output = SiteFixtures.temporaryFolder() + "/out"
+        func build(into output: String, clean: Bool = false) throws -> [SiteBuilder.Step] {
+            var steps: [SiteBuilder.Step] = []
+            let report = try SiteBuilder.build(BuildOptions(source: site, output: output, clean: clean), log: { steps.append($0) })
+            #expect(report.errors.isEmpty, "\(report.errors)")
+            return steps.filter { $0.name == "search" }
+        }
+        func expectSameAsClean(_ edit: String) throws {
+            let clean = SiteFixtures.temporaryFolder() + "/clean"
+            _ = try build(into: clean, clean: true)
+            #expect(SiteFixtures.snapshot(output) == SiteFixtures.snapshot(clean), "after \(edit)")
+        }
+        #expect(try build(into: output).first?.detail.contains("Pagefind indexed") == true)
+        #expect(try build(into: output).first?.detail.contains("is kept") == true)
+        try expectSameAsClean("nothing")
+        let page = site + "/content/nl/handleidingen/licentie.md"
+        try String(contentsOfFile: page, encoding: .utf8).replacingOccurrences(of: "fietsenstalling", with: "windmolenpark")
+            .write(toFile: page, atomically: true, encoding: .utf8)
+        #expect(try build(into: output).first?.detail.contains("Pagefind indexed") == true)
+        try expectSameAsClean("a page's text")
+        #expect(try build(into: output).first?.detail.contains("is kept") == true)
+        try expectSameAsClean("nothing, after a change")
+    }
+
     // MARK: What is indexed
 
     @Test func onlyWrittenPagesOfTheirOwnLanguageAreIndexed() throws {

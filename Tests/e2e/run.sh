@@ -267,6 +267,20 @@ if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$search_src" ]
     search_site="$work/search"
 fi
 
+# The same fixture built into one output four times: built, built again
+# unchanged (the index is kept), with a word of one page replaced by
+# another (the index is made again), and unchanged once more: search must
+# find the new word and not the old one (test_search.py).
+search_edited=
+if [ -n "$search_site" ]; then
+    cp -R "$work/search-src" "$work/search-edited-src" || die "could not copy $work/search-src"
+    for step in built unchanged edited unchanged; do
+        [ $step = edited ] && sed -i 's/fietsenstalling/windmolenpark/' "$work/search-edited-src/content/nl/handleidingen/licentie.md"
+        build_variant "$work/search-edited-src" "$work/search-edited"
+    done
+    search_edited="$work/search-edited"
+fi
+
 # The code fixture (Tests/Fixtures/sites/code), which has no templates/ and
 # so is built with the built-in theme: a page full of highlighted code for
 # test_code.py. Only when checking the shipped site.
@@ -343,6 +357,7 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_DOCS_FILE_LINKS="$docs_file" \
     SITEGEN_E2E_INIT="$init_site" \
     SITEGEN_E2E_SEARCH="$search_site" \
+    SITEGEN_E2E_SEARCH_EDITED="$search_edited" \
     SITEGEN_E2E_CODE="$code_site" \
     SITEGEN_E2E_REFLOW="$reflow_site" \
     SITEGEN_E2E_CONSTRUCTS="$constructs_site" \

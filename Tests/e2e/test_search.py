@@ -5,6 +5,8 @@ Run through Tests/e2e/run.sh, which sets (besides test_site.py's variables):
 
   SITEGEN_E2E_SEARCH   Tests/Fixtures/sites/search built with the shipped theme:
                        two languages, a page missing in English (a fallback page)
+  SITEGEN_E2E_SEARCH_EDITED  the same, rebuilt into one output after its word
+                       'fietsenstalling' became 'windmolenpark' (and again unchanged)
 
 Both the fixture and the shipped site are served from a sub-folder
 (SITEGEN_E2E_PREFIX), so result links that only work at a server's root fail.
@@ -30,6 +32,7 @@ SEARCH_FIXTURE = os.environ.get("SITEGEN_E2E_SEARCH")
 SITES = {
     "fixture": {"root": SEARCH_FIXTURE, "dutch": "fietsenstalling", "english": "bicycle"},
     "shipped": {"root": SITE, "dutch": "licenties", "english": "licences"},
+    "edited": {"root": os.environ.get("SITEGEN_E2E_SEARCH_EDITED"), "dutch": "windmolenpark", "english": "bicycle"},
 }
 
 
@@ -94,6 +97,16 @@ def test_an_english_word_finds_english_pages(browser, served, name):
     problems = found_in_own_language(name, search(browser(1280, True), server, "en", word), "en", word)
     if problems:
         fail(problems)
+
+
+def test_an_incremental_rebuild_finds_the_new_text_and_not_the_old(browser, served):
+    """The edited fixture was rebuilt into the same output after a word
+    changed, then once more with nothing changed (its index kept)."""
+    driver = browser(1280, True)
+    server = served("edited")
+    titles = [title for _, title, _ in search(driver, server, "nl", "windmolenpark")]
+    assert titles == ["De licentie activeren"], titles
+    assert search(driver, server, "nl", "fietsenstalling") == []
 
 
 def test_results_have_title_section_and_marked_excerpt(browser, served):

@@ -115,7 +115,10 @@ final class StagedOutput: @unchecked Sendable {
     /// the two stay apart), each only while intact by its own manifest.
     /// Recorded like a written file; false when neither has it (render it).
     func keep(_ path: SitePath, stamp: String) -> Bool {
-        let file = path.outputFile
+        keep(file: path.outputFile, stamp: stamp)
+    }
+
+    private func keep(file: String, stamp: String) -> Bool {
         if let known, known.stamps[file] == stamp, known.isIntact(stagingFolder.status(file), stamp: stamp) {
             return record(file, stamp)
         }
@@ -129,6 +132,24 @@ final class StagedOutput: @unchecked Sendable {
         // What was linked is checked, not what was seen before linking.
         guard stagingFolder.link(file, from: folder), manifest.isIntact(stagingFolder.status(file), stamp: stamp) else { return false }
         return record(file, stamp)
+    }
+
+    /// Keeps the current output's files below `folder/` (its search index)
+    /// when every HTML file of this build is the one the current output
+    /// has, byte for byte, and no other: the index of the same pages.
+    /// False (and nothing below `folder/` recorded) when it cannot.
+    func keepFiles(below folder: String) -> Bool {
+        guard let (_, manifest) = current else { return false }
+        let prefix = folder + "/"
+        let pages = mutex.withLock { stamps.filter { $0.key.hasSuffix(".html") } }
+        guard pages == manifest.stamps.filter({ $0.key.hasSuffix(".html") && !$0.key.hasPrefix(prefix) }) else { return false }
+        let index = manifest.stamps.filter { $0.key.hasPrefix(prefix) }
+        guard !index.isEmpty else { return false }
+        for (file, stamp) in index where !keep(file: file, stamp: stamp) {
+            mutex.withLock { stamps = stamps.filter { !$0.key.hasPrefix(prefix) } }
+            return false
+        }
+        return true
     }
 
     private func record(_ file: String, _ stamp: String) -> Bool {

@@ -24,6 +24,9 @@ struct BuildCache: Codable {
     var output: String
     var settings: String
     var navigation: String
+    /// The Pagefind that indexed the output (`PagefindCommand.identity`);
+    /// nil without search.
+    var search: String?
     var pages: [Entry]
 
     struct Entry: Codable {
@@ -45,7 +48,8 @@ struct BuildCache: Codable {
 
     /// The cache of a build that has just written `rendering` into `staged`.
     init(_ rendering: SiteBuilder.Rendering, fingerprint: BuildFingerprint, templateIDs: Set<String>,
-         outputStamps: [String: String], output: String) {
+         outputStamps: [String: String], output: String, search: String?) {
+        self.search = search
         sitegen = fingerprint.sitegen
         site = fingerprint.site
         self.output = output

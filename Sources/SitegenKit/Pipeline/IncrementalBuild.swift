@@ -6,22 +6,37 @@ import SitegenSupport
 /// every other page keeps its file and what the build knew of it. The
 /// output is the same, byte for byte, as a build from nothing.
 enum IncrementalBuild {
-    /// What this build can reuse: nil renders every page (no cache, or one
-    /// that cannot be trusted, said in a note, or settings that changed).
+    /// What this build can reuse of the build before.
+    struct Reuse {
+        /// Nil renders every page (no cache, or one that cannot be trusted,
+        /// said in a note, or settings that changed).
+        var pages: IncrementalInput?
+        /// The Pagefind that indexed the current output, when the cache
+        /// vouches for it (`BuildCache.search`).
+        var search: String?
+    }
+
     static func reuse(_ resolved: SiteBuilder.ResolvedSite, fingerprint: BuildFingerprint, templateIDs: Set<String>,
-                      staged: StagedOutput, log: (SiteBuilder.Step) -> Void) -> IncrementalInput? {
-        guard let bytes = staged.readCache() else { return nil }
-        func ignored(_ reason: String) -> IncrementalInput? {
+                      staged: StagedOutput, log: (SiteBuilder.Step) -> Void) -> Reuse {
+        guard let bytes = staged.readCache() else { return Reuse() }
+        func ignored(_ reason: String) -> Reuse {
             log(SiteBuilder.Step(name: "note", detail: "\(staged.cacheName) beside the output was ignored: \(reason); every page is rendered"))
-            return nil
+            return Reuse()
         }
         guard let cache = try? BuildCache(decoding: bytes), cache.format == BuildCache.currentFormat else {
             return ignored("it is not a build cache this sitegen can read")
         }
         guard cache.sitegen == fingerprint.sitegen else { return ignored("another sitegen wrote it") }
         guard cache.site == fingerprint.site else { return ignored("it is of another site folder, or of other options (--base-url, --drafts, --file-links)") }
-        guard let current = staged.currentManifest else { return nil }
+        guard let current = staged.currentManifest else { return Reuse() }
         guard cache.output == current else { return ignored("it does not describe the output as it is now") }
+        return Reuse(pages: pages(of: cache, resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, log: log),
+                     search: cache.search)
+    }
+
+    /// The pages of a trusted cache this build reuses; nil: none.
+    private static func pages(of cache: BuildCache, _ resolved: SiteBuilder.ResolvedSite, fingerprint: BuildFingerprint,
+                              templateIDs: Set<String>, staged: StagedOutput, log: (SiteBuilder.Step) -> Void) -> IncrementalInput? {
         guard cache.settings == fingerprint.settings, cache.navigation == fingerprint.navigation else {
             log(SiteBuilder.Step(name: "incremental", detail: "settings, templates, strings or the navigation changed: every page is rendered", isDetail: true))
             return nil
@@ -55,10 +70,10 @@ enum IncrementalBuild {
     /// cannot be written (a note), the old one stays, describing an output
     /// that is gone: the next build does not trust it.
     static func save(_ rendering: SiteBuilder.Rendering, fingerprint: BuildFingerprint, templateIDs: Set<String>,
-                     staged: StagedOutput, log: (SiteBuilder.Step) -> Void) {
+                     search: String?, staged: StagedOutput, log: (SiteBuilder.Step) -> Void) {
         guard let output = staged.committedManifest else { return }
         let cache = BuildCache(rendering, fingerprint: fingerprint, templateIDs: templateIDs,
-                               outputStamps: staged.writtenStamps, output: output)
+                               outputStamps: staged.writtenStamps, output: output, search: search)
         do {
             try staged.writeCache(try cache.encoded())
         } catch {

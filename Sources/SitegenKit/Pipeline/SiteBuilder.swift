@@ -119,19 +119,20 @@ public enum SiteBuilder {
         let sink: @Sendable (SitePath, [UInt8]) -> Void = { path, bytes in try? staged.write(path, bytes) }
         let fingerprint = BuildFingerprint(resolved, options: options)
         let templateIDs = resolved.templates.templateIDs
-        let incremental = options.clean ? nil
+        let reuse = options.clean ? IncrementalBuild.Reuse()
             : IncrementalBuild.reuse(resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, log: log)
         let rendering = render(resolved, options, report: &report, log: log, progress: progress,
-                               incremental: incremental ?? IncrementalInput(), sink: sink)
+                               incremental: reuse.pages ?? IncrementalInput(), sink: sink)
         if report.succeeded, let pagefind {
-            indexSearch(staged, with: pagefind, report: &report, log: log)
+            indexSearch(staged, with: pagefind, reusing: reuse.search == pagefind.identity, report: &report, log: log)
         }
         report.fileCount = staged.fileCount
         if report.succeeded {
             do {
                 try staged.commit()
                 log(Step(name: "write", detail: report.output))
-                IncrementalBuild.save(rendering, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, log: log)
+                IncrementalBuild.save(rendering, fingerprint: fingerprint, templateIDs: templateIDs,
+                                      search: pagefind?.identity, staged: staged, log: log)
             } catch {
                 report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))
             }
@@ -274,8 +275,11 @@ public enum SiteBuilder {
 
     /// Step 5 with `search: true`: Pagefind indexes the staged pages, and
     /// its files join the output. On any failure the build fails and the
-    /// output stays as it was.
-    static func indexSearch(_ staged: StagedOutput, with pagefind: PagefindCommand, report: inout BuildReport, log: (Step) -> Void) {
+    /// output stays as it was. With `reusing` (the same Pagefind made the
+    /// current output's index), when every page's HTML is the same as in
+    /// the current output, its index is kept instead.
+    static func indexSearch(_ staged: StagedOutput, with pagefind: PagefindCommand, reusing: Bool = false,
+                            report: inout BuildReport, log: (Step) -> Void) {
         let folder = SearchIndexer.folder
         if let file = staged.writtenFile(below: folder) {
             report.diagnostics.append(Diagnostic(.error, file: "\(RootFiles.folder)/\(file)",
@@ -286,6 +290,10 @@ public enum SiteBuilder {
         let start = clock.now
         // Only this build's pages: a deleted page's file must not be indexed.
         staged.removeUnwritten()
+        if reusing && staged.keepFiles(below: folder) {
+            log(Step(name: "search", detail: "no page changed: the index in \(folder)/ is kept"))
+            return
+        }
         do {
             let files = try SearchIndexer.index(staged.staging, with: pagefind)
             try staged.adopt(files)

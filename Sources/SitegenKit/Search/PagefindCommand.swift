@@ -21,6 +21,15 @@ package struct PagefindCommand: Sendable, Equatable {
     /// How long Pagefind may run before it is killed (`SITEGEN_PAGEFIND_TIMEOUT`, seconds).
     package var timeout: Duration = ChildProcess.defaultTimeout
 
+    /// The binary's path and file (device, inode, size, modification time):
+    /// an index is reused only from the same Pagefind (`BuildCache.search`).
+    package var identity: String {
+        var info = stat()
+        guard stat(executable, &info) == 0 else { return executable }
+        return [executable, "\(info.st_dev)", "\(info.st_ino)", "\(info.st_size)",
+                "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"].joined(separator: "-")
+    }
+
     package struct Missing: Error, CustomStringConvertible {
         package var detail: String
         package var description: String {
