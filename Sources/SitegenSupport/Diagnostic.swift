@@ -1,7 +1,7 @@
 /// One problem found in the user's files, printed compiler-style so editors can
 /// jump to it: `content/nl/index.md:12:5: error: message`.
-public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Codable {
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
         case error
         case warning
     }
@@ -60,7 +60,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
 }
 
 /// A place in a source file.
-public struct SourceLocation: Sendable, Hashable, Codable {
+public struct SourceLocation: Sendable, Hashable {
     public var file: String
     public var line: Int?
     public var column: Int?

@@ -162,6 +162,37 @@ import Testing
         _ = try Self.expectSameAsClean(site, output, after: "a foreign cache")
     }
 
+    /// The cache's file keeps every field as it was, tabs, line feeds and
+    /// backslashes included; a cut or altered file is refused.
+    @Test func theCacheFileReadsBackWhatWasWritten() throws {
+        var entry = BuildCache.Entry(path: SitePath("nl/a\tb/"), source: "s", output: "12:ab")
+        entry.ids = ["x", "back\\slash", ""]
+        entry.linkedPages = [SitePath("en/"), SitePath("nl/new\nline/")]
+        entry.anchorChecks = [LinkResolver.AnchorCheck(targetPath: SitePath("en/"), targetSource: "content/en/index.md", fragment: "f",
+                                                       location: SourceLocation(file: "content/nl/a.md", line: 3, column: nil), needed: false, via: "x"),
+                              LinkResolver.AnchorCheck(targetPath: SitePath("en/"), targetSource: "t", fragment: "-",
+                                                       location: SourceLocation(file: "f"), via: nil)]
+        entry.diagnostics = [Diagnostic(.warning, file: "content/nl/a.md", line: 1, column: 2, "a\tb\nc", kind: "+"),
+                             Diagnostic(.error, file: "f", "m")]
+        entry.missingStrings = ["k"]
+        entry.missingAssets = ["a.css"]
+        entry.includedFiles = ["snippets/a.md": "1:ff", "b": ""]
+        let cache = BuildCache(sitegen: "1", site: "2", output: "3", settings: "4", navigation: "5", search: nil,
+                               pages: [entry, BuildCache.Entry(path: SitePath("en/"), source: "", output: "")])
+        let bytes = cache.encoded()
+        let read = try BuildCache(decoding: bytes)
+        #expect(BuildCacheText.encode(read) == bytes)
+        #expect(read.pages.count == 2 && read.pages[0].ids == entry.ids && read.pages[0].linkedPages == entry.linkedPages)
+        #expect(read.pages[0].anchorChecks == entry.anchorChecks && read.pages[0].diagnostics == entry.diagnostics)
+        #expect(read.pages[0].includedFiles == entry.includedFiles && read.search == nil && read.pages[1].path == SitePath("en/"))
+        #expect(throws: BuildCacheText.Malformed.self) { try BuildCache(decoding: Array(bytes.dropLast(3))) }
+        let lineEnds = bytes.indices.filter { bytes[$0] == 0x0A }
+        for end in lineEnds.dropLast() {
+            #expect(throws: BuildCacheText.Malformed.self) { try BuildCache(decoding: Array(bytes[...end])) }
+        }
+        #expect(throws: BuildCacheText.Malformed.self) { try BuildCache(decoding: Array("sitegen build cache 0\n".utf8)) }
+    }
+
     /// `--clean` renders every page although the cache could be used.
     @Test func cleanRendersEveryPage() throws {
         let site = try Self.site()

@@ -1,4 +1,3 @@
-import Foundation
 import SitegenSupport
 
 /// What a build leaves beside the output for the next one
@@ -14,10 +13,9 @@ import SitegenSupport
 /// page is reused only when its file, its settings and the navigation are
 /// the same, and its output file is still intact (`StagedOutput.keep`).
 /// The cache never names a file to write: the pages come from this build.
-struct BuildCache: Codable {
+struct BuildCache {
     static let currentFormat = 1
 
-    var format = BuildCache.currentFormat
     var sitegen: String
     var site: String
     /// The stamp of the output manifest this cache describes.
@@ -29,21 +27,31 @@ struct BuildCache: Codable {
     var search: String?
     var pages: [Entry]
 
-    struct Entry: Codable {
+    struct Entry {
         var path: SitePath
         /// The hash of the page's file (`BuildFingerprint.pageSources`).
         var source: String
         /// The stamp of the bytes written (`OutputManifest.stamp`).
         var output: String
         /// The page's ids, without those every page has from the templates.
-        var ids: [String]
-        var anchorChecks: [LinkResolver.AnchorCheck]
-        var diagnostics: [Diagnostic]
-        var missingStrings: [String]
-        var missingAssets: [String]
-        var linkedPages: [SitePath]
+        var ids: [String] = []
+        var anchorChecks: [LinkResolver.AnchorCheck] = []
+        var diagnostics: [Diagnostic] = []
+        var missingStrings: [String] = []
+        var missingAssets: [String] = []
+        var linkedPages: [SitePath] = []
         /// The stamp of each file the page includes, by site-relative path.
-        var includedFiles: [String: String]
+        var includedFiles: [String: String] = [:]
+    }
+
+    init(sitegen: String, site: String, output: String, settings: String, navigation: String, search: String?, pages: [Entry]) {
+        self.sitegen = sitegen
+        self.site = site
+        self.output = output
+        self.settings = settings
+        self.navigation = navigation
+        self.search = search
+        self.pages = pages
     }
 
     /// The cache of a build that has just written `rendering` into `staged`.
@@ -86,11 +94,12 @@ struct BuildCache: Codable {
         return cache
     }
 
-    func encoded() throws -> [UInt8] {
-        Array(try JSONEncoder().encode(self))
+    /// The cache's file (`BuildCacheText`).
+    func encoded() -> [UInt8] {
+        BuildCacheText.encode(self)
     }
 
-    init(decoding bytes: [UInt8]) throws {
-        self = try JSONDecoder().decode(BuildCache.self, from: Data(bytes))
+    init(decoding bytes: [UInt8]) throws(BuildCacheText.Malformed) {
+        self = try BuildCacheText.decode(bytes)
     }
 }

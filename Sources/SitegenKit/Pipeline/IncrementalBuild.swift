@@ -14,6 +14,14 @@ enum IncrementalBuild {
         /// The Pagefind that indexed the current output, when the cache
         /// vouches for it (`BuildCache.search`).
         var search: String?
+        /// The trusted cache's output stamp.
+        var output: String?
+
+        /// Whether the cache of a build that rendered no page from this
+        /// reuse, wrote `output` and indexed with `search` is the one there.
+        func isCurrent(renderedPages: Int, output: String?, search: String?) -> Bool {
+            pages != nil && renderedPages == 0 && output == self.output && search == self.search
+        }
     }
 
     static func reuse(_ resolved: SiteBuilder.ResolvedSite, fingerprint: BuildFingerprint, templateIDs: Set<String>,
@@ -23,7 +31,7 @@ enum IncrementalBuild {
             log(SiteBuilder.Step(name: "note", detail: "\(staged.cacheName) beside the output was ignored: \(reason); every page is rendered"))
             return Reuse()
         }
-        guard let cache = try? BuildCache(decoding: bytes), cache.format == BuildCache.currentFormat else {
+        guard let cache = try? BuildCache(decoding: bytes) else {
             return ignored("it is not a build cache this sitegen can read")
         }
         guard cache.sitegen == fingerprint.sitegen else { return ignored("another sitegen wrote it") }
@@ -31,7 +39,7 @@ enum IncrementalBuild {
         guard let current = staged.currentManifest else { return Reuse() }
         guard cache.output == current else { return ignored("it does not describe the output as it is now") }
         return Reuse(pages: pages(of: cache, resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, log: log),
-                     search: cache.search)
+                     search: cache.search, output: cache.output)
     }
 
     /// The pages of a trusted cache this build reuses; nil: none.
@@ -70,12 +78,13 @@ enum IncrementalBuild {
     /// cannot be written (a note), the old one stays, describing an output
     /// that is gone: the next build does not trust it.
     static func save(_ rendering: SiteBuilder.Rendering, fingerprint: BuildFingerprint, templateIDs: Set<String>,
-                     search: String?, staged: StagedOutput, log: (SiteBuilder.Step) -> Void) {
-        guard let output = staged.committedManifest else { return }
+                     search: String?, reused: Reuse, staged: StagedOutput, log: (SiteBuilder.Step) -> Void) {
+        guard let output = staged.committedManifest,
+              !reused.isCurrent(renderedPages: rendering.renderedPages, output: output, search: search) else { return }
         let cache = BuildCache(rendering, fingerprint: fingerprint, templateIDs: templateIDs,
                                outputStamps: staged.writtenStamps, output: output, search: search)
         do {
-            try staged.writeCache(try cache.encoded())
+            try staged.writeCache(cache.encoded())
         } catch {
             log(SiteBuilder.Step(name: "note", detail: "the build cache \(staged.cacheName) could not be written (\(error)); the next build renders every page"))
         }

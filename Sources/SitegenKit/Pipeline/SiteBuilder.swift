@@ -132,7 +132,7 @@ public enum SiteBuilder {
                 try staged.commit()
                 log(Step(name: "write", detail: report.output))
                 IncrementalBuild.save(rendering, fingerprint: fingerprint, templateIDs: templateIDs,
-                                      search: pagefind?.identity, staged: staged, log: log)
+                                      search: pagefind?.identity, reused: reuse, staged: staged, log: log)
             } catch {
                 report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))
             }

@@ -7,7 +7,7 @@ import SitegenMarkdown
 /// errors at their place in the file.
 struct LinkResolver {
     /// A `#fragment` that must exist in a page once every page is rendered.
-    struct AnchorCheck: Sendable, Hashable, Codable {
+    struct AnchorCheck: Sendable, Hashable {
         var targetPath: SitePath
         var targetSource: String
         var fragment: String

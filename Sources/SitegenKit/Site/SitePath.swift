@@ -3,7 +3,7 @@
 /// Pages are folders ending in `/` (`nl/handleiding-a/`, written as
 /// `nl/handleiding-a/index.html`); other files are not (`nl/img/logo.png`).
 /// The site root is the empty path.
-public struct SitePath: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var value: String
 
     public init(_ value: String) {
@@ -100,16 +100,4 @@ public struct SitePath: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     public static func < (lhs: SitePath, rhs: SitePath) -> Bool { lhs.value < rhs.value }
     public var description: String { value }
-}
-
-extension SitePath {
-    /// A plain string in the build cache (`BuildCache`).
-    public init(from decoder: any Decoder) throws {
-        value = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
 }
