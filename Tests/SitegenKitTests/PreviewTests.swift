@@ -205,3 +205,36 @@ import Testing
         await server.stop()
     }
 }
+
+@Suite struct BuildAndServeAgreeTests {
+    /// An alias onto the section page sitegen makes for a folder without
+    /// index.md: one located error, the same in a build and in `serve`
+    /// (which used to serve the section page and hide the redirect).
+    @Test func anAliasOntoAGeneratedSectionPageIsOneLocatedError() throws {
+        let site = try SiteFixtures.copy("good")
+        try "---\ntitle: Verhuisd\naliases:\n  - handleidingen/\n---\n\nVerhuisd.\n"
+            .write(toFile: site + "/content/nl/verhuisd.md", atomically: false, encoding: .utf8)
+        let expected = ["content/nl/verhuisd.md:4:5: error: alias 'handleidingen/' is the URL of the section page sitegen makes for the folder content/nl/handleidingen/ (it has no index.md); a redirect cannot take a page's place: remove the alias"]
+        let (report, _) = try SiteFixtures.build(site)
+        #expect(report.errors.map(\.description) == expected)
+        let served = try IncrementalBuilder(options: BuildOptions(source: site)).build(changes: nil)
+        #expect(served.report.errors.map(\.description) == expected)
+    }
+
+    /// serve answers a URL with the bytes a build writes to its file.
+    @Test func serveAnswersWithWhatTheBuildWrites() throws {
+        let site = try SiteFixtures.copy("good")
+        let builder = IncrementalBuilder(options: BuildOptions(source: site))
+        #expect(try builder.build(changes: nil).report.succeeded)
+        let plan = try #require(builder.plan)
+        let (report, output) = try SiteFixtures.build(site)
+        #expect(report.succeeded)
+        for path in plan.sortedPaths {
+            let url = "/" + path.value
+            let answer = PreviewResponder.respond(method: "GET", path: url, plan: plan, liveReload: false)
+            let written = try Data(contentsOf: URL(fileURLWithPath: output + "/" + path.outputFile))
+            #expect(answer.status == 200, "\(url)")
+            #expect(answer.body == Array(written), "\(url)")
+        }
+    }
+}

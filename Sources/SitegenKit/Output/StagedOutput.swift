@@ -1,6 +1,7 @@
 import CAtomicRename
 import Foundation
 import SitegenSupport
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,9 +15,7 @@ import Glibc
 /// match); `write` may be called from every core; `commit` removes what the
 /// build did not write, writes the manifest and swaps the folder in;
 /// `discard` removes the staging folder and leaves the output as it was.
-final class StagedOutput: @unchecked Sendable {
-    // Unchecked Sendable: `stamps`, `madeFolders` and `failure` are read and
-    // written only under `mutex`; the other fields never change after init.
+final class StagedOutput: Sendable {
     let output: String
     let staging: String
     let previous: String
@@ -31,15 +30,18 @@ final class StagedOutput: @unchecked Sendable {
     private let current: (folder: FolderHandle, manifest: OutputManifest)?
     /// `.<output>.sitegen-cache`, beside the output (`BuildCache`).
     let cacheName: String
-    /// The stamp of the manifest `commit` wrote.
-    private(set) var committedManifest: String?
-    private let mutex = NSLock()
-    private var stamps: [String: String] = [:]
-    private var madeFolders: Set<String> = []
-    private var failure: OutputWriter.WriteError?
+    /// What the build has written so far, from every core.
+    private struct Written {
+        var stamps: [String: String] = [:]
+        var madeFolders: Set<String> = []
+        var failure: OutputWriter.WriteError?
+        /// The stamp of the manifest `commit` wrote.
+        var committedManifest: String?
+    }
+    private let mutex = Mutex(Written())
 
     /// How many files the build has written (or kept) so far.
-    var fileCount: Int { mutex.withLock { stamps.count } }
+    var fileCount: Int { mutex.withLock { $0.stamps.count } }
 
     init(output: String, source: String, lockTimeout: Duration = OutputWriter.defaultLockTimeout,
          waiting: (String) -> Void = { _ in }) throws(OutputWriter.WriteError) {
@@ -92,16 +94,16 @@ final class StagedOutput: @unchecked Sendable {
     func write(_ path: SitePath, _ bytes: [UInt8]) throws(OutputWriter.WriteError) {
         let file = path.outputFile
         let stamp = OutputManifest.stamp(bytes)
-        let duplicate = mutex.withLock { stamps.updateValue(stamp, forKey: file) != nil }
+        let duplicate = mutex.withLock { $0.stamps.updateValue(stamp, forKey: file) != nil }
         if duplicate {
             throw remember(OutputWriter.WriteError(description: "two outputs would both be written to '\(file)'; nothing was written"))
         }
         if let known, known.stamps[file] == stamp, known.isIntact(stagingFolder.status(file), stamp: stamp) { return }
         let folder = (file as NSString).deletingLastPathComponent
         do {
-            if !folder.isEmpty && !mutex.withLock({ madeFolders.contains(folder) }) {
+            if !folder.isEmpty && !mutex.withLock({ $0.madeFolders.contains(folder) }) {
                 try stagingFolder.makeFolder(folder)
-                mutex.withLock { _ = madeFolders.insert(folder) }
+                mutex.withLock { _ = $0.madeFolders.insert(folder) }
             }
             try stagingFolder.writeFile(file, bytes)
         } catch {
@@ -125,9 +127,9 @@ final class StagedOutput: @unchecked Sendable {
         guard let (folder, manifest) = current, manifest.stamps[file] == stamp,
               manifest.isIntact(folder.status(file), stamp: stamp) else { return false }
         let parent = (file as NSString).deletingLastPathComponent
-        if !parent.isEmpty && !mutex.withLock({ madeFolders.contains(parent) }) {
+        if !parent.isEmpty && !mutex.withLock({ $0.madeFolders.contains(parent) }) {
             guard (try? stagingFolder.makeFolder(parent)) != nil else { return false }
-            mutex.withLock { _ = madeFolders.insert(parent) }
+            mutex.withLock { _ = $0.madeFolders.insert(parent) }
         }
         // What was linked is checked, not what was seen before linking.
         guard stagingFolder.link(file, from: folder), manifest.isIntact(stagingFolder.status(file), stamp: stamp) else { return false }
@@ -141,23 +143,26 @@ final class StagedOutput: @unchecked Sendable {
     func keepFiles(below folder: String) -> Bool {
         guard let (_, manifest) = current else { return false }
         let prefix = folder + "/"
-        let pages = mutex.withLock { stamps.filter { $0.key.hasSuffix(".html") } }
+        let pages = mutex.withLock { $0.stamps.filter { $0.key.hasSuffix(".html") } }
         guard pages == manifest.stamps.filter({ $0.key.hasSuffix(".html") && !$0.key.hasPrefix(prefix) }) else { return false }
         let index = manifest.stamps.filter { $0.key.hasPrefix(prefix) }
         guard !index.isEmpty else { return false }
         for (file, stamp) in index where !keep(file: file, stamp: stamp) {
-            mutex.withLock { stamps = stamps.filter { !$0.key.hasPrefix(prefix) } }
+            mutex.withLock { $0.stamps = $0.stamps.filter { !$0.key.hasPrefix(prefix) } }
             return false
         }
         return true
     }
 
     private func record(_ file: String, _ stamp: String) -> Bool {
-        mutex.withLock { stamps.updateValue(stamp, forKey: file) == nil }
+        mutex.withLock { $0.stamps.updateValue(stamp, forKey: file) == nil }
     }
 
     /// The stamp of every file written or kept so far, by output file.
-    var writtenStamps: [String: String] { mutex.withLock { stamps } }
+    var writtenStamps: [String: String] { mutex.withLock { $0.stamps } }
+
+    /// The stamp of the manifest `commit` wrote; nil before.
+    var committedManifest: String? { mutex.withLock { $0.committedManifest } }
 
     /// The stamp of the current output's manifest; nil without one.
     var currentManifest: String? { current.map { OutputManifest.stamp(Array($0.manifest.text.utf8)) } }
@@ -186,7 +191,7 @@ final class StagedOutput: @unchecked Sendable {
             } catch {
                 throw remember(OutputWriter.WriteError(description: "\(error)"))
             }
-            let duplicate = mutex.withLock { stamps.updateValue(OutputManifest.stamp(bytes), forKey: file) != nil }
+            let duplicate = mutex.withLock { $0.stamps.updateValue(OutputManifest.stamp(bytes), forKey: file) != nil }
             if duplicate {
                 throw remember(OutputWriter.WriteError(description: "two outputs would both be written to '\(file)'; nothing was written"))
             }
@@ -195,11 +200,11 @@ final class StagedOutput: @unchecked Sendable {
 
     /// The first file the build wrote below `folder/`, if any.
     func writtenFile(below folder: String) -> String? {
-        mutex.withLock { stamps.keys.filter { $0.hasPrefix(folder + "/") }.min() }
+        mutex.withLock { $0.stamps.keys.filter { $0.hasPrefix(folder + "/") }.min() }
     }
 
     private func remember(_ error: OutputWriter.WriteError) -> OutputWriter.WriteError {
-        mutex.withLock { if failure == nil { failure = error } }
+        mutex.withLock { if $0.failure == nil { $0.failure = error } }
         return error
     }
 
@@ -208,14 +213,14 @@ final class StagedOutput: @unchecked Sendable {
     /// folder, so a deleted page is never found by search.
     func removeUnwritten() {
         guard known != nil else { return }
-        let written = mutex.withLock { Set(stamps.keys) }
+        let written = mutex.withLock { Set($0.stamps.keys) }
         _ = stagingFolder.prune(keeping: written)
     }
 
     /// Removes what this build did not write, writes the manifest last and
     /// puts the staging folder in place of the output.
     func commit() throws(OutputWriter.WriteError) {
-        let (stamps, failure) = mutex.withLock { (self.stamps, self.failure) }
+        let (stamps, failure) = mutex.withLock { ($0.stamps, $0.failure) }
         if let failure {
             discard()
             throw failure
@@ -224,7 +229,7 @@ final class StagedOutput: @unchecked Sendable {
             removeUnwritten()
             let manifest = Array(OutputManifest(stamps: stamps).text.utf8)
             try stagingFolder.writeFile(OutputWriter.markerFile, manifest)
-            committedManifest = OutputManifest.stamp(manifest)
+            mutex.withLock { $0.committedManifest = OutputManifest.stamp(manifest) }
         } catch {
             discard()
             throw OutputWriter.WriteError(description: "cannot write the site into '\(staging)': \(error)")
