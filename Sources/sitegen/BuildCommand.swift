@@ -11,7 +11,9 @@ struct BuildCommand: ParsableCommand {
         discussion: """
             Reads sitegen.yml, content/ and templates/ from the site folder and writes \
             the static site. The previous output is replaced only when the build has \
-            no errors. Errors and warnings are printed as file:line:column: message.
+            no errors. Errors and warnings are printed as file:line:column: message. \
+            A build renders only the pages changed since the build before (a cache \
+            beside the output says which); --clean renders them all.
             """
     )
 
