@@ -193,6 +193,38 @@ import FoundationXML
         #expect(try guide.value("//form[@role='search']//input/@name") == "q")
     }
 
+    /// A language of more than 400 pages: the A–Z list is cut into parts
+    /// of at most 400 links, each on a page of its own, which all link to
+    /// each other by the initials they span; every page is listed once.
+    @Test func aLongAToZListIsCutIntoPartsOfAtMost400Pages() throws {
+        let site = try Self.site()
+        let words = ["appel", "banaan", "citroen", "dadel", "Éénhoorn", "vijg"]
+        for number in 1...950 {
+            let title = "\(words[number % words.count]) \(number)"
+            try "---\ntitle: \(title)\n---\n\nTekst.\n".write(toFile: site + "/content/nl/pagina-\(number).md", atomically: false, encoding: .utf8)
+        }
+        let output = SiteFixtures.temporaryFolder() + "/out"
+        #expect(try Self.build(site, output: output).errors.isEmpty)
+        let paths = ["nl/search/index.html", "nl/search/page/2/index.html", "nl/search/page/3/index.html"]
+        var listed: [String] = []
+        for (index, path) in paths.enumerated() {
+            let page = try HTMLPage(output + "/" + path)
+            let links = try page.values("//section[@id='search-fallback']//ul[@class='search-list']/li/a/text()")
+            #expect(links.count <= 400, "\(path): \(links.count) links")
+            listed += links
+            let parts = try page.values("//section[@id='search-fallback']//nav[@class='pagination']//a/text()")
+            #expect(parts == ["A–C", "C–V", "V–W"], "\(path)")
+            #expect(try page.values("//nav[@class='pagination']//a[@aria-current='page']/text()") == [parts[index]])
+            let hrefs = [["./", "page/2/", "page/3/"], ["../../", "./", "../3/"], ["../../", "../2/", "./"]][index]
+            #expect(try page.values("//nav[@class='pagination']//a/@href") == hrefs, "\(path)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output + "/nl/search/page/4/index.html"))
+        // Every page once, Éénhoorn with the E's (accents and case aside).
+        #expect(listed.count == Set(listed).count && listed.count == 950 + 4)
+        #expect(listed.firstIndex(of: "Éénhoorn 4")! > listed.firstIndex(of: "dadel 3")!)
+        #expect(try HTMLPage(output + "/nl/search/page/2/index.html").value("//h1") == "Zoeken (C–V)")
+    }
+
     @Test func eachLanguageHasASearchPageWithAnAToZList() throws {
         let site = try Self.site()
         let output = SiteFixtures.temporaryFolder() + "/out"
