@@ -1,4 +1,3 @@
-import Foundation
 import SitegenSupport
 
 /// What a build's pages are made from, as hashes an incremental build
@@ -58,12 +57,6 @@ struct BuildFingerprint: Sendable {
         pageSources = Dictionary(zip(source.pages.map(\.source.path), hashes)) { first, _ in first }
     }
 
-    /// sitegen's version and its executable's identity (device, inode, size,
-    /// modification time): cheap to find, and different after a rebuild.
-    static let sitegenIdentity: String = {
-        var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return Sitegen.version }
-        return [Sitegen.version, "\(info.st_dev)", "\(info.st_ino)", "\(info.st_size)",
-                "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"].joined(separator: "-")
-    }()
+    /// sitegen's version and its executable's file (`FilePaths.identity`).
+    static let sitegenIdentity = Sitegen.version + "-" + FilePaths.identity("/proc/self/exe")
 }

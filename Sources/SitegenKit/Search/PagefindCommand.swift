@@ -1,4 +1,5 @@
 import Foundation
+import SitegenSupport
 
 /// Where the Pagefind binary is, looked up in this order:
 /// 1. `SITEGEN_PAGEFIND`, the binary's path;
@@ -24,10 +25,7 @@ package struct PagefindCommand: Sendable, Equatable {
     /// The binary's path and file (device, inode, size, modification time):
     /// an index is reused only from the same Pagefind (`BuildCache.search`).
     package var identity: String {
-        var info = stat()
-        guard stat(executable, &info) == 0 else { return executable }
-        return [executable, "\(info.st_dev)", "\(info.st_ino)", "\(info.st_size)",
-                "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"].joined(separator: "-")
+        executable + "-" + FilePaths.identity(executable)
     }
 
     package struct Missing: Error, CustomStringConvertible {
