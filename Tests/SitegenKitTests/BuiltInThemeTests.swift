@@ -2,24 +2,15 @@ import Foundation
 import Testing
 @testable import SitegenKit
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// The built-in theme: embedded from templates/, used where a site has no
 /// file of its own, overridden file by file, and its UI strings as defaults.
 @Suite struct BuiltInThemeTests {
-    static let templates = Fixtures.repository.appendingPathComponent("templates").path
+    // The helpers live in SitegenTestSupport, for the scaffold tests too.
+    static let templates = SitegenTestSupport.BuiltInThemeTests.templates
 
-    /// Every file under `folder` (names starting with `.` skipped), by path.
-    static func files(under folder: String) -> [String: [UInt8]] {
-        var files: [String: [UInt8]] = [:]
-        for case let path as String in FileManager.default.enumerator(atPath: folder)! {
-            var isFolder: ObjCBool = false
-            guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                  FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue
-            else { continue }
-            files[path] = Array(FileManager.default.contents(atPath: folder + "/" + path)!)
-        }
-        return files
-    }
+    static func files(under folder: String) -> [String: [UInt8]] { SitegenTestSupport.BuiltInThemeTests.files(under: folder) }
 
     /// A copy of the docs fixture (English, Dutch, Arabic right to left; no
     /// templates of its own), with `templates` files laid over it.
@@ -41,7 +32,7 @@ import Testing
             #expect(embedded[path] == bytes, "templates/\(path) differs from its embedded copy")
         }
         #expect(BuiltInTheme.files.map(\.path) == BuiltInTheme.files.map(\.path).sorted())
-        #expect(BuiltInTheme.languages == ["de", "en", "es", "fr", "it", "nl"])
+        #expect(BuiltInTheme.languages == ThemeStringsTests.languages)
     }
 
     @Test func hexEncodedFilesDecode() {
@@ -112,22 +103,22 @@ import Testing
     }
 
     @Test func aStringALanguageLacksIsShownInEnglishWithOneWarning() throws {
-        let site = try Self.initSite(languages: ["en", "ar"])
-        try "footer: صُنع باستخدام sitegen.\n".write(toFile: site + "/content/ar/_strings.yml", atomically: false, encoding: .utf8)
+        let site = try Self.initSite(languages: ["en", "fi"])
+        try "footer: Tehty sitegenillä.\n".write(toFile: site + "/content/fi/_strings.yml", atomically: false, encoding: .utf8)
         let (report, output) = try SiteFixtures.build(site)
         #expect(report.succeeded, "\(report.errors)")
-        let warnings = report.warnings.filter { $0.file == "content/ar/_strings.yml" }.map(\.message)
+        let warnings = report.warnings.filter { $0.file == "content/fi/_strings.yml" }.map(\.message)
         #expect(warnings.count == 1)
-        #expect(warnings.first?.hasPrefix("language 'ar' lacks 42 of the UI strings the templates show ('allInSection', 'announcement', 'backToTop', ...), shown in English") == true)
-        let page = try String(contentsOfFile: output + "/ar/index.html", encoding: .utf8)
-        #expect(page.contains("<p>صُنع باستخدام sitegen.</p>"))
+        #expect(warnings.first?.hasPrefix("language 'fi' lacks 43 of the UI strings the templates show ('allInSection', 'announcement', 'backToTop', ...), shown in English") == true)
+        let page = try String(contentsOfFile: output + "/fi/index.html", encoding: .utf8)
+        #expect(page.contains("<p>Tehty sitegenillä.</p>"))
         #expect(page.contains("Skip to content"))
     }
 
     @Test func aLanguageWithoutStringsIsEnglishWithOneWarningNotAnErrorPerKey() throws {
-        let site = try Self.initSite(languages: ["en", "ar"])
+        let site = try Self.initSite(languages: ["en", "fi"])
         let (report, _) = try SiteFixtures.build(site)
         #expect(report.succeeded, "\(report.errors)")
-        #expect(report.warnings.map(\.message).map { $0.prefix(34) } == ["language 'ar' lacks 43 of the UI s", "this 'tip' callout is titled in En"])
+        #expect(report.warnings.map(\.message).map { $0.prefix(34) } == ["language 'fi' lacks 44 of the UI s", "this 'tip' callout is titled in En"])
     }
 }

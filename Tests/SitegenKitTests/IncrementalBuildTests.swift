@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SitegenKit
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// `sitegen build` from the cache the build before left beside the output
 /// (`IncrementalBuild`): after every kind of edit, the output is the same,
@@ -48,23 +49,6 @@ import Testing
         return Int(line.prefix { $0.isNumber })
     }
 
-    /// Dates every file of the output (and of the build kept beside it) a
-    /// second before its marker: files written in the marker's clock tick
-    /// are not trusted (`OutputManifest.isIntact`), and a small site is
-    /// written within one tick.
-    static func age(_ output: String) {
-        let parent = (output as NSString).deletingLastPathComponent
-        let kept = parent + "/." + (output as NSString).lastPathComponent + ".sitegen-previous"
-        for folder in [output, kept] {
-            var marker = stat()
-            guard stat(folder + "/" + OutputWriter.markerFile, &marker) == 0 else { continue }
-            let earlier = [timespec(tv_sec: marker.st_mtim.tv_sec - 1, tv_nsec: 0), timespec(tv_sec: marker.st_mtim.tv_sec - 1, tv_nsec: 0)]
-            for file in SiteFixtures.snapshot(folder).keys where file != OutputWriter.markerFile {
-                _ = utimensat(AT_FDCWD, folder + "/" + file, earlier, AT_SYMLINK_NOFOLLOW)
-            }
-        }
-    }
-
     /// Rebuilds `output` incrementally and expects it to equal a clean build.
     static func expectSameAsClean(_ site: String, _ output: String, after edit: String,
                                   sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Int? {
@@ -77,7 +61,7 @@ import Testing
         for (file, bytes) in expected where incremental[file] != bytes {
             Issue.record("after \(edit): \(file) differs from a clean build", sourceLocation: sourceLocation)
         }
-        age(output)
+        SiteFixtures.age(output)
         return rendered(steps)
     }
 
@@ -86,7 +70,7 @@ import Testing
         let output = SiteFixtures.temporaryFolder() + "/out"
         let (first, _) = try Self.build(site, into: output)
         let total = first.pagesPerLanguage.reduce(0) { $0 + $1.pages }
-        Self.age(output)
+        SiteFixtures.age(output)
         #expect(try Self.expectSameAsClean(site, output, after: "nothing") == 0)
         #expect(try Self.expectSameAsClean(site, output, after: "nothing, again") == 0)
 
@@ -136,7 +120,7 @@ import Testing
         let output = folder + "/out", cache = folder + "/.out.sitegen-cache"
         let (first, _) = try Self.build(site, into: output)
         let total = first.pagesPerLanguage.reduce(0) { $0 + $1.pages }
-        Self.age(output)
+        SiteFixtures.age(output)
 
         try Self.write(cache, "{\"format\": 1, \"pages\": [")
         var (_, steps) = try Self.build(site, into: output)
@@ -198,7 +182,7 @@ import Testing
         let site = try Self.site()
         let output = SiteFixtures.temporaryFolder() + "/out"
         let (first, _) = try Self.build(site, into: output)
-        Self.age(output)
+        SiteFixtures.age(output)
         let (_, steps) = try Self.build(site, into: output, clean: true)
         #expect(Self.rendered(steps) == first.pagesPerLanguage.reduce(0) { $0 + $1.pages })
     }
