@@ -7,11 +7,12 @@ struct BuildFingerprint: Sendable {
     /// Which sitegen builds: its version and its executable file (a rebuilt
     /// sitegen may render the same page differently).
     var sitegen: String
-    /// The site folder and the options that change every page.
+    /// The site folder.
     var site: String
-    /// Everything pages are rendered from besides their own Markdown:
-    /// sitegen.yml, templates, assets, UI strings, decision flows, the
-    /// files beside the pages and in static/.
+    /// Everything pages are rendered from besides their own Markdown: the
+    /// options (--base-url, --drafts, --file-links), sitegen.yml,
+    /// templates, assets, UI strings, decision flows, the files beside the
+    /// pages and in static/.
     var settings: String
     /// What other pages show of each page (`Site.navigationFacts`).
     var navigation: String
@@ -22,9 +23,10 @@ struct BuildFingerprint: Sendable {
         let source = resolved.source
         sitegen = Self.sitegenIdentity
         var site = FNV1a.Running()
-        for part in [source.root, options.baseURL ?? "", "\(options.includeDrafts)", "\(options.fileLinks)"] { site.add(part) }
+        site.add(source.root)
         self.site = site.hex
         var settings = FNV1a.Running()
+        for option in [options.baseURL ?? "", "\(options.includeDrafts)", "\(options.fileLinks)"] { settings.add(option) }
         settings.add(source.config.text)
         for template in source.templates {
             settings.add(template.name)

@@ -35,7 +35,7 @@ enum IncrementalBuild {
             return ignored("it is not a build cache this sitegen can read")
         }
         guard cache.sitegen == fingerprint.sitegen else { return ignored("another sitegen wrote it") }
-        guard cache.site == fingerprint.site else { return ignored("it is of another site folder, or of other options (--base-url, --drafts, --file-links)") }
+        guard cache.site == fingerprint.site else { return ignored("it is of another site folder") }
         guard let current = staged.currentManifest else { return Reuse() }
         guard cache.output == current else { return ignored("it does not describe the output as it is now") }
         return Reuse(pages: pages(of: cache, resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, log: log),
@@ -46,7 +46,7 @@ enum IncrementalBuild {
     private static func pages(of cache: BuildCache, _ resolved: SiteBuilder.ResolvedSite, fingerprint: BuildFingerprint,
                               templateIDs: Set<String>, staged: StagedOutput, log: (SiteBuilder.Step) -> Void) -> IncrementalInput? {
         guard cache.settings == fingerprint.settings, cache.navigation == fingerprint.navigation else {
-            log(SiteBuilder.Step(name: "incremental", detail: "settings, templates, strings or the navigation changed: every page is rendered", isDetail: true))
+            log(SiteBuilder.Step(name: "incremental", detail: "options, settings, templates, strings or the navigation changed: every page is rendered", isDetail: true))
             return nil
         }
         let site = resolved.site
