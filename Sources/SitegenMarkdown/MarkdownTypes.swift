@@ -37,6 +37,9 @@ public struct MarkdownLink: Sendable, Hashable {
     public var column: Int
     /// The file it was written in, when not the page's own (an included file).
     public var file: String?
+    /// Written by Hugo's `ref` or `relref`: when its path leads nowhere, the
+    /// page of that name is looked for (`PageNames`).
+    public var byName = false
 
     public init(kind: Kind, destination: String, line: Int, column: Int, file: String? = nil) {
         self.kind = kind
