@@ -81,8 +81,9 @@ struct TemplateContext {
             "translations": { translations(of: page, link: link) },
             "alternates": { alternates(of: page, link: link) },
         ]
-        if page.generated == .searchPage {
-            lazy["searchPages"] = { SearchContext(site: site).alphabeticalList(language: page.language, from: page.path, link: link) }
+        if let part = page.generated?.searchPart {
+            lazy["searchPages"] = { SearchContext(site: site).alphabeticalList(part, link: link) }
+            lazy["searchParts"] = { SearchContext.parts(of: part, link: link) }
         }
         return LazyValues(values, lazy: lazy.merging(NavigationContext(site: site, page: page, link: link).lazyValues) { $1 })
     }

@@ -107,6 +107,7 @@ indirect enum TemplateShape: Sendable {
         "searchURL": .value, "banner": .value,
         "searchPages": .list(.object(["letter": .value,
                                       "pages": .list(.object(["title": .value, "url": .value, "isFallback": .value, "lang": .value, "dir": .value]))])),
+        "searchParts": .object(["pages": .list(.object(["url": .value, "label": .value, "isCurrent": .value]))]),
         // The language chooser and 404.html.
         "choices": .list(object(language, adding: ["url": .value, "siteTitle": .value, "isDefault": .value, "strings": .open, "text": .open])),
     ])
