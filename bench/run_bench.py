@@ -102,7 +102,9 @@ def bench_case(size, shape, theme, args, tools):
     subprocess.run([sys.executable, os.path.join(REPO, "bench", "generate_corpus.py"), str(size), corpus,
                     "--shape", shape, "--theme", theme] + (["--code-heavy"] if args.code_heavy else ["--link-heavy"] if args.link_heavy else highlight), check=True)
     outputs = {tool: os.path.join(work, "out-" + tool) for tool in tools}
-    commands = {"sitegen": [SITEGEN, "build", "--quiet", "--source", corpus, "--output", outputs["sitegen"]]}
+    # --clean: every page rendered, as Hugo does (a warm build measures the
+    # writer's reuse of the output; incremental_bench.py measures the cache).
+    commands = {"sitegen": [SITEGEN, "build", "--quiet", "--clean", "--source", corpus, "--output", outputs["sitegen"]]}
     if "hugo" in tools:
         subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_hugo_site.py"), corpus, hugo_site,
                         "--theme", theme] + highlight, check=True)
@@ -113,7 +115,7 @@ def bench_case(size, shape, theme, args, tools):
         shutil.copytree(corpus, plain, symlinks=True)
         with open(os.path.join(plain, "sitegen.yml"), "a", encoding="utf-8") as file:
             file.write("markdown:\n  highlight: false\n")
-        commands["sitegen-plain"] = [SITEGEN, "build", "--quiet", "--source", plain, "--output", outputs["sitegen-plain"]]
+        commands["sitegen-plain"] = [SITEGEN, "build", "--quiet", "--clean", "--source", plain, "--output", outputs["sitegen-plain"]]
         if "hugo" in tools:
             subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_hugo_site.py"), corpus, hugo_plain,
                             "--theme", theme], check=True)
