@@ -43,7 +43,8 @@ import sys
 import tempfile
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SITEGEN = os.path.join(REPO, ".build", "release", "sitegen")
+# SITEGEN_BENCH_BINARY: another build to measure (an older commit's, say), as it is.
+SITEGEN = os.environ.get("SITEGEN_BENCH_BINARY") or os.path.join(REPO, ".build", "release", "sitegen")
 BASELINE = os.path.join(REPO, "bench", "baseline.json")
 # How much slower than the baseline a ratio to Hugo may be before the run
 # says so: one run's noise on a quiet machine is a few per cent.
@@ -294,7 +295,8 @@ def main():
         tools += [tool + "-plain" for tool in tools]
     if "hugo" in tools and not shutil.which("hugo"):
         sys.exit("hugo is missing: make bench installs it (apt-get install hugo)")
-    subprocess.run(["swift", "build", "-c", "release", "--product", "sitegen"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    if not os.environ.get("SITEGEN_BENCH_BINARY"):
+        subprocess.run(["swift", "build", "-c", "release", "--product", "sitegen"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
     version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1] if "hugo" in tools else "not run"
     print(f"machine: {os.cpu_count()} cores; sitegen {subprocess.run([SITEGEN, '--version'], capture_output=True, text=True).stdout.strip()}; hugo {version}")
     rows = []
