@@ -4,7 +4,8 @@
 #   make serve   preview the shipped site at http://127.0.0.1:8080/ with live reload
 #   make bench   sitegen against Hugo on generated bilingual sites (slow; numbers only)
 #   make bench-check  the three shapes at 2 x 1,000 against bench/baseline.json (minutes)
-#   make test    run the test suite
+#   make check   the Swift tests alone (no browser, Java or web server): the inner loop
+#   make test    run the test suite: make check, then the browser and hosting gates
 #   make dist    one sitegen binary that runs without Swift, packed as
 #                dist/sitegen-VERSION-linux-ARCH.tar.gz with README.md and LICENSE
 #   make install install that binary as $(PREFIX)/bin/sitegen (PREFIX=/usr/local)
@@ -20,7 +21,7 @@ VERSION := $(shell sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/Sit
 DIST_NAME := sitegen-$(VERSION)-linux-$(shell uname -m)
 PREFIX ?= /usr/local
 
-.PHONY: site serve test bench bench-check clean deps pagefind valgrind asan dist install
+.PHONY: site serve check test bench bench-check clean deps pagefind valgrind asan dist install
 
 # System libraries the Swift package links against.
 deps:
@@ -92,9 +93,14 @@ install: dist
 	install -D -m 755 dist/$(DIST_NAME)/sitegen $(DESTDIR)$(PREFIX)/bin/sitegen
 	@echo "make install: $(DESTDIR)$(PREFIX)/bin/sitegen"
 
-test: deps pagefind
+# The Swift tests, one target per module (SitegenMarkdownTests, SitegenKitTests,
+# ...; `swift test --skip-build --filter SitegenMarkdownTests` runs one). Needs
+# the system libraries and Pagefind (the search tests run it), nothing else.
+check: deps pagefind
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+test: check
 	Tests/e2e/run.sh
 
 # Leak checks. valgrind 3.19 (Debian 12) crashes on Swift's concurrency

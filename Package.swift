@@ -70,9 +70,30 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Tests, one target per module (`swift test --filter SitegenMarkdownTests`),
+        // and what they share: fixture paths, fixture sites, spec files.
+        .target(
+            name: "SitegenTestSupport",
+            dependencies: ["SitegenKit", "SitegenMarkdown", "SitegenMustache", "SitegenSupport"],
+            path: "Tests/SitegenTestSupport"
+        ),
+        .testTarget(name: "SitegenMustacheTests", dependencies: ["SitegenMustache", "SitegenKit", "SitegenSupport", "SitegenTestSupport"]),
+        .testTarget(
+            name: "SitegenMarkdownTests",
+            dependencies: ["SitegenMarkdown", "SitegenHighlight", "SitegenSupport", "CCmark", "SitegenTestSupport"]
+        ),
         .testTarget(
             name: "SitegenKitTests",
-            dependencies: ["SitegenKit", "SitegenPreview", "SitegenMarkdown", "SitegenMustache", "SitegenSupport", "SitegenHighlight", "CCmark"]
+            dependencies: ["SitegenKit", "SitegenMarkdown", "SitegenMustache", "SitegenSupport", "SitegenHighlight", "SitegenTestSupport",
+                           // YAMLTagTests checks sitegen's scalar types against Yams' own rules.
+                           .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(name: "SitegenPreviewTests", dependencies: ["SitegenPreview", "SitegenKit", "SitegenSupport", "SitegenTestSupport"]),
+        // The sitegen binary as a user runs it (built by `swift build --build-tests`):
+        // commands, exit statuses, and the trust and hosting tests that run it.
+        .testTarget(
+            name: "sitegenTests",
+            dependencies: ["SitegenKit", "SitegenPreview", "SitegenMarkdown", "SitegenMustache", "SitegenSupport", "SitegenTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import Foundation
 import SitegenKit
+import Synchronization
 
 /// The state `sitegen serve` shares between its rebuilds and its requests:
 /// the last good site, a version that grows with every build, what each
@@ -21,23 +22,22 @@ public actor LiveReload {
         var history: [(version: Int, changed: Set<SitePath>)] = []
     }
 
-    /// Unchecked Sendable: `state`, its one mutable field, is read and
-    /// written only while `condition` is locked.
-    final class Shared: @unchecked Sendable {
+    /// The state in a `Mutex`; changes are also announced on `condition`
+    /// (Mutex has no way to wait), and are made while it is locked, so a
+    /// waiter checks and sleeps without missing one.
+    final class Shared: Sendable {
         private let condition = NSCondition()
-        private var state: State
+        private let state: Mutex<State>
 
-        init(_ state: State) { self.state = state }
+        init(_ state: sending State) { self.state = Mutex(state) }
 
         func read<T>(_ body: (State) -> T) -> T {
-            condition.lock()
-            defer { condition.unlock() }
-            return body(state)
+            state.withLock { body($0) }
         }
 
         func update(_ body: (inout State) -> Void) {
             condition.lock()
-            body(&state)
+            state.withLock { body(&$0) }
             condition.broadcast()
             condition.unlock()
         }
@@ -46,8 +46,8 @@ public actor LiveReload {
         func wait(until deadline: Date, for ready: (State) -> Bool) -> State {
             condition.lock()
             defer { condition.unlock() }
-            while !ready(state) && condition.wait(until: deadline) {}
-            return state
+            while !read(ready) && condition.wait(until: deadline) {}
+            return read { $0 }
         }
     }
 

@@ -28,17 +28,14 @@ public enum PreviewResponder {
         guard !segments.contains(where: { $0 == ".." || $0 == "." }) else {
             return finish(refused(), method: method)
         }
-        // Pages are folders in the plan (`nl/`); other files, the root page and
-        // 404.html are files (`index.html`).
+        // A folder URL is its index.html, as on a web server; the plan gives
+        // the bytes a build writes to that file.
         let relative = String(path.dropFirst())
-        var candidates = relative.isEmpty ? ["index.html"] : relative.hasSuffix("/") ? [relative, relative + "index.html"] : [relative]
-        if relative.hasSuffix("/index.html") { candidates.append(String(relative.dropLast("index.html".count))) }
-        for key in candidates {
-            if let bytes = plan[key] {
-                return finish(file(bytes, name: key.hasSuffix("/") ? key + "index.html" : key, liveReload: liveReload), method: method)
-            }
+        let written = SitePath(relative).outputFile
+        if let bytes = plan.bytes(writtenTo: written) {
+            return finish(file(bytes, name: written, liveReload: liveReload), method: method)
         }
-        if !relative.isEmpty, !relative.hasSuffix("/"), plan[relative + "/"] != nil || plan[relative + "/index.html"] != nil {
+        if !relative.isEmpty, !relative.hasSuffix("/"), plan.bytes(writtenTo: relative + "/index.html") != nil {
             // `path` is decoded: encoded again, `/nl/hash%23tag` stays one path (not a fragment).
             let location = (path + "/").addingPercentEncoding(withAllowedCharacters: Self.locationAllowed) ?? "/"
             return finish(Response(status: 301, headers: ["Location": location], body: []), method: method)

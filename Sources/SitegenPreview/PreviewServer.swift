@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,10 +14,7 @@ import Glibc
 /// 431). Only `Host:` headers naming this server are answered (421
 /// otherwise), so a web page cannot read the preview through DNS rebinding.
 /// Running out of file descriptors pauses accepting, never ends it.
-public final class PreviewServer: @unchecked Sendable {
-    // Unchecked Sendable: every `var` below is read and written only under
-    // `lock` (`deinit` runs when no thread holds the server any more); the
-    // `let`s never change after init.
+public final class PreviewServer: Sendable {
     public let host: String
     public let port: UInt16
     let live: LiveReload
@@ -54,16 +52,19 @@ public final class PreviewServer: @unchecked Sendable {
         public var description: String { "--host \(host): not an IPv4 address (for example 127.0.0.1 or 0.0.0.0)" }
     }
 
-    private let lock = NSLock()
-    private var listener: Int32 = -1
-    private var boundPort: UInt16 = 0
-    private var stopped = false
-    private var active = 0
-    /// Connections waiting for a request (between requests, or before the
-    /// first byte): the ones closed first when the server is full.
-    private var idle: Set<Int32> = []
-    private var finished: [CheckedContinuation<Void, Never>] = []
-    private var acceptLoopDone = false
+    /// What the accepting and connection threads share.
+    private struct Connections {
+        var listener: Int32 = -1
+        var boundPort: UInt16 = 0
+        var stopped = false
+        var active = 0
+        /// Connections waiting for a request (between requests, or before the
+        /// first byte): the ones closed first when the server is full.
+        var idle: Set<Int32> = []
+        var finished: [CheckedContinuation<Void, Never>] = []
+        var acceptLoopDone = false
+    }
+    private let connections = Mutex(Connections())
     private let address: in_addr
 
     /// - Throws: `InvalidHost` when `host` is not an IPv4 address (`localhost` is 127.0.0.1).
@@ -79,7 +80,7 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     deinit {
-        if listener >= 0 { close(listener) }
+        connections.withLock { if $0.listener >= 0 { close($0.listener) } }
     }
 
     /// Whether an IPv4 address is on this machine only (127.0.0.0/8).
@@ -94,9 +95,11 @@ public final class PreviewServer: @unchecked Sendable {
     /// - Throws: `ListenError`, e.g. when the port is in use.
     @discardableResult
     public func listen() throws -> UInt16 {
-        lock.lock()
-        defer { lock.unlock() }
-        if listener >= 0 { return boundPort }
+        try connections.withLock { state throws(ListenError) -> UInt16 in try listen(&state) }
+    }
+
+    private func listen(_ state: inout Connections) throws(ListenError) -> UInt16 {
+        if state.listener >= 0 { return state.boundPort }
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
         guard fd >= 0 else { throw ListenError(host: host, port: port, code: errno) }
         var yes: Int32 = 1
@@ -119,14 +122,14 @@ public final class PreviewServer: @unchecked Sendable {
             close(fd)
             throw ListenError(host: host, port: port, code: result)
         }
-        listener = fd
-        boundPort = UInt16(bigEndian: socketAddress.sin_port)
+        state.listener = fd
+        state.boundPort = UInt16(bigEndian: socketAddress.sin_port)
         // Accepting starts at once, on its own thread: it must not wait for
         // the concurrency pool, which rebuilds (or a caller) may keep busy.
         let thread = Thread { [self] in acceptLoop(fd) }
         thread.name = "sitegen serve: accept"
         thread.start()
-        return boundPort
+        return state.boundPort
     }
 
     /// Listens if not yet done, and returns the port.
@@ -139,14 +142,11 @@ public final class PreviewServer: @unchecked Sendable {
         try listen()
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                lock.lock()
-                if acceptLoopDone {
-                    lock.unlock()
-                    continuation.resume()
-                } else {
-                    finished.append(continuation)
-                    lock.unlock()
+                let done = connections.withLock { state in
+                    if !state.acceptLoopDone { state.finished.append(continuation) }
+                    return state.acceptLoopDone
                 }
+                if done { continuation.resume() }
             }
         } onCancel: {
             stopAccepting()
@@ -158,10 +158,10 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     private func stopAccepting() {
-        lock.withLock { stopped = true }
+        connections.withLock { $0.stopped = true }
     }
 
-    private var isStopped: Bool { lock.withLock { stopped } }
+    private var isStopped: Bool { connections.withLock { $0.stopped } }
 
     // MARK: - Accepting
 
@@ -182,13 +182,13 @@ public final class PreviewServer: @unchecked Sendable {
             prepare(connection)
             start(connection)
         }
-        lock.lock()
-        close(listener)
-        self.listener = -1
-        acceptLoopDone = true
-        let waiting = finished
-        finished = []
-        lock.unlock()
+        let waiting = connections.withLock { state in
+            close(listener)
+            state.listener = -1
+            state.acceptLoopDone = true
+            defer { state.finished = [] }
+            return state.finished
+        }
         waiting.forEach { $0.resume() }
     }
 
@@ -230,14 +230,14 @@ public final class PreviewServer: @unchecked Sendable {
     /// connections never starve new ones); only when none is idle is the
     /// answer 503.
     private func start(_ connection: Int32) {
-        let admitted = lock.withLock {
-            if active >= Self.maxConnections {
-                guard let oldest = idle.first else { return false }
+        let admitted = connections.withLock { state in
+            if state.active >= Self.maxConnections {
+                guard let oldest = state.idle.first else { return false }
                 // Its thread sees the end of the stream and ends.
-                idle.remove(oldest)
+                state.idle.remove(oldest)
                 shutdown(oldest, Int32(SHUT_RDWR))
             }
-            active += 1
+            state.active += 1
             return true
         }
         guard admitted else {
@@ -250,10 +250,10 @@ public final class PreviewServer: @unchecked Sendable {
         let thread = Thread { [self] in
             serve(connection)
             // Out of `idle` before the descriptor is closed (and reused).
-            lock.withLock {
-                idle.remove(connection)
+            connections.withLock { state in
+                state.idle.remove(connection)
                 close(connection)
-                active -= 1
+                state.active -= 1
             }
         }
         thread.stackSize = 512 * 1024
@@ -277,11 +277,11 @@ public final class PreviewServer: @unchecked Sendable {
                     deadline = Date().timeIntervalSinceReferenceDate + Self.headTimeout
                 }
                 let waiting = reader.isEmpty
-                if waiting { lock.withLock { _ = idle.insert(connection) } }
+                if waiting { connections.withLock { _ = $0.idle.insert(connection) } }
                 guard waitReadable(connection, until: deadline) else { return }
                 if waiting {
                     // Closed to make room while it waited: nothing to read any more.
-                    guard lock.withLock({ idle.remove(connection) != nil }) else { return }
+                    guard connections.withLock({ $0.idle.remove(connection) != nil }) else { return }
                 }
                 let count = chunk.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
                 guard count > 0 else { return }
@@ -365,7 +365,7 @@ public final class PreviewServer: @unchecked Sendable {
         return false
     }
 
-    private var boundPortValue: UInt16 { lock.withLock { boundPort } }
+    private var boundPortValue: UInt16 { connections.withLock { $0.boundPort } }
 
     func respond(to head: HTTPRequestReader.Head) -> (Int, [String: String], [UInt8]) {
         guard head.count("host") == 1 || (head.count("host") == 0 && head.version == "HTTP/1.0") else {

@@ -1,30 +1,26 @@
-import Foundation
+import Synchronization
 
 /// Results written by several threads, each into its own slots.
-///
-/// Unchecked Sendable: `slots`, its one mutable field, is read and written
-/// only under `lock`, and the values it holds are Sendable.
-package final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
+package final class ResultSlots<Value: Sendable>: Sendable {
+    private let slots: Mutex<[Value?]>
 
     package init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+        slots = Mutex(Array(repeating: nil, count: count))
     }
 
     package subscript(index: Int) -> Value? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
+        get { slots.withLock { $0[index] } }
+        set { slots.withLock { $0[index] = newValue } }
     }
 
-    package var values: [Value] { lock.withLock { slots.map { $0! } } }
+    package var values: [Value] { slots.withLock { $0.map { $0! } } }
 }
 
 extension ResultSlots where Value == Int {
     package func increment(by amount: Int) -> Int {
-        lock.withLock {
-            slots[0] = (slots[0] ?? 0) + amount
-            return slots[0]!
+        slots.withLock {
+            $0[0] = ($0[0] ?? 0) + amount
+            return $0[0]!
         }
     }
 }

@@ -3,8 +3,8 @@ import Testing
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// `Tests/Fixtures/sites/features/` laid over the good site: every link form,
 /// file fallback, aliases, callout titles, heading ids and raw HTML allowed.

@@ -3,8 +3,8 @@ import Testing
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// One broken site per kind of bad input: `Tests/Fixtures/sites/broken/<kind>/`
 /// holds the files that differ from the good site and `expected-errors.txt`,

@@ -2,24 +2,15 @@ import Foundation
 import Testing
 @testable import SitegenKit
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// The built-in theme: embedded from templates/, used where a site has no
 /// file of its own, overridden file by file, and its UI strings as defaults.
 @Suite struct BuiltInThemeTests {
-    static let templates = Fixtures.repository.appendingPathComponent("templates").path
+    // The helpers live in SitegenTestSupport, for the scaffold tests too.
+    static let templates = SitegenTestSupport.BuiltInThemeTests.templates
 
-    /// Every file under `folder` (names starting with `.` skipped), by path.
-    static func files(under folder: String) -> [String: [UInt8]] {
-        var files: [String: [UInt8]] = [:]
-        for case let path as String in FileManager.default.enumerator(atPath: folder)! {
-            var isFolder: ObjCBool = false
-            guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                  FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue
-            else { continue }
-            files[path] = Array(FileManager.default.contents(atPath: folder + "/" + path)!)
-        }
-        return files
-    }
+    static func files(under folder: String) -> [String: [UInt8]] { SitegenTestSupport.BuiltInThemeTests.files(under: folder) }
 
     /// A copy of the docs fixture (English, Dutch, Arabic right to left; no
     /// templates of its own), with `templates` files laid over it.

@@ -4,6 +4,7 @@ import Testing
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// Syntax highlighting of fenced code blocks (`CodeBlockTransform`, issue 17).
 @Suite struct CodeHighlightTests {

@@ -6,8 +6,8 @@ import FoundationXML
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// The decision helper: the flow's structure (one broken fixture flow per
 /// kind of mistake), the words per language, and the pages a build makes.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SitegenKit
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// Sites written for Hugo, MkDocs or GitHub, as their authors wrote them:
 /// one test per rule that lets them build unedited.

@@ -5,6 +5,7 @@ import FoundationXML
 import Testing
 @testable import SitegenKit
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// Two small sites as Hugo and MkDocs authors write them build unedited,
 /// and give the output in `Tests/Fixtures/sites/<name>/golden.txt`: every

@@ -6,8 +6,8 @@ import FoundationXML
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// The shipped guide's content (content/), built with SitegenKit: the
 /// decision helper sends every reader who is not sure to guide A and every

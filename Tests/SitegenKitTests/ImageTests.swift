@@ -3,6 +3,7 @@ import Testing
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// Images: sizes read from files, lazy loading, figures, and links in kept
 /// raw HTML (issue 28).

@@ -2,8 +2,8 @@ import Testing
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// Template values that grow with the site are made only when a template
 /// reads them: a page whose template shows no navigation never builds it.

@@ -2,8 +2,8 @@ import Testing
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 @Suite struct LinkTests {
     @Test func linksAndImagesAreListedWithTheirPlace() {

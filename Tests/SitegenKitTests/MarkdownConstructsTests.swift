@@ -6,8 +6,8 @@ import Testing
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// Admonitions, tabs and footnotes in other generators' spellings
 /// (`BlockReader`, `BlockContainerTransform`, `FootnoteTransform`), and the

@@ -3,8 +3,8 @@ import Testing
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// Sites made of pages in memory, and the navigation values their pages get.
 enum NavigationSite {

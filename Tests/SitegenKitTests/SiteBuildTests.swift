@@ -6,8 +6,8 @@ import Testing
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// Whole-site builds of `Tests/Fixtures/sites/good`: three languages (Arabic
 /// right to left), a page missing in English (fallback) and in Arabic (omit).

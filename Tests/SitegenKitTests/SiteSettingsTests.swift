@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SitegenKit
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// The reader-facing site settings: `editURL` ("Edit this page") and the
 /// OpenGraph and Twitter card tags (with front matter `image`), on a copy

@@ -3,8 +3,8 @@ import Testing
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// `--mark-current`: the one line of the front matter changes, every other
 /// byte of the file stays as it was.

@@ -6,8 +6,8 @@ import Testing
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// The version a translation records: a hash of its original's body that
 /// whitespace-only edits do not change.

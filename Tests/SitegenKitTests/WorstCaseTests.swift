@@ -3,8 +3,8 @@ import Testing
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
+import SitegenTestSupport
 
 /// Inputs an adversarial run used to make the build slow or fail badly. Each
 /// test has a time limit instead of a timing assertion: before the fixes they

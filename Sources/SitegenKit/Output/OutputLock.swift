@@ -9,7 +9,7 @@ import Darwin
 /// their files. It is `flock` on a file beside the output
 /// (`.<output>.sitegen-lock`), which the system releases when the process
 /// ends however it ends: a killed build never leaves a stale lock.
-final class OutputLock {
+final class OutputLock: Sendable {
     private let descriptor: Int32
 
     /// Takes the lock, waiting up to `timeout` while another build holds it;

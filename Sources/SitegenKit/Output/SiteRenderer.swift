@@ -183,9 +183,9 @@ public struct SiteRenderer: Sendable {
         // By default a core only joins for at least 16 pages (starting one
         // costs more than rendering a few); a given number is used as it is.
         let workers = max(1, self.workers.map { min($0, pending.count) }
-            ?? min(ProcessInfo.processInfo.activeProcessorCount, pending.count / 16))
+            ?? min(Cores.count, pending.count / 16))
         let counter = ResultSlots<Int>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        Cores.run(workers: workers) { worker in
             var position = worker
             while position < pending.count {
                 let index = pending[position]

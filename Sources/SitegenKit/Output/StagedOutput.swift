@@ -1,6 +1,7 @@
 import CAtomicRename
 import Foundation
 import SitegenSupport
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,9 +15,7 @@ import Glibc
 /// match); `write` may be called from every core; `commit` removes what the
 /// build did not write, writes the manifest and swaps the folder in;
 /// `discard` removes the staging folder and leaves the output as it was.
-final class StagedOutput: @unchecked Sendable {
-    // Unchecked Sendable: `stamps`, `madeFolders` and `failure` are read and
-    // written only under `mutex`; the other fields never change after init.
+final class StagedOutput: Sendable {
     let output: String
     let staging: String
     let previous: String
@@ -26,13 +25,16 @@ final class StagedOutput: @unchecked Sendable {
     private let stagingFolder: FolderHandle
     private let lock: OutputLock
     private let known: OutputManifest?
-    private let mutex = NSLock()
-    private var stamps: [String: String] = [:]
-    private var madeFolders: Set<String> = []
-    private var failure: OutputWriter.WriteError?
+    /// What the build has written so far, from every core.
+    private struct Written {
+        var stamps: [String: String] = [:]
+        var madeFolders: Set<String> = []
+        var failure: OutputWriter.WriteError?
+    }
+    private let mutex = Mutex(Written())
 
     /// How many files the build has written (or kept) so far.
-    var fileCount: Int { mutex.withLock { stamps.count } }
+    var fileCount: Int { mutex.withLock { $0.stamps.count } }
 
     init(output: String, source: String, lockTimeout: Duration = OutputWriter.defaultLockTimeout,
          waiting: (String) -> Void = { _ in }) throws(OutputWriter.WriteError) {
@@ -79,16 +81,16 @@ final class StagedOutput: @unchecked Sendable {
     func write(_ path: SitePath, _ bytes: [UInt8]) throws(OutputWriter.WriteError) {
         let file = path.outputFile
         let stamp = OutputManifest.stamp(bytes)
-        let duplicate = mutex.withLock { stamps.updateValue(stamp, forKey: file) != nil }
+        let duplicate = mutex.withLock { $0.stamps.updateValue(stamp, forKey: file) != nil }
         if duplicate {
             throw remember(OutputWriter.WriteError(description: "two outputs would both be written to '\(file)'; nothing was written"))
         }
         if let known, known.stamps[file] == stamp, known.isIntact(stagingFolder.status(file), stamp: stamp) { return }
         let folder = (file as NSString).deletingLastPathComponent
         do {
-            if !folder.isEmpty && !mutex.withLock({ madeFolders.contains(folder) }) {
+            if !folder.isEmpty && !mutex.withLock({ $0.madeFolders.contains(folder) }) {
                 try stagingFolder.makeFolder(folder)
-                mutex.withLock { _ = madeFolders.insert(folder) }
+                mutex.withLock { _ = $0.madeFolders.insert(folder) }
             }
             try stagingFolder.writeFile(file, bytes)
         } catch {
@@ -108,7 +110,7 @@ final class StagedOutput: @unchecked Sendable {
             } catch {
                 throw remember(OutputWriter.WriteError(description: "\(error)"))
             }
-            let duplicate = mutex.withLock { stamps.updateValue(OutputManifest.stamp(bytes), forKey: file) != nil }
+            let duplicate = mutex.withLock { $0.stamps.updateValue(OutputManifest.stamp(bytes), forKey: file) != nil }
             if duplicate {
                 throw remember(OutputWriter.WriteError(description: "two outputs would both be written to '\(file)'; nothing was written"))
             }
@@ -117,11 +119,11 @@ final class StagedOutput: @unchecked Sendable {
 
     /// The first file the build wrote below `folder/`, if any.
     func writtenFile(below folder: String) -> String? {
-        mutex.withLock { stamps.keys.filter { $0.hasPrefix(folder + "/") }.min() }
+        mutex.withLock { $0.stamps.keys.filter { $0.hasPrefix(folder + "/") }.min() }
     }
 
     private func remember(_ error: OutputWriter.WriteError) -> OutputWriter.WriteError {
-        mutex.withLock { if failure == nil { failure = error } }
+        mutex.withLock { if $0.failure == nil { $0.failure = error } }
         return error
     }
 
@@ -130,14 +132,14 @@ final class StagedOutput: @unchecked Sendable {
     /// folder, so a deleted page is never found by search.
     func removeUnwritten() {
         guard known != nil else { return }
-        let written = mutex.withLock { Set(stamps.keys) }
+        let written = mutex.withLock { Set($0.stamps.keys) }
         _ = stagingFolder.prune(keeping: written)
     }
 
     /// Removes what this build did not write, writes the manifest last and
     /// puts the staging folder in place of the output.
     func commit() throws(OutputWriter.WriteError) {
-        let (stamps, failure) = mutex.withLock { (self.stamps, self.failure) }
+        let (stamps, failure) = mutex.withLock { ($0.stamps, $0.failure) }
         if let failure {
             discard()
             throw failure

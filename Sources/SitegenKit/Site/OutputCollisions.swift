@@ -26,15 +26,20 @@ enum OutputCollisions {
             let display = "content/" + path.value
             if let page = pageFiles[path.value] {
                 diagnostics.append(Diagnostic(.error, file: display,
-                    "this file would be written to '\(path.value)', where the page \(page.sourcePath) goes; rename or move the file"))
+                    "this file would be written to '\(path.value)', where \(Self.named(page)) goes; rename or move the file"))
                 kept[path] = nil
             } else if let page = pageFolders[path.value] {
                 diagnostics.append(Diagnostic(.error, file: display,
-                    "this file has the name of the folder '\(path.value)/' that holds the page \(page.sourcePath); rename the file or give the page another slug"))
+                    "this file has the name of the folder '\(path.value)/' that holds \(Self.named(page)); rename the file or give the page another slug"))
                 kept[path] = nil
             }
         }
         return (kept, diagnostics + caseCollisions(pages: pages, files: kept))
+    }
+
+    /// A page as these errors name it: its file, or what sitegen made.
+    static func named(_ page: Page) -> String {
+        page.origin == .written || page.origin == .translationFallback ? "the page " + page.sourcePath : page.party
     }
 
     /// One warning for each output path that another differs from only in case.

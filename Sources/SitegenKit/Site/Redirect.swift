@@ -36,7 +36,8 @@ public struct Redirect: Sendable, Hashable {
                 }
                 if folder == page.path { continue }
                 if let other = pagePaths[folder] {
-                    report("alias '\(written)'\(inLanguage) is the URL of \(other.isFallback ? "\(other.sourcePath) (built in '\(other.language)')" : other.sourcePath); a redirect cannot take a page's place: remove the alias or move that page", alias)
+                    let fix = other.origin == .written || other.origin == .translationFallback ? "remove the alias or move that page" : "remove the alias"
+                    report("alias '\(written)'\(inLanguage) is the URL of \(other.party); a redirect cannot take a page's place: \(fix)", alias)
                     continue
                 }
                 // A file of that name, or the index.html the redirect would be.

@@ -45,10 +45,23 @@ public struct Site: Sendable {
     /// written as URLs.
     var urlIndex: [SitePath: Int] = [:]
 
+    /// A site of `pages`, with the section pages and list pages its
+    /// navigation needs added (as `SiteResolver` does; a site is usually
+    /// made by `SiteResolver.resolve`).
     public init(config: SiteConfig, pages: [Page], strings: [String: UIStrings], contentFiles: [SitePath: [UInt8]]) {
-        self.config = config
         var pages = pages
-        navigation = SiteNavigation(config: config, pages: &pages)
+        let count = pages.count
+        let navigation = SiteNavigation(config: config, pages: &pages)
+        if pages.count > count { SiteResolver.sort(&pages, languages: config.languages) }
+        self.init(config: config, sortedPages: pages, navigation: navigation, strings: strings, contentFiles: contentFiles)
+    }
+
+    /// A site of the final page list: every page made, sorted, and the
+    /// navigation built from it (`SiteResolver.resolve`).
+    init(config: SiteConfig, sortedPages pages: [Page], navigation: SiteNavigation, strings: [String: UIStrings],
+         contentFiles: [SitePath: [UInt8]]) {
+        self.config = config
+        self.navigation = navigation
         self.pages = pages
         self.strings = strings
         self.contentFiles = contentFiles

@@ -1,4 +1,3 @@
-import Dispatch
 import SitegenSupport
 
 /// The navigation of every language: its section tree, the header's
@@ -11,20 +10,18 @@ struct SiteNavigation: Sendable {
     /// Whether the root had more children than the header shows.
     private(set) var headerIsTruncated: [String: Bool] = [:]
 
-    /// Builds every language's tree and adds the pages it generates to
+    /// Builds every language's tree and appends the pages it generates to
     /// `pages` (section pages of folders without `index.md`, and page 2, 3,
-    /// ... of every section with more than `pagination` children), keeping
-    /// `pages` in language order, then by path.
+    /// ... of every section with more than `pagination` children); the
+    /// caller sorts the list (`SiteResolver.sort`). The trees do not depend
+    /// on the order of `pages`.
     init(config: SiteConfig, pages: inout [Page]) {
         let languages = config.languages
-        let built = ResultSlots<(SectionTree, [Page])>(count: languages.count)
         let all = pages
-        DispatchQueue.concurrentPerform(iterations: languages.count) { index in
-            built[index] = SectionTree.build(language: languages[index], pages: all)
-        }
+        let built = Cores.map(languages, minimumPerCore: 1) { SectionTree.build(language: $0, pages: all) }
         var added: [Page] = []
         var paths = Set(pages.map(\.path))
-        for (language, (tree, generated)) in zip(languages, built.values) {
+        for (language, (tree, generated)) in zip(languages, built) {
             trees[language.code] = tree
             added += generated
             paths.formUnion(generated.map(\.path))
@@ -47,11 +44,7 @@ struct SiteNavigation: Sendable {
                 }
             }
         }
-        if !added.isEmpty {
-            pages += added
-            let order = Dictionary(uniqueKeysWithValues: languages.enumerated().map { ($1.code, $0) })
-            pages.sort { ($0.language == $1.language) ? $0.path < $1.path : order[$0.language, default: .max] < order[$1.language, default: .max] }
-        }
+        pages += added
     }
 
     /// How many pages a section's list of children takes (at least 1).

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import SitegenSupport
+import Synchronization
 
 /// Turns a `SiteSource` into a `Site`: reads each page's front matter, gives
 /// it a URL, pairs translations and fills in missing pages according to each
@@ -12,18 +13,15 @@ public enum SiteResolver {
 
     /// Pages already read, by file, so that a rebuild after a change parses
     /// only the files that changed (front matter parsing is the slow part).
-    ///
-    /// Unchecked Sendable: its one mutable field is read and written only
-    /// under `lock` (a build reads it on every core).
-    public final class PageCache: @unchecked Sendable {
+    /// A build reads it on every core.
+    public final class PageCache: Sendable {
         typealias Entry = (source: SourceText, page: Page?, diagnostics: [Diagnostic])
-        private let lock = NSLock()
-        private var entries: [String: Entry] = [:]
+        private let entries = Mutex<[String: Entry]>([:])
         public init() {}
 
         subscript(file: String) -> Entry? {
-            get { lock.withLock { entries[file] } }
-            set { lock.withLock { entries[file] = newValue } }
+            get { entries.withLock { $0[file] } }
+            set { entries.withLock { $0[file] = newValue } }
         }
     }
 
@@ -53,15 +51,17 @@ public enum SiteResolver {
         found.diagnostics += decisionProblems
         checkHomePages(expanded, config: config, into: &found)
         pages = onePagePerURL(expanded, into: &found)
+        // Section pages of folders without index.md, further pages of long lists.
+        let navigation = SiteNavigation(config: config, pages: &pages)
         let search = SearchPages.make(config: config, strings: strings, existing: pages)
         found.diagnostics += search.diagnostics
         pages += search.pages
-        let order = Dictionary(uniqueKeysWithValues: config.languages.enumerated().map { ($1.code, $0) })
-        pages.sort { ($0.language == $1.language) ? $0.path < $1.path : order[$0.language]! < order[$1.language]! }
+        // Every page is made: the list is sorted once, and checked as a whole.
+        sort(&pages, languages: config.languages)
 
         let collisions = OutputCollisions.check(pages: pages, files: contentFiles(source, config: config))
         found.diagnostics += collisions.diagnostics
-        var site = Site(config: config, pages: pages, strings: strings, contentFiles: collisions.files)
+        var site = Site(config: config, sortedPages: pages, navigation: navigation, strings: strings, contentFiles: collisions.files)
         site.unusablePages = found.unusable
         site.rootFiles = Dictionary(source.rootFiles.map { (SitePath($0.relativePath), $0.bytes) }) { first, _ in first }
         site.unusableKeys = found.unusableKeys
@@ -75,6 +75,12 @@ public enum SiteResolver {
             site.translationStatus = status
         }
         return (site, found.diagnostics)
+    }
+
+    /// The site's page order: languages as in the settings, then by path.
+    static func sort(_ pages: inout [Page], languages: [Language]) {
+        let order = Dictionary(uniqueKeysWithValues: languages.enumerated().map { ($1.code, $0) })
+        pages.sort { ($0.language == $1.language) ? $0.path < $1.path : order[$0.language, default: .max] < order[$1.language, default: .max] }
     }
 
     /// Every folder under `content/` must be a language of the settings.

@@ -1,0 +1,56 @@
+import Foundation
+@testable import SitegenKit
+@testable import SitegenSupport
+
+// Helpers of one module's suites that the tests of another use too (the
+// suite of the same name forwards to them).
+
+package enum SearchTests {
+    package static func site() throws -> String {
+        let site = try SiteFixtures.copy("search")
+        try FileManager.default.copyItem(atPath: Fixtures.repository.path + "/templates", toPath: site + "/templates")
+        return site
+    }
+
+    package static func build(_ site: String, output: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> BuildReport {
+        var options = BuildOptions(source: site, output: output)
+        options.environment = environment
+        return try SiteBuilder.build(options)
+    }
+
+    /// An executable script in a temporary folder.
+    package static func script(_ text: String) throws -> String {
+        let path = SiteFixtures.temporaryFolder() + "/pagefind"
+        try ("#!/bin/sh\n" + text + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return path
+    }
+}
+
+package enum BuiltInThemeTests {
+    package static let templates = Fixtures.repository.appendingPathComponent("templates").path
+
+    /// Every file under `folder` (names starting with `.` skipped), by path.
+    package static func files(under folder: String) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: folder)! {
+            var isFolder: ObjCBool = false
+            guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                  FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue
+            else { continue }
+            files[path] = Array(FileManager.default.contents(atPath: folder + "/" + path)!)
+        }
+        return files
+    }
+}
+
+package enum PreviewResponderTests {
+    package static let plan = OutputPlan(files: [
+        SitePath("index.html"): Array("<html><body><p>root</p></body></html>".utf8),
+        SitePath("nl/"): Array("<html><body><p>nl</p></body></html>".utf8),
+        SitePath("nl/guide/"): Array("<html><body>guide</body></html>".utf8),
+        SitePath("404.html"): Array("<html><body>not found</body></html>".utf8),
+        SitePath("assets/site.abc.css"): Array("body{}".utf8),
+        SitePath("nl/img/logo.png"): [0x89, 0x50],
+    ])
+}
