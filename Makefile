@@ -130,7 +130,8 @@ asan: deps
 # sitegen against Hugo, side by side (bench/run_bench.py): the three shapes,
 # then highlighting (issue 26): the code-heavy shape at 2 x 2,000 and one
 # block a page at 2 x 10,000, both tools with and without it, and what one
-# block costs; then issue 30's link-heavy flat shape at 2 x 10,000. Installs Hugo and cmark from Debian when missing.
+# block costs; then issue 30's link-heavy flat shape at 2 x 10,000, and its
+# incremental builds (unchanged, one page changed; search off and on). Installs Hugo and cmark from Debian when missing.
 # BENCH_ARGS applies to the first run only (the shapes).
 bench: deps
 	@for tool in hugo cmark; do \
@@ -142,6 +143,7 @@ bench: deps
 	python3 bench/run_bench.py --code-heavy --sizes 2000 --shapes sections --themes minimal --modes cold --runs 3
 	python3 bench/run_bench.py --highlight --sizes 10000 --shapes sections --themes minimal --modes cold --runs 3
 	python3 bench/run_bench.py --link-heavy --sizes 10000 --shapes flat --themes minimal --modes cold --runs 3
+	python3 bench/incremental_bench.py --sizes 10000 --shape flat --runs 3
 
 # The quick check after a change to a hot path (a few minutes): the three
 # shapes at 2 x 1,000, minimal theme, warm, against Hugo, compared with the
@@ -156,6 +158,6 @@ bench-check: deps
 # sanitizer and valgrind ones), the shipped site's output with the build
 # kept beside it, its staging folders and lock.
 clean:
-	rm -rf .build .build-asan .build-valgrind dist _site ._site.sitegen-previous ._site.sitegen-staging* ._site.sitegen-lock
+	rm -rf .build .build-asan .build-valgrind dist _site ._site.sitegen-previous ._site.sitegen-staging* ._site.sitegen-lock ._site.sitegen-cache
 
 FORCE:

@@ -46,6 +46,13 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # SITEGEN_BENCH_BINARY: another build to measure (an older commit's, say), as it is.
 SITEGEN = os.environ.get("SITEGEN_BENCH_BINARY") or os.path.join(REPO, ".build", "release", "sitegen")
 BASELINE = os.path.join(REPO, "bench", "baseline.json")
+
+
+def clean_flag():
+    """["--clean"] when the binary has it (a build of an older commit, run
+    through SITEGEN_BENCH_BINARY, may not: it has no cache to ignore)."""
+    help_text = subprocess.run([SITEGEN, "build", "--help"], capture_output=True, text=True).stdout
+    return ["--clean"] if "--clean" in help_text else []
 # How much slower than the baseline a ratio to Hugo may be before the run
 # says so: one run's noise on a quiet machine is a few per cent.
 TOLERANCE = 1.15
@@ -109,7 +116,9 @@ def bench_case(size, shape, theme, args, tools):
     subprocess.run([sys.executable, os.path.join(REPO, "bench", "generate_corpus.py"), str(size), corpus,
                     "--shape", shape, "--theme", theme] + (["--code-heavy"] if args.code_heavy else ["--link-heavy"] if args.link_heavy else highlight), check=True)
     outputs = {tool: os.path.join(work, "out-" + tool) for tool in tools}
-    commands = {"sitegen": [SITEGEN, "build", "--quiet", "--source", corpus, "--output", outputs["sitegen"]]}
+    # --clean: every page rendered, as Hugo does (a warm build measures the
+    # writer's reuse of the output; incremental_bench.py measures the cache).
+    commands = {"sitegen": [SITEGEN, "build", "--quiet"] + clean_flag() + ["--source", corpus, "--output", outputs["sitegen"]]}
     if "hugo" in tools:
         subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_hugo_site.py"), corpus, hugo_site,
                         "--theme", theme] + highlight, check=True)
@@ -120,7 +129,7 @@ def bench_case(size, shape, theme, args, tools):
         shutil.copytree(corpus, plain, symlinks=True)
         with open(os.path.join(plain, "sitegen.yml"), "a", encoding="utf-8") as file:
             file.write("markdown:\n  highlight: false\n")
-        commands["sitegen-plain"] = [SITEGEN, "build", "--quiet", "--source", plain, "--output", outputs["sitegen-plain"]]
+        commands["sitegen-plain"] = [SITEGEN, "build", "--quiet"] + clean_flag() + ["--source", plain, "--output", outputs["sitegen-plain"]]
         if "hugo" in tools:
             subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_hugo_site.py"), corpus, hugo_plain,
                             "--theme", theme], check=True)

@@ -11,7 +11,9 @@ struct BuildCommand: ParsableCommand {
         discussion: """
             Reads sitegen.yml, content/ and templates/ from the site folder and writes \
             the static site. The previous output is replaced only when the build has \
-            no errors. Errors and warnings are printed as file:line:column: message.
+            no errors. Errors and warnings are printed as file:line:column: message. \
+            A build renders only the pages changed since the build before (a cache \
+            beside the output says which); --clean renders them all.
             """
     )
 
@@ -30,13 +32,16 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("file-links"), help: "End links to pages in index.html, so the site also works opened from disk.")
     var fileLinks = false
 
+    @Flag(name: .long, help: "Render every page, ignoring the cache the build before left beside the output (.<output>.sitegen-cache); the output is the same either way.")
+    var clean = false
+
     @Flag(name: .long, help: "Print only errors, warnings and nothing else.")
     var quiet = false
 
     @Flag(name: .long, help: "Print every warning (without it, more than 10 warnings of one kind are one line) and details, such as which files of static/ replace files sitegen makes.")
     var verbose = false
 
-    @Flag(name: .customLong("check-external"), help: "After the build, ask every http:// link in the pages whether it answers; a broken one is a warning. https:// links are not checked (no TLS client).")
+    @Flag(name: .customLong("check-external"), help: "After the build, ask every http:// link in the pages whether it answers, and every link into a links.outside path at the host of baseURL; a broken one is a warning. https:// links are not checked (no TLS client).")
     var checkExternal = false
 
     @Option(name: .customLong("external-timeout"), help: "Seconds to wait for each external link (with --check-external).")
@@ -49,7 +54,7 @@ struct BuildCommand: ParsableCommand {
         if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
             throw UsageError("--base-url " + problem)
         }
-        let options = BuildOptions(source: source, output: output, baseURL: baseURL, includeDrafts: drafts, fileLinks: fileLinks)
+        let options = BuildOptions(source: source, output: output, baseURL: baseURL, includeDrafts: drafts, fileLinks: fileLinks, clean: clean)
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
         let quiet = quiet, verbose = verbose
         let log: (SiteBuilder.Step) -> Void = { step in
@@ -75,7 +80,8 @@ struct BuildCommand: ParsableCommand {
             report.diagnostics += check.diagnostics
             if !quiet {
                 FileHandleOutput.standardError("external: \(check.checked) http:// URLs asked, \(check.diagnostics.count) broken links"
-                    + (check.skippedHTTPS > 0 ? "; \(check.skippedHTTPS) https:// links not checked (sitegen has no TLS client)" : ""))
+                    + (check.skippedHTTPS > 0 ? "; \(check.skippedHTTPS) https:// links not checked (sitegen has no TLS client)" : "")
+                    + (check.skippedOutside > 0 ? "; \(check.skippedOutside) links into links.outside paths not checked (no baseURL to find their host)" : ""))
             }
         }
         for line in DiagnosticSummary.lines(report.diagnostics, verbose: verbose) {

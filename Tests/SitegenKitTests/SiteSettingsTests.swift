@@ -100,4 +100,63 @@ import SitegenTestSupport
         #expect(bad == nil)
         #expect(diagnostics.map(\.description) == ["sitegen.yml:5:9: error: banner must be text, or a mapping from language code to text"])
     }
+
+    /// `markdown:`, `links:`, `warnings:` and `params:` are read alike: a
+    /// mapping, each unknown key a warning naming the known ones.
+    @Test func settingsMapsWarnAboutUnknownKeysAndMustBeMappings() {
+        let base = "title: T\nlanguages:\n  - code: en\n    name: English\n"
+        let (config, warnings) = SiteConfig.parse(base + "markdown:\n  highlite: false\nlinks:\n  outsde: [/blog/]\nwarnings:\n  missing: false\n")
+        #expect(config != nil)
+        #expect(warnings.map(\.description) == [
+            "sitegen.yml:6:3: warning: unknown setting 'markdown.highlite'; known: headingIDs, highlight, rawHTML",
+            "sitegen.yml:8:3: warning: unknown setting 'links.outsde'; known: outside",
+            "sitegen.yml:10:3: warning: unknown setting 'warnings.missing'; known: missingTranslations",
+        ])
+        let (bad, errors) = SiteConfig.parse(base + "markdown: yes\nlinks: [/blog/]\nwarnings: off\nparams: 2\n")
+        #expect(bad == nil)
+        #expect(errors.map(\.description) == [
+            "sitegen.yml:5:11: error: markdown must be a mapping, like 'markdown:' with '  rawHTML: allow'",
+            "sitegen.yml:6:8: error: links must be a mapping, like 'links:' with '  outside: [/blog/]'",
+            "sitegen.yml:7:11: error: warnings must be a mapping, like 'warnings:' with '  missingTranslations: false'",
+            "sitegen.yml:8:9: error: params must be a mapping, like 'params:' with '  version: \"2.1\"'",
+        ])
+    }
+
+    @Test func logoAndFaviconAreFilesOfStaticShownOnEveryPage() throws {
+        let site = try SiteFixtures.copy("docs")
+        try FileManager.default.createDirectory(atPath: site + "/static/images", withIntermediateDirectories: true)
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"16\"/>"
+        try svg.write(toFile: site + "/static/images/logo.svg", atomically: false, encoding: .utf8)
+        try svg.write(toFile: site + "/static/favicon.svg", atomically: false, encoding: .utf8)
+        let config = site + "/sitegen.yml"
+        try (String(contentsOfFile: config, encoding: .utf8) + "logo: /images/logo.svg\nfavicon: favicon.svg\n")
+            .write(toFile: config, atomically: false, encoding: .utf8)
+        let (report, output) = try SiteFixtures.build(site, baseURL: "https://example.org/docs/")
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let install = try Self.read(output, "en/getting-started/install/index.html")
+        #expect(install.contains("<link rel=\"icon\" href=\"../../../favicon.svg\" />"))
+        #expect(install.contains("<img class=\"site-logo\" src=\"../../../images/logo.svg\" alt=\"\" />"))
+        // The 404 page is served at any depth: its links start at the base URL's path.
+        let notFound = try Self.read(output, "404.html")
+        #expect(notFound.contains("<link rel=\"icon\" href=\"/docs/favicon.svg\" />"))
+        #expect(notFound.contains("src=\"/docs/images/logo.svg\""))
+    }
+
+    @Test func aLogoThatIsNoFileOfStaticIsALocatedError() throws {
+        let site = try SiteFixtures.copy("docs")
+        let config = site + "/sitegen.yml"
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        try (text + "logo: images/logo.svg\nfavicon: ../secret.ico\n").write(toFile: config, atomically: false, encoding: .utf8)
+        let (report, _) = try SiteFixtures.build(site, baseURL: nil)
+        #expect(!report.succeeded)
+        let messages = report.diagnostics.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("sitegen.yml:\(line + 1):10: error: favicon '../secret.ico' must be the path of a file in static/") }, "\(messages)")
+        // Settings errors stop the build before the files are listed; alone, the logo is checked against static/.
+        try (text + "logo: images/logo.svg\n").write(toFile: config, atomically: false, encoding: .utf8)
+        let (second, _) = try SiteFixtures.build(site, baseURL: nil)
+        #expect(second.diagnostics.map(\.description).contains(
+            "sitegen.yml:\(line):7: error: logo 'images/logo.svg' is no file in static/; put the file at static/images/logo.svg or correct the path"),
+            "\(second.diagnostics)")
+    }
 }

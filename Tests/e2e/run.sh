@@ -267,6 +267,32 @@ if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$search_src" ]
     search_site="$work/search"
 fi
 
+# The same fixture built into one output four times: built, built again
+# unchanged (the index is kept), with a word of one page replaced by
+# another (the index is made again), and unchanged once more: search must
+# find the new word and not the old one (test_search.py).
+search_edited=
+if [ -n "$search_site" ]; then
+    cp -R "$work/search-src" "$work/search-edited-src" || die "could not copy $work/search-src"
+    for step in built unchanged edited unchanged; do
+        [ $step = edited ] && sed -i 's/fietsenstalling/windmolenpark/' "$work/search-edited-src/content/nl/handleidingen/licentie.md"
+        build_variant "$work/search-edited-src" "$work/search-edited"
+    done
+    search_edited="$work/search-edited"
+fi
+
+# A site of 2 x 450 pages with search (bench/generate_corpus.py): each
+# language's A-Z list is cut into two parts (test_search.py; the Nu checker
+# reads the search pages).
+long_search=
+if [ -n "$search_site" ]; then
+    "$PYTHON" "$repo/bench/generate_corpus.py" 450 "$work/long-search-src" --shape flat >/dev/null \
+        && printf 'search: true\n' >>"$work/long-search-src/sitegen.yml" \
+        || die "could not generate $work/long-search-src"
+    build_variant "$work/long-search-src" "$work/long-search"
+    long_search="$work/long-search"
+fi
+
 # The code fixture (Tests/Fixtures/sites/code), which has no templates/ and
 # so is built with the built-in theme: a page full of highlighted code for
 # test_code.py. Only when checking the shipped site.
@@ -307,6 +333,16 @@ if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$shortcodes_sr
     shortcodes_site="$work/shortcodes"
 fi
 
+# The strings fixture (Tests/Fixtures/sites/strings): Finnish (English UI
+# strings stand in) and Polish (plural forms), built with the built-in theme,
+# for test_strings.py. Only when checking the shipped site.
+strings_src="$repo/Tests/Fixtures/sites/strings"
+strings_site=
+if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$strings_src" ]; then
+    build_variant "$strings_src" "$work/strings"
+    strings_site="$work/strings"
+fi
+
 vnu_status=skipped
 pytest_status=skipped
 if [ "$build_status" = ok ]; then
@@ -318,10 +354,12 @@ if [ "$build_status" = ok ]; then
     [ -z "$docs_site" ] || vnu_targets+=("$docs_site" "$docs_file")
     [ -z "$init_site" ] || vnu_targets+=("$init_site")
     [ -z "$search_site" ] || vnu_targets+=("$search_site")
+    [ -z "$long_search" ] || vnu_targets+=("$long_search/nl/search" "$long_search/en/search")
     [ -z "$code_site" ] || vnu_targets+=("$code_site")
     [ -z "$reflow_site" ] || vnu_targets+=("$reflow_site")
     [ -z "$constructs_site" ] || vnu_targets+=("$constructs_site")
     [ -z "$shortcodes_site" ] || vnu_targets+=("$shortcodes_site")
+    [ -z "$strings_site" ] || vnu_targets+=("$strings_site")
     java -jar "$vnu_jar" --skip-non-html --errors-only "${vnu_targets[@]}" >"$vnu_out" 2>&1
     vnu_rc=$?
     sed "s|file:$work/||g; s|$work/||g" "$vnu_out"
@@ -343,10 +381,13 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_DOCS_FILE_LINKS="$docs_file" \
     SITEGEN_E2E_INIT="$init_site" \
     SITEGEN_E2E_SEARCH="$search_site" \
+    SITEGEN_E2E_SEARCH_EDITED="$search_edited" \
+    SITEGEN_E2E_LONG_SEARCH="$long_search" \
     SITEGEN_E2E_CODE="$code_site" \
     SITEGEN_E2E_REFLOW="$reflow_site" \
     SITEGEN_E2E_CONSTRUCTS="$constructs_site" \
     SITEGEN_E2E_SHORTCODES="$shortcodes_site" \
+    SITEGEN_E2E_STRINGS="$strings_site" \
     SITEGEN_E2E_AXE="$axe_js" \
     SITEGEN_E2E_PREFIX="$PREFIX" \
     SITEGEN_E2E_HOSTING="$work/hosting" \

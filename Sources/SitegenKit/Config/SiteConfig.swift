@@ -76,6 +76,10 @@ public struct SiteConfig: Sendable, Hashable {
     public var banner: [String: String] = [:]
     /// `params:`, for `{{< param "name" >}}`.
     public var params: [String: TemplateValue] = [:]
+    /// `logo:`, a file of `static/` shown in the header beside the title.
+    public var logo: SiteFileSetting?
+    /// `favicon:`, a file of `static/` the browser shows as the site's icon.
+    public var favicon: SiteFileSetting?
 
     public init(languages: [Language], baseURL: String? = nil, output: String = "_site", translationNotices: Bool = false) {
         self.languages = languages
@@ -90,7 +94,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices",
                                         "pagination", "navigationLimit", "markdown", "warnings", "search", "links", "nav", "params",
-                                        "editURL", "banner"]
+                                        "editURL", "banner", "logo", "favicon"]
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
@@ -133,16 +137,18 @@ public struct SiteConfig: Sendable, Hashable {
         config.pagination = limit(root["pagination"], "pagination", reader)
         config.navigationLimit = limit(root["navigationLimit"], "navigationLimit", reader)
         var markdownProblems: [Diagnostic] = []
-        config.markdown = MarkdownSettings.parse(root["markdown"], yaml: yaml, into: &markdownProblems)
-        config.links = LinkSettings.parse(root["links"], yaml: yaml, into: &markdownProblems)
+        config.markdown = MarkdownSettings.parse(root["markdown"], reader)
+        config.links = LinkSettings.parse(root["links"], reader)
         config.nav = NavOrder.parse(root["nav"], yaml: yaml, into: &markdownProblems)
         config.missingTranslationWarnings = readWarnings(root["warnings"], reader)
         config.search = reader.bool(root["search"], "search must be true or false (true: a search page per language, indexed by Pagefind)") ?? false
         config.editURL = readEditURL(root["editURL"], reader)
         config.banner = readBanner(root["banner"], languages: languages, reader)
-        if let node = root["params"] {
-            if case .map(let params) = YAMLText.templateValue(node) { config.params = params }
-            else { reader.error("params must be a mapping of names to values, like 'params:' with '  version: \"2.1\"'", at: node) }
+        config.logo = SiteFileSetting.read(root["logo"], "logo", reader)
+        config.favicon = SiteFileSetting.read(root["favicon"], "favicon", reader)
+        if let node = root["params"], reader.mapping(node, "params", example: "version: \"2.1\"") != nil,
+           case .map(let params) = YAMLText.templateValue(node) {
+            config.params = params
         }
         let diagnostics = reader.diagnostics + markdownProblems
         if diagnostics.contains(where: { $0.severity == .error }) || languages.isEmpty {
@@ -310,18 +316,9 @@ public struct SiteConfig: Sendable, Hashable {
 
     /// `warnings.missingTranslations` (default true).
     static func readWarnings(_ node: Node?, _ reader: YAMLReader) -> Bool {
-        guard let node else { return true }
-        guard let mapping = node.mapping else {
-            reader.error("warnings must be a mapping, like 'warnings:' with '  missingTranslations: false'", at: node)
-            return true
-        }
         var missingTranslations = true
-        for (key, value) in mapping {
-            if key.string == "missingTranslations" {
-                missingTranslations = reader.bool(value, "warnings.missingTranslations must be true or false") ?? true
-            } else {
-                reader.warning("unknown setting 'warnings.\(key.string ?? "")'; known: missingTranslations", at: key)
-            }
+        reader.settings(node, "warnings", known: ["missingTranslations"], example: "missingTranslations: false") { _, value in
+            missingTranslations = reader.bool(value, "warnings.missingTranslations must be true or false") ?? true
         }
         return missingTranslations
     }

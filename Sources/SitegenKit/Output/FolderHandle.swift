@@ -131,6 +131,28 @@ final class FolderHandle: Sendable {
         return nil
     }
 
+    /// Makes `relative` (whose folder exists here) a hard link to the file
+    /// at the same path in `other`, replacing whatever stood here; a link
+    /// there is linked as a link, never followed (the caller checks what it
+    /// got with `status`). False when the system cannot (another file
+    /// system, say).
+    func link(_ relative: String, from other: FolderHandle) -> Bool {
+        let (folderPath, name) = split(relative)
+        let source = other.folder(folderPath)
+        guard source >= 0 else { return false }
+        defer { if source != other.descriptor { close(source) } }
+        let inside = folder(folderPath)
+        guard inside >= 0 else { return false }
+        defer { if inside != descriptor { close(inside) } }
+        let temporary = ".\(name).sitegen-new-\(UInt32.random(in: 0...UInt32.max))"
+        guard linkat(source, name, inside, temporary, 0) == 0 else { return false }
+        if renameat(inside, temporary, inside, name) != 0 {
+            unlinkat(inside, temporary, 0)
+            return false
+        }
+        return true
+    }
+
     /// What stands at `relative`, not following a link anywhere on the way;
     /// nil when nothing does (or a link is on the way).
     func status(_ relative: String) -> stat? {

@@ -191,11 +191,9 @@ public struct SiteRenderer: Sendable {
                 let index = pending[position]
                 var result = renderPage(pages[index])
                 if let sink {
-                    // Streaming is for builds, which keep no cache: only the
-                    // ids and anchor checks are still needed.
+                    // Streaming is for builds, whose cache keeps no HTML.
                     sink(result.path, result.html)
                     result.html = []
-                    result.linkedPages = []
                 }
                 results[index] = result
                 if let progress, position % 100 == 0 { progress(counter.increment(by: 100)) }
@@ -207,7 +205,8 @@ public struct SiteRenderer: Sendable {
 
     func renderPage(_ page: Page) -> RenderedPage {
         if let target = page.metadata.linkTarget {
-            let html = Redirect.linkOnlyHTML(to: target, title: page.metadata.title, language: page.language)
+            let url = site.linkOnlyTargets[page.path]?.url(from: page.path, fileLinks: fileLinks) ?? target
+            let html = Redirect.linkOnlyHTML(to: url, title: page.metadata.title, language: page.language)
             return RenderedPage(path: page.path, html: Array(html.utf8), ids: [], anchorChecks: [], diagnostics: [],
                                 missingStrings: [], missingAssets: [], linkedPages: [])
         }
