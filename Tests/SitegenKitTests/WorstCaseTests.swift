@@ -214,4 +214,31 @@ extension WorstCaseTests {
             }
         }
     }
+
+    // MARK: Deep trees
+
+    /// A page 1,000 folders deep, with the built-in theme. Before: over 100
+    /// levels was an error ("partials nest more than 100 deep", the sidebar
+    /// opened every level of the path), and 1,000 crashed a rendering
+    /// thread (its stack). Now the sidebar opens 12 levels and the
+    /// breadcrumbs name the home page and the 11 nearest ancestors.
+    @Test(.timeLimit(.minutes(3)))
+    func aPageAThousandFoldersDeepBuilds() throws {
+        let site = SiteFixtures.temporaryFolder()
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: site + "/content/en", withIntermediateDirectories: true)
+        try "title: Deep\nlanguages:\n  - code: en\n    name: English\n".write(toFile: site + "/sitegen.yml", atomically: false, encoding: .utf8)
+        try "---\ntitle: Home\n---\nHi\n".write(toFile: site + "/content/en/index.md", atomically: false, encoding: .utf8)
+        let folder = "/content/en/" + Array(repeating: "d", count: 1_000).joined(separator: "/")
+        try manager.createDirectory(atPath: site + folder, withIntermediateDirectories: true)
+        try "---\ntitle: Leaf\n---\nLeaf\n".write(toFile: site + folder + "/leaf.md", atomically: false, encoding: .utf8)
+        let (report, output) = try SiteFixtures.build(site)
+        #expect(report.succeeded, "\(report.diagnostics.prefix(3))")
+        let leafPath = output + "/en/" + Array(repeating: "d", count: 1_000).joined(separator: "/") + "/leaf/index.html"
+        let leaf = try String(contentsOfFile: leafPath, encoding: .utf8)
+        #expect(leaf.components(separatedBy: "class=\"ancestor\"").count - 1 <= NavigationContext.sidebarDepth)
+        let trail = try #require(leaf.range(of: "<nav class=\"breadcrumbs\"").map { leaf[$0.lowerBound...] })
+        let crumbs = trail[..<(trail.range(of: "</nav>")?.upperBound ?? trail.endIndex)]
+        #expect(crumbs.components(separatedBy: "<li").count - 1 == NavigationContext.breadcrumbCount)
+    }
 }

@@ -64,6 +64,14 @@ struct NavigationContext {
         return (children[start..<start + limit], true)
     }
 
+    /// How many levels of the page's path the sidebar opens, and how many
+    /// ancestors the breadcrumbs name (the home page and the nearest ones).
+    /// Deeper trees build, each page carrying a bounded trail: a tree 1,000
+    /// folders deep put 1,000 nested lists on every page (quadratic output)
+    /// and overflowed a rendering thread's stack.
+    static let sidebarDepth = 12
+    static let breadcrumbCount = 12
+
     /// The section tree for a sidebar: the top-level entries, with
     /// `children` (`hasChildren`, `isTruncated`) only on the way to the page
     /// and under the page itself; `isAncestor` on the entries it is below.
@@ -83,8 +91,8 @@ struct NavigationContext {
             return (slice.map { child in
                 let value = entry(child)
                 value.isAncestor = onPath.contains(child) && (child != node || isStep)
-                let sub: (entries: [TemplateData], isTruncated: Bool) =
-                    onPath.contains(child) && tree.nodes[child].isSection ? level(child, depth: depth + 1) : ([], false)
+                let opens = onPath.contains(child) && tree.nodes[child].isSection && depth + 1 < Self.sidebarDepth
+                let sub: (entries: [TemplateData], isTruncated: Bool) = opens ? level(child, depth: depth + 1) : ([], false)
                 value.children = sub.entries
                 value.isTruncated = sub.isTruncated
                 return .lookup(value)
@@ -137,7 +145,11 @@ struct NavigationContext {
     /// decision helper's step in the step.
     func breadcrumbs() -> TemplateData {
         guard let tree, let node else { return .list([]) }
-        var crumbs = tree.ancestry(of: node).map { index in
+        var ancestry = tree.ancestry(of: node)
+        if ancestry.count > Self.breadcrumbCount {
+            ancestry = [ancestry[0]] + ancestry.suffix(Self.breadcrumbCount - 1)
+        }
+        var crumbs = ancestry.map { index in
             let value = entry(index)
             value.isCurrent = index == node && !isStep && listNumber == 1
             return value
