@@ -43,7 +43,7 @@ public struct SiteConfig: Sendable, Hashable {
     public var languages: [Language]
     public var defaultLanguage: Language { languages[0] }
     /// Absolute, ending in `/`; nil when the site may be hosted anywhere.
-    public var baseURL: String?
+    public var baseURL: BaseURL?
     /// The output folder, relative to the site folder unless absolute.
     public var output: String
     /// Pages whose original changed after they were translated tell their
@@ -77,7 +77,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// `params:`, for `{{< param "name" >}}`.
     public var params: [String: TemplateValue] = [:]
 
-    public init(languages: [Language], baseURL: String? = nil, output: String = "_site", translationNotices: Bool = false) {
+    public init(languages: [Language], baseURL: BaseURL? = nil, output: String = "_site", translationNotices: Bool = false) {
         self.languages = languages
         self.baseURL = baseURL
         self.output = output
@@ -241,8 +241,9 @@ public struct SiteConfig: Sendable, Hashable {
         return Language(code: code, name: name, direction: direction, siteTitle: siteTitle ?? "", missingPages: policy)
     }
 
-    static func readBaseURL(_ node: Node?, _ reader: YAMLReader) -> String? {
+    static func readBaseURL(_ node: Node?, _ reader: YAMLReader) -> BaseURL? {
         readFolderURL(node, reader, "baseURL must be an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like 'https://example.org/docs/'")
+            .flatMap { try? BaseURL.parse($0).get() }
     }
 
     /// An absolute http or https URL of a folder: a `/` is added at its end.

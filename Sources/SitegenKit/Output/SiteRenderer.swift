@@ -316,7 +316,7 @@ public struct SiteRenderer: Sendable {
 
         // The 404 page is served at any depth, so its links are absolute: from
         // the base URL's path, or from the server root without one.
-        let absoluteBase = site.config.baseURL.map(SiteRenderer.pathOfURL) ?? "/"
+        let absoluteBase = site.config.baseURL?.path ?? "/"
         for (name, path, base) in [(TemplateSet.languageChooser, SitePath("index.html"), nil as String?),
                                    (TemplateSet.notFound, SitePath("404.html"), absoluteBase)] {
             guard templates.names.contains(name) else { continue }
@@ -330,7 +330,7 @@ public struct SiteRenderer: Sendable {
                 values["navigation"] = context.navigation(in: defaultLanguage.code, at: SitePath("404.html")) { base + $0.urlPath }
                 values["translations"] = context.homeTranslations(current: defaultLanguage, absoluteBase: base)
             }
-            if let baseURL = site.config.baseURL { values["canonicalURL"] = .text(baseURL) }
+            if let baseURL = site.config.baseURL { values["canonicalURL"] = .text(baseURL.description) }
             do {
                 files[path] = Array(try templates.render(.object(values), template: name).utf8)
             } catch {
@@ -342,12 +342,5 @@ public struct SiteRenderer: Sendable {
             missingAssets.formUnion(assetLookup.missing)
         }
         return (files, missingStrings, missingAssets, diagnostics)
-    }
-
-    /// `/docs/` of `https://example.org/docs/`.
-    static func pathOfURL(_ url: String) -> String {
-        let afterScheme = url.components(separatedBy: "://").dropFirst().joined(separator: "://")
-        guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
-        return String(afterScheme[slash...])
     }
 }

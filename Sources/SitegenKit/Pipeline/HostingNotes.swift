@@ -10,9 +10,10 @@ public enum HostingNotes {
             return ["no baseURL: 404.html links to the server root (/), so hosted in a sub-folder its links and stylesheet break; "
                     + "set baseURL in sitegen.yml or pass --base-url https://example.org/sub/folder/"]
         }
-        let path = SiteRenderer.pathOfURL(baseURL)
+        guard case .success(let url) = BaseURL.parse(baseURL) else { return [] }
+        let path = url.path
         guard path != "/" else { return [] }
         return ["robots.txt is written to \(path)robots.txt, where crawlers never look (they read /robots.txt only); "
-                + "put its Sitemap line, 'Sitemap: \(baseURL)sitemap.xml', in the robots.txt at the root of the host"]
+                + "put its Sitemap line, 'Sitemap: \(url)sitemap.xml', in the robots.txt at the root of the host"]
     }
 }

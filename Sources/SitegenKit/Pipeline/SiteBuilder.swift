@@ -199,10 +199,9 @@ public enum SiteBuilder {
         }
 
         if let baseURL = options.baseURL {
-            if let problem = SiteConfig.baseURLProblem(baseURL) {
-                report.diagnostics.append(Diagnostic(.error, file: "--base-url", problem))
-            } else {
-                parsedConfig?.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            switch BaseURL.parse(baseURL) {
+            case .success(let url): parsedConfig?.baseURL = url
+            case .failure(let problem): report.diagnostics.append(Diagnostic(.error, file: "--base-url", problem.description))
             }
         }
         guard let config = parsedConfig else { return nil }
@@ -225,7 +224,7 @@ public enum SiteBuilder {
         report.pagesPerLanguage = config.languages.map { language in (language.code, site.pages(in: language.code).count) }
         log(Step(name: "resolve", detail: report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ") + " pages"))
         if let translations = site.translationStatus { log(Step(name: "translations", detail: translations.summaryLine)) }
-        for note in HostingNotes.notes(baseURL: config.baseURL, fileLinks: options.fileLinks) { log(Step(name: "note", detail: note)) }
+        for note in HostingNotes.notes(baseURL: config.baseURL?.description, fileLinks: options.fileLinks) { log(Step(name: "note", detail: note)) }
         let (templates, templateProblems) = TemplateSet.load(source.templates)
         report.diagnostics += templateProblems
         return ResolvedSite(source: source, loadDiagnostics: loadProblems, site: site, templates: templates)

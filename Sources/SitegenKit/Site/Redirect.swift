@@ -85,9 +85,9 @@ public struct Redirect: Sendable, Hashable {
     /// The redirect page at `folder`: a `meta refresh` to the page, its
     /// canonical URL (so search engines index the page, not the old URL),
     /// `noindex`, and a visible link for when the refresh does not happen.
-    func html(at folder: SitePath, baseURL: String?, fileLinks: Bool) -> String {
+    func html(at folder: SitePath, baseURL: BaseURL?, fileLinks: Bool) -> String {
         let relative = HTMLEscaping.escape(target.relative(from: folder, fileLinks: fileLinks))
-        let canonical = baseURL.map { HTMLEscaping.escape($0 + target.urlPath) } ?? relative
+        let canonical = baseURL.map { HTMLEscaping.escape($0.absolute(target)) } ?? relative
         let title = HTMLEscaping.escape(self.title)
         return """
             <!DOCTYPE html>
