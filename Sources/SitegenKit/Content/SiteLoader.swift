@@ -19,11 +19,8 @@ public enum SiteLoader {
     }
 
     public static func load(_ root: String) throws -> (SiteSource, [Diagnostic]) {
-        let root = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+        let root = try SiteFolder.open(root).path
         let configPath = root + "/" + SiteConfig.fileName
-        guard FileManager.default.fileExists(atPath: configPath) else {
-            throw NotASiteFolder(path: root)
-        }
         var diagnostics: [Diagnostic] = []
         let config = readText(configPath, display: SiteConfig.fileName, inside: root, into: &diagnostics)
             ?? SourceText("", path: SiteConfig.fileName)
