@@ -46,7 +46,7 @@ package enum CalloutTransform {
         // An inline node, so cmark puts no line break inside the title element.
         let titleNode = document.makeCustom(
             .customInline,
-            onEnter: CalloutHTML.titleOpen(kind: kind, collapse: collapse) + (title.isEmpty ? HTMLEscaping.escape(labels[type: type]) : ""),
+            onEnter: CalloutHTML.titleOpen(kind: kind, collapse: collapse) + (title.isEmpty ? labels.titleHTML(type: type) : ""),
             onExit: CalloutHTML.titleClose(collapse: collapse))
         for node in title {
             node.unlink()

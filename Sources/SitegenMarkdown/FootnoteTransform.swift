@@ -57,7 +57,7 @@ package enum FootnoteTransform {
         var ids: Set<String> = ["footnotes-label"]
         let section = document.makeCustom(
             .customBlock,
-            onEnter: "<section class=\"footnotes\" aria-labelledby=\"footnotes-label\">\n<h2 id=\"footnotes-label\">\(HTMLEscaping.escape(labels.title))</h2>\n<ol>",
+            onEnter: "<section class=\"footnotes\" aria-labelledby=\"footnotes-label\">\n<h2 id=\"footnotes-label\">\(labels.titleInEnglish ? CalloutLabels.markedEnglish(HTMLEscaping.escape(labels.title)) : HTMLEscaping.escape(labels.title))</h2>\n<ol>",
             onExit: "</ol>\n</section>")
         for (index, key) in order.enumerated() {
             let number = index + 1

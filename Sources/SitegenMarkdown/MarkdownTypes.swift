@@ -69,6 +69,9 @@ public enum CalloutKind: String, Sendable, CaseIterable {
 /// `danger`...): the UI strings `callout.TYPE`.
 public struct CalloutLabels: Sendable, Hashable {
     public var labels: [String: String]
+    /// The types (or kinds) whose label is English standing in for a word
+    /// the page's language lacks: their titles are marked `lang="en"`.
+    public var inEnglish: Set<String> = []
 
     public init(_ labels: [String: String]) {
         self.labels = labels
@@ -87,6 +90,19 @@ public struct CalloutLabels: Sendable, Hashable {
     /// The title for an admonition type: its own label, else its kind's.
     public subscript(type type: String) -> String {
         labels[type.lowercased()] ?? self[CalloutKind(type: type)]
+    }
+
+    /// The title as HTML: escaped, in a `<span lang="en" dir="ltr">` when
+    /// it is English standing in.
+    public func titleHTML(type: String) -> String {
+        let escaped = HTMLEscaping.escape(self[type: type])
+        let key = labels[type.lowercased()] != nil ? type.lowercased() : CalloutKind(type: type).rawValue
+        return inEnglish.contains(key) ? Self.markedEnglish(escaped) : escaped
+    }
+
+    /// Escaped HTML marked as English, for a reader's screen reader.
+    public static func markedEnglish(_ html: String) -> String {
+        "<span lang=\"en\" dir=\"ltr\">\(html)</span>"
     }
 
     /// Whether this table has a title for the type (or its kind).
@@ -108,6 +124,8 @@ public struct CalloutLabels: Sendable, Hashable {
 public struct FootnoteLabels: Sendable, Hashable {
     public var title: String
     public var backLink: String
+    /// The title is English standing in for the page's language: marked `lang="en"`.
+    public var titleInEnglish = false
 
     public init(title: String, backLink: String) {
         self.title = title

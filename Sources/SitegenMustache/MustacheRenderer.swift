@@ -195,6 +195,8 @@ package struct MustacheRenderer {
         case .function(let function):
             let text = function("")
             write(value: escaped ? HTMLEscaping.escape(text) : text)
+        case .html(let html):
+            write(value: html)
         case .list, .object, .lookup:
             break
         }

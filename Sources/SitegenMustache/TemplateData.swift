@@ -15,6 +15,9 @@ package enum TemplateData {
     /// A section helper: `{{#asset}}site.css{{/asset}}` calls it with the
     /// section's text, and its result is inserted as it is.
     case function((String) -> String)
+    /// HTML the site core made and escaped itself (a UI string in a
+    /// `<span lang="en">`): inserted as it is, by `{{name}}` too.
+    case html(String)
 
     /// Whether a section shows: not for false, an empty list, or a missing value.
     package var isFalsy: Bool {

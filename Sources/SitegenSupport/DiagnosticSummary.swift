@@ -13,21 +13,26 @@ public enum DiagnosticSummary {
     /// too, or when their messages differ only in what they quote.
     public static func lines(_ diagnostics: [Diagnostic], verbose: Bool) -> [String] {
         guard !verbose else { return diagnostics.map(\.description) }
+        // One pass to group and count, keeping each group's first places:
+        // filtering the list again per group cost n times the groups.
+        let groups = diagnostics.map(Group.init)
         var counts: [Group: Int] = [:]
-        for diagnostic in diagnostics {
-            if let group = Group(diagnostic) { counts[group, default: 0] += 1 }
+        var places: [Group: [String]] = [:]
+        for (diagnostic, group) in zip(diagnostics, groups) {
+            guard let group else { continue }
+            counts[group, default: 0] += 1
+            if places[group, default: []].count < 3 { places[group, default: []].append(diagnostic.place) }
         }
         var lines: [String] = []
         var summarised: Set<Group> = []
-        for diagnostic in diagnostics {
-            guard let group = Group(diagnostic), let count = counts[group], count > limit else {
+        for (diagnostic, group) in zip(diagnostics, groups) {
+            guard let group, let count = counts[group], count > limit else {
                 lines.append(diagnostic.description)
                 continue
             }
             guard summarised.insert(group).inserted else { continue }
-            let places = diagnostics.lazy.filter { Group($0) == group }.prefix(3).map(\.place)
             let what = diagnostic.kind.map { "\(count) \($0)" } ?? "\(count) errors like this: \(diagnostic.message)"
-            lines.append("\(diagnostic.place): \(diagnostic.severity.rawValue): \(what) (first: \(places.joined(separator: ", ")), ...); --verbose lists them all"
+            lines.append("\(diagnostic.place): \(diagnostic.severity.rawValue): \(what) (first: \(places[group, default: []].joined(separator: ", ")), ...); --verbose lists them all"
                 .escapingControlCharactersButLineBreaks)
         }
         return lines

@@ -36,7 +36,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print every warning (without it, more than 10 warnings of one kind are one line) and details, such as which files of static/ replace files sitegen makes.")
     var verbose = false
 
-    @Flag(name: .customLong("check-external"), help: "After the build, ask every http:// link in the pages whether it answers; a broken one is a warning. https:// links are not checked (no TLS client).")
+    @Flag(name: .customLong("check-external"), help: "After the build, ask every http:// link in the pages whether it answers, and every link into a links.outside path at the host of baseURL; a broken one is a warning. https:// links are not checked (no TLS client).")
     var checkExternal = false
 
     @Option(name: .customLong("external-timeout"), help: "Seconds to wait for each external link (with --check-external).")
@@ -71,7 +71,8 @@ struct BuildCommand: ParsableCommand {
             report.diagnostics += check.diagnostics
             if !quiet {
                 FileHandleOutput.standardError("external: \(check.checked) http:// URLs asked, \(check.diagnostics.count) broken links"
-                    + (check.skippedHTTPS > 0 ? "; \(check.skippedHTTPS) https:// links not checked (sitegen has no TLS client)" : ""))
+                    + (check.skippedHTTPS > 0 ? "; \(check.skippedHTTPS) https:// links not checked (sitegen has no TLS client)" : "")
+                    + (check.skippedOutside > 0 ? "; \(check.skippedOutside) links into links.outside paths not checked (no baseURL to find their host)" : ""))
             }
         }
         for line in DiagnosticSummary.lines(report.diagnostics, verbose: verbose) {

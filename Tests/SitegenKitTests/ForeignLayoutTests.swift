@@ -8,19 +8,10 @@ import SitegenTestSupport
 /// one test per rule that lets them build unedited.
 @Suite struct ForeignLayoutTests {
     /// A site folder with these files (paths relative to it) and a one-language
-    /// `sitegen.yml` unless given.
+    /// `sitegen.yml` unless given (in SitegenTestSupport, for the command
+    /// line's tests too).
     static func site(_ files: [String: String]) throws -> String {
-        let root = SiteFixtures.temporaryFolder() + "/site"
-        var files = files
-        if files["sitegen.yml"] == nil {
-            files["sitegen.yml"] = "title: Docs\nlanguages:\n  - code: en\n    name: English\n"
-        }
-        for (path, text) in files {
-            let full = root + "/" + path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: full, atomically: false, encoding: .utf8)
-        }
-        return root
+        try SitegenTestSupport.ForeignLayoutTests.site(files)
     }
 
     static func build(_ files: [String: String]) throws -> (BuildReport, String) {
@@ -270,10 +261,34 @@ import SitegenTestSupport
         #expect(forum.contains("<meta http-equiv=\"refresh\" content=\"0; url=https://forum.example.org/\">"))
     }
 
-    @Test func aTargetMustBeAnAbsoluteURLOrFromTheRoot() {
-        let (_, problems) = PageMetadata.parse("title: X\nredirect: other.md\n", file: "p.md", firstLine: 2)
+    @Test func aTargetMustBeAnAbsoluteURLFromTheRootOrAPagesFile() {
+        let (_, problems) = PageMetadata.parse("title: X\nredirect: other/\n", file: "p.md", firstLine: 2)
         #expect(problems.map(\.description) == [
-            "p.md:3:11: error: a link-only entry's target must be an absolute URL (https://...) or a path from the site root (/blog/), without spaces or quotes",
+            "p.md:3:11: error: a link-only entry's target must be an absolute URL (https://...), a path from the site root (/blog/) or a page's file (../guide/install.md), without spaces or quotes",
+        ])
+    }
+
+    /// `redirect: ../guide/install.md`, written as a link on a code host is.
+    @Test func aMarkdownTargetLeadsToThatPagesURL() throws {
+        let (report, output) = try ForeignLayoutTests.build([
+            "content/en/index.md": "# Home\n",
+            "content/en/guide/index.md": "# Guide\n",
+            "content/en/guide/install.md": "# Install\n\n## Step {#step}\n",
+            "content/en/docs/index.md": "# Docs\n",
+            "content/en/docs/setup.md": "---\ntitle: Setting up\nredirect: ../guide/install.md#step\n---\n",
+        ])
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        let docs = try HTMLPage(output + "/en/docs/index.html")
+        #expect(try docs.values("//main//a[.='Setting up']/@href").first == "../guide/install/#step")
+        let setup = try String(contentsOfFile: output + "/en/docs/setup/index.html", encoding: .utf8)
+        #expect(setup.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../guide/install/#step\">"), "\(setup)")
+
+        let (broken, _) = try ForeignLayoutTests.build([
+            "content/en/index.md": "# Home\n",
+            "content/en/setup.md": "---\ntitle: Setting up\nredirect: gone.md\n---\n",
+        ])
+        #expect(broken.errors.map(\.description) == [
+            "content/en/setup.md: error: this link-only entry's target 'gone.md' is not a page (a '.md' target is a file of the page's language folder, from the page's folder)",
         ])
     }
 }
@@ -284,13 +299,30 @@ import SitegenTestSupport
         let site = try SiteFixtures.copy("mkdocs-style")
         let (report, output) = try SiteFixtures.build(site)
         #expect(report.errors.isEmpty, "\(report.errors)")
-        for language in ["en", "ja"] {
+        for language in ["en", "fi"] {
             let children = try HTMLPage(output + "/\(language)/getting-started/index.html").values("//main//ul/li/a")
-            // The sidebar (its section, then the section's pages), then the section's list.
-            #expect(Array(children.dropFirst().prefix(6)) == ["Troubleshooting", "Installing Widget", "Notes"] + ["Troubleshooting", "Installing Widget", "Notes"], "\(language)")
+            // The sidebar (its section, then the section's pages), then the
+            // section's list; 'Install' is nav's title for the page
+            // 'Installing Widget' (Finnish shows the English page).
+            #expect(Array(children.dropFirst().prefix(6)) == ["Troubleshooting", "Install", "Notes"] + ["Troubleshooting", "Install", "Notes"], "\(language)")
         }
+        // The Dutch page's own title stays.
+        #expect(try HTMLPage(output + "/nl/index.html").values("//nav[@class='sidebar']//a").contains("Aan de slag"))
+        // nav's external link, at its place at the top level, marked.
+        let home = try HTMLPage(output + "/en/index.html")
+        #expect(try home.values("//nav[@class='sidebar']/ul/li/a") == ["Getting started", "Blog (external site) ↗"])
+        #expect(try home.values("//nav[@class='sidebar']/ul/li/a[@rel='external']/@href") == ["https://example.org/blog/"])
         #expect(report.warnings.map(\.description).contains(
             "sitegen.yml: warning: nav does not list 1 page (content/en/getting-started/notes.md); they come after the listed ones in their sections, in every language"))
+    }
+
+    @Test func anExternalLinkInsideASectionIsLeftOutWithAWarning() {
+        let (config, diagnostics) = SiteConfig.parse(
+            "title: Docs\nlanguages:\n  - code: en\n    name: English\nnav:\n  - index.md\n  - Guides:\n      - Forum: https://forum.example.org/\n  - Blog: https://example.org/blog/\n")
+        #expect(diagnostics.map(\.description) == [
+            "sitegen.yml:8:16: warning: nav entry 'https://forum.example.org/': an external link inside a section is not shown; only those at the top level are, in the sidebar",
+        ])
+        #expect(config?.nav?.externalLinks == [NavOrder.ExternalLink(title: "Blog", url: "https://example.org/blog/", pagesBefore: 1)])
     }
 
     @Test func aNavEntryThatIsNoPageIsAnErrorAtIt() throws {

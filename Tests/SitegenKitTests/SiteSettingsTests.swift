@@ -100,4 +100,25 @@ import SitegenTestSupport
         #expect(bad == nil)
         #expect(diagnostics.map(\.description) == ["sitegen.yml:5:9: error: banner must be text, or a mapping from language code to text"])
     }
+
+    /// `markdown:`, `links:`, `warnings:` and `params:` are read alike: a
+    /// mapping, each unknown key a warning naming the known ones.
+    @Test func settingsMapsWarnAboutUnknownKeysAndMustBeMappings() {
+        let base = "title: T\nlanguages:\n  - code: en\n    name: English\n"
+        let (config, warnings) = SiteConfig.parse(base + "markdown:\n  highlite: false\nlinks:\n  outsde: [/blog/]\nwarnings:\n  missing: false\n")
+        #expect(config != nil)
+        #expect(warnings.map(\.description) == [
+            "sitegen.yml:6:3: warning: unknown setting 'markdown.highlite'; known: headingIDs, highlight, rawHTML",
+            "sitegen.yml:8:3: warning: unknown setting 'links.outsde'; known: outside",
+            "sitegen.yml:10:3: warning: unknown setting 'warnings.missing'; known: missingTranslations",
+        ])
+        let (bad, errors) = SiteConfig.parse(base + "markdown: yes\nlinks: [/blog/]\nwarnings: off\nparams: 2\n")
+        #expect(bad == nil)
+        #expect(errors.map(\.description) == [
+            "sitegen.yml:5:11: error: markdown must be a mapping, like 'markdown:' with '  rawHTML: allow'",
+            "sitegen.yml:6:8: error: links must be a mapping, like 'links:' with '  outside: [/blog/]'",
+            "sitegen.yml:7:11: error: warnings must be a mapping, like 'warnings:' with '  missingTranslations: false'",
+            "sitegen.yml:8:9: error: params must be a mapping, like 'params:' with '  version: \"2.1\"'",
+        ])
+    }
 }

@@ -149,6 +149,9 @@ import SitegenTestSupport
         #expect(try guide.value("//h1[@data-pagefind-meta='title']") == "De licentie activeren")
         #expect(try guide.value("//data[@data-pagefind-meta='section[value]']/@value") == "Handleidingen")
         #expect(try guide.value("//data[@data-pagefind-meta='description[value]']/@value") == "Hoe u een licentie activeert.")
+        // A top-level page is in no section: the home page is not one (its
+        // title, "Introduction" on the shipped site, labelled them all).
+        #expect(try HTMLPage(output + "/nl/handleidingen/index.html").nodes("//data[@data-pagefind-meta='section[value]']").isEmpty)
         // The header's field sends its query to the language's search page.
         #expect(try guide.value("//form[@role='search']/@action") == "../../search/")
         #expect(try guide.value("//form[@role='search']//input/@name") == "q")

@@ -27,6 +27,24 @@ package enum SearchTests {
     }
 }
 
+package enum ForeignLayoutTests {
+    /// A site folder with these files (paths relative to it) and a one-language
+    /// `sitegen.yml` unless given.
+    package static func site(_ files: [String: String]) throws -> String {
+        let root = SiteFixtures.temporaryFolder() + "/site"
+        var files = files
+        if files["sitegen.yml"] == nil {
+            files["sitegen.yml"] = "title: Docs\nlanguages:\n  - code: en\n    name: English\n"
+        }
+        for (path, text) in files {
+            let full = root + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: full, atomically: false, encoding: .utf8)
+        }
+        return root
+    }
+}
+
 package enum BuiltInThemeTests {
     package static let templates = Fixtures.repository.appendingPathComponent("templates").path
 

@@ -307,6 +307,16 @@ if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$shortcodes_sr
     shortcodes_site="$work/shortcodes"
 fi
 
+# The strings fixture (Tests/Fixtures/sites/strings): Finnish (English UI
+# strings stand in) and Polish (plural forms), built with the built-in theme,
+# for test_strings.py. Only when checking the shipped site.
+strings_src="$repo/Tests/Fixtures/sites/strings"
+strings_site=
+if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$strings_src" ]; then
+    build_variant "$strings_src" "$work/strings"
+    strings_site="$work/strings"
+fi
+
 vnu_status=skipped
 pytest_status=skipped
 if [ "$build_status" = ok ]; then
@@ -322,6 +332,7 @@ if [ "$build_status" = ok ]; then
     [ -z "$reflow_site" ] || vnu_targets+=("$reflow_site")
     [ -z "$constructs_site" ] || vnu_targets+=("$constructs_site")
     [ -z "$shortcodes_site" ] || vnu_targets+=("$shortcodes_site")
+    [ -z "$strings_site" ] || vnu_targets+=("$strings_site")
     java -jar "$vnu_jar" --skip-non-html --errors-only "${vnu_targets[@]}" >"$vnu_out" 2>&1
     vnu_rc=$?
     sed "s|file:$work/||g; s|$work/||g" "$vnu_out"
@@ -347,6 +358,7 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_REFLOW="$reflow_site" \
     SITEGEN_E2E_CONSTRUCTS="$constructs_site" \
     SITEGEN_E2E_SHORTCODES="$shortcodes_site" \
+    SITEGEN_E2E_STRINGS="$strings_site" \
     SITEGEN_E2E_AXE="$axe_js" \
     SITEGEN_E2E_PREFIX="$PREFIX" \
     SITEGEN_E2E_HOSTING="$work/hosting" \

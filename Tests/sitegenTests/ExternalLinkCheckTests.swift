@@ -125,6 +125,31 @@ import SitegenTestSupport
         #expect(HTTPStatusProbe.Target("http://[::1]:81/x")?.host == "::1")
     }
 
+    /// `links.outside` paths are asked at the host of `baseURL`, where the
+    /// site and the paths another build serves will be.
+    @Test func linksIntoOutsidePathsAreAskedAtTheHostOfTheBaseURL() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let files = [
+            "content/en/index.md": "# Home\n\nThe [blog](/ok) and an [old post](/missing/post/#top); [a page](other.md).\n",
+            "content/en/other.md": "# Other\n\nBack [home](/en/).\n",
+        ]
+        let settings = "title: Docs\nlanguages:\n  - code: en\n    name: English\nlinks:\n  outside: [/ok/, /missing/]\n"
+        let site = try ForeignLayoutTests.site(files.merging(["sitegen.yml": settings + "baseURL: http://127.0.0.1:\(server.port)/docs/\n"]) { $1 })
+        let result = try ExternalLinkCheck.run(BuildOptions(source: site), timeout: 2)
+        #expect(result.diagnostics.map(\.description) == [
+            "content/en/index.md:3:24: warning: link '/missing/post/#top' (links.outside, asked as 'http://127.0.0.1:\(server.port)/missing/post/#top') answers HTTP 404",
+        ])
+        #expect(result.checked == 2)
+        #expect(result.skippedOutside == 0)
+
+        let withoutBase = try ForeignLayoutTests.site(files.merging(["sitegen.yml": settings]) { $1 })
+        let unchecked = try ExternalLinkCheck.run(BuildOptions(source: withoutBase), timeout: 2)
+        #expect(unchecked.diagnostics.isEmpty)
+        #expect(unchecked.checked == 0)
+        #expect(unchecked.skippedOutside == 2)
+    }
+
     @Test func theBuildChecksOnlyWhenAsked() throws {
         let server = try TestServer()
         defer { server.stop() }

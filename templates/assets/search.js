@@ -116,10 +116,18 @@ class SearchView {
     list.addEventListener("keydown", (event) => this.onKey(event));
   }
 
-  // "N results": the UI strings hold [COUNT] where the number goes.
+  // "N results": the UI strings hold [COUNT] where the number goes. A
+  // language with plural forms (Polish 2-4 and 5-21, Arabic 2, 3-10,
+  // 11-99...) gives them as data-plural-few and so on, picked by the page
+  // language's CLDR rules; the general form stands in for the rest.
   countText(count) {
     const key = count === 0 ? "none" : count === 1 ? "one" : "many";
-    return this.texts[key].replace("[COUNT]", String(count));
+    let text = this.texts[key];
+    if (key === "many") {
+      const category = new Intl.PluralRules(document.documentElement.lang).select(count);
+      text = this.texts["plural" + category[0].toUpperCase() + category.slice(1)] || text;
+    }
+    return text.replace("[COUNT]", String(count));
   }
 
   async run(query) {

@@ -22,24 +22,15 @@ public struct LinkSettings: Sendable, Hashable {
         outside.contains { path.hasPrefix($0) || path + "/" == $0 }
     }
 
-    static func parse(_ node: Node?, yaml: YAMLText, into diagnostics: inout [Diagnostic]) -> LinkSettings {
+    static func parse(_ node: Node?, _ reader: YAMLReader) -> LinkSettings {
         var settings = LinkSettings()
-        guard let node else { return settings }
-        guard let mapping = node.mapping else {
-            diagnostics.append(.error("links must be a mapping, like 'links:' with '  outside: [/blog/]'", at: yaml.location(of: node)))
-            return settings
-        }
-        for (key, value) in mapping {
-            guard key.string == "outside" else {
-                diagnostics.append(.warning("unknown setting 'links.\(key.string ?? "")'; known: outside", at: yaml.location(of: key)))
-                continue
-            }
+        reader.settings(node, "links", known: ["outside"], example: "outside: [/blog/]") { _, value in
             let entries = value.sequence.map(Array.init) ?? [value]
             for entry in entries {
                 guard YAMLText.isString(entry), let path = entry.string, path.hasPrefix("/"), path.count > 1,
                       !path.contains(where: { $0 == "?" || $0 == "#" || $0 == " " }), !path.containsControlCharacter
                 else {
-                    diagnostics.append(.error("links.outside must list root-relative paths, like '/blog/'", at: yaml.location(of: entry)))
+                    reader.error("links.outside must list root-relative paths, like '/blog/'", at: entry)
                     continue
                 }
                 settings.outside.append(path.hasSuffix("/") ? path : path + "/")

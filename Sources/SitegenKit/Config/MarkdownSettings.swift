@@ -17,26 +17,18 @@ public struct MarkdownSettings: Sendable, Hashable {
 
     public init() {}
 
-    static func parse(_ node: Node?, yaml: YAMLText, into diagnostics: inout [Diagnostic]) -> MarkdownSettings {
+    static func parse(_ node: Node?, _ reader: YAMLReader) -> MarkdownSettings {
         var settings = MarkdownSettings()
-        guard let node else { return settings }
-        guard let mapping = node.mapping else {
-            diagnostics.append(.error("markdown must be a mapping, like 'markdown:' with '  rawHTML: allow'", at: yaml.location(of: node)))
-            return settings
-        }
-        for (key, value) in mapping {
-            switch key.string {
+        reader.settings(node, "markdown", known: ["rawHTML", "headingIDs", "highlight"], example: "rawHTML: allow") { key, value in
+            switch key {
             case "rawHTML":
                 if let policy = value.string.flatMap(RawHTMLPolicy.init(rawValue:)) { settings.rawHTML = policy }
-                else { diagnostics.append(.error("markdown.rawHTML must be 'drop' or 'allow'", at: yaml.location(of: value))) }
+                else { reader.error("markdown.rawHTML must be 'drop' or 'allow'", at: value) }
             case "headingIDs":
                 if let style = value.string.flatMap(HeadingIDStyle.init(rawValue:)) { settings.headingIDs = style }
-                else { diagnostics.append(.error("markdown.headingIDs must be 'github' or 'compact'", at: yaml.location(of: value))) }
-            case "highlight":
-                if let highlight = value.bool { settings.highlight = highlight }
-                else { diagnostics.append(.error("markdown.highlight must be true or false", at: yaml.location(of: value))) }
+                else { reader.error("markdown.headingIDs must be 'github' or 'compact'", at: value) }
             default:
-                diagnostics.append(.warning("unknown setting 'markdown.\(key.string ?? "")'; known: headingIDs, highlight, rawHTML", at: yaml.location(of: key)))
+                settings.highlight = reader.bool(value, "markdown.highlight must be true or false") ?? settings.highlight
             }
         }
         return settings

@@ -133,16 +133,16 @@ public struct SiteConfig: Sendable, Hashable {
         config.pagination = limit(root["pagination"], "pagination", reader)
         config.navigationLimit = limit(root["navigationLimit"], "navigationLimit", reader)
         var markdownProblems: [Diagnostic] = []
-        config.markdown = MarkdownSettings.parse(root["markdown"], yaml: yaml, into: &markdownProblems)
-        config.links = LinkSettings.parse(root["links"], yaml: yaml, into: &markdownProblems)
+        config.markdown = MarkdownSettings.parse(root["markdown"], reader)
+        config.links = LinkSettings.parse(root["links"], reader)
         config.nav = NavOrder.parse(root["nav"], yaml: yaml, into: &markdownProblems)
         config.missingTranslationWarnings = readWarnings(root["warnings"], reader)
         config.search = reader.bool(root["search"], "search must be true or false (true: a search page per language, indexed by Pagefind)") ?? false
         config.editURL = readEditURL(root["editURL"], reader)
         config.banner = readBanner(root["banner"], languages: languages, reader)
-        if let node = root["params"] {
-            if case .map(let params) = YAMLText.templateValue(node) { config.params = params }
-            else { reader.error("params must be a mapping of names to values, like 'params:' with '  version: \"2.1\"'", at: node) }
+        if let node = root["params"], reader.mapping(node, "params", example: "version: \"2.1\"") != nil,
+           case .map(let params) = YAMLText.templateValue(node) {
+            config.params = params
         }
         let diagnostics = reader.diagnostics + markdownProblems
         if diagnostics.contains(where: { $0.severity == .error }) || languages.isEmpty {
@@ -311,18 +311,9 @@ public struct SiteConfig: Sendable, Hashable {
 
     /// `warnings.missingTranslations` (default true).
     static func readWarnings(_ node: Node?, _ reader: YAMLReader) -> Bool {
-        guard let node else { return true }
-        guard let mapping = node.mapping else {
-            reader.error("warnings must be a mapping, like 'warnings:' with '  missingTranslations: false'", at: node)
-            return true
-        }
         var missingTranslations = true
-        for (key, value) in mapping {
-            if key.string == "missingTranslations" {
-                missingTranslations = reader.bool(value, "warnings.missingTranslations must be true or false") ?? true
-            } else {
-                reader.warning("unknown setting 'warnings.\(key.string ?? "")'; known: missingTranslations", at: key)
-            }
+        reader.settings(node, "warnings", known: ["missingTranslations"], example: "missingTranslations: false") { _, value in
+            missingTranslations = reader.bool(value, "warnings.missingTranslations must be true or false") ?? true
         }
         return missingTranslations
     }

@@ -67,6 +67,30 @@ final class YAMLReader {
         return value
     }
 
+    /// A mapping, or nil with an error showing `example` (`name:` with
+    /// `  example` under it) when the node is something else.
+    func mapping(_ node: Node, _ name: String, example: String) -> Node.Mapping? {
+        guard let mapping = node.mapping else {
+            error("\(name) must be a mapping, like '\(name):' with '  \(example)'", at: node)
+            return nil
+        }
+        return mapping
+    }
+
+    /// A mapping of settings with known keys (`markdown:`, `links:`,
+    /// `warnings:`): each known key's value goes to `read`, an unknown key is
+    /// a warning naming the known ones (a typo would otherwise go unnoticed).
+    func settings(_ node: Node?, _ name: String, known: [String], example: String, read: (String, Node) -> Void) {
+        guard let node, let mapping = mapping(node, name, example: example) else { return }
+        for (key, value) in mapping {
+            guard let text = key.string, known.contains(text) else {
+                warning("unknown setting '\(name).\(key.string ?? "")'; known: \(known.sorted().joined(separator: ", "))", at: key)
+                continue
+            }
+            read(text, value)
+        }
+    }
+
     /// The values of a mapping by key, the first of a repeated key (a YAML
     /// error Yams lets through in nested mappings); empty when the node is
     /// not a mapping. One pass: looking each key up in turn costs n².

@@ -1,6 +1,6 @@
 import SitegenSupport
 /// The shipped theme (`templates/` of sitegen's own repository: layouts,
-/// partials, assets, and the UI strings in en, nl, de, fr, es and it), embedded in the
+/// partials, assets, and the UI strings in 18 languages), embedded in the
 /// binary at build time by the EmbedTheme plugin. A site's own `templates/`
 /// overrides it file by file.
 public enum BuiltInTheme {

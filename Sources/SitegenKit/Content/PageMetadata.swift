@@ -129,7 +129,7 @@ public struct PageMetadata: Sendable, Hashable {
         let node = fields["redirect"] ?? (build["render"]?.string == "link" ? fields["manualLinkTarget"] : nil)
         guard let node else { return nil }
         guard YAMLText.isString(node), let target = node.string?.trimmingSpaces, isLinkTarget(target) else {
-            reader.error("a link-only entry's target must be an absolute URL (https://...) or a path from the site root (/blog/), without spaces or quotes", at: node)
+            reader.error("a link-only entry's target must be an absolute URL (https://...), a path from the site root (/blog/) or a page's file (../guide/install.md), without spaces or quotes", at: node)
             return nil
         }
         return String(target)
@@ -137,8 +137,14 @@ public struct PageMetadata: Sendable, Hashable {
 
     static func isLinkTarget(_ target: Substring) -> Bool {
         let hasScheme = target.hasPrefix("https://") || target.hasPrefix("http://")
-        return (hasScheme || target.hasPrefix("/") && !target.hasPrefix("//")) && target.count > 1
+        return (hasScheme || target.hasPrefix("/") && !target.hasPrefix("//") || isPageFile(target)) && target.count > 1
             && !target.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" }) && !target.containsControlCharacter
+    }
+
+    /// A target naming a page's file (`install.md`, `../guide/install.md#step-2`),
+    /// resolved to its URL by `LinkOnlyTargets`.
+    static func isPageFile(_ target: Substring) -> Bool {
+        !target.hasPrefix("/") && !target.contains(":") && target.prefix(while: { $0 != "#" }).hasSuffix(".md")
     }
 
     /// `translationOf`: the hex digits sitegen writes, as written (a hash of

@@ -36,20 +36,23 @@ public struct UIStrings: Sendable, Hashable {
     /// language (`danger` is titled with `callout.caution` in a language
     /// that has that but not `callout.danger`).
     public var calloutLabels: CalloutLabels {
-        var labels: [String: String] = [:]
+        var labels = CalloutLabels([String: String]())
         for (key, value) in values where key.hasPrefix("callout.") {
             let type = String(key.dropFirst("callout.".count))
             let kindKey = "callout." + CalloutKind(type: type).rawValue
             if inEnglish.contains(key), kindKey != key, values[kindKey] != nil, !inEnglish.contains(kindKey) { continue }
-            labels[type] = value
+            labels.labels[type] = value
+            if inEnglish.contains(key) { labels.inEnglish.insert(type) }
         }
-        return CalloutLabels(labels)
+        return labels
     }
 
     /// The words of footnotes (`footnotes`, `footnoteBack`), English where missing.
     public var footnoteLabels: FootnoteLabels {
-        FootnoteLabels(title: values["footnotes"] ?? FootnoteLabels.english.title,
-                       backLink: values["footnoteBack"] ?? FootnoteLabels.english.backLink)
+        var labels = FootnoteLabels(title: values["footnotes"] ?? FootnoteLabels.english.title,
+                                    backLink: values["footnoteBack"] ?? FootnoteLabels.english.backLink)
+        labels.titleInEnglish = language != Self.fallbackLanguage && (values["footnotes"] == nil || inEnglish.contains("footnotes"))
+        return labels
     }
 
     public static func parse(_ source: SourceText, language: String) -> (UIStrings, [Diagnostic]) {

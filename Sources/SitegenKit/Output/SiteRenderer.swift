@@ -207,7 +207,8 @@ public struct SiteRenderer: Sendable {
 
     func renderPage(_ page: Page) -> RenderedPage {
         if let target = page.metadata.linkTarget {
-            let html = Redirect.linkOnlyHTML(to: target, title: page.metadata.title, language: page.language)
+            let url = site.linkOnlyTargets[page.path]?.url(from: page.path, fileLinks: fileLinks) ?? target
+            let html = Redirect.linkOnlyHTML(to: url, title: page.metadata.title, language: page.language)
             return RenderedPage(path: page.path, html: Array(html.utf8), ids: [], anchorChecks: [], diagnostics: [],
                                 missingStrings: [], missingAssets: [], linkedPages: [])
         }

@@ -5,9 +5,11 @@ import SitegenMarkdown
 
 /// `sitegen build --check-external`: asks every `http://` link and image
 /// written in the pages' Markdown whether it still answers, several at a
-/// time, each within a timeout. A broken one is a warning at its place in
-/// the file. `https://` links are counted, not checked: sitegen has no TLS
-/// client (it would need libcurl or OpenSSL).
+/// time, each within a timeout, and so every link into a `links.outside`
+/// path (`/blog/x/`), at the host of the site's `baseURL`, where it will be
+/// served. A broken one is a warning at its place in the file. `https://`
+/// links are counted, not checked: sitegen has no TLS client (it would need
+/// libcurl or OpenSSL).
 public enum ExternalLinkCheck {
     public struct Result: Sendable {
         public var diagnostics: [Diagnostic]
@@ -15,29 +17,57 @@ public enum ExternalLinkCheck {
         public var checked: Int
         /// How many https:// (and other scheme) links were left unchecked.
         public var skippedHTTPS: Int
+        /// How many links into `links.outside` paths were left unchecked
+        /// for want of a `baseURL` to find their host.
+        public var skippedOutside = 0
     }
 
-    /// One external link as written.
+    /// One external link: the URL asked, and what the page says when that
+    /// differs (`/blog/x/`, a `links.outside` path).
     struct Written: Sendable, Hashable {
         var url: String
         var location: SourceLocation
+        var asWritten: String? = nil
     }
 
-    /// Every `http://` and `https://` link in the pages of `site`: in the
-    /// written pages, each its file's only page with a body (fallback pages
-    /// repeat their original, a decision helper's steps and generated pages
-    /// have none).
-    static func links(in site: Site) -> [Written] {
+    /// Every `http://` and `https://` link in the pages of `site`, and every
+    /// link into a `links.outside` path made absolute with the origin of
+    /// `baseURL` (`https://example.org/docs/` and `/blog/x/` ask
+    /// `https://example.org/blog/x/`; none without a `baseURL`, counted):
+    /// in the written pages, each its file's only page with a body (fallback
+    /// pages repeat their original, a decision helper's steps and generated
+    /// pages have none).
+    static func links(in site: Site) -> (links: [Written], outsideWithoutBase: Int) {
         var links: Set<Written> = []
+        var outsideWithoutBase = 0
+        let origin = site.config.baseURL.map(origin(of:))
         for page in site.pages where page.isWritten {
             let rendered = MarkdownRenderer.render(page.body)
             for link in rendered.links {
+                let location = SourceLocation(file: link.file ?? page.sourcePath, line: link.line, column: link.column)
                 let lowered = link.destination.lowercased()
-                guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else { continue }
-                links.insert(Written(url: link.destination, location: SourceLocation(file: link.file ?? page.sourcePath, line: link.line, column: link.column)))
+                if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
+                    links.insert(Written(url: link.destination, location: location))
+                    continue
+                }
+                guard link.destination.hasPrefix("/"), !link.destination.hasPrefix("//"),
+                      site.config.links.isOutside(LinkResolver.parts(of: link.destination).path[...]) else { continue }
+                guard let origin else {
+                    outsideWithoutBase += 1
+                    continue
+                }
+                links.insert(Written(url: origin + link.destination, location: location, asWritten: link.destination))
             }
         }
-        return links.sorted { ($0.location.file, $0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.file, $1.location.line ?? 0, $1.location.column ?? 0) }
+        let sorted = links.sorted { ($0.location.file, $0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.file, $1.location.line ?? 0, $1.location.column ?? 0) }
+        return (sorted, outsideWithoutBase)
+    }
+
+    /// `https://example.org` of `https://example.org/docs/`.
+    static func origin(of url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        let rest = url[scheme.upperBound...]
+        return String(url[..<scheme.upperBound] + rest.prefix(while: { $0 != "/" }))
     }
 
     /// Loads and resolves the site of `options` (as the build did) and checks its links.
@@ -46,7 +76,10 @@ public enum ExternalLinkCheck {
         guard let resolved = try SiteBuilder.resolve(options, report: &report) else {
             return Result(diagnostics: [], checked: 0, skippedHTTPS: 0)
         }
-        return check(links(in: resolved.site), timeout: timeout, concurrency: concurrency)
+        let (links, outsideWithoutBase) = links(in: resolved.site)
+        var result = check(links, timeout: timeout, concurrency: concurrency)
+        result.skippedOutside = outsideWithoutBase
+        return result
     }
 
     static func check(_ links: [Written], timeout: Double, concurrency: Int) -> Result {
@@ -74,7 +107,8 @@ public enum ExternalLinkCheck {
         var diagnostics: [Diagnostic] = []
         for link in http {
             if let problem = problems[String(link.url.prefix(while: { $0 != "#" }))] ?? nil {
-                diagnostics.append(.warning("external link '\(link.url)' \(problem)", at: link.location))
+                let what = link.asWritten.map { "link '\($0)' (links.outside, asked as '\(link.url)')" } ?? "external link '\(link.url)'"
+                diagnostics.append(.warning("\(what) \(problem)", at: link.location))
             }
         }
         return Result(diagnostics: diagnostics, checked: urls.count, skippedHTTPS: links.count - http.count)

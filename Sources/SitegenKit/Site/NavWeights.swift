@@ -4,6 +4,7 @@ import SitegenSupport
 /// the list as its `weight`; a folder's page, unless listed itself, the
 /// place of the first page listed under it. Pages `nav:` does not list keep
 /// today's order after the listed ones, with one warning that counts them.
+/// A title nav gives a file is its page's `linkTitle` in the default language.
 enum NavWeights {
     /// `unusable`: pages whose errors are reported; `nav:` naming them is no error too.
     static func apply(_ nav: NavOrder, to pages: [Page], config: SiteConfig, unusable: Set<PageID>,
@@ -14,6 +15,7 @@ enum NavWeights {
              (String(page.sourcePath.dropFirst("content/\(defaultLanguage)/".count)), page.translationKey)]
         }, uniquingKeysWith: { first, _ in first })
         var weightByKey: [String: Int] = [:]
+        var titleByKey: [String: String] = [:]
         var folderWeights: [String: Int] = [:]
         for (position, entry) in nav.entries.enumerated() {
             guard let key = keyByFile[entry.path] else {
@@ -22,6 +24,7 @@ enum NavWeights {
                 continue
             }
             if weightByKey[key] == nil { weightByKey[key] = position + 1 }
+            if let title = entry.title, titleByKey[key] == nil { titleByKey[key] = title }
             var folder = entry.path.split(separator: "/").dropLast()
             while !folder.isEmpty {
                 let path = folder.joined(separator: "/")
@@ -40,6 +43,8 @@ enum NavWeights {
             }
             var placed = page
             placed.metadata.weight = weight
+            // The title nav gives is in the default language, like its files.
+            if page.language == defaultLanguage, let title = titleByKey[page.translationKey] { placed.metadata.linkTitle = title }
             return placed
         }
         if !unlisted.isEmpty {

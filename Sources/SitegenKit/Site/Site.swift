@@ -10,13 +10,22 @@ public struct Site: Sendable {
     public var contentFiles: [SitePath: [UInt8]]
     /// Pages that exist but could not be read or placed (already reported).
     /// Links to them are not errors too.
-    public var unusablePages: Set<PageID> = []
+    public var unusablePages: Set<PageID> = [] {
+        didSet { unusablePageKeys = Set(unusablePages.map(\.defaultTranslationKey)) }
+    }
+    /// The translation keys `unusablePages` have by default, for
+    /// `isUnusable(translationKey:)`: asked per outcome and per page, it
+    /// scanned every unusable page each time.
+    private var unusablePageKeys: Set<String> = []
     /// Drafts left out of this build.
     public var draftPages: Set<PageID> = []
     /// Files of `static/`, published at the root as they are (see `RootFiles`).
     public var rootFiles: [SitePath: [UInt8]] = [:]
     /// Redirect pages at the former URLs pages declare (`aliases:`).
     public var redirects: [SitePath: Redirect] = [:]
+    /// The pages link-only entries with a `.md` target lead to, by the
+    /// entry's path (`LinkOnlyTargets`).
+    var linkOnlyTargets: [SitePath: LinkOnlyTargets.Target] = [:]
     /// Which translations are current, outdated or missing (nil for a site
     /// of one language). Made by `SiteResolver`.
     public internal(set) var translationStatus: TranslationReport?
@@ -24,7 +33,7 @@ public struct Site: Sendable {
     /// Whether a translation key may belong to an unusable page (judged by
     /// the key a file gets by default, its path without `.md`).
     func isUnusable(translationKey: String) -> Bool {
-        unusableKeys.contains(translationKey) || unusablePages.contains { $0.defaultTranslationKey == translationKey }
+        unusableKeys.contains(translationKey) || unusablePageKeys.contains(translationKey)
     }
     /// The `translationKey`s unusable pages declare (read from front matter
     /// that has other errors), so that pages and outcomes pointing at them

@@ -69,6 +69,9 @@ public enum SiteResolver {
         let (redirects, aliasProblems) = Redirect.resolve(pages: pages, files: collisions.files, defaultLanguage: config.defaultLanguage.code)
         site.redirects = redirects
         found.diagnostics += aliasProblems
+        let linkOnly = LinkOnlyTargets.resolve(site)
+        site.linkOnlyTargets = linkOnly.targets
+        found.diagnostics += linkOnly.diagnostics
         if config.languages.count > 1 {
             let status = TranslationReport(site: site, hashingEveryOriginal: false)
             found.diagnostics += status.warnings

@@ -34,7 +34,7 @@ struct NavigationContext {
             node = tree?.node(at: isStep ? page.decision!.startPath : page.path)
             listNumber = 1
         }
-        source = tree.map { TreeEntry.Source(tree: $0, link: link, languages: site.config.languages) }
+        source = tree.map { TreeEntry.Source(tree: $0, link: link, languages: site.config.languages, linkOnlyTargets: site.linkOnlyTargets) }
     }
 
     var lazyValues: [String: () -> TemplateData] {
@@ -90,7 +90,33 @@ struct NavigationContext {
                 return .lookup(value)
             }, isTruncated)
         }
-        return .list(level(root, depth: 0).entries)
+        var top = level(root, depth: 0).entries
+        insertExternalLinks(into: &top, children: tree.nodes[root].children)
+        return .list(top)
+    }
+
+    /// The external links of `nav:` (`- Blog: https://...`) among the
+    /// top-level entries, each before the first page `nav:` lists after it
+    /// (or does not list). `isExternal` marks them.
+    private func insertExternalLinks(into entries: inout [TemplateData], children: [Int]) {
+        guard let links = site.config.nav?.externalLinks, !links.isEmpty, let tree,
+              entries.count == children.count else { return }
+        var merged: [TemplateData] = []
+        var pending = links[...]
+        for (child, value) in zip(children, entries) {
+            let weight = tree.nodes[child].page.metadata.weight
+            while let link = pending.first, weight.map({ $0 > link.pagesBefore }) ?? true {
+                merged.append(Self.externalEntry(link))
+                pending = pending.dropFirst()
+            }
+            merged.append(value)
+        }
+        entries = merged + pending.map(Self.externalEntry)
+    }
+
+    static func externalEntry(_ link: NavOrder.ExternalLink) -> TemplateData {
+        ["title": .text(link.title), "url": .text(link.url), "isExternal": true, "isSection": false, "isCurrent": false,
+         "isFallback": false, "isAncestor": false, "hasChildren": false]
     }
 
     /// The section the page is in (the page itself when it is a section

@@ -101,6 +101,8 @@ struct TemplateContext {
             ],
             "language": languageValues(language),
             "strings": .lookup(strings),
+            "text": strings.text,
+            "plurals": strings.plurals,
             "root": .text(absoluteBase ?? path.pathToRoot()),
             "home": .text(home),
             "asset": assets.function,
@@ -196,6 +198,7 @@ struct TemplateContext {
                 "siteTitle": .text(language.siteTitle),
                 "isDefault": .bool(language.code == site.config.defaultLanguage.code),
                 "strings": .lookup(strings[language.code]!),
+                "text": strings[language.code]!.text,
             ]) { $1 })
         })
     }

@@ -77,7 +77,7 @@ indirect enum TemplateShape: Sendable {
         .object([
             "title": .value, "url": .value, "description": .value, "isSection": .value, "isCurrent": .value,
             "isFallback": .value, "lang": .value, "dir": .value, "isAncestor": .value, "hasChildren": .value,
-            "isTruncated": .value, "pageNumber": .value,
+            "isTruncated": .value, "pageNumber": .value, "isExternal": .value, "isHome": .value,
             "children": depth == 0 ? .open : .list(treeEntry(depth: depth - 1)),
         ])
     }
@@ -88,7 +88,7 @@ indirect enum TemplateShape: Sendable {
     static let root: TemplateShape = .object([
         "site": .object(["title": .value, "languageCount": .value, "isMultilingual": .value, "generator": .value]),
         "language": .object(language),
-        "strings": .open,
+        "strings": .open, "text": .open, "plurals": .open,
         "root": .value, "home": .value, "asset": .helper, "canonicalURL": .value,
         "page": page,
         "navigation": .list(.object(["title": .value, "url": .value, "isCurrent": .value, "isSection": .value])),
@@ -107,6 +107,6 @@ indirect enum TemplateShape: Sendable {
         "searchPages": .list(.object(["letter": .value,
                                       "pages": .list(.object(["title": .value, "url": .value, "isFallback": .value, "lang": .value, "dir": .value]))])),
         // The language chooser and 404.html.
-        "choices": .list(object(language, adding: ["url": .value, "siteTitle": .value, "isDefault": .value, "strings": .open])),
+        "choices": .list(object(language, adding: ["url": .value, "siteTitle": .value, "isDefault": .value, "strings": .open, "text": .open])),
     ])
 }

@@ -22,7 +22,7 @@ public struct TemplateSet: Sendable {
     /// Ids written literally in the templates (`id="main"`): headings in
     /// Markdown must not take them.
     public let templateIDs: Set<String>
-    /// The UI strings the templates name (`{{strings.key}}`): every language
+    /// The UI strings the templates name (`{{strings.key}}`, `{{text.key}}`): every language
     /// needs them all, also those only some pages show, so a missing one is
     /// found before a page needs it.
     public let uiStringKeys: Set<String>
@@ -68,7 +68,7 @@ public struct TemplateSet: Sendable {
         }
         let used = usedTemplates(files, library: library)
         let uiStringKeys = Set(used.compactMap { library.templates[$0] }.flatMap(MustacheNode.names(in:)).compactMap { name in
-            name.parts.count == 2 && name.parts[0] == "strings" ? name.parts[1] : nil
+            name.parts.count == 2 && Self.stringNamespaces.contains(name.parts[0]) ? name.parts[1] : nil
         })
         var set = TemplateSet(library: library, names: names, templateIDs: ids, uiStringKeys: uiStringKeys,
                               inclusionTags: inclusionTags)
@@ -134,18 +134,22 @@ public struct TemplateSet: Sendable {
         return found
     }
 
-    /// `strings.key` inside a `{{...}}` tag (with the default delimiters),
-    /// with the place of the tag.
+    /// The names under which templates read a UI string: `strings.key` (the
+    /// text) and `text.key` (marked with its language when English stands in).
+    static let stringNamespaces: Set<String> = ["strings", "text"]
+
+    /// `strings.key` or `text.key` inside a `{{...}}` tag (with the default
+    /// delimiters), with the place of the tag.
     static func stringTags(in source: SourceText) -> [(String, SourceLocation)] {
         var found: [(String, SourceLocation)] = []
-        for (index, line) in SourceLines(source.text).lines.enumerated() where line.contains("strings.") {
+        for (index, line) in SourceLines(source.text).lines.enumerated() where line.contains("strings.") || line.contains("text.") {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 let afterOpen = rest[open.upperBound...]
                 guard let close = afterOpen.range(of: "}}") else { break }
                 let inside = afterOpen[..<close.lowerBound].drop(while: { "{#^/&! ".contains($0) })
-                if inside.hasPrefix("strings.") {
-                    let key = inside.dropFirst("strings.".count).prefix(while: { $0 != "}" && $0 != " " })
+                if let namespace = stringNamespaces.first(where: { inside.hasPrefix($0 + ".") }) {
+                    let key = inside.dropFirst(namespace.count + 1).prefix(while: { $0 != "}" && $0 != " " })
                     let column = line[..<open.lowerBound].unicodeScalars.count + 1
                     found.append((String(key), SourceLocation(file: source.path, line: index + 1, column: column)))
                 }

@@ -11,11 +11,22 @@ final class TreeEntry: TemplateLookup {
         let link: (SitePath) -> String
         /// `dir` by language code.
         let directions: [String: String]
+        /// Where link-only entries with a `.md` target lead.
+        let linkOnlyTargets: [SitePath: LinkOnlyTargets.Target]
 
-        init(tree: SectionTree, link: @escaping (SitePath) -> String, languages: [Language]) {
+        init(tree: SectionTree, link: @escaping (SitePath) -> String, languages: [Language],
+             linkOnlyTargets: [SitePath: LinkOnlyTargets.Target] = [:]) {
             self.tree = tree
             self.link = link
             directions = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0.direction.rawValue) })
+            self.linkOnlyTargets = linkOnlyTargets
+        }
+
+        /// A link-only entry's target (a page's URL for a `.md` target), else the page's URL.
+        func url(of page: Page) -> String {
+            guard let target = page.metadata.linkTarget else { return link(page.path) }
+            guard let page = linkOnlyTargets[page.path] else { return target }
+            return link(page.path) + (page.fragment.map { "#" + $0 } ?? "")
         }
     }
 
@@ -43,9 +54,10 @@ final class TreeEntry: TemplateLookup {
         if !overrides.isEmpty, let value = overrides[key] { return value }
         switch key {
         case "title": return .text(page.metadata.linkTitle ?? page.metadata.title)
-        case "url": return .text(page.metadata.linkTarget ?? source.link(page.path))
+        case "url": return .text(source.url(of: page))
         case "description": return page.metadata.description.map(TemplateData.text)
         case "isSection": return .bool(isSection)
+        case "isHome": return .bool(page.isHome)
         case "isFallback": return .bool(page.isFallback)
         case "lang": return .text(page.contentLanguage)
         case "dir": return .text(source.directions[page.contentLanguage] ?? "ltr")
@@ -61,7 +73,7 @@ final class TreeEntry: TemplateLookup {
     func contains(_ key: String) -> Bool {
         if !overrides.isEmpty, overrides[key] != nil { return true }
         switch key {
-        case "title", "url", "isSection", "isFallback", "lang", "dir", "isCurrent": return true
+        case "title", "url", "isSection", "isHome", "isFallback", "lang", "dir", "isCurrent": return true
         case "description": return page.metadata.description != nil
         case "isAncestor": return isAncestor != nil
         case "children", "hasChildren": return children != nil

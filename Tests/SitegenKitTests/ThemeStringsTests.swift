@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+@testable import SitegenSupport
+import SitegenTestSupport
+
+/// The built-in theme's UI strings: every language has every text, the
+/// plural forms its grammar needs, and a text English stands in for is
+/// marked as English on the page.
+@Suite struct ThemeStringsTests {
+    /// The languages the theme speaks (issue 29).
+    static let languages = ["ar", "de", "en", "es", "fr", "he", "hi", "it", "ja", "ko", "nl", "pl", "pt", "ru", "sv", "tr", "uk", "zh"]
+
+    /// The CLDR plural categories a language uses for whole numbers from 2
+    /// up, besides `other`: each needs its form of a text with a number.
+    static let pluralCategories: [String: Set<String>] = [
+        "ar": ["two", "few", "many"],
+        "pl": ["few", "many"],
+        "ru": ["one", "few", "many"],
+        "uk": ["one", "few", "many"],
+    ]
+
+    static func themeStrings(_ language: String) -> UIStrings {
+        let file = BuiltInTheme.files.first { $0.path == BuiltInTheme.stringsFolder + language + ".yml" }!
+        let (strings, problems) = UIStrings.parse(SourceText(String(decoding: file.bytes, as: UTF8.self), path: file.path), language: language)
+        #expect(problems.isEmpty, "\(language): \(problems)")
+        return strings
+    }
+
+    @Test func everyLanguageHasEveryTextOfTheTheme() {
+        let english = Set(Self.themeStrings("en").values.keys)
+        for language in Self.languages {
+            let strings = Self.themeStrings(language)
+            let keys = Set(strings.values.keys)
+            #expect(english.subtracting(keys).isEmpty, "\(language) lacks \(english.subtracting(keys).sorted())")
+            let plurals = Set(keys.subtracting(english).compactMap { $0.hasPrefix("searchResults.") ? String($0.dropFirst("searchResults.".count)) : nil })
+            #expect(keys.subtracting(english).allSatisfy { $0.hasPrefix("searchResults.") }, "\(language): \(keys.subtracting(english).sorted())")
+            #expect(plurals == Self.pluralCategories[language] ?? [], "\(language)")
+            #expect(strings["searchResults"]?.contains("[COUNT]") == true, "\(language)")
+            #expect(strings.values.values.allSatisfy { !$0.trimmingSpaces.isEmpty }, "\(language)")
+        }
+    }
+
+    /// A site in every language the theme speaks, read in context: each
+    /// page shows its own language's texts, none of them in English.
+    @Test func aSiteInEveryLanguageShowsEachOnesOwnTexts() throws {
+        var files = ["sitegen.yml": "title: Docs\nlanguages:\n" + Self.languages.map { "  - code: \($0)\n    name: \($0)\n" }.joined()]
+        for language in Self.languages {
+            files["content/\(language)/index.md"] = "# Docs\n\nText.\n\n## Part\n\nMore.\n"
+        }
+        let (report, output) = try ForeignLayoutTests.build(files)
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(!report.warnings.contains { $0.message.contains("UI strings") }, "\(report.warnings)")
+        for language in Self.languages {
+            let strings = Self.themeStrings(language)
+            let page = try HTMLPage(output + "/\(language)/index.html")
+            #expect(try page.value("//a[@class='skip-link']") == strings["skipToContent"], "\(language)")
+            #expect(try page.value("//footer//p") == strings["footer"], "\(language)")
+            #expect(try page.nodes("//span[@lang='en']").isEmpty, "\(language)")
+        }
+    }
+
+    // MARK: English standing in
+
+    @Test func aTextInEnglishOnAPageInAnotherLanguageIsMarkedEnglish() throws {
+        let (report, output) = try ForeignLayoutTests.build([
+            "sitegen.yml": "title: Docs\nlanguages:\n  - code: fi\n    name: Suomi\n  - code: nl\n    name: Nederlands\n",
+            "content/fi/_strings.yml": "footer: Tehty sitegenillä.\n",
+            "content/fi/index.md": "# Ohjeet\n\nTeksti.\n",
+            "content/nl/index.md": "# Handleiding\n\nTekst.\n",
+        ])
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        let finnish = try HTMLPage(output + "/fi/index.html")
+        #expect(try finnish.value("//a[@class='skip-link']/span[@lang='en'][@dir='ltr']") == "Skip to content")
+        #expect(try finnish.value("//footer//p") == "Tehty sitegenillä.")
+        #expect(try finnish.nodes("//footer//*[@lang]").isEmpty)
+        // In an attribute a string cannot be marked without its element.
+        #expect(try finnish.value("//nav[@class='site-nav']/@aria-label") == "Main menu")
+        let dutch = try HTMLPage(output + "/nl/index.html")
+        #expect(try dutch.value("//a[@class='skip-link']") == "Naar de inhoud")
+        #expect(try dutch.nodes("//span[@lang='en']").isEmpty)
+    }
+
+    /// Callout and footnote titles English stands in for are marked too.
+    @Test func calloutAndFootnoteTitlesInEnglishAreMarkedEnglish() throws {
+        let page = "# Ohjeet\n\n> [!TIP]\n> Vinkki.\n\n> [!NOTE] Oma otsikko\n> Teksti.\n\nAlaviite.[^1]\n\n[^1]: Huomautus.\n"
+        let (report, output) = try ForeignLayoutTests.build([
+            "sitegen.yml": "title: Docs\nlanguages:\n  - code: fi\n    name: Suomi\n  - code: nl\n    name: Nederlands\n",
+            "content/fi/index.md": page,
+            "content/nl/index.md": page.replacingOccurrences(of: "# Ohjeet", with: "# Handleiding"),
+        ])
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        let finnish = try HTMLPage(output + "/fi/index.html")
+        #expect(try finnish.values("//*[@class='callout-title']/span[@lang='en'][@dir='ltr']") == ["Tip"])
+        #expect(try finnish.values("//*[@class='callout-title']") == ["Tip", "Oma otsikko"])
+        #expect(try finnish.value("//h2[@id='footnotes-label']/span[@lang='en']") == "Footnotes")
+        let dutch = try HTMLPage(output + "/nl/index.html")
+        #expect(try dutch.values("//*[@class='callout-title']") == ["Tip", "Oma otsikko"])
+        #expect(try dutch.value("//h2[@id='footnotes-label']") == "Voetnoten")
+        #expect(try dutch.nodes("//span[@lang='en']").isEmpty)
+    }
+
+    // MARK: Plural forms
+
+    @Test func searchCountsCarryTheLanguagesPluralForms() throws {
+        let site = try ForeignLayoutTests.site([
+            "sitegen.yml": "title: Docs\nsearch: true\nlanguages:\n  - code: pl\n    name: Polski\n  - code: en\n    name: English\n",
+            "content/pl/index.md": "# Dokumentacja\n\nTekst.\n",
+            "content/en/index.md": "# Docs\n\nText.\n",
+        ])
+        let output = SiteFixtures.temporaryFolder() + "/out"
+        let report = try SearchTests.build(site, output: output)
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        for path in ["pl/index.html", "pl/search/index.html"] {
+            let page = try String(contentsOfFile: output + "/" + path, encoding: .utf8)
+            #expect(page.contains(#"data-many="Znaleziono [COUNT] stron" data-plural-few="Znaleziono [COUNT] strony" data-plural-many="Znaleziono [COUNT] stron""#), "\(path)")
+        }
+        let english = try String(contentsOfFile: output + "/en/index.html", encoding: .utf8)
+        #expect(english.contains(#"data-many="[COUNT] pages found""#))
+        #expect(!english.contains("data-plural-"))
+    }
+}
