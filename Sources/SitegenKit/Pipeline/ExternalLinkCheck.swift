@@ -40,7 +40,7 @@ public enum ExternalLinkCheck {
     static func links(in site: Site) -> (links: [Written], outsideWithoutBase: Int) {
         var links: Set<Written> = []
         var outsideWithoutBase = 0
-        let origin = site.config.baseURL.map(origin(of:))
+        let origin = site.config.baseURL.map { Self.origin(of: $0.description) }
         for page in site.pages where page.isWritten {
             let rendered = MarkdownRenderer.render(page.body)
             for link in rendered.links {
