@@ -1,8 +1,8 @@
 /// 64-bit FNV-1a: a fast hash to tell versions of bytes apart (asset
 /// names, the output manifest, translation versions); not for security.
-public enum FNV1a {
+package enum FNV1a {
     /// The hash as 16 hex digits.
-    public static func hex(_ bytes: [UInt8]) -> String {
+    package static func hex(_ bytes: [UInt8]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         bytes.withUnsafeBufferPointer { buffer in
             for byte in buffer {

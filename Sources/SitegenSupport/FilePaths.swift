@@ -4,10 +4,10 @@ import Glibc
 #endif
 
 /// Paths on disk.
-public enum FilePaths {
+package enum FilePaths {
     /// The path with symbolic links followed (also a link whose target does
     /// not exist, which `resolvingSymlinksInPath` would leave as it is).
-    public static func resolveLinks(_ path: String) -> String {
+    package static func resolveLinks(_ path: String) -> String {
         var current = path
         for _ in 0..<40 {
             guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { break }
@@ -24,7 +24,7 @@ public enum FilePaths {
     /// followed, also in the folders above a part that does not exist yet
     /// (`resolvingSymlinksInPath` leaves `link/new` as it is): where a write
     /// to `path` would really land.
-    public static func realPath(_ path: String) -> String {
+    package static func realPath(_ path: String) -> String {
         var existing = URL(fileURLWithPath: path).standardizedFileURL.path
         var missing: [String] = []
         while true {
@@ -41,7 +41,7 @@ public enum FilePaths {
     }
 
     /// Whether `path` is `folder` or inside it (both real paths).
-    public static func isInside(_ path: String, _ folder: String) -> Bool {
+    package static func isInside(_ path: String, _ folder: String) -> Bool {
         path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
     }
 }

@@ -14,10 +14,10 @@ import Glibc
 /// file is then opened for reading. A link flipped between a check and a
 /// read, `static -> ~/.ssh` or `static -> /proc/self`, can never lead a
 /// read out of the site.
-public enum SiteFileReader {
+package enum SiteFileReader {
     /// The bytes of the file at `path`, when its real path is inside `folder`
     /// (a real path: `FilePaths.realPath`) and it is a regular file.
-    public static func read(_ path: String, inside folder: String) throws(FileBytes.ReadError) -> [UInt8] {
+    package static func read(_ path: String, inside folder: String) throws(FileBytes.ReadError) -> [UInt8] {
         func failure(_ reason: String = String(cString: strerror(errno))) -> FileBytes.ReadError {
             FileBytes.ReadError(path: path, reason: reason)
         }

@@ -25,4 +25,24 @@ import SitegenTestSupport
         let others = try Self.sources().filter { $0.value.contains("concurrentPerform(") }.keys.sorted()
         #expect(others == ["Sources/SitegenSupport/Cores.swift"], "use Cores.run, .split or .map")
     }
+
+    /// `public` is the library's surface (ARCHITECTURE.md): building a
+    /// site, rendering Markdown and templates, diagnostics; every public
+    /// declaration documented; serve has none.
+    @Test func thePublicSurfaceIsSmallAndDocumented() throws {
+        var perModule: [String: Int] = [:]
+        var undocumented: [String] = []
+        for (path, text) in try Self.sources() {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (number, line) in lines.enumerated() where line.trimmingCharacters(in: .whitespaces).hasPrefix("public ") {
+                perModule[String(path.split(separator: "/")[1]), default: 0] += 1
+                if number == 0 || !lines[number - 1].trimmingCharacters(in: .whitespaces).hasPrefix("///") {
+                    undocumented.append("\(path):\(number + 1)")
+                }
+            }
+        }
+        #expect(Set(perModule.keys) == ["SitegenKit", "SitegenMarkdown", "SitegenMustache", "SitegenSupport"])
+        #expect(perModule.values.reduce(0, +) < 100, "\(perModule)")
+        #expect(undocumented.isEmpty, "\(undocumented)")
+    }
 }

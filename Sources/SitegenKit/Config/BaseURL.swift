@@ -1,9 +1,9 @@
 /// The site's absolute URL (`baseURL` in sitegen.yml, or `--base-url`),
 /// checked in one place (`parse`) and always ending in `/`: canonical links,
 /// hreflang alternates, the sitemap and robots.txt are made from it.
-public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
+package struct BaseURL: Sendable, Hashable, CustomStringConvertible {
     /// The URL: `https://example.org/docs/`.
-    public let description: String
+    package let description: String
 
     private init(checked: String) {
         description = checked.hasSuffix("/") ? checked : checked + "/"

@@ -4,12 +4,12 @@ import Foundation
 /// a site opens it here first, and loading does too, so a folder without
 /// settings is the same usage error (`SiteLoader.NotASiteFolder`, exit
 /// status 2) in every command.
-public struct SiteFolder: Sendable {
+package struct SiteFolder: Sendable {
     /// The folder, absolute, with links resolved.
-    public let path: String
+    package let path: String
 
     /// - Throws: `SiteLoader.NotASiteFolder` when `path` holds no sitegen.yml.
-    public static func open(_ path: String) throws(SiteLoader.NotASiteFolder) -> SiteFolder {
+    package static func open(_ path: String) throws(SiteLoader.NotASiteFolder) -> SiteFolder {
         let root = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         guard FileManager.default.fileExists(atPath: root + "/" + SiteConfig.fileName) else {
             throw SiteLoader.NotASiteFolder(path: root)

@@ -1,9 +1,9 @@
 /// Notes on where the built site can be hosted, printed with the build's
 /// steps (never warnings: nothing is wrong with the content, and a site
 /// hosted at a server's root needs no base URL).
-public enum HostingNotes {
+package enum HostingNotes {
     /// The notes for a build with this base URL (nil: none set).
-    public static func notes(baseURL: String?, fileLinks: Bool) -> [String] {
+    package static func notes(baseURL: String?, fileLinks: Bool) -> [String] {
         guard let baseURL else {
             // Opened from disk, 404.html is never shown.
             if fileLinks { return [] }

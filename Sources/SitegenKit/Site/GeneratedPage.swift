@@ -1,5 +1,5 @@
 /// A page sitegen makes itself rather than reads from a file.
-public enum GeneratedPage: Sendable, Hashable {
+package enum GeneratedPage: Sendable, Hashable {
     /// The section page of a folder that has no `index.md`: titled from the
     /// folder's name, listing what is in it.
     case sectionPage
@@ -9,7 +9,7 @@ public enum GeneratedPage: Sendable, Hashable {
     /// The language's search page (`search: true`), at `<language>/search/`.
     case searchPage
 
-    public var listPageNumber: Int? {
+    package var listPageNumber: Int? {
         if case .listPage(let number, _) = self { return number }
         return nil
     }

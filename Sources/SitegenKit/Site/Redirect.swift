@@ -2,11 +2,11 @@ import SitegenSupport
 
 /// The redirect pages of a site: one at each former URL a page declares
 /// (`aliases:`), checked against the URLs of pages, files and other aliases.
-public struct Redirect: Sendable, Hashable {
+package struct Redirect: Sendable, Hashable {
     /// The page it redirects to.
-    public var target: SitePath
-    public var title: String
-    public var language: String
+    package var target: SitePath
+    package var title: String
+    package var language: String
 
     /// Every page's aliases, by the folder their redirect page goes in; an
     /// alias that would take the place of a page, a file or another alias is

@@ -12,12 +12,12 @@ import SitegenMarkdown
 /// callout-like shortcodes, `callout.kind` (note, tip, important, warning
 /// or caution, from `color` or `type`) and `callout.label`, the page
 /// language's title for that kind.
-public enum SiteShortcodes {
+package enum SiteShortcodes {
     static let folder = "shortcodes/"
 
     /// The built-in theme's shortcodes, for a file read without its site
     /// (`sitegen markdown`): no params, no included files.
-    public static var builtIn: ShortcodeSettings {
+    package static var builtIn: ShortcodeSettings {
         let files = BuiltInTheme.files.filter { $0.path.hasPrefix(folder) && $0.path.hasSuffix(".mustache") }.compactMap { file in
             (try? SourceText(decoding: file.bytes, path: file.path)).map {
                 SiteSource.TemplateFile(name: String(file.path.dropLast(".mustache".count)), source: $0, isBuiltIn: true)
