@@ -2,13 +2,18 @@
 /// a content tab, in the spellings of MkDocs (`!!! note "Title"`, `??? note`,
 /// `???+ note`, `=== "Label"`), pymdownx blocks (`/// note | Title`,
 /// `/// details | Summary`, `//// tab | Label`) and Docusaurus or VitePress
-/// (`:::note Title`, `:::note[Title]`, `::: details Title`).
+/// (`:::note Title`, `:::note[Title]`, `::: details Title`, `::: code-group`).
 package struct BlockOpener: Equatable {
     package enum Role: Equatable {
         /// A callout of a type (`CalloutType`, or an unknown word lowercased).
         case callout(type: String, collapse: CalloutHTML.Collapse)
-        /// A tab; `newGroup` starts a new group even right after another tab.
-        case tab(newGroup: Bool)
+        /// A tab; `newGroup` starts a new group even right after another tab;
+        /// `selected` is the group's tab shown first (`===+`), until the
+        /// reader chooses one.
+        case tab(newGroup: Bool, selected: Bool)
+        /// VitePress's `::: code-group`: each code block in it a tab,
+        /// labelled by the `[name]` of its fence.
+        case codeGroup
         /// A footnote's definition (`[^label]: text`); its first line is the
         /// start of its first paragraph, not a title.
         case footnote(label: String)
@@ -29,6 +34,10 @@ package struct BlockOpener: Equatable {
     /// The title (tab label), as a byte range of the line; nil when none was
     /// written, empty when an empty one was (`!!! note ""`: no title bar).
     package var title: Range<Int>?
+    /// Classes the author gave the block (`!!! note inline end`, pymdownx's
+    /// `attrs: {class: ...}`), and its id (`attrs: {id: ...}`).
+    package var classes: [String] = []
+    package var id: String?
 
     /// Reads `line` (without leading indentation), or nil when it opens no block.
     package static func parse(_ line: Substring) -> BlockOpener? {
@@ -54,7 +63,8 @@ package struct BlockOpener: Equatable {
     // MARK: Spellings
 
     /// `!!! type "Title"`, `??? type`, `???+ type`; words between the type and
-    /// the title (`inline end`) are MkDocs layout options and ignored.
+    /// the title are classes, as in Python-Markdown (`!!! note inline end`:
+    /// Material's side note, which the built-in theme also floats).
     private static func mkDocsAdmonition(_ bytes: [UInt8]) -> BlockOpener? {
         var scanner = ByteScanner(bytes)
         let mark = bytes[0]
@@ -64,7 +74,8 @@ package struct BlockOpener: Equatable {
             collapse = scanner.skip(UInt8(ascii: "+"), exactly: 1) ? .open : .closed
         }
         guard scanner.skipSpaces() > 0, let type = scanner.word() else { return nil }
-        while scanner.skipSpaces() > 0, scanner.word() != nil {}
+        var classes: [String] = []
+        while scanner.skipSpaces() > 0, let word = scanner.word() { classes.append(word) }
         var title: Range<Int>?
         if scanner.peek == UInt8(ascii: "\"") {
             guard let quoted = scanner.quoted() else { return nil }
@@ -73,20 +84,22 @@ package struct BlockOpener: Equatable {
         }
         guard scanner.atEnd else { return nil }
         return BlockOpener(role: .callout(type: CalloutType.canonical(type) ?? type.lowercased(), collapse: collapse),
-                           body: .indented, title: title)
+                           body: .indented, title: title, classes: classes)
     }
 
-    /// `=== "Label"`, `===! "Label"` (a new group), `===+ "Label"` (chosen
-    /// at first in MkDocs; here the reader's own choice wins).
+    /// `=== "Label"`, `===! "Label"` (a new group), `===+ "Label"` (shown
+    /// first, until the reader chooses a label).
     private static func mkDocsTab(_ bytes: [UInt8]) -> BlockOpener? {
         var scanner = ByteScanner(bytes)
         guard scanner.skip(UInt8(ascii: "="), exactly: 3) else { return nil }
-        let newGroup = scanner.skip(UInt8(ascii: "!"), exactly: 1)
-        if !newGroup { _ = scanner.skip(UInt8(ascii: "+"), exactly: 1) }
+        var newGroup = scanner.skip(UInt8(ascii: "!"), exactly: 1)
+        let selected = scanner.skip(UInt8(ascii: "+"), exactly: 1)
+        // pymdownx also takes `===!+` and `===+!`.
+        if selected && !newGroup { newGroup = scanner.skip(UInt8(ascii: "!"), exactly: 1) }
         guard scanner.skipSpaces() > 0, let label = scanner.quoted() else { return nil }
         scanner.skipSpaces()
         guard scanner.atEnd, !label.isEmpty else { return nil }
-        return BlockOpener(role: .tab(newGroup: newGroup), body: .indented, title: label)
+        return BlockOpener(role: .tab(newGroup: newGroup, selected: selected), body: .indented, title: label)
     }
 
     /// `/// name | Title` with three or more slashes; the names are the
@@ -107,7 +120,7 @@ package struct BlockOpener: Equatable {
         guard scanner.atEnd else { return nil }
         let role: Role
         switch name.lowercased() {
-        case "tab": role = .tab(newGroup: false)
+        case "tab": role = .tab(newGroup: false, selected: false)
         case "details": role = .callout(type: "note", collapse: .closed)
         case "admonition": role = .callout(type: "note", collapse: .none)
         default:
@@ -156,6 +169,9 @@ package struct BlockOpener: Equatable {
         let role: Role
         if name.lowercased() == "details" {
             role = .callout(type: "note", collapse: .closed)
+        } else if name.lowercased() == "code-group" {
+            guard title == nil else { return nil }
+            role = .codeGroup
         } else {
             guard let type = CalloutType.canonical(name) else { return nil }
             role = .callout(type: type, collapse: .none)

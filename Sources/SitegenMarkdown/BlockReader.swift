@@ -30,6 +30,7 @@ package struct BlockReader {
     /// `:::` blocks would otherwise cost 10,000² bytes of `>` markers.
     package static let maxDepth = 32
     package static let unclosedKind = "unclosed blocks"
+    package static let optionKind = "block options sitegen does not read"
 
     package var text: String
     package var containers: [Int: BlockContainer] = [:]
@@ -91,7 +92,7 @@ package struct BlockReader {
                 index += 1
                 continue
             }
-            guard let opener = BlockOpener.parse(rest) else {
+            guard let parsed = BlockOpener.parse(rest) else {
                 index += 1
                 continue
             }
@@ -104,7 +105,9 @@ package struct BlockReader {
                 index += 1
                 continue
             }
+            var opener = parsed
             let (body, next) = bodyLines(of: opener, at: index, indent: indent, within: range)
+            if case .fenced(mark: "/", _) = opener.body { readOptions(of: &opener, in: body, indent: indent) }
             rewriteOpener(opener, at: index, indent: indent, rest: rest)
             for bodyIndex in body {
                 let dedent = switch opener.body {
@@ -189,6 +192,55 @@ package struct BlockReader {
                 "this '\(marks)' block is never closed; it runs to the end of \(range.upperBound == content.count ? "the file" : "the block around it") (end it with a line '\(marks)')",
                 kind: BlockReader.unclosedKind))
             return ((index + 1)..<range.upperBound, range.upperBound)
+        }
+    }
+
+    /// pymdownx's options (`BlockOptions`): the lines indented under the
+    /// header, before a blank line. They become empty lines of the quote.
+    private mutating func readOptions(of opener: inout BlockOpener, in body: Range<Int>, indent: Int) {
+        var end = body.lowerBound
+        while end < body.upperBound, !content[end].isBlank, content[end].leadingColumns >= indent + 4 { end += 1 }
+        guard end > body.lowerBound else { return }
+        let options = BlockOptions(lines: Array(content[body.lowerBound..<end]))
+        var problems = options.problems
+        func problem(_ option: String, _ message: String) {
+            let place = options.places[option] ?? .init(line: 0, offset: 0, message: "")
+            problems.append(.init(line: place.line, offset: place.offset, message: message))
+        }
+        func misplaced(_ option: String, _ what: String) {
+            problem(option, "option '\(option)' is for \(what); it is left out")
+        }
+        switch opener.role {
+        case .callout(var type, var collapse):
+            if let asked = options.type {
+                if let known = CalloutType.canonical(asked) { type = known } else {
+                    problem("type", "type '\(asked)' is not an admonition type sitegen knows (\(CalloutType.titled.joined(separator: ", "))); it is left out")
+                }
+            }
+            if let open = options.open {
+                if collapse == .none { misplaced("open", "details blocks") } else { collapse = open ? .open : .closed }
+            }
+            if options.places["new"] != nil { misplaced("new", "tabs") }
+            if options.places["select"] != nil { misplaced("select", "tabs") }
+            opener.role = .callout(type: type, collapse: collapse)
+            opener.id = options.id
+        case let .tab(newGroup, selected):
+            if options.open != nil { misplaced("open", "details blocks") }
+            if options.type != nil { misplaced("type", "admonitions") }
+            if options.id != nil { problem("attrs", "a tab's id is sitegen's (tab-1-1 ...): attrs: {id} is left out") }
+            opener.role = .tab(newGroup: newGroup || options.newGroup, selected: selected || options.selected)
+        case .footnote, .codeGroup:
+            return
+        }
+        opener.classes += options.classes
+        for problem in problems.sorted(by: { ($0.line, $0.offset) < ($1.line, $1.offset) }) {
+            let line = body.lowerBound + problem.line
+            diagnostics.append(Diagnostic(.warning, file: path, line: line + 1, column: removed[line] + problem.offset + 1,
+                                          problem.message, kind: BlockReader.optionKind))
+        }
+        for line in body.lowerBound..<end {
+            removed[line] += content[line].utf8.count
+            content[line] = content[line].suffix(0)
         }
     }
 

@@ -24,14 +24,17 @@ package enum CalloutHTML {
         case closed, open
     }
 
-    /// The element around the callout, without its title.
-    package static func containerOpen(kind: CalloutKind, type: String, collapse: Collapse) -> String {
+    /// The element around the callout, without its title; `classes` and
+    /// `id` are the author's (`!!! note inline end`, pymdownx's `attrs`).
+    package static func containerOpen(kind: CalloutKind, type: String, collapse: Collapse, classes: [String] = [], id: String? = nil) -> String {
         let name = type.lowercased()
         let typeClass = name == kind.rawValue ? "" : " callout-type-" + HTMLEscaping.escape(name)
+        let authorClasses = classes.map { " " + HTMLEscaping.escape($0) }.joined()
+        let attributes = "class=\"callout callout-\(kind.rawValue)\(typeClass)\(authorClasses)\"" + (id.map { " id=\"\(HTMLEscaping.escape($0))\"" } ?? "")
         switch collapse {
-        case .none: return "<div class=\"callout callout-\(kind.rawValue)\(typeClass)\" role=\"note\">"
-        case .closed: return "<details class=\"callout callout-\(kind.rawValue)\(typeClass)\">"
-        case .open: return "<details class=\"callout callout-\(kind.rawValue)\(typeClass)\" open=\"open\">"
+        case .none: return "<div \(attributes) role=\"note\">"
+        case .closed: return "<details \(attributes)>"
+        case .open: return "<details \(attributes) open=\"open\">"
         }
     }
 

@@ -36,11 +36,12 @@ package enum CalloutTransform {
     /// (inline nodes, moved into it), or the language's label for the type;
     /// none when `untitled` (MkDocs' `!!! note ""`).
     package static func makeCallout(type: String, collapse: CalloutHTML.Collapse, title: [MarkdownNode], untitled: Bool = false,
+                                    classes: [String] = [], id: String? = nil,
                                     labels: CalloutLabels, in document: MarkdownDocument) -> MarkdownNode {
         let kind = CalloutKind(type: type)
         let callout = document.makeCustom(
             .customBlock,
-            onEnter: CalloutHTML.containerOpen(kind: kind, type: type, collapse: collapse),
+            onEnter: CalloutHTML.containerOpen(kind: kind, type: type, collapse: collapse, classes: classes, id: id),
             onExit: CalloutHTML.containerClose(collapse: collapse))
         if untitled { return callout }
         // An inline node, so cmark puts no line break inside the title element.

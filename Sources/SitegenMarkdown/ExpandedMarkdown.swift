@@ -25,6 +25,8 @@ package struct ExpandedMarkdown {
     package var calls: [ShortcodeCall] = []
     /// The site-relative paths of the files included (at any depth).
     package var includedFiles: Set<String> = []
+    /// The link destinations `{{< ref >}}` and `{{< relref >}}` wrote.
+    package var refTargets: Set<String> = []
     package var diagnostics: [Diagnostic] = []
 
     /// The column correction for a 0-based line at a byte offset in it.

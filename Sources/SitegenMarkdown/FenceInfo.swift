@@ -21,6 +21,9 @@ package struct FenceInfo: Sendable, Hashable {
     package var lineNumbers = false
     /// 1-based numbers of the lines to mark.
     package var markedLines: Set<Int> = []
+    /// VitePress's `[name]` (```` ```js [config.js] ````): the block's tab
+    /// label in a code group; elsewhere nothing is shown for it.
+    package var label: String?
     package var problems: [Problem] = []
 
     /// The options a fence may carry, for the message about an unknown one.
@@ -41,7 +44,7 @@ package struct FenceInfo: Sendable, Hashable {
         }
         let words = FenceInfo.words(info)
         var rest = words[...]
-        if let first = rest.first, !first.text.contains("=") {
+        if let first = rest.first, !first.text.contains("="), !FenceInfo.isLabel(first.text) {
             language = first.text
             rest = rest.dropFirst()
         }
@@ -71,7 +74,15 @@ package struct FenceInfo: Sendable, Hashable {
     /// Whether the fence asks for anything beyond plain cmark output.
     package var hasOptions: Bool { title != nil || lineNumbers || !markedLines.isEmpty }
 
+    private static func isLabel(_ word: String) -> Bool {
+        word.count > 2 && word.hasPrefix("[") && word.hasSuffix("]")
+    }
+
     private mutating func apply(_ word: Word) {
+        if FenceInfo.isLabel(word.text) {
+            label = String(word.text.dropFirst().dropLast())
+            return
+        }
         let (name, value) = word.nameAndValue
         switch (name, value) {
         case ("title", let value?): title = value

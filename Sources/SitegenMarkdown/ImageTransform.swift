@@ -9,7 +9,8 @@ import SitegenSupport
 /// cmark still writes the `img` (its escaping and safe mode); this adds
 /// attributes to what it wrote. Runs after links are rewritten.
 package enum ImageTransform {
-    package static func apply(to markdown: ParsedMarkdown, images: [(node: MarkdownNode, size: ImageSize?)]) {
+    /// `firstIsLazy`: the page's first image was a raw `img` before these.
+    package static func apply(to markdown: ParsedMarkdown, images: [(node: MarkdownNode, size: ImageSize?)], firstIsLazy: Bool = false) {
         for (index, (node, size)) in images.enumerated() {
             let caption = node.title ?? ""
             let asFigure = !caption.isEmpty && node.previous == nil && node.next == nil && node.parent?.type == .paragraph
@@ -18,7 +19,7 @@ package enum ImageTransform {
             guard html.hasSuffix(" />") else { continue }
             var attributes = ""
             if let size { attributes += " width=\"\(size.width)\" height=\"\(size.height)\"" }
-            if index > 0 { attributes += " loading=\"lazy\" decoding=\"async\"" }
+            if index > 0 || firstIsLazy { attributes += " loading=\"lazy\" decoding=\"async\"" }
             html = String(html.dropLast(3)) + attributes + " />"
             if asFigure, let paragraph = node.parent {
                 let figure = "<figure>\n" + html + "\n<figcaption>" + HTMLEscaping.escape(caption) + "</figcaption>\n</figure>\n"

@@ -10,7 +10,7 @@ package struct MarkdownExpander {
     static let depthLimit = 16
     /// Built-in shortcodes that read their inner text as Markdown in both
     /// spellings, as Docsy's templates do (`markdownify`).
-    static let markdownInner: Set<String> = ["alert", "callout", "tab", "tabpane"]
+    static let markdownInner: Set<String> = ["alert", "callout", "notice", "tab", "tabpane"]
 
     let settings: ShortcodeSettings
     private(set) var output: ExpandedMarkdown
@@ -146,7 +146,9 @@ package struct MarkdownExpander {
                 output.diagnostics.append(.error("shortcode '\(tag.name)' needs a page, like {{< \(tag.name) \"guide.md\" >}}", at: location))
                 break
             }
-            // The link target as written, checked and rewritten like any link to a page.
+            // The link target as written, checked and rewritten like any link
+            // to a page; found by name when its path leads nowhere.
+            output.refTargets.insert(target)
             output.appendGenerated(target.contains(" ") ? "<\(target)>" : target, file: file, line: line)
         case "figure":
             guard let source = tag.argument("src", orPosition: 0), !source.isEmpty else {

@@ -23,8 +23,9 @@ public enum MarkdownRenderer {
             ShortcodeTransform.apply(to: markdown, calls: calls, settings: options.shortcodes, labels: options.calloutLabels)
         }
         let rawHTML = RawHTMLTransform.apply(to: markdown, policy: options.rawHTML, rewriteLink: rewriteLink, imageSize: imageSize)
-        if options.highlight { CodeBlockTransform.apply(to: markdown) }
+        // Blocks first: a code group reads its code blocks' fences.
         let blocks = BlockContainerTransform.apply(to: markdown, labels: options.calloutLabels)
+        if options.highlight { CodeBlockTransform.apply(to: markdown) }
         let calloutTypes = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
             .merging(blocks.labelsUsed) { first, _ in first }
         // Notes first, so the extensions below also read their text.
@@ -49,19 +50,20 @@ public enum MarkdownRenderer {
         var images: [(node: MarkdownNode, size: ImageSize?)] = []
         for node in markdown.document.nodes(ofType: .link, .image) {
             let location = markdown.location(of: node)
-            let link = MarkdownLink(
+            var link = MarkdownLink(
                 kind: node.type == .image ? .image : .link,
                 destination: node.url ?? "",
                 line: location.line ?? 1,
                 column: location.column ?? 1,
                 file: location.file == source.path ? nil : location.file)
+            link.byName = link.kind == .link && expanded?.refTargets.contains(link.destination) == true
             links.append(link)
             if let rewritten = rewriteLink(link) {
                 node.url = rewritten
             }
             if link.kind == .image { images.append((node, imageSize(link))) }
         }
-        if options.images { ImageTransform.apply(to: markdown, images: images) }
+        if options.images { ImageTransform.apply(to: markdown, images: images, firstIsLazy: rawHTML.leadsImages) }
         links += rawHTML.links
 
         // Headings last: each becomes custom HTML with its id, rendered by cmark
@@ -88,7 +90,7 @@ public enum MarkdownRenderer {
             calloutLabelsUsed: calloutTypes,
             diagnostics: markdown.diagnostics,
             includedFiles: expanded?.includedFiles ?? [],
-            htmlIDs: rawHTML.ids)
+            htmlIDs: rawHTML.ids + blocks.authorIDs)
     }
 
     /// Whether `text` holds `needle`, compared as bytes: `String.contains`

@@ -43,6 +43,9 @@ public struct MarkdownLink: Sendable, Hashable {
     public var column: Int
     /// The file it was written in, when not the page's own (an included file).
     package var file: String?
+    /// Written by Hugo's `ref` or `relref`: when its path leads nowhere, the
+    /// page of that name is looked for (`PageNames`).
+    package var byName = false
 
     package init(kind: Kind, destination: String, line: Int, column: Int, file: String? = nil) {
         self.kind = kind

@@ -18,13 +18,17 @@ package enum RawHTMLPolicy: String, Sendable, Hashable, CaseIterable {
 ///
 /// Kept raw HTML is still the site's: the `src` of an `img` and the `href`
 /// of an `a` are checked and rewritten like Markdown links (so they work
-/// from a sub-folder), an `img` without a size gets its file's, and every
-/// `id` counts as an anchor.
+/// from a sub-folder), an `img` without a size gets its file's and, unless
+/// it is the page's first image or says otherwise, `loading="lazy"` and
+/// `decoding="async"` (as Markdown images do), and every `id` counts as an
+/// anchor.
 package enum RawHTMLTransform {
     /// What kept raw HTML holds: its links (as written) and ids.
     package struct Found {
         package var links: [MarkdownLink] = []
         package var ids: [String] = []
+        /// The page's first image is a raw `img`: every Markdown image is lazy.
+        package var leadsImages = false
     }
 
     @discardableResult
@@ -36,10 +40,16 @@ package enum RawHTMLTransform {
         let nodes = markdown.document.nodes(ofType: .htmlBlock, .htmlInline)
         switch policy {
         case .allow:
+            let leading = markdown.document.nodes(ofType: .image, .htmlBlock, .htmlInline).first {
+                $0.type == .image || ($0.literal ?? "").lowercased().contains("<img")
+            }
+            found.leadsImages = leading != nil && leading?.type != .image
+            var eagerImage = found.leadsImages
             for node in nodes {
                 var literal = node.literal ?? ""
                 if literal.contains("=") {
-                    literal = rewrite(literal, at: markdown.location(of: node), found: &found, rewriteLink: rewriteLink, imageSize: imageSize)
+                    literal = rewrite(literal, at: markdown.location(of: node), found: &found, eagerImage: &eagerImage,
+                                      rewriteLink: rewriteLink, imageSize: imageSize)
                 }
                 let custom = markdown.document.makeCustom(node.type == .htmlBlock ? .customBlock : .customInline,
                                                           onEnter: literal, onExit: "")
@@ -63,7 +73,7 @@ package enum RawHTMLTransform {
 
     /// One piece of raw HTML with its `img` and `a` targets rewritten and
     /// its ids collected.
-    private static func rewrite(_ html: String, at start: SourceLocation, found: inout Found,
+    private static func rewrite(_ html: String, at start: SourceLocation, found: inout Found, eagerImage: inout Bool,
                                 rewriteLink: (MarkdownLink) -> String?, imageSize: (MarkdownLink) -> ImageSize?) -> String {
         var edits: [(Range<String.Index>, String)] = []
         for tag in HTMLAttributes.tags(named: nil, in: html) {
@@ -79,12 +89,20 @@ package enum RawHTMLTransform {
                                     line: (start.line ?? 1) + lineBreaks, column: column, file: start.file)
             found.links.append(link)
             if let rewritten = rewriteLink(link) { edits.append((range, HTMLEscaping.escape(rewritten))) }
-            if tag.name == "img", !tag.attributes.contains(where: { $0.name == "width" || $0.name == "height" }),
-               let size = imageSize(link) {
-                // Right after the tag's name: `<img width="..." height="..." src=...`.
-                let afterName = html.index(tag.range.lowerBound, offsetBy: 1 + tag.name.count)
-                edits.append((afterName..<afterName, " width=\"\(size.width)\" height=\"\(size.height)\""))
+            guard tag.name == "img" else { continue }
+            // Right after the tag's name: `<img width="..." height="..." loading="lazy" decoding="async" src=...`.
+            let afterName = html.index(tag.range.lowerBound, offsetBy: 1 + tag.name.count)
+            var added = ""
+            if !tag.attributes.contains(where: { $0.name == "width" || $0.name == "height" }), let size = imageSize(link) {
+                added += " width=\"\(size.width)\" height=\"\(size.height)\""
             }
+            if eagerImage {
+                eagerImage = false
+            } else {
+                if !tag.attributes.contains(where: { $0.name == "loading" }) { added += " loading=\"lazy\"" }
+                if !tag.attributes.contains(where: { $0.name == "decoding" }) { added += " decoding=\"async\"" }
+            }
+            if !added.isEmpty { edits.append((afterName..<afterName, added)) }
         }
         guard !edits.isEmpty else { return html }
         // Built anew from the original's pieces: indices of a changed string are not valid.

@@ -1,3 +1,5 @@
+import SitegenSupport
+
 /// The markup of a group of content tabs, whatever spelling it was written
 /// in (`=== "Label"`, `//// tab | Label`, the `tabpane` shortcode): one place,
 /// so that `tabs.js` enhances every group the same way.
@@ -27,8 +29,12 @@ package enum TabsHTML {
         "tab-\(group)-\(tab)"
     }
 
-    package static func panelOpen(id: String) -> String {
-        "<div class=\"tab-panel\" id=\"\(id)\" role=\"group\" aria-labelledby=\"\(id)-label\">"
+    /// A panel; `selected` marks the one `tabs.js` shows first (`===+`)
+    /// when the reader has chosen no label of the group; `classes` are the
+    /// author's.
+    package static func panelOpen(id: String, selected: Bool = false, classes: [String] = []) -> String {
+        let classList = (["tab-panel"] + classes.map { HTMLEscaping.escape($0) }).joined(separator: " ")
+        return "<div class=\"\(classList)\" id=\"\(id)\" role=\"group\" aria-labelledby=\"\(id)-label\"\(selected ? " data-selected=\"\"" : "")>"
     }
 
     /// The start of the label; its HTML (phrasing content) follows, then `labelClose`.

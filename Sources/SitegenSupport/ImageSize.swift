@@ -43,10 +43,14 @@ public struct ImageSize: Sendable, Hashable {
         return ImageSize(width: littleEndian(bytes, 6, 2), height: littleEndian(bytes, 8, 2))
     }
 
-    /// The first start-of-frame segment (SOF0 to SOF15, not DHT, JPG or DAC).
+    /// The first start-of-frame segment (SOF0 to SOF15, not DHT, JPG or DAC),
+    /// turned as the EXIF orientation before it says: a phone's portrait
+    /// photo is stored landscape with orientation 6, and browsers show it
+    /// upright (`image-orientation: from-image`), so its width is the height.
     static func jpeg(_ bytes: [UInt8]) -> ImageSize? {
         guard bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xD8 else { return nil }
         var at = 2
+        var turned = false
         while at + 9 < bytes.count {
             guard bytes[at] == 0xFF else { return nil }
             let marker = bytes[at + 1]
@@ -54,10 +58,39 @@ public struct ImageSize: Sendable, Hashable {
             if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { at += 2; continue }
             let length = bigEndian(bytes, at + 2, 2)
             if (0xC0...0xCF).contains(marker) && ![0xC4, 0xC8, 0xCC].contains(marker) {
-                return ImageSize(width: bigEndian(bytes, at + 7, 2), height: bigEndian(bytes, at + 5, 2))
+                let width = bigEndian(bytes, at + 7, 2), height = bigEndian(bytes, at + 5, 2)
+                return turned ? ImageSize(width: height, height: width) : ImageSize(width: width, height: height)
+            }
+            if marker == 0xE1, let orientation = exifOrientation(bytes, segment: at + 4, end: min(bytes.count, at + 2 + length)) {
+                // 5 to 8: turned a quarter (and perhaps mirrored).
+                turned = (5...8).contains(orientation)
             }
             guard length >= 2 else { return nil }
             at += 2 + length
+        }
+        return nil
+    }
+
+    /// The Orientation tag (0x0112) of IFD0 in an APP1 segment's `Exif\0\0`
+    /// TIFF data, from `segment` (after the length) to `end`.
+    private static func exifOrientation(_ bytes: [UInt8], segment: Int, end: Int) -> Int? {
+        let tiff = segment + 6
+        guard tiff + 8 <= end, bytes[segment..<tiff].elementsEqual(Array("Exif".utf8) + [0, 0]) else { return nil }
+        let little: Bool
+        switch (bytes[tiff], bytes[tiff + 1]) {
+        case (0x49, 0x49): little = true
+        case (0x4D, 0x4D): little = false
+        default: return nil
+        }
+        func number(_ at: Int, _ count: Int) -> Int? {
+            guard at >= tiff, at + count <= end else { return nil }
+            return little ? littleEndian(bytes, at, count) : bigEndian(bytes, at, count)
+        }
+        guard number(tiff + 2, 2) == 42, let offset = number(tiff + 4, 4), let count = number(tiff + offset, 2) else { return nil }
+        for entry in 0..<min(count, 512) {
+            let at = tiff + offset + 2 + entry * 12
+            guard let tag = number(at, 2) else { return nil }
+            if tag == 0x0112 { return number(at + 8, 2) }
         }
         return nil
     }

@@ -35,6 +35,26 @@ import SitegenTestSupport
         #expect(ImageSize(jpeg) == ImageSize(width: 640, height: 480))
     }
 
+    /// A phone's portrait photo: stored 640 x 480 with EXIF orientation 6
+    /// (turn a quarter), shown 480 x 640; orientation 3 (upside down) keeps
+    /// its size. Both byte orders of the TIFF data.
+    @Test func jpegTurnedByItsExifOrientationSwapsWidthAndHeight() {
+        func photo(_ exif: String) -> [UInt8] {
+            ImageTests.bytes("FFD8 FFE1 0022") + Array("Exif".utf8) + [0, 0] + ImageTests.bytes(exif)
+                + ImageTests.bytes("FFC0 0011 08 01E0 0280 03 0000")
+        }
+        let bigEndian6 = photo("4D4D 002A 00000008 0001 0112 0003 00000001 0006 0000 00000000")
+        let littleEndian8 = photo("4949 2A00 08000000 0100 1201 0300 01000000 0800 0000 00000000")
+        let upsideDown = photo("4D4D 002A 00000008 0001 0112 0003 00000001 0003 0000 00000000")
+        #expect(ImageSize(bigEndian6) == ImageSize(width: 480, height: 640))
+        #expect(ImageSize(littleEndian8) == ImageSize(width: 480, height: 640))
+        #expect(ImageSize(upsideDown) == ImageSize(width: 640, height: 480))
+        // A cut-off EXIF segment is no orientation, never a crash.
+        let cut = ImageTests.bytes("FFD8 FFE1 0010") + Array("Exif".utf8) + [0, 0] + ImageTests.bytes("4D4D 002A 0000 FFFF")
+            + ImageTests.bytes("FFC0 0011 08 01E0 0280 03 0000")
+        #expect(ImageSize(cut) == ImageSize(width: 640, height: 480))
+    }
+
     @Test func webpInItsThreeKinds() {
         let riff = Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBP".utf8)
         // VP8: chunk size, frame tag, start code, then 14-bit width and height.
@@ -81,6 +101,30 @@ import SitegenTestSupport
             """)
     }
 
+    /// Raw `img`s (`rawHTML: allow`) load lazily like Markdown images: all
+    /// but the page's first image, whichever kind it is; an author's own
+    /// `loading` or `decoding` stays.
+    @Test func rawImagesLoadLazilyLikeMarkdownOnes() {
+        func rendered(_ markdown: String) -> String {
+            MarkdownRenderer.render(SourceText(markdown, path: "a.md"), options: MarkdownOptions(rawHTML: .allow, images: true), imageSize: { link in
+                link.destination.hasPrefix("known") ? ImageSize(width: 40, height: 30) : nil
+            }).html
+        }
+        let rawFirst = rendered("<img src=\"known.png\" alt=\"a\">\n\n![b](known.png)\n\n<p><img src=\"x.png\" alt=\"c\"><img loading=\"eager\" src=\"y.png\" alt=\"d\"></p>\n")
+        #expect(rawFirst == """
+            <img width="40" height="30" src="known.png" alt="a">
+            <p><img src="known.png" alt="b" width="40" height="30" loading="lazy" decoding="async" /></p>
+            <p><img loading="lazy" decoding="async" src="x.png" alt="c"><img decoding="async" loading="eager" src="y.png" alt="d"></p>
+
+            """)
+        let markdownFirst = rendered("![b](known.png)\n\n<img src=\"known.png\" alt=\"a\">\n")
+        #expect(markdownFirst == """
+            <p><img src="known.png" alt="b" width="40" height="30" /></p>
+            <img width="40" height="30" loading="lazy" decoding="async" src="known.png" alt="a">
+
+            """)
+    }
+
     @Test func anImageWithATitleAloneIsAFigure() {
         #expect(rendered("![A map](known.png \"Where the \\\"office\\\" is\")\n") == """
             <figure>
@@ -120,7 +164,7 @@ import SitegenTestSupport
         #expect(report.errors.isEmpty, "\(report.errors)")
         let html = try String(contentsOfFile: output + "/en/raw/index.html", encoding: .utf8)
         #expect(html.contains(#"<p id="raw-anchor">See <a href="../guide/#setup">setup</a>"#))
-        #expect(html.contains(#"<img width="120" height="80" src="../guide/small.png" alt="An orange square">"#))
+        #expect(html.contains(#"<img width="120" height="80" src="../guide/small.png" alt="An orange square">"#), "the page's first image: not lazy")
         #expect(html.contains(##"Inline <a href="../">home</a>; <a href="#raw-anchor">up</a>"##))
 
         try (page + "\n\n<a href=\"missing.md\">x</a> <a href=\"#nope\">y</a>\n").write(toFile: site + "/content/en/raw.md", atomically: true, encoding: .utf8)

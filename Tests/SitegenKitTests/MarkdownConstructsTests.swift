@@ -162,6 +162,132 @@ import SitegenTestSupport
         #expect(rendered.diagnostics.map(\.description) == ["test.md:3:1: warning: footnote '[^x]' is defined but never referred to; it is left out"])
     }
 
+    // MARK: Options and modifiers
+
+    /// pymdownx's options under a block's header are read, never shown.
+    @Test func pymdownxOptionsAreReadNotShown() {
+        let rendered = render("""
+            /// details | Open at first
+                open: true
+                type: warning
+                attrs: {class: wide framed, id: setup-note}
+
+            Body.
+            ///
+
+            /// note
+                attrs:
+                  class: 'side'
+
+            Note body.
+            ///
+
+            See [the note](#setup-note).
+            """)
+        #expect(rendered.diagnostics.isEmpty, "\(rendered.diagnostics)")
+        #expect(rendered.html.withoutCalloutIcons == """
+            <details class="callout callout-warning wide framed" id="setup-note" open="open">
+            <summary class="callout-title">Open at first</summary>
+            <p>Body.</p>
+            </details>
+            <div class="callout callout-note side" role="note">
+            <p class="callout-title">Note</p>
+            <p>Note body.</p>
+            </div>
+            <p>See <a href="#setup-note">the note</a>.</p>
+
+            """)
+        // The id is an anchor of the page, and no heading takes it.
+        #expect(rendered.htmlIDs == ["setup-note"])
+        #expect(render("/// note\n    attrs: {id: x}\n\n## X\n///\n").headings.map(\.id) == ["x-1"])
+    }
+
+    @Test func pymdownxOptionsSitegenDoesNotReadAreLocatedWarnings() {
+        let rendered = render("""
+            /// note | Title
+                open: true
+                markdown: block
+                attrs: {class: "ok", style: "color: red", id: "two words"}
+                type: nonsense
+            Body stays.
+            ///
+
+            /// tab | A
+                new: maybe
+                select: true
+                attrs: {id: mine}
+
+            a
+            ///
+            """)
+        #expect(rendered.diagnostics.map(\.description) == [
+            "test.md:2:5: warning: option 'open' is for details blocks; it is left out",
+            "test.md:3:5: warning: option 'markdown' is not read by sitegen (it reads open, type, attrs, and new and select for tabs); it is left out",
+            "test.md:4:26: warning: attribute 'style' is not written by sitegen (it writes class and id); it is left out",
+            "test.md:4:51: warning: id 'two words' is left out: an id here is letters, digits, '-' and '_'",
+            "test.md:5:5: warning: type 'nonsense' is not an admonition type sitegen knows (\(CalloutType.titled.joined(separator: ", "))); it is left out",
+            "test.md:10:10: warning: option 'new' is true or false, not 'maybe'",
+            "test.md:12:5: warning: a tab's id is sitegen's (tab-1-1 ...): attrs: {id} is left out",
+        ])
+        #expect(rendered.diagnostics.allSatisfy { $0.kind == BlockReader.optionKind })
+        #expect(!rendered.html.contains("markdown:") && !rendered.html.contains("nonsense") && !rendered.html.contains("maybe"))
+        #expect(rendered.html.contains("<div class=\"callout callout-note ok\" role=\"note\">"))
+        #expect(rendered.html.contains("<p>Body stays.</p>"))
+        #expect(rendered.html.contains("<div class=\"tab-panel\" id=\"tab-1-1\" role=\"group\" aria-labelledby=\"tab-1-1-label\" data-selected=\"\">"))
+    }
+
+    /// `===+` marks the tab shown first; `===!+` also starts a new group.
+    @Test func aPlusMarksTheTabShownFirst() {
+        let output = html("=== \"A\"\n    a\n===+ \"B\"\n    b\n\n===!+ \"C\"\n    c\n")
+        #expect(output.components(separatedBy: "<div class=\"tabs\">").count - 1 == 2)
+        #expect(output.contains("<div class=\"tab-panel\" id=\"tab-1-1\" role=\"group\" aria-labelledby=\"tab-1-1-label\">"))
+        #expect(output.contains("<div class=\"tab-panel\" id=\"tab-1-2\" role=\"group\" aria-labelledby=\"tab-1-2-label\" data-selected=\"\">"))
+        #expect(output.contains("<div class=\"tab-panel\" id=\"tab-2-1\" role=\"group\" aria-labelledby=\"tab-2-1-label\" data-selected=\"\">"))
+    }
+
+    /// Python-Markdown's words after the type are classes: Material's
+    /// `inline` and `inline end` side notes.
+    @Test func wordsAfterTheTypeAreClasses() {
+        let output = html("!!! info inline end \"Side\"\n    Beside the text.\n\n!!! tip inline\n    Left.\n").withoutCalloutIcons
+        #expect(output.contains("<div class=\"callout callout-note callout-type-info inline end\" role=\"note\">"))
+        #expect(output.contains("<div class=\"callout callout-tip inline\" role=\"note\">"))
+    }
+
+    /// VitePress's code group: a tab per code block, labelled by `[name]`.
+    @Test func aCodeGroupIsTabsOfItsCodeBlocks() {
+        let rendered = render("""
+            === "Before"
+                a
+
+            ::: code-group
+
+            ```sh [npm]
+            npm install
+            ```
+
+            Text with the npm block.
+
+            ```sh [pnpm install]
+            pnpm install
+            ```
+
+            ```
+            plain
+            ```
+
+            :::
+            """, options: MarkdownOptions(highlight: true))
+        #expect(rendered.diagnostics.isEmpty, "\(rendered.diagnostics)")
+        let html = rendered.html
+        // Its own group, not joined to the tabs before it.
+        #expect(html.components(separatedBy: "<div class=\"tabs\">").count - 1 == 2)
+        let labels = html.matches(of: /<p class="tab-label" id="tab-2-(\d)-label">([^<]*)<\/p>/).map { "\($0.1) \($0.2)" }
+        #expect(labels == ["1 npm", "2 pnpm install", "3 3"])
+        #expect(html.contains("<p>Text with the npm block.</p>\n</div>\n<div class=\"tab-panel\" id=\"tab-2-2\""))
+        #expect(html.contains("language-sh"))
+        #expect(!html.contains("[npm]"))
+    }
+
     // MARK: Nothing lost in silence
 
     /// Shortcodes and includes are read by `MarkdownExpander` (their errors

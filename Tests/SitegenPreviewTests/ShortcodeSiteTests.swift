@@ -71,10 +71,51 @@ import SitegenTestSupport
             "content/en/bad.md:9:1: error: cannot include '/big.md': it has 50 MB; an included file may have at most 8 MB",
             "content/en/bad.md:11:1: error: cannot include '/fifo.md': it is not a regular file",
             "content/en/bad.md:13:1: error: cannot include '/escape.md': it is a symbolic link that leads out of the site folder",
-            "content/en/bad.md:15:1: error: unknown shortcode 'unknown'; known: alert, callout, code, figure, include, kbd, note, pageinfo, param, ref, relref, tab, tabpane (add templates/shortcodes/unknown.mustache to define it)",
+            "content/en/bad.md:15:1: error: unknown shortcode 'unknown'; known: alert, callout, code, figure, include, kbd, note, notice, pageinfo, param, ref, relref, tab, tabpane (add templates/shortcodes/unknown.mustache to define it)",
             "content/en/bad.md:17:1: error: shortcode 'alert' is not closed; add {{< /alert >}} where its content ends",
         ])
         #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    /// Hugo's `ref` by name: the path from the page first, then the one
+    /// page of the language with that name (a file, or a folder's page),
+    /// or whose path ends so; two of them, or none, a located error.
+    @Test func refFindsAPageByItsNameAsHugoDoes() throws {
+        let site = try SiteFixtures.copy("shortcodes")
+        let content = site + "/content/en"
+        try FileManager.default.createDirectory(atPath: content + "/setup/linux", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: content + "/reference", withIntermediateDirectories: true)
+        try "---\ntitle: Install on Linux\n---\n\n## Packages\n".write(toFile: content + "/setup/linux/install.md", atomically: true, encoding: .utf8)
+        try "---\ntitle: Setup\n---\n\nText.\n".write(toFile: content + "/setup/_index.md", atomically: true, encoding: .utf8)
+        try "---\ntitle: Options\n---\n\nText.\n".write(toFile: content + "/reference/options.md", atomically: true, encoding: .utf8)
+        try "---\ntitle: Options\n---\n\nText.\n".write(toFile: content + "/setup/options.md", atomically: true, encoding: .utf8)
+        try """
+            ---
+            title: Refs
+            ---
+
+            [By file name]({{< ref "install" >}}), [with .md and an anchor]({{< relref "install.md#packages" >}}),
+            [a folder's page]({{< ref "setup" >}}), [the end of a path]({{< ref "reference/options" >}}),
+            [from the page first]({{< ref "guide/index.md" >}}).
+
+            """.write(toFile: content + "/refs.md", atomically: true, encoding: .utf8)
+        let (good, output) = try SiteFixtures.build(site)
+        #expect(good.errors.isEmpty, "\(good.errors)")
+        let html = try String(contentsOfFile: output + "/en/refs/index.html", encoding: .utf8)
+        #expect(html.contains("<a href=\"../setup/linux/install/\">By file name</a>"))
+        #expect(html.contains("<a href=\"../setup/linux/install/#packages\">with .md and an anchor</a>"))
+        #expect(html.contains("<a href=\"../setup/\">a folder&#39;s page</a>") || html.contains("<a href=\"../setup/\">a folder’s page</a>"))
+        #expect(html.contains("<a href=\"../reference/options/\">the end of a path</a>"))
+        #expect(html.contains("<a href=\"../guide/\">from the page first</a>"))
+
+        try "---\ntitle: Bad refs\n---\n\n[Two]({{< ref \"options\" >}}) and [none]({{< ref \"nowhere\" >}}) and [a bad anchor]({{< ref \"install#nope\" >}}).\n"
+            .write(toFile: content + "/refs.md", atomically: true, encoding: .utf8)
+        let (bad, _) = try SiteFixtures.build(site)
+        #expect(bad.errors.map(\.description) == [
+            "content/en/refs.md:5:1: error: link target 'options' is ambiguous: content/en/reference/options.md and content/en/setup/options.md have that name; write more of its path",
+            "content/en/refs.md:5:34: error: link target 'nowhere' does not exist (looked for content/en/nowhere and the page at en/refs/nowhere/, and for a page of that name in content/en/)",
+            "content/en/refs.md:5:68: error: anchor '#nope' does not exist in content/en/setup/linux/install.md; its ids are: packages",
+        ])
     }
 
     /// A site's own partial replaces the built-in one of the same name.

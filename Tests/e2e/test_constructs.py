@@ -15,7 +15,8 @@ import os
 
 import pytest
 
-from test_site import PREFIX, SiteServer, axe_source, browser, check_axe  # noqa: F401 (fixtures)
+from conftest import check_axe_in_scheme, in_scheme
+from test_site import PREFIX, SiteServer, axe_source, browser  # noqa: F401 (fixtures)
 
 CONSTRUCTS = os.environ.get("SITEGEN_E2E_CONSTRUCTS")
 if not CONSTRUCTS:
@@ -37,7 +38,7 @@ def server():
 
 
 def open_page(driver, server, page, scheme="light"):
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    in_scheme(driver, scheme)
     driver.get(server.page_url(page))
 
 
@@ -65,14 +66,9 @@ def visible_panels(driver, group):
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("page", PAGES)
 def test_axe(browser, server, axe_source, page, width, scheme):
-    driver = browser(width, True)
-    try:
-        open_page(driver, server, page, scheme)
-        # Open every collapsed callout, so axe sees their content too.
-        driver.execute_script("document.querySelectorAll('details').forEach(function (d) { d.open = true; })")
-        check_axe(driver, axe_source, f"{page} ({scheme})", width)
-    finally:
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    # Every collapsed callout opened, so axe sees their content too.
+    check_axe_in_scheme(browser(width, True), axe_source, server.page_url(page), page, width, scheme,
+                        lambda driver: driver.execute_script("document.querySelectorAll('details').forEach(function (d) { d.open = true; })"))
 
 
 def test_tabs_with_the_keyboard(browser, server):
@@ -81,9 +77,9 @@ def test_tabs_with_the_keyboard(browser, server):
     group = driver.find_elements(By.CSS_SELECTOR, "main .tabs")[0]
     tabs = group.find_elements(By.CSS_SELECTOR, ":scope > [role=tablist] > [role=tab]")
     assert [tab.text for tab in tabs] == ["Python", "Shell", "Steps"]
-    # One tab stop per group: the selected tab.
-    assert [tab.get_attribute("tabindex") for tab in tabs] == ["0", "-1", "-1"]
-    assert visible_panels(driver, group) == ["tab-1-1"]
+    # One tab stop per group: the selected tab, at first the author's (`===+ "Shell"`).
+    assert [tab.get_attribute("tabindex") for tab in tabs] == ["-1", "0", "-1"]
+    assert visible_panels(driver, group) == ["tab-1-2"]
     panel = driver.find_element(By.ID, "tab-1-1")
     assert panel.get_attribute("role") == "tabpanel"
     assert panel.get_attribute("aria-labelledby") == tabs[0].get_attribute("id")
@@ -110,13 +106,15 @@ def test_tabs_with_the_keyboard(browser, server):
 def test_a_chosen_label_is_chosen_everywhere_and_remembered(browser, server):
     driver = browser(1280, True)
     fresh(driver, server, "en/mkdocs/index.html")
-    assert selected_labels(driver)[:2] == ["Python", "Python"]
+    # The author's `===+` in the first group; the first tab in the second.
+    assert selected_labels(driver)[:2] == ["Shell", "Python"]
     shell = driver.find_elements(By.CSS_SELECTOR, "main .tabs")[0].find_elements(By.CSS_SELECTOR, "[role=tab]")[1]
     shell.click()
     assert selected_labels(driver)[:2] == ["Shell", "Shell"], "the second group follows the first"
-    # Another page with the same labels opens on the reader's choice.
+    # Another page with the same labels opens on the reader's choice; a
+    # group without it on its author's (`select: true`).
     driver.get(server.page_url("en/pymdownx/index.html"))
-    assert selected_labels(driver) == ["Shell"]
+    assert selected_labels(driver) == ["Shell", "macOS"]
     # And this page too, when it is opened again.
     driver.get(server.page_url("en/mkdocs/index.html"))
     assert selected_labels(driver)[:2] == ["Shell", "Shell"]
@@ -171,3 +169,60 @@ def test_collapsible_callouts(browser, server, javascript):
     opened = driver.find_element(By.CSS_SELECTOR, "details.callout[open]")
     assert opened.find_element(By.CSS_SELECTOR, ":scope > summary").text == "Open at first"
     assert opened.find_element(By.CSS_SELECTOR, ":scope > p").is_displayed()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_pymdownx_options_are_read_not_shown(browser, server, javascript):
+    driver = browser(1280, javascript)
+    open_page(driver, server, "en/pymdownx/index.html")
+    content = driver.find_element(By.CSS_SELECTOR, "main .content").text
+    for option in ("open: true", "type: warning", "attrs:", "new: true\n", "select: true\n"):
+        assert option not in content
+    # open: true, type: warning, attrs: {class, id}.
+    details = driver.find_element(By.ID, "open-details")
+    assert details.tag_name == "details" and details.get_attribute("open") is not None
+    assert "callout-warning" in details.get_attribute("class").split() and "checked" in details.get_attribute("class").split()
+    assert details.find_element(By.CSS_SELECTOR, ":scope > p").is_displayed()
+    link = driver.find_element(By.CSS_SELECTOR, "main a[href='#open-details']")
+    assert link.text == "open at first"
+    if javascript:
+        # select: true is shown first in its group (new: true made it one).
+        assert selected_labels(driver)[1] == "macOS"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_inline_end_admonition_is_a_side_note_where_there_is_room(browser, server, width):
+    driver = browser(width, True)
+    open_page(driver, server, "en/mkdocs/index.html")
+    side = driver.find_element(By.CSS_SELECTOR, ".callout.inline.end")
+    column = driver.find_element(By.CSS_SELECTOR, "main .content")
+    right_edge = column.location["x"] + column.size["width"]
+    assert abs(side.location["x"] + side.size["width"] - right_edge) <= 1
+    following = driver.find_elements(By.CSS_SELECTOR, "main .content .callout")[1]
+    if width >= 768:
+        # Beside the next callout, which narrows instead of running under it.
+        assert side.size["width"] < column.size["width"] / 2
+        assert following.location["y"] < side.location["y"] + side.size["height"]
+        assert following.location["x"] + following.size["width"] <= side.location["x"]
+    else:
+        assert side.size["width"] == column.size["width"]
+        assert following.location["y"] >= side.location["y"] + side.size["height"]
+    assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_a_vitepress_code_group_is_tabs_of_code(browser, server, javascript):
+    driver = browser(1280, javascript)
+    fresh(driver, server, "en/docusaurus/index.html")
+    group = driver.find_element(By.CSS_SELECTOR, "main .tabs")
+    panels = group.find_elements(By.CSS_SELECTOR, ":scope > .tab-panel")
+    assert [panel.find_element(By.CSS_SELECTOR, "pre code").get_attribute("class") for panel in panels] == ["language-js", "language-ts"]
+    if javascript:
+        tabs = group.find_elements(By.CSS_SELECTOR, ":scope > [role=tablist] > [role=tab]")
+        assert [tab.text for tab in tabs] == ["config.js", "config.ts"]
+        assert visible_panels(driver, group) == ["tab-1-1"]
+        tabs[1].click()
+        assert visible_panels(driver, group) == ["tab-1-2"]
+    else:
+        assert [label.text for label in group.find_elements(By.CSS_SELECTOR, ".tab-label")] == ["config.js", "config.ts"]
+        assert all(panel.is_displayed() for panel in panels)

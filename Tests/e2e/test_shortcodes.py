@@ -12,7 +12,8 @@ import os
 
 import pytest
 
-from test_site import PREFIX, SiteServer, axe_source, browser, check_axe  # noqa: F401 (fixtures)
+from conftest import check_axe_in_scheme, in_scheme
+from test_site import PREFIX, SiteServer, axe_source, browser  # noqa: F401 (fixtures)
 
 SHORTCODES = os.environ.get("SITEGEN_E2E_SHORTCODES")
 if not SHORTCODES:
@@ -32,7 +33,7 @@ def shortcodes_server():
 
 
 def open_page(driver, server, page, scheme="light"):
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    in_scheme(driver, scheme)
     driver.get(server.page_url(page))
 
 
@@ -40,12 +41,7 @@ def open_page(driver, server, page, scheme="light"):
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("page", PAGES)
 def test_axe_on_shortcode_pages(browser, shortcodes_server, axe_source, page, width, scheme):
-    driver = browser(width, True)
-    try:
-        open_page(driver, shortcodes_server, page, scheme)
-        check_axe(driver, axe_source, f"{page} ({scheme})", width)
-    finally:
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    check_axe_in_scheme(browser(width, True), axe_source, shortcodes_server.page_url(page), page, width, scheme)
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -66,3 +62,23 @@ def test_images_fit_the_column_and_keep_their_place(browser, shortcodes_server, 
     assert [image.get_dom_attribute("loading") for image in images] == [None, "lazy", "lazy", "lazy"]
     caption = driver.find_element(By.CSS_SELECTOR, "main figure figcaption")
     assert caption.text == "The banner shrinks to the column"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_shortcode_callouts_show_their_kinds_icon(browser, shortcodes_server, width):
+    # {{< alert >}}, {{< callout >}} and Relearn's {{% notice %}} look like
+    # Markdown callouts: the kind's icon before the title, hidden from
+    # screen readers (the title says the kind in words).
+    driver = browser(width, True)
+    open_page(driver, shortcodes_server, "en/index.html")
+    callouts = driver.find_elements(By.CSS_SELECTOR, "main .callout")
+    assert len(callouts) == 5
+    for callout in callouts:
+        icon = callout.find_element(By.CSS_SELECTOR, ".callout-title > svg.callout-icon:first-child")
+        assert icon.get_attribute("aria-hidden") == "true"
+        assert icon.size["width"] > 0 and icon.size["height"] > 0
+        # On the title's line, not above it.
+        title = callout.find_element(By.CSS_SELECTOR, ".callout-title")
+        assert icon.location["y"] < title.location["y"] + title.size["height"]
+    kinds = [callout.get_attribute("class").split()[1] for callout in callouts]
+    assert kinds == ["callout-warning", "callout-note", "callout-tip", "callout-important", "callout-caution"]

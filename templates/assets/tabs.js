@@ -42,8 +42,10 @@
     var list = document.createElement("div");
     list.className = "tab-list";
     list.setAttribute("role", "tablist");
-    var group = { element: element, panels: panels, tabs: [], labels: [] };
+    // The tab shown first: the author's (`===+`, data-selected), else the first.
+    var group = { element: element, panels: panels, tabs: [], labels: [], first: 0 };
     panels.forEach(function (panel, index) {
+      if (panel.hasAttribute("data-selected")) { group.first = index; }
       var label = childrenWithClass(panel, "tab-label")[0];
       var tab = document.createElement("button");
       tab.type = "button";
@@ -110,7 +112,7 @@
     });
     var choices = remembered();
     groups.forEach(function (group) {
-      var index = 0;
+      var index = group.first;
       for (var i = 0; i < choices.length; i += 1) {
         var position = group.labels.indexOf(choices[i]);
         if (position >= 0) { index = position; break; }

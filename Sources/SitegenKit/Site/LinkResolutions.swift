@@ -18,6 +18,15 @@ final class LinkResolutions: Sendable {
     }
 
     private let table = Mutex<[Key: LinkTargets.Resolution]>([:])
+    /// Per language, its pages by name (Hugo's `ref`), built when a ref first needs it.
+    private let names = Mutex<[String: PageNames]>([:])
+
+    func pageNames(in language: String, site: Site) -> PageNames {
+        if let known = names.withLock({ $0[language] }) { return known }
+        let built = PageNames(site.pages(in: language))
+        names.withLock { $0[language] = built }
+        return built
+    }
 
     /// The resolution of a decoded link `path` written in `page`.
     func resolve(_ path: String, in page: Page, site: Site) -> LinkTargets.Resolution {

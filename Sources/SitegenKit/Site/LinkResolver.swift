@@ -67,6 +67,25 @@ struct LinkResolver {
                 "\(quoted) is ambiguous: \(first.name) (\(firstReading)) and \(second.name) (\(secondReading)); link the .md file to say which",
                 at: location))
         case .notFound(let lookedFor, let folder):
+            if link.byName, !decoded.hasPrefix("/") {
+                switch pageNames.find(decoded) {
+                case .one(let relativePath):
+                    if let found = site.page(writtenAs: relativePath, in: page.contentLanguage) {
+                        return self.link(to: found, translated: true, fragment: fragment, at: location).map { $0 + suffix }
+                            ?? (site.home(of: page.language)?.path ?? SitePath(page.language + "/")).relative(from: page.path, fileLinks: fileLinks)
+                    }
+                case .several(let paths):
+                    diagnostics.append(.error(
+                        "\(quoted) is ambiguous: \(LinkResolver.list(paths.map { "content/\(page.contentLanguage)/" + $0 })) have that name; write more of its path",
+                        at: location))
+                    return nil
+                case .none:
+                    diagnostics.append(.error(
+                        "\(quoted) does not exist (looked for \(LinkResolver.list(lookedFor)), and for a page of that name in content/\(page.contentLanguage)/)",
+                        at: location))
+                    return nil
+                }
+            }
             if let folder {
                 diagnostics.append(.error("\(quoted): \(folder) is a folder without index.md; link a page in it, or add \(folder)index.md", at: location))
             } else {
@@ -85,6 +104,11 @@ struct LinkResolver {
             return home.relative(from: page.path, fileLinks: fileLinks)
         }
         return nil
+    }
+
+    /// The language's pages by name, for Hugo's `ref`.
+    private var pageNames: PageNames {
+        resolutions?.pageNames(in: page.contentLanguage, site: site) ?? PageNames(site.pages(in: page.contentLanguage))
     }
 
     /// The width and height of the file an image link leads to, when it

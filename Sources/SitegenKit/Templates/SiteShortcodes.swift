@@ -10,8 +10,10 @@ import SitegenMarkdown
 /// ones as `arg1`, `arg2`... (and the list `args`), its inner HTML as
 /// `{{{inner}}}` and the inner text as written as `{{innerText}}`, and, for
 /// callout-like shortcodes, `callout.kind` (note, tip, important, warning
-/// or caution, from `color` or `type`) and `callout.label`, the page
-/// language's title for that kind.
+/// or caution, from `color` or `type`), `callout.label`, the page
+/// language's title for that kind, and `callout.icon`, the kind's icon
+/// (inline SVG, for `{{{callout.icon}}}`), so a shortcode callout looks like
+/// a Markdown one.
 package enum SiteShortcodes {
     static let folder = "shortcodes/"
 
@@ -62,7 +64,7 @@ package enum SiteShortcodes {
         values["inner"] = .text(inner)
         values["innerText"] = .text(call.innerText ?? "")
         let kind = calloutKind(call)
-        values["callout"] = ["kind": .text(kind.rawValue), "label": .text(labels[kind])]
+        values["callout"] = ["kind": .text(kind.rawValue), "label": .text(labels[kind]), "icon": .text(CalloutHTML.icon(kind))]
         do {
             return .success(try templates.render(.object(values), template: folder + call.name))
         } catch {
@@ -71,10 +73,11 @@ package enum SiteShortcodes {
         }
     }
 
-    /// The callout kind a shortcode's `color` or `type` (Docsy's and
-    /// Bootstrap's names too) or first argument asks for; a note otherwise.
+    /// The callout kind a shortcode's `color`, `type` or `style` (Docsy's,
+    /// Bootstrap's and Relearn's names too) or first argument asks for; a
+    /// note otherwise.
     static func calloutKind(_ call: ShortcodeCall) -> CalloutKind {
-        let asked = (call.named["color"] ?? call.named["type"] ?? call.positional.first ?? "").lowercased()
+        let asked = (call.named["color"] ?? call.named["type"] ?? call.named["style"] ?? call.positional.first ?? "").lowercased()
         switch asked {
         case "tip", "success", "hint": return .tip
         case "important": return .important
