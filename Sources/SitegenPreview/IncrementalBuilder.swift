@@ -67,29 +67,9 @@ package final class IncrementalBuilder {
         return Outcome(report: report, changedFiles: changed, renderedPages: rendering.renderedPages)
     }
 
-    /// The pages to render again, or nil for all of them.
+    /// The pages to render again, or nil for all of them (the rule is
+    /// `SiteRenderer.Cache.affectedPages`).
     static func affectedPages(by changes: Set<String>, old: Site, new: Site, cache: SiteRenderer.Cache) -> Set<SitePath>? {
-        let included = changes.intersection(cache.includedFiles)
-        let markdown = changes.subtracting(included).filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") && !$0.hasPrefix("content/_") }
-        guard !changes.isEmpty, markdown.union(included) == changes else { return nil }
-        // What the navigation, language switcher and links need must be unchanged.
-        guard navigationFacts(of: old) == navigationFacts(of: new) else { return nil }
-        let changedPages = new.pages.filter { markdown.contains($0.sourcePath) }
-        let keys = Set(changedPages.map(\.translationKey))
-        var affected = Set(new.pages.filter { keys.contains($0.translationKey) }.map(\.path))
-        affected.formUnion(cache.pages(linkingTo: affected))
-        affected.formUnion(cache.pages(including: included))
-        return affected
-    }
-
-    /// Everything about the pages that other pages show: paths, languages,
-    /// translation keys, titles, navigation order, and the descriptions
-    /// section pages list.
-    static func navigationFacts(of site: Site) -> [String] {
-        site.pages.map { page in
-            [page.path.value, page.language, page.translationKey, page.metadata.title,
-             page.metadata.linkTitle ?? "", String(page.metadata.weight ?? Int.max),
-             page.metadata.description ?? ""].joined(separator: "\u{1F}")
-        }
+        cache.affectedPages(by: changes, in: new, navigationChanged: old.navigationFacts != new.navigationFacts)
     }
 }

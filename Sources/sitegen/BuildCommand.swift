@@ -11,7 +11,9 @@ struct BuildCommand: ParsableCommand {
         discussion: """
             Reads sitegen.yml, content/ and templates/ from the site folder and writes \
             the static site. The previous output is replaced only when the build has \
-            no errors. Errors and warnings are printed as file:line:column: message.
+            no errors. Errors and warnings are printed as file:line:column: message. \
+            A build renders only the pages changed since the build before (a cache \
+            beside the output says which); --clean renders them all.
             """
     )
 
@@ -29,6 +31,9 @@ struct BuildCommand: ParsableCommand {
 
     @Flag(name: .customLong("file-links"), help: "End links to pages in index.html, so the site also works opened from disk.")
     var fileLinks = false
+
+    @Flag(name: .long, help: "Render every page, ignoring the cache the build before left beside the output (.<output>.sitegen-cache); the output is the same either way.")
+    var clean = false
 
     @Flag(name: .long, help: "Print only errors, warnings and nothing else.")
     var quiet = false
@@ -50,7 +55,7 @@ struct BuildCommand: ParsableCommand {
             throw UsageError("--base-url " + problem)
         }
         _ = try SiteFolder.open(source)
-        let options = BuildOptions(source: source, output: output, baseURL: baseURL, includeDrafts: drafts, fileLinks: fileLinks)
+        let options = BuildOptions(source: source, output: output, baseURL: baseURL, includeDrafts: drafts, fileLinks: fileLinks, clean: clean)
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
         let quiet = quiet, verbose = verbose
         let log: (SiteBuilder.Step) -> Void = { step in

@@ -121,4 +121,42 @@ import SitegenTestSupport
             "sitegen.yml:8:9: error: params must be a mapping, like 'params:' with '  version: \"2.1\"'",
         ])
     }
+
+    @Test func logoAndFaviconAreFilesOfStaticShownOnEveryPage() throws {
+        let site = try SiteFixtures.copy("docs")
+        try FileManager.default.createDirectory(atPath: site + "/static/images", withIntermediateDirectories: true)
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"16\"/>"
+        try svg.write(toFile: site + "/static/images/logo.svg", atomically: false, encoding: .utf8)
+        try svg.write(toFile: site + "/static/favicon.svg", atomically: false, encoding: .utf8)
+        let config = site + "/sitegen.yml"
+        try (String(contentsOfFile: config, encoding: .utf8) + "logo: /images/logo.svg\nfavicon: favicon.svg\n")
+            .write(toFile: config, atomically: false, encoding: .utf8)
+        let (report, output) = try SiteFixtures.build(site, baseURL: "https://example.org/docs/")
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let install = try Self.read(output, "en/getting-started/install/index.html")
+        #expect(install.contains("<link rel=\"icon\" href=\"../../../favicon.svg\" />"))
+        #expect(install.contains("<img class=\"site-logo\" src=\"../../../images/logo.svg\" alt=\"\" />"))
+        // The 404 page is served at any depth: its links start at the base URL's path.
+        let notFound = try Self.read(output, "404.html")
+        #expect(notFound.contains("<link rel=\"icon\" href=\"/docs/favicon.svg\" />"))
+        #expect(notFound.contains("src=\"/docs/images/logo.svg\""))
+    }
+
+    @Test func aLogoThatIsNoFileOfStaticIsALocatedError() throws {
+        let site = try SiteFixtures.copy("docs")
+        let config = site + "/sitegen.yml"
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        try (text + "logo: images/logo.svg\nfavicon: ../secret.ico\n").write(toFile: config, atomically: false, encoding: .utf8)
+        let (report, _) = try SiteFixtures.build(site, baseURL: nil)
+        #expect(!report.succeeded)
+        let messages = report.diagnostics.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("sitegen.yml:\(line + 1):10: error: favicon '../secret.ico' must be the path of a file in static/") }, "\(messages)")
+        // Settings errors stop the build before the files are listed; alone, the logo is checked against static/.
+        try (text + "logo: images/logo.svg\n").write(toFile: config, atomically: false, encoding: .utf8)
+        let (second, _) = try SiteFixtures.build(site, baseURL: nil)
+        #expect(second.diagnostics.map(\.description).contains(
+            "sitegen.yml:\(line):7: error: logo 'images/logo.svg' is no file in static/; put the file at static/images/logo.svg or correct the path"),
+            "\(second.diagnostics)")
+    }
 }

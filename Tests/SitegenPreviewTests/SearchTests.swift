@@ -128,6 +128,37 @@ import SitegenTestSupport
         #expect(SiteFixtures.snapshot(fresh).filter { !$0.key.hasPrefix(".") } == SiteFixtures.snapshot(output).filter { !$0.key.hasPrefix(".") })
     }
 
+    /// A rebuild in which no page changed keeps the index of the output
+    /// (incremental builds, `IncrementalBuild`); one in which a page
+    /// changed indexes again. Either way the output is a clean build's.
+    @Test func anUnchangedRebuildKeepsTheIndexAndAChangedOneMakesItAgain() throws {
+        let site = try Self.site()
+        let output = SiteFixtures.temporaryFolder() + "/out"
+        func build(into output: String, clean: Bool = false) throws -> [SiteBuilder.Step] {
+            var steps: [SiteBuilder.Step] = []
+            let report = try SiteBuilder.build(BuildOptions(source: site, output: output, clean: clean), log: { steps.append($0) })
+            #expect(report.errors.isEmpty, "\(report.errors)")
+            // Files written in the marker's clock tick are not trusted.
+            SiteFixtures.age(output)
+            return steps.filter { $0.name == "search" }
+        }
+        func expectSameAsClean(_ edit: String) throws {
+            let clean = SiteFixtures.temporaryFolder() + "/clean"
+            _ = try build(into: clean, clean: true)
+            #expect(SiteFixtures.snapshot(output) == SiteFixtures.snapshot(clean), "after \(edit)")
+        }
+        #expect(try build(into: output).first?.detail.contains("Pagefind indexed") == true)
+        #expect(try build(into: output).first?.detail.contains("is kept") == true)
+        try expectSameAsClean("nothing")
+        let page = site + "/content/nl/handleidingen/licentie.md"
+        try String(contentsOfFile: page, encoding: .utf8).replacingOccurrences(of: "fietsenstalling", with: "windmolenpark")
+            .write(toFile: page, atomically: true, encoding: .utf8)
+        #expect(try build(into: output).first?.detail.contains("Pagefind indexed") == true)
+        try expectSameAsClean("a page's text")
+        #expect(try build(into: output).first?.detail.contains("is kept") == true)
+        try expectSameAsClean("nothing, after a change")
+    }
+
     // MARK: What is indexed
 
     @Test func onlyWrittenPagesOfTheirOwnLanguageAreIndexed() throws {
@@ -155,6 +186,38 @@ import SitegenTestSupport
         // The header's field sends its query to the language's search page.
         #expect(try guide.value("//form[@role='search']/@action") == "../../search/")
         #expect(try guide.value("//form[@role='search']//input/@name") == "q")
+    }
+
+    /// A language of more than 400 pages: the A–Z list is cut into parts
+    /// of at most 400 links, each on a page of its own, which all link to
+    /// each other by the initials they span; every page is listed once.
+    @Test func aLongAToZListIsCutIntoPartsOfAtMost400Pages() throws {
+        let site = try Self.site()
+        let words = ["appel", "banaan", "citroen", "dadel", "Éénhoorn", "vijg"]
+        for number in 1...950 {
+            let title = "\(words[number % words.count]) \(number)"
+            try "---\ntitle: \(title)\n---\n\nTekst.\n".write(toFile: site + "/content/nl/pagina-\(number).md", atomically: false, encoding: .utf8)
+        }
+        let output = SiteFixtures.temporaryFolder() + "/out"
+        #expect(try Self.build(site, output: output).errors.isEmpty)
+        let paths = ["nl/search/index.html", "nl/search/page/2/index.html", "nl/search/page/3/index.html"]
+        var listed: [String] = []
+        for (index, path) in paths.enumerated() {
+            let page = try HTMLPage(output + "/" + path)
+            let links = try page.values("//section[@id='search-fallback']//ul[@class='search-list']/li/a/text()")
+            #expect(links.count <= 400, "\(path): \(links.count) links")
+            listed += links
+            let parts = try page.values("//section[@id='search-fallback']//nav[@class='pagination']//a/text()")
+            #expect(parts == ["A–C", "C–V", "V–W"], "\(path)")
+            #expect(try page.values("//nav[@class='pagination']//a[@aria-current='page']/text()") == [parts[index]])
+            let hrefs = [["./", "page/2/", "page/3/"], ["../../", "./", "../3/"], ["../../", "../2/", "./"]][index]
+            #expect(try page.values("//nav[@class='pagination']//a/@href") == hrefs, "\(path)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output + "/nl/search/page/4/index.html"))
+        // Every page once, Éénhoorn with the E's (accents and case aside).
+        #expect(listed.count == Set(listed).count && listed.count == 950 + 4)
+        #expect(listed.firstIndex(of: "Éénhoorn 4")! > listed.firstIndex(of: "dadel 3")!)
+        #expect(try HTMLPage(output + "/nl/search/page/2/index.html").value("//h1") == "Zoeken (C–V)")
     }
 
     @Test func eachLanguageHasASearchPageWithAnAToZList() throws {

@@ -267,6 +267,32 @@ if [ "$build_status" = ok ] && [ "$site_src" = "$repo" ] && [ -d "$search_src" ]
     search_site="$work/search"
 fi
 
+# The same fixture built into one output four times: built, built again
+# unchanged (the index is kept), with a word of one page replaced by
+# another (the index is made again), and unchanged once more: search must
+# find the new word and not the old one (test_search.py).
+search_edited=
+if [ -n "$search_site" ]; then
+    cp -R "$work/search-src" "$work/search-edited-src" || die "could not copy $work/search-src"
+    for step in built unchanged edited unchanged; do
+        [ $step = edited ] && sed -i 's/fietsenstalling/windmolenpark/' "$work/search-edited-src/content/nl/handleidingen/licentie.md"
+        build_variant "$work/search-edited-src" "$work/search-edited"
+    done
+    search_edited="$work/search-edited"
+fi
+
+# A site of 2 x 450 pages with search (bench/generate_corpus.py): each
+# language's A-Z list is cut into two parts (test_search.py; the Nu checker
+# reads the search pages).
+long_search=
+if [ -n "$search_site" ]; then
+    "$PYTHON" "$repo/bench/generate_corpus.py" 450 "$work/long-search-src" --shape flat >/dev/null \
+        && printf 'search: true\n' >>"$work/long-search-src/sitegen.yml" \
+        || die "could not generate $work/long-search-src"
+    build_variant "$work/long-search-src" "$work/long-search"
+    long_search="$work/long-search"
+fi
+
 # The code fixture (Tests/Fixtures/sites/code), which has no templates/ and
 # so is built with the built-in theme: a page full of highlighted code for
 # test_code.py. Only when checking the shipped site.
@@ -328,6 +354,7 @@ if [ "$build_status" = ok ]; then
     [ -z "$docs_site" ] || vnu_targets+=("$docs_site" "$docs_file")
     [ -z "$init_site" ] || vnu_targets+=("$init_site")
     [ -z "$search_site" ] || vnu_targets+=("$search_site")
+    [ -z "$long_search" ] || vnu_targets+=("$long_search/nl/search" "$long_search/en/search")
     [ -z "$code_site" ] || vnu_targets+=("$code_site")
     [ -z "$reflow_site" ] || vnu_targets+=("$reflow_site")
     [ -z "$constructs_site" ] || vnu_targets+=("$constructs_site")
@@ -354,6 +381,8 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_DOCS_FILE_LINKS="$docs_file" \
     SITEGEN_E2E_INIT="$init_site" \
     SITEGEN_E2E_SEARCH="$search_site" \
+    SITEGEN_E2E_SEARCH_EDITED="$search_edited" \
+    SITEGEN_E2E_LONG_SEARCH="$long_search" \
     SITEGEN_E2E_CODE="$code_site" \
     SITEGEN_E2E_REFLOW="$reflow_site" \
     SITEGEN_E2E_CONSTRUCTS="$constructs_site" \

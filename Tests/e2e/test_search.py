@@ -5,6 +5,10 @@ Run through Tests/e2e/run.sh, which sets (besides test_site.py's variables):
 
   SITEGEN_E2E_SEARCH   Tests/Fixtures/sites/search built with the shipped theme:
                        two languages, a page missing in English (a fallback page)
+  SITEGEN_E2E_SEARCH_EDITED  the same, rebuilt into one output after its word
+                       'fietsenstalling' became 'windmolenpark' (and again unchanged)
+  SITEGEN_E2E_LONG_SEARCH  a generated site of 2 x 450 pages with search: its
+                       A-Z lists in two parts
 
 Both the fixture and the shipped site are served from a sub-folder
 (SITEGEN_E2E_PREFIX), so result links that only work at a server's root fail.
@@ -30,6 +34,7 @@ SEARCH_FIXTURE = os.environ.get("SITEGEN_E2E_SEARCH")
 SITES = {
     "fixture": {"root": SEARCH_FIXTURE, "dutch": "fietsenstalling", "english": "bicycle"},
     "shipped": {"root": SITE, "dutch": "licenties", "english": "licences"},
+    "edited": {"root": os.environ.get("SITEGEN_E2E_SEARCH_EDITED"), "dutch": "windmolenpark", "english": "bicycle"},
 }
 
 
@@ -94,6 +99,16 @@ def test_an_english_word_finds_english_pages(browser, served, name):
     problems = found_in_own_language(name, search(browser(1280, True), server, "en", word), "en", word)
     if problems:
         fail(problems)
+
+
+def test_an_incremental_rebuild_finds_the_new_text_and_not_the_old(browser, served):
+    """The edited fixture was rebuilt into the same output after a word
+    changed, then once more with nothing changed (its index kept)."""
+    driver = browser(1280, True)
+    server = served("edited")
+    titles = [title for _, title, _ in search(driver, server, "nl", "windmolenpark")]
+    assert titles == ["De licentie activeren"], titles
+    assert search(driver, server, "nl", "fietsenstalling") == []
 
 
 def test_results_have_title_section_and_marked_excerpt(browser, served):
@@ -354,3 +369,50 @@ def test_phones_get_a_link_and_wide_screens_a_field(browser, served):
         driver.get(server.url + "nl/")
         assert driver.find_element(By.CSS_SELECTOR, shown).is_displayed(), (width, shown)
         assert not driver.find_element(By.CSS_SELECTOR, hidden).is_displayed(), (width, hidden)
+
+
+def long_search_server():
+    root = os.environ.get("SITEGEN_E2E_LONG_SEARCH")
+    if not root or not (pathlib.Path(root) / "nl" / "search" / "page" / "2" / "index.html").is_file():
+        pytest.skip("no site with an A-Z list in parts was built (SITEGEN_E2E_LONG_SEARCH)")
+    return SiteServer(root, PREFIX)
+
+
+def test_without_javascript_a_long_a_to_z_list_is_read_part_by_part(browser):
+    """Every part lists at most 400 pages and links to every part, the
+    current one marked; following the parts reaches every page once."""
+    server = long_search_server()
+    try:
+        driver = browser(360, False)
+        driver.get(server.url + "nl/search/")
+        parts = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#search-fallback .pagination a")]
+        assert len(parts) == 2, parts
+        listed, problems = [], []
+        for number, part in enumerate(parts):
+            driver.get(part)
+            links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".search-list a")]
+            current = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".pagination a[aria-current='page']")]
+            if not 0 < len(links) <= 400:
+                problems.append(f"part {number + 1} lists {len(links)} pages")
+            if current != [part]:
+                problems.append(f"part {number + 1} marks {current} as current")
+            listed += links
+        problems += [f"{href} is listed twice" for href in {h for h in listed if listed.count(h) > 1}]
+        problems += [f"{href} answers HTTP {fetch(href)[0]}" for href in listed[::50] if fetch(href)[0] != 200]
+        if len(listed) < 450:
+            problems.append(f"the parts list {len(listed)} pages, fewer than the 450 written")
+        if problems:
+            fail(problems)
+    finally:
+        server.stop()
+
+
+def test_axe_on_a_part_of_a_long_a_to_z_list(browser, axe_source):
+    server = long_search_server()
+    try:
+        for width in (360, 1280):
+            driver = browser(width, True)
+            driver.get(server.url + "en/search/page/2/")
+            check_axe(driver, axe_source, "en/search/page/2/", width)
+    finally:
+        server.stop()

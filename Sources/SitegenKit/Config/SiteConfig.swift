@@ -76,6 +76,10 @@ package struct SiteConfig: Sendable, Hashable {
     package var banner: [String: String] = [:]
     /// `params:`, for `{{< param "name" >}}`.
     package var params: [String: TemplateValue] = [:]
+    /// `logo:`, a file of `static/` shown in the header beside the title.
+    package var logo: SiteFileSetting?
+    /// `favicon:`, a file of `static/` the browser shows as the site's icon.
+    package var favicon: SiteFileSetting?
 
     package init(languages: [Language], baseURL: BaseURL? = nil, output: String = "_site", translationNotices: Bool = false) {
         self.languages = languages
@@ -90,7 +94,7 @@ package struct SiteConfig: Sendable, Hashable {
 
     static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices",
                                         "pagination", "navigationLimit", "markdown", "warnings", "search", "links", "nav", "params",
-                                        "editURL", "banner"]
+                                        "editURL", "banner", "logo", "favicon"]
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
@@ -140,6 +144,8 @@ package struct SiteConfig: Sendable, Hashable {
         config.search = reader.bool(root["search"], "search must be true or false (true: a search page per language, indexed by Pagefind)") ?? false
         config.editURL = readEditURL(root["editURL"], reader)
         config.banner = readBanner(root["banner"], languages: languages, reader)
+        config.logo = SiteFileSetting.read(root["logo"], "logo", reader)
+        config.favicon = SiteFileSetting.read(root["favicon"], "favicon", reader)
         if let node = root["params"], reader.mapping(node, "params", example: "version: \"2.1\"") != nil,
            case .map(let params) = YAMLText.templateValue(node) {
             config.params = params
@@ -304,7 +310,7 @@ package struct SiteConfig: Sendable, Hashable {
     /// `pagination`, `navigationLimit`: a whole number of at least 1 (default 100).
     static func limit(_ node: Node?, _ key: String, _ reader: YAMLReader) -> Int {
         guard let node else { return 100 }
-        if let value = node.int, node.tag.rawValue == Tag.Name.int.rawValue, value >= 1 { return value }
+        if let value = node.int, YAMLText.tag(of: node) == .int, value >= 1 { return value }
         reader.error("\(key) must be a whole number of at least 1, like '\(key): 100'", at: node)
         return 100
     }

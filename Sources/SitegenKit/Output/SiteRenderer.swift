@@ -191,11 +191,9 @@ package struct SiteRenderer: Sendable {
                 let index = pending[position]
                 var result = renderPage(pages[index])
                 if let sink {
-                    // Streaming is for builds, which keep no cache: only the
-                    // ids and anchor checks are still needed.
+                    // Streaming is for builds, whose cache keeps no HTML.
                     sink(result.path, result.html)
                     result.html = []
-                    result.linkedPages = []
                 }
                 results[index] = result
                 if let progress, position % 100 == 0 { progress(counter.increment(by: 100)) }

@@ -9,7 +9,7 @@ enum Sitemap {
 
             """
         // Search pages show results only to a reader's query: not for crawlers.
-        for page in site.pages where !page.isFallback && page.generated != .searchPage {
+        for page in site.pages where !page.isFallback && page.generated?.searchPart == nil {
             xml += "<url>\n<loc>\(HTMLEscaping.escape(baseURL.absolute(page.path)))</loc>\n"
             let translations = site.config.languages.compactMap { language in
                 site.page(page.translationKey, in: language.code).flatMap { $0.isFallback ? nil : (language.code, $0) }

@@ -25,11 +25,18 @@ final class StagedOutput: Sendable {
     private let stagingFolder: FolderHandle
     private let lock: OutputLock
     private let known: OutputManifest?
+    /// The output as it is now (the last build) and its manifest, when it
+    /// has one: reused pages are linked from it (`keep`).
+    private let current: (folder: FolderHandle, manifest: OutputManifest)?
+    /// `.<output>.sitegen-cache`, beside the output (`BuildCache`).
+    let cacheName: String
     /// What the build has written so far, from every core.
     private struct Written {
         var stamps: [String: String] = [:]
         var madeFolders: Set<String> = []
         var failure: OutputWriter.WriteError?
+        /// The stamp of the manifest `commit` wrote.
+        var committedManifest: String?
     }
     private let mutex = Mutex(Written())
 
@@ -72,6 +79,12 @@ final class StagedOutput: Sendable {
         }
         stagingFolder = opened!
         self.known = known
+        cacheName = ".\(name).sitegen-cache"
+        if let folder = try? FolderHandle(output), let manifest = OutputManifest(in: output) {
+            current = (folder, manifest)
+        } else {
+            current = nil
+        }
         // From here the staging folder's manifest is no longer true.
         stagingFolder.remove(OutputWriter.markerFile)
     }
@@ -96,6 +109,74 @@ final class StagedOutput: Sendable {
         } catch {
             throw remember(error)
         }
+    }
+
+    /// Keeps the file of a page this build did not render, which holds the
+    /// bytes `stamp` describes: as the staging folder has it, or else as a
+    /// hard link to the current output's file (never rewritten in place, so
+    /// the two stay apart), each only while intact by its own manifest.
+    /// Recorded like a written file; false when neither has it (render it).
+    func keep(_ path: SitePath, stamp: String) -> Bool {
+        keep(file: path.outputFile, stamp: stamp)
+    }
+
+    private func keep(file: String, stamp: String) -> Bool {
+        if let known, known.stamps[file] == stamp, known.isIntact(stagingFolder.status(file), stamp: stamp) {
+            return record(file, stamp)
+        }
+        guard let (folder, manifest) = current, manifest.stamps[file] == stamp,
+              manifest.isIntact(folder.status(file), stamp: stamp) else { return false }
+        let parent = (file as NSString).deletingLastPathComponent
+        if !parent.isEmpty && !mutex.withLock({ $0.madeFolders.contains(parent) }) {
+            guard (try? stagingFolder.makeFolder(parent)) != nil else { return false }
+            mutex.withLock { _ = $0.madeFolders.insert(parent) }
+        }
+        // What was linked is checked, not what was seen before linking.
+        guard stagingFolder.link(file, from: folder), manifest.isIntact(stagingFolder.status(file), stamp: stamp) else { return false }
+        return record(file, stamp)
+    }
+
+    /// Keeps the current output's files below `folder/` (its search index)
+    /// when every HTML file of this build is the one the current output
+    /// has, byte for byte, and no other: the index of the same pages.
+    /// False (and nothing below `folder/` recorded) when it cannot.
+    func keepFiles(below folder: String) -> Bool {
+        guard let (_, manifest) = current else { return false }
+        let prefix = folder + "/"
+        let pages = mutex.withLock { $0.stamps.filter { $0.key.hasSuffix(".html") } }
+        guard pages == manifest.stamps.filter({ $0.key.hasSuffix(".html") && !$0.key.hasPrefix(prefix) }) else { return false }
+        let index = manifest.stamps.filter { $0.key.hasPrefix(prefix) }
+        guard !index.isEmpty else { return false }
+        for (file, stamp) in index where !keep(file: file, stamp: stamp) {
+            mutex.withLock { $0.stamps = $0.stamps.filter { !$0.key.hasPrefix(prefix) } }
+            return false
+        }
+        return true
+    }
+
+    private func record(_ file: String, _ stamp: String) -> Bool {
+        mutex.withLock { $0.stamps.updateValue(stamp, forKey: file) == nil }
+    }
+
+    /// The stamp of every file written or kept so far, by output file.
+    var writtenStamps: [String: String] { mutex.withLock { $0.stamps } }
+
+    /// The stamp of the manifest `commit` wrote; nil before.
+    var committedManifest: String? { mutex.withLock { $0.committedManifest } }
+
+    /// The stamp of the current output's manifest; nil without one.
+    var currentManifest: String? { current.map { OutputManifest.stamp(Array($0.manifest.text.utf8)) } }
+
+    /// The cache beside the output, read like a site's file (a regular file,
+    /// really in the output's parent folder); nil when there is none.
+    func readCache() -> [UInt8]? {
+        try? SiteFileReader.read(parentFolder.path + "/" + cacheName, inside: parentFolder.path)
+    }
+
+    /// Writes the cache beside the output like an output file (a new file
+    /// renamed into place, never through a link).
+    func writeCache(_ bytes: [UInt8]) throws(OutputWriter.WriteError) {
+        try parentFolder.writeFile(cacheName, bytes)
     }
 
     /// Files something else wrote into the staging folder (Pagefind's
@@ -146,8 +227,9 @@ final class StagedOutput: Sendable {
         }
         do {
             removeUnwritten()
-            let manifest = OutputManifest(stamps: stamps)
-            try stagingFolder.writeFile(OutputWriter.markerFile, Array(manifest.text.utf8))
+            let manifest = Array(OutputManifest(stamps: stamps).text.utf8)
+            try stagingFolder.writeFile(OutputWriter.markerFile, manifest)
+            mutex.withLock { $0.committedManifest = OutputManifest.stamp(manifest) }
         } catch {
             discard()
             throw OutputWriter.WriteError(description: "cannot write the site into '\(staging)': \(error)")

@@ -13,16 +13,21 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// End links to pages in `index.html`, for a site opened from disk (`--file-links`).
     public var fileLinks: Bool
+    /// Render every page, ignoring what the build before left
+    /// (`IncrementalBuild`); the output is the same either way.
+    package var clean = false
     /// Where `search: true` looks for Pagefind (`SITEGEN_PAGEFIND`, `PATH`).
     package var environment: [String: String] = ProcessInfo.processInfo.environment
 
     /// A build of the site folder `source` into `output` (nil: the settings' `output`, else `_site`).
-    public init(source: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false, fileLinks: Bool = false) {
+    public init(source: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false, fileLinks: Bool = false,
+                clean: Bool = false) {
         self.source = source
         self.output = output
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.fileLinks = fileLinks
+        self.clean = clean
     }
 }
 
@@ -124,15 +129,22 @@ public enum SiteBuilder {
         }
         // A failed write is kept by `staged` and reported by `commit`.
         let sink: @Sendable (SitePath, [UInt8]) -> Void = { path, bytes in try? staged.write(path, bytes) }
-        _ = render(resolved, options, report: &report, log: log, progress: progress, sink: sink)
+        let fingerprint = BuildFingerprint(resolved, options: options)
+        let templateIDs = resolved.templates.templateIDs
+        let reuse = options.clean ? IncrementalBuild.Reuse()
+            : IncrementalBuild.reuse(resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, log: log)
+        let rendering = render(resolved, options, report: &report, log: log, progress: progress,
+                               incremental: reuse.pages ?? IncrementalInput(), sink: sink)
         if report.succeeded, let pagefind {
-            indexSearch(staged, with: pagefind, report: &report, log: log)
+            indexSearch(staged, with: pagefind, reusing: reuse.search == pagefind.identity, report: &report, log: log)
         }
         report.fileCount = staged.fileCount
         if report.succeeded {
             do {
                 try staged.commit()
                 log(Step(name: "write", detail: report.output))
+                IncrementalBuild.save(rendering, fingerprint: fingerprint, templateIDs: templateIDs,
+                                      search: pagefind?.identity, reused: reuse, staged: staged, log: log)
             } catch {
                 report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))
             }
@@ -263,7 +275,8 @@ public enum SiteBuilder {
         report.diagnostics += renderProblems
         report.fileCount = plan.files.count
         let rendered = only.map { paths in site.pages.filter { paths.contains($0.path) || cache?.pages[$0.path] == nil }.count } ?? site.pages.count
-        log(Step(name: "render", detail: sink == nil ? "\(plan.files.count) files" : "\(site.pages.count) pages"))
+        let reused = rendered == total ? "" : " (\(rendered) rendered, \(total - rendered) unchanged since the build before)"
+        log(Step(name: "render", detail: (sink == nil ? "\(plan.files.count) files" : "\(total) pages") + reused))
         for path in RootFiles.replacements(site: site, templates: resolved.templates) {
             log(Step(name: "static", detail: "\(RootFiles.folder)/\(path.value) replaces the \(path.value) sitegen makes", isDetail: true))
         }
@@ -273,8 +286,11 @@ public enum SiteBuilder {
 
     /// Step 5 with `search: true`: Pagefind indexes the staged pages, and
     /// its files join the output. On any failure the build fails and the
-    /// output stays as it was.
-    static func indexSearch(_ staged: StagedOutput, with pagefind: PagefindCommand, report: inout BuildReport, log: (Step) -> Void) {
+    /// output stays as it was. With `reusing` (the same Pagefind made the
+    /// current output's index), when every page's HTML is the same as in
+    /// the current output, its index is kept instead.
+    static func indexSearch(_ staged: StagedOutput, with pagefind: PagefindCommand, reusing: Bool = false,
+                            report: inout BuildReport, log: (Step) -> Void) {
         let folder = SearchIndexer.folder
         if let file = staged.writtenFile(below: folder) {
             report.diagnostics.append(Diagnostic(.error, file: "\(RootFiles.folder)/\(file)",
@@ -285,6 +301,10 @@ public enum SiteBuilder {
         let start = clock.now
         // Only this build's pages: a deleted page's file must not be indexed.
         staged.removeUnwritten()
+        if reusing && staged.keepFiles(below: folder) {
+            log(Step(name: "search", detail: "no page changed: the index in \(folder)/ is kept"))
+            return
+        }
         do {
             let files = try SearchIndexer.index(staged.staging, with: pagefind)
             try staged.adopt(files)

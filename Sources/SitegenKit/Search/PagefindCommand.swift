@@ -1,4 +1,5 @@
 import Foundation
+import SitegenSupport
 
 /// Where the Pagefind binary is, looked up in this order:
 /// 1. `SITEGEN_PAGEFIND`, the binary's path;
@@ -20,6 +21,12 @@ package struct PagefindCommand: Sendable, Equatable {
     package var executable: String
     /// How long Pagefind may run before it is killed (`SITEGEN_PAGEFIND_TIMEOUT`, seconds).
     package var timeout: Duration = ChildProcess.defaultTimeout
+
+    /// The binary's path and file (device, inode, size, modification time):
+    /// an index is reused only from the same Pagefind (`BuildCache.search`).
+    package var identity: String {
+        executable + "-" + FilePaths.identity(executable)
+    }
 
     package struct Missing: Error, CustomStringConvertible {
         package var detail: String

@@ -75,7 +75,7 @@ package struct SectionTree: Sendable {
         init(language: String, pages: [Page]) {
             self.language = language
             for page in pages where page.language == language && page.decision?.isStep != true
-                && page.generated?.listPageNumber == nil && page.generated != .searchPage {
+                && page.generated?.listPageNumber == nil && page.generated?.searchPart == nil {
                 let (folder, file) = SectionTree.split(page.relativePath)
                 if file == "index.md" && sectionPages[folder] == nil {
                     sectionPages[folder] = page

@@ -70,7 +70,7 @@ struct NavigationContext {
     func sections() -> TemplateData {
         // The search page is in no section: it shows the top level, for
         // readers who cannot search (no JavaScript, `file://`) to browse.
-        guard let tree, let root = tree.root, node != nil || page.generated == .searchPage else { return .list([]) }
+        guard let tree, let root = tree.root, node != nil || page.generated?.searchPart != nil else { return .list([]) }
         let path = node.map { tree.ancestry(of: $0) } ?? [root]
         let onPath = Set(path)
         func level(_ parent: Int, depth: Int) -> (entries: [TemplateData], isTruncated: Bool) {

@@ -6,8 +6,9 @@ import SitegenMustache
 /// page's A–Z list of the language's pages, which it shows to readers
 /// without JavaScript or on `file://` (where the index cannot be fetched).
 ///
-/// The A–Z list grows with the site (10,000 pages: about 1 MB of HTML), so
-/// it is made only for the search page, and only when its template asks.
+/// The A–Z list grows with the site (10,000 pages: about 1 MB of HTML): it
+/// is cut into parts of at most 400 pages (`SearchPages`), and made only
+/// for the search pages, and only when their template asks.
 struct SearchContext {
     let site: Site
 
@@ -28,15 +29,12 @@ struct SearchContext {
         page.isWritten
     }
 
-    /// The pages a reader may look for, as `[{letter, pages: [{title, url,
-    /// isFallback, lang, dir}]}]`, by title regardless of case and accents.
-    func alphabeticalList(language: String, from path: SitePath, link: (SitePath) -> String) -> TemplateData {
-        let pages = site.pages(in: language).filter { $0.kind == .written }
-        let keyed = pages.map { (key: Self.sortKey($0.metadata.title), page: $0) }
-            .sorted { ($0.key, $0.page.path) < ($1.key, $1.page.path) }
+    /// The pages of one part of the language's A–Z list (`SearchListPart`),
+    /// as `[{letter, pages: [{title, url, isFallback, lang, dir}]}]`.
+    func alphabeticalList(_ part: SearchListPart, link: (SitePath) -> String) -> TemplateData {
         var groups: [(letter: String, pages: [TemplateData])] = []
-        for (key, page) in keyed {
-            let letter = key.first.map { $0.isLetter ? String($0).uppercased() : "#" } ?? "#"
+        for page in part.pages.compactMap(site.page(at:)) {
+            let letter = Self.initial(page.metadata.title)
             if groups.last?.letter != letter { groups.append((letter, [])) }
             let direction = site.config.language(page.contentLanguage)?.direction.rawValue ?? "ltr"
             groups[groups.count - 1].pages.append([
@@ -45,6 +43,21 @@ struct SearchContext {
             ])
         }
         return .list(groups.map { ["letter": .text($0.letter), "pages": .list($0.pages)] })
+    }
+
+    /// The parts of a long A–Z list, `{pages: [{url, label, isCurrent}]}`;
+    /// nothing when the list has one part.
+    static func parts(of part: SearchListPart, link: (SitePath) -> String) -> TemplateData {
+        guard part.parts.count > 1 else { return .list([]) }
+        return ["pages": .list(part.parts.enumerated().map { index, label in
+            ["url": .text(link(label.path)), "label": .text(label.text), "isCurrent": .bool(index + 1 == part.number)]
+        })]
+    }
+
+    /// The letter a title is listed under: its first letter without case
+    /// or accents, or "#".
+    static func initial(_ title: String) -> String {
+        sortKey(title).first.map { $0.isLetter ? String($0).uppercased() : "#" } ?? "#"
     }
 
     /// Case and accents do not change a title's place: "Één" sorts with "E".

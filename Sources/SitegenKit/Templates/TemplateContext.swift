@@ -81,8 +81,9 @@ struct TemplateContext {
             "translations": { translations(of: page, link: link) },
             "alternates": { alternates(of: page, link: link) },
         ]
-        if page.generated == .searchPage {
-            lazy["searchPages"] = { SearchContext(site: site).alphabeticalList(language: page.language, from: page.path, link: link) }
+        if let part = page.generated?.searchPart {
+            lazy["searchPages"] = { SearchContext(site: site).alphabeticalList(part, link: link) }
+            lazy["searchParts"] = { SearchContext.parts(of: part, link: link) }
         }
         return LazyValues(values, lazy: lazy.merging(NavigationContext(site: site, page: page, link: link).lazyValues) { $1 })
     }
@@ -92,18 +93,23 @@ struct TemplateContext {
     func common(language: Language, at path: SitePath, strings: UIStringLookup, assets: AssetLookup, absoluteBase: String? = nil) -> [String: TemplateData] {
         let homePath = site.home(of: language.code)?.path ?? SitePath(language.code + "/")
         let home = absoluteBase.map { $0 + homePath.urlPath } ?? homePath.relative(from: path, fileLinks: fileLinks)
+        let root = absoluteBase ?? path.pathToRoot()
+        var siteValues: [String: TemplateData] = [
+            "title": .text(language.siteTitle),
+            "languageCount": .int(site.config.languages.count),
+            "isMultilingual": .bool(site.config.languages.count > 1),
+            "generator": .text("sitegen \(Sitegen.version)"),
+        ]
+        // The logo and favicon are files of static/, published at the root.
+        if let logo = site.config.logo { siteValues["logo"] = .text(root + logo.path.urlPath) }
+        if let favicon = site.config.favicon { siteValues["favicon"] = .text(root + favicon.path.urlPath) }
         var values: [String: TemplateData] = [
-            "site": [
-                "title": .text(language.siteTitle),
-                "languageCount": .int(site.config.languages.count),
-                "isMultilingual": .bool(site.config.languages.count > 1),
-                "generator": .text("sitegen \(Sitegen.version)"),
-            ],
+            "site": .object(siteValues),
             "language": languageValues(language),
             "strings": .lookup(strings),
             "text": strings.text,
             "plurals": strings.plurals,
-            "root": .text(absoluteBase ?? path.pathToRoot()),
+            "root": .text(root),
             "home": .text(home),
             "asset": assets.function,
         ]

@@ -86,7 +86,8 @@ indirect enum TemplateShape: Sendable {
 
     /// Every context at once: a name is an error only when none has it.
     static let root: TemplateShape = .object([
-        "site": .object(["title": .value, "languageCount": .value, "isMultilingual": .value, "generator": .value]),
+        "site": .object(["title": .value, "languageCount": .value, "isMultilingual": .value, "generator": .value,
+                          "logo": .value, "favicon": .value]),
         "language": .object(language),
         "strings": .open, "text": .open, "plurals": .open,
         "root": .value, "home": .value, "asset": .helper, "canonicalURL": .value,
@@ -106,6 +107,7 @@ indirect enum TemplateShape: Sendable {
         "searchURL": .value, "banner": .value,
         "searchPages": .list(.object(["letter": .value,
                                       "pages": .list(.object(["title": .value, "url": .value, "isFallback": .value, "lang": .value, "dir": .value]))])),
+        "searchParts": .object(["pages": .list(.object(["url": .value, "label": .value, "isCurrent": .value]))]),
         // The language chooser and 404.html.
         "choices": .list(object(language, adding: ["url": .value, "siteTitle": .value, "isDefault": .value, "strings": .open, "text": .open])),
     ])

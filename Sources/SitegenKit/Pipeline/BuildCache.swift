@@ -1,0 +1,105 @@
+import SitegenSupport
+
+/// What a build leaves beside the output for the next one
+/// (`.<output>.sitegen-cache`): the hashes of what its pages were made from
+/// (`BuildFingerprint`) and, for every page, what the rest of the build
+/// needs of it without rendering it again: the bytes it wrote (as a stamp
+/// of the output manifest), its ids, anchor checks, warnings, the pages it
+/// links to and the files it includes.
+///
+/// A cache is a claim, like the manifest: it is used only when it was
+/// written by this very sitegen, for this site folder and these options,
+/// about the output as it is now (the hash of the output's manifest); a
+/// page is reused only when its file, its settings and the navigation are
+/// the same, and its output file is still intact (`StagedOutput.keep`).
+/// The cache never names a file to write: the pages come from this build.
+struct BuildCache {
+    static let currentFormat = 1
+
+    var sitegen: String
+    var site: String
+    /// The stamp of the output manifest this cache describes.
+    var output: String
+    var settings: String
+    var navigation: String
+    /// The Pagefind that indexed the output (`PagefindCommand.identity`);
+    /// nil without search.
+    var search: String?
+    var pages: [Entry]
+
+    struct Entry {
+        var path: SitePath
+        /// The hash of the page's file (`BuildFingerprint.pageSources`).
+        var source: String
+        /// The stamp of the bytes written (`OutputManifest.stamp`).
+        var output: String
+        /// The page's ids, without those every page has from the templates.
+        var ids: [String] = []
+        var anchorChecks: [LinkResolver.AnchorCheck] = []
+        var diagnostics: [Diagnostic] = []
+        var missingStrings: [String] = []
+        var missingAssets: [String] = []
+        var linkedPages: [SitePath] = []
+        /// The stamp of each file the page includes, by site-relative path.
+        var includedFiles: [String: String] = [:]
+    }
+
+    init(sitegen: String, site: String, output: String, settings: String, navigation: String, search: String?, pages: [Entry]) {
+        self.sitegen = sitegen
+        self.site = site
+        self.output = output
+        self.settings = settings
+        self.navigation = navigation
+        self.search = search
+        self.pages = pages
+    }
+
+    /// The cache of a build that has just written `rendering` into `staged`.
+    init(_ rendering: SiteBuilder.Rendering, fingerprint: BuildFingerprint, templateIDs: Set<String>,
+         outputStamps: [String: String], output: String, search: String?) {
+        self.search = search
+        sitegen = fingerprint.sitegen
+        site = fingerprint.site
+        self.output = output
+        settings = fingerprint.settings
+        navigation = fingerprint.navigation
+        let included = Self.stamps(of: rendering.cache.includedFiles, in: rendering.sourceRoot)
+        pages = rendering.site.pages.compactMap { page in
+            guard let rendered = rendering.cache.pages[page.path], let written = outputStamps[page.path.outputFile] else { return nil }
+            return Entry(path: page.path, source: fingerprint.pageSources[page.sourcePath] ?? "", output: written,
+                         ids: rendered.ids.subtracting(templateIDs).sorted(), anchorChecks: rendered.anchorChecks,
+                         diagnostics: rendered.diagnostics, missingStrings: rendered.missingStrings.sorted(),
+                         missingAssets: rendered.missingAssets.sorted(), linkedPages: rendered.linkedPages.sorted(),
+                         includedFiles: rendered.includedFiles.reduce(into: [:]) { $0[$1] = included[$1] })
+        }
+    }
+
+    /// The stamp of each file (site-relative) as it is now; "" for a file
+    /// that cannot be read.
+    static func stamps(of files: Set<String>, in root: String) -> [String: String] {
+        files.reduce(into: [:]) { stamps, file in
+            stamps[file] = (try? SiteFileReader.read(root + "/" + file, inside: root)).map(OutputManifest.stamp) ?? ""
+        }
+    }
+
+    /// The renderer's cache of the pages this cache holds.
+    func rendererCache(templateIDs: Set<String>) -> SiteRenderer.Cache {
+        var cache = SiteRenderer.Cache()
+        for entry in pages {
+            cache.pages[entry.path] = SiteRenderer.RenderedPage(
+                path: entry.path, html: [], ids: Set(entry.ids).union(templateIDs), anchorChecks: entry.anchorChecks,
+                diagnostics: entry.diagnostics, missingStrings: Set(entry.missingStrings), missingAssets: Set(entry.missingAssets),
+                linkedPages: Set(entry.linkedPages), includedFiles: Set(entry.includedFiles.keys))
+        }
+        return cache
+    }
+
+    /// The cache's file (`BuildCacheText`).
+    func encoded() -> [UInt8] {
+        BuildCacheText.encode(self)
+    }
+
+    init(decoding bytes: [UInt8]) throws(BuildCacheText.Malformed) {
+        self = try BuildCacheText.decode(bytes)
+    }
+}

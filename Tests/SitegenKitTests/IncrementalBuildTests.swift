@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+@testable import SitegenSupport
+import SitegenTestSupport
+
+/// `sitegen build` from the cache the build before left beside the output
+/// (`IncrementalBuild`): after every kind of edit, the output is the same,
+/// byte for byte, as a build from nothing, and an unchanged site renders
+/// no page.
+@Suite struct IncrementalBuildTests {
+    /// The good fixture, with a snippet that `nl/over.md` includes.
+    static func site() throws -> String {
+        let site = try SiteFixtures.copy("good")
+        try FileManager.default.createDirectory(atPath: site + "/snippets", withIntermediateDirectories: true)
+        try write(site + "/snippets/extra.md", "Een zin uit een ander bestand.\n")
+        try append(site + "/content/nl/over.md", "\n--8<-- \"snippets/extra.md\"\n")
+        return site
+    }
+
+    static func write(_ path: String, _ text: String) throws {
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+    }
+
+    static func append(_ path: String, _ text: String) throws {
+        try write(path, try String(contentsOfFile: path, encoding: .utf8) + text)
+    }
+
+    static func replace(_ path: String, _ old: String, with new: String) throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(old), "\(path) holds '\(old)'")
+        try write(path, text.replacingOccurrences(of: old, with: new))
+    }
+
+    /// Builds; returns the report and the log's render line.
+    static func build(_ site: String, into output: String, clean: Bool = false) throws -> (BuildReport, [SiteBuilder.Step]) {
+        var steps: [SiteBuilder.Step] = []
+        let report = try SiteBuilder.build(BuildOptions(source: site, output: output, clean: clean), log: { steps.append($0) })
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        return (report, steps)
+    }
+
+    /// How many pages the build rendered (all of them when it says nothing).
+    static func rendered(_ steps: [SiteBuilder.Step]) -> Int? {
+        guard let line = steps.first(where: { $0.name == "render" })?.detail else { return nil }
+        if let open = line.firstIndex(of: "(") {
+            return Int(line[line.index(after: open)...].prefix { $0.isNumber })
+        }
+        return Int(line.prefix { $0.isNumber })
+    }
+
+    /// Rebuilds `output` incrementally and expects it to equal a clean build.
+    static func expectSameAsClean(_ site: String, _ output: String, after edit: String,
+                                  sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Int? {
+        let (report, steps) = try build(site, into: output)
+        let clean = SiteFixtures.temporaryFolder() + "/clean"
+        let (cleanReport, _) = try build(site, into: clean, clean: true)
+        #expect(report.diagnostics == cleanReport.diagnostics, "after \(edit): the same warnings", sourceLocation: sourceLocation)
+        let incremental = SiteFixtures.snapshot(output), expected = SiteFixtures.snapshot(clean)
+        #expect(incremental.keys.sorted() == expected.keys.sorted(), "after \(edit): the same files", sourceLocation: sourceLocation)
+        for (file, bytes) in expected where incremental[file] != bytes {
+            Issue.record("after \(edit): \(file) differs from a clean build", sourceLocation: sourceLocation)
+        }
+        SiteFixtures.age(output)
+        return rendered(steps)
+    }
+
+    @Test func everyEditGivesTheCleanBuildsBytes() throws {
+        let site = try Self.site()
+        let output = SiteFixtures.temporaryFolder() + "/out"
+        let (first, _) = try Self.build(site, into: output)
+        let total = first.pagesPerLanguage.reduce(0) { $0 + $1.pages }
+        SiteFixtures.age(output)
+        #expect(try Self.expectSameAsClean(site, output, after: "nothing") == 0)
+        #expect(try Self.expectSameAsClean(site, output, after: "nothing, again") == 0)
+
+        try Self.replace(site + "/content/nl/over.md", "Wij.", with: "Wij, de schrijvers.")
+        let afterText = try Self.expectSameAsClean(site, output, after: "a page's text")
+        #expect(afterText.map { $0 > 0 && $0 < total } == true, "\(afterText ?? -1) of \(total) pages rendered after one page's text changed")
+
+        try Self.write(site + "/snippets/extra.md", "Een andere zin.\n")
+        let afterSnippet = try Self.expectSameAsClean(site, output, after: "an included file")
+        #expect(afterSnippet.map { $0 > 0 && $0 < total } == true, "\(afterSnippet ?? -1) of \(total) pages rendered after a snippet changed")
+
+        try Self.replace(site + "/content/nl/over.md", "## Wie", with: "## Wie wij zijn {#wie}")
+        _ = try Self.expectSameAsClean(site, output, after: "a heading other pages link to")
+        try Self.replace(site + "/content/nl/over.md", "title: Over deze site", with: "title: Over ons")
+        _ = try Self.expectSameAsClean(site, output, after: "a title in the navigation")
+        try Self.append(site + "/templates/page.mustache", "<!-- changed -->\n")
+        _ = try Self.expectSameAsClean(site, output, after: "a template")
+        try Self.replace(site + "/content/en/_strings.yml", "skip: Skip to content", with: "skip: Skip to the text")
+        _ = try Self.expectSameAsClean(site, output, after: "a UI string")
+        try Self.replace(site + "/sitegen.yml", "en: Test site", with: "en: The test site")
+        _ = try Self.expectSameAsClean(site, output, after: "sitegen.yml")
+        try Self.write(site + "/content/en/new.md", "---\ntitle: New\n---\n\nA new page.\n")
+        _ = try Self.expectSameAsClean(site, output, after: "a new page")
+        try FileManager.default.moveItem(atPath: site + "/content/en/new.md", toPath: site + "/content/en/renamed.md")
+        _ = try Self.expectSameAsClean(site, output, after: "a renamed page")
+        try FileManager.default.removeItem(atPath: site + "/content/en/renamed.md")
+        _ = try Self.expectSameAsClean(site, output, after: "a deleted page")
+        #expect(try Self.expectSameAsClean(site, output, after: "nothing, at the end") == 0)
+    }
+
+    /// An output file edited by hand is written again, not kept.
+    @Test func anOutputFileEditedByHandIsWrittenAgain() throws {
+        let site = try Self.site()
+        let output = SiteFixtures.temporaryFolder() + "/out"
+        _ = try Self.build(site, into: output)
+        _ = try Self.build(site, into: output)
+        try Self.write(output + "/nl/over/index.html", "defaced")
+        #expect(try Self.expectSameAsClean(site, output, after: "an output file edited by hand") ?? 0 >= 1)
+    }
+
+    /// A cache that is not sitegen's, or another site's, is ignored with a
+    /// note, and every page is rendered.
+    @Test func aCorruptOrForeignCacheIsIgnoredWithANote() throws {
+        let site = try Self.site()
+        let other = try SiteFixtures.copy("good")
+        let folder = SiteFixtures.temporaryFolder()
+        let output = folder + "/out", cache = folder + "/.out.sitegen-cache"
+        let (first, _) = try Self.build(site, into: output)
+        let total = first.pagesPerLanguage.reduce(0) { $0 + $1.pages }
+        SiteFixtures.age(output)
+
+        try Self.write(cache, "{\"format\": 1, \"pages\": [")
+        var (_, steps) = try Self.build(site, into: output)
+        #expect(steps.contains { $0.name == "note" && $0.detail.contains("not a build cache") })
+        #expect(Self.rendered(steps) == total)
+
+        // The other site's cache, in place of this one's.
+        let otherOutput = SiteFixtures.temporaryFolder() + "/out"
+        _ = try Self.build(other, into: otherOutput)
+        try FileManager.default.removeItem(atPath: cache)
+        try FileManager.default.copyItem(atPath: (otherOutput as NSString).deletingLastPathComponent + "/.out.sitegen-cache", toPath: cache)
+        (_, steps) = try Self.build(site, into: output)
+        #expect(steps.contains { $0.name == "note" && $0.detail.contains("another site folder") })
+        #expect(Self.rendered(steps) == total)
+
+        // A link in the cache's place is not followed.
+        try FileManager.default.removeItem(atPath: cache)
+        try FileManager.default.createSymbolicLink(atPath: cache, withDestinationPath: (otherOutput as NSString).deletingLastPathComponent + "/.out.sitegen-cache")
+        (_, steps) = try Self.build(site, into: output)
+        #expect(Self.rendered(steps) == total)
+        var info = stat()
+        #expect(lstat(cache, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG, "the cache is written in the link's place")
+        _ = try Self.expectSameAsClean(site, output, after: "a foreign cache")
+    }
+
+    /// The cache's file keeps every field as it was, tabs, line feeds and
+    /// backslashes included; a cut or altered file is refused.
+    @Test func theCacheFileReadsBackWhatWasWritten() throws {
+        var entry = BuildCache.Entry(path: SitePath("nl/a\tb/"), source: "s", output: "12:ab")
+        entry.ids = ["x", "back\\slash", ""]
+        entry.linkedPages = [SitePath("en/"), SitePath("nl/new\nline/")]
+        entry.anchorChecks = [LinkResolver.AnchorCheck(targetPath: SitePath("en/"), targetSource: "content/en/index.md", fragment: "f",
+                                                       location: SourceLocation(file: "content/nl/a.md", line: 3, column: nil), needed: false, via: "x"),
+                              LinkResolver.AnchorCheck(targetPath: SitePath("en/"), targetSource: "t", fragment: "-",
+                                                       location: SourceLocation(file: "f"), via: nil)]
+        entry.diagnostics = [Diagnostic(.warning, file: "content/nl/a.md", line: 1, column: 2, "a\tb\nc", kind: "+"),
+                             Diagnostic(.error, file: "f", "m")]
+        entry.missingStrings = ["k"]
+        entry.missingAssets = ["a.css"]
+        entry.includedFiles = ["snippets/a.md": "1:ff", "b": ""]
+        let cache = BuildCache(sitegen: "1", site: "2", output: "3", settings: "4", navigation: "5", search: nil,
+                               pages: [entry, BuildCache.Entry(path: SitePath("en/"), source: "", output: "")])
+        let bytes = cache.encoded()
+        let read = try BuildCache(decoding: bytes)
+        #expect(BuildCacheText.encode(read) == bytes)
+        #expect(read.pages.count == 2 && read.pages[0].ids == entry.ids && read.pages[0].linkedPages == entry.linkedPages)
+        #expect(read.pages[0].anchorChecks == entry.anchorChecks && read.pages[0].diagnostics == entry.diagnostics)
+        #expect(read.pages[0].includedFiles == entry.includedFiles && read.search == nil && read.pages[1].path == SitePath("en/"))
+        #expect(throws: BuildCacheText.Malformed.self) { try BuildCache(decoding: Array(bytes.dropLast(3))) }
+        let lineEnds = bytes.indices.filter { bytes[$0] == 0x0A }
+        for end in lineEnds.dropLast() {
+            #expect(throws: BuildCacheText.Malformed.self) { try BuildCache(decoding: Array(bytes[...end])) }
+        }
+        #expect(throws: BuildCacheText.Malformed.self) { try BuildCache(decoding: Array("sitegen build cache 0\n".utf8)) }
+    }
+
+    /// `--clean` renders every page although the cache could be used.
+    @Test func cleanRendersEveryPage() throws {
+        let site = try Self.site()
+        let output = SiteFixtures.temporaryFolder() + "/out"
+        let (first, _) = try Self.build(site, into: output)
+        SiteFixtures.age(output)
+        let (_, steps) = try Self.build(site, into: output, clean: true)
+        #expect(Self.rendered(steps) == first.pagesPerLanguage.reduce(0) { $0 + $1.pages })
+    }
+}
