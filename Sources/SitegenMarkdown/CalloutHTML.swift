@@ -16,8 +16,8 @@ import SitegenSupport
 /// with a screen reader. The icon is decoration (the title says the kind in
 /// words), so it is hidden from assistive technology; it is there so the
 /// kind does not rest on colour alone.
-public enum CalloutHTML {
-    public enum Collapse: Sendable, Equatable {
+package enum CalloutHTML {
+    package enum Collapse: Sendable, Equatable {
         /// Always open: a `div`.
         case none
         /// A `details` element, closed or open at first.
@@ -26,7 +26,7 @@ public enum CalloutHTML {
 
     /// The element around the callout, without its title; `classes` and
     /// `id` are the author's (`!!! note inline end`, pymdownx's `attrs`).
-    public static func containerOpen(kind: CalloutKind, type: String, collapse: Collapse, classes: [String] = [], id: String? = nil) -> String {
+    package static func containerOpen(kind: CalloutKind, type: String, collapse: Collapse, classes: [String] = [], id: String? = nil) -> String {
         let name = type.lowercased()
         let typeClass = name == kind.rawValue ? "" : " callout-type-" + HTMLEscaping.escape(name)
         let authorClasses = classes.map { " " + HTMLEscaping.escape($0) }.joined()
@@ -38,24 +38,24 @@ public enum CalloutHTML {
         }
     }
 
-    public static func containerClose(collapse: Collapse) -> String {
+    package static func containerClose(collapse: Collapse) -> String {
         collapse == .none ? "</div>" : "</details>"
     }
 
     /// The start of the title element, with the icon; the title's HTML
     /// follows, then `titleClose`.
-    public static func titleOpen(kind: CalloutKind, collapse: Collapse) -> String {
+    package static func titleOpen(kind: CalloutKind, collapse: Collapse) -> String {
         (collapse == .none ? "<p class=\"callout-title\">" : "<summary class=\"callout-title\">") + icon(kind)
     }
 
-    public static func titleClose(collapse: Collapse) -> String {
+    package static func titleClose(collapse: Collapse) -> String {
         collapse == .none ? "</p>" : "</summary>"
     }
 
     /// A 16 x 16 icon per kind, drawn in the text colour: a circled "i"
     /// (note), a light bulb (tip), a speech bubble with "!" (important), a
     /// triangle with "!" (warning), an octagon with "!" (caution).
-    public static func icon(_ kind: CalloutKind) -> String {
+    package static func icon(_ kind: CalloutKind) -> String {
         "<svg class=\"callout-icon\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\"><path fill-rule=\"evenodd\" d=\"\(iconPaths[kind]!)\"/></svg>"
     }
 

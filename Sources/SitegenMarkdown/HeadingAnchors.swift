@@ -189,7 +189,7 @@ package enum HeadingAnchors {
 }
 
 /// How headings without an explicit id get one.
-public enum HeadingIDStyle: String, Sendable, Hashable, CaseIterable {
+package enum HeadingIDStyle: String, Sendable, Hashable, CaseIterable {
     /// GitHub's rules (github-slugger): `Über uns — Co.` gives `über-uns--co`.
     case github
     /// sitegen's rules before GitHub's: runs of spaces, `-` and `_` joined

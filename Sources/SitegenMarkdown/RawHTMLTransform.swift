@@ -2,7 +2,7 @@ import SitegenSupport
 
 /// What happens to raw HTML written in Markdown (`markdown.rawHTML` in
 /// `sitegen.yml`).
-public enum RawHTMLPolicy: String, Sendable, Hashable, CaseIterable {
+package enum RawHTMLPolicy: String, Sendable, Hashable, CaseIterable {
     /// Left out (`<!-- raw HTML omitted -->`), with one warning per file.
     case drop
     /// Kept as written. Link targets in Markdown are still made safe; the

@@ -2,28 +2,28 @@ import SitegenSupport
 
 /// One shortcode found in a page, as the Markdown reader hands it to the
 /// partial that renders it.
-public struct ShortcodeCall: Sendable, Hashable {
-    public var name: String
-    public var positional: [String]
+package struct ShortcodeCall: Sendable, Hashable {
+    package var name: String
+    package var positional: [String]
     /// Named arguments in the order written.
-    public var named: [String: String]
+    package var named: [String: String]
     /// The inner text of a `{{< name >}}...{{< /name >}}` shortcode read as
     /// text (nil for Markdown inner text, which is in the tree, and for a
     /// shortcode without inner text).
-    public var innerText: String?
+    package var innerText: String?
     /// Whether the shortcode has inner text (as text or as Markdown).
-    public var isPaired: Bool
+    package var isPaired: Bool
     /// Where the tag starts.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Its number in the page, from 1 (for ids unique in the page).
-    public var number = 0
+    package var number = 0
     /// Hugo's `{{</* name */>}}`: not a shortcode but this text, shown as
     /// it is (escaped, and never taken for markup left unread).
-    public var literalText: String?
+    package var literalText: String?
 }
 
 /// What a site answers when the reader asks for an included file.
-public enum IncludedText: Sendable, Hashable {
+package enum IncludedText: Sendable, Hashable {
     /// The file's text; its `path` is the name diagnostics use (site-relative).
     case found(SourceText)
     /// The file cannot be included; the message says why and what to do.
@@ -34,22 +34,22 @@ public enum IncludedText: Sendable, Hashable {
 /// of the shortcodes its theme has, `params:`, included files, and the
 /// partials that render shortcodes. The default knows no shortcodes and
 /// reads no files (`sitegen markdown` on one file).
-public struct ShortcodeSettings: Sendable {
+package struct ShortcodeSettings: Sendable {
     /// Names of the theme's shortcode partials (`templates/shortcodes/NAME.mustache`).
-    public var partials: Set<String>
+    package var partials: Set<String>
     /// The partials among them that show inner text: without a closing tag
     /// one of them is an error, not a shortcode with nothing inside.
-    public var partialsWithInner: Set<String>
+    package var partialsWithInner: Set<String>
     /// `params:` of sitegen.yml, flattened: `{{< param "a.b" >}}`.
-    public var params: [String: String]
+    package var params: [String: String]
     /// Reads a file a page includes: the path as written and the
     /// site-relative path of the including file.
-    public var include: @Sendable (_ path: String, _ from: String) -> IncludedText
+    package var include: @Sendable (_ path: String, _ from: String) -> IncludedText
     /// Renders a shortcode partial, given its inner HTML and the callout
     /// titles of the page's language (for `alert` and `callout`).
-    public var render: @Sendable (_ call: ShortcodeCall, _ inner: String, _ labels: CalloutLabels) -> Result<String, ShortcodeFailure>
+    package var render: @Sendable (_ call: ShortcodeCall, _ inner: String, _ labels: CalloutLabels) -> Result<String, ShortcodeFailure>
 
-    public init(partials: Set<String> = [], partialsWithInner: Set<String> = [], params: [String: String] = [:],
+    package init(partials: Set<String> = [], partialsWithInner: Set<String> = [], params: [String: String] = [:],
                 include: @escaping @Sendable (String, String) -> IncludedText = { _, _ in .refused("includes need a site folder") },
                 render: @escaping @Sendable (ShortcodeCall, String, CalloutLabels) -> Result<String, ShortcodeFailure> = { call, _, _ in
                     .failure(ShortcodeFailure("no partial for shortcode '\(call.name)'"))
@@ -63,16 +63,16 @@ public struct ShortcodeSettings: Sendable {
 
     /// Shortcodes the Markdown reader handles itself: they read files,
     /// resolve links or are Markdown's own images, which a template cannot do.
-    public static let readerShortcodes: Set<String> = ["include", "code", "param", "ref", "relref", "figure"]
+    package static let readerShortcodes: Set<String> = ["include", "code", "param", "ref", "relref", "figure"]
 
     /// Every shortcode a page may use, sorted, for the message about an unknown one.
-    public var knownNames: [String] {
+    package var knownNames: [String] {
         ShortcodeSettings.readerShortcodes.union(partials).sorted()
     }
 }
 
 /// Why a shortcode partial could not be rendered.
-public struct ShortcodeFailure: Error, Sendable, Hashable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+package struct ShortcodeFailure: Error, Sendable, Hashable {
+    package var message: String
+    package init(_ message: String) { self.message = message }
 }

@@ -18,27 +18,27 @@ import SitegenSupport
 /// the labels, panels with `role="tabpanel"`), and keeps the reader's choice
 /// of label across groups and pages. Ids are `tab-GROUP-TAB`, numbered from 1
 /// per page; give each group of a page its own number.
-public enum TabsHTML {
-    public static let groupOpen = "<div class=\"tabs\">"
-    public static let groupClose = "</div>"
-    public static let panelClose = "</div>"
-    public static let labelClose = "</p>"
+package enum TabsHTML {
+    package static let groupOpen = "<div class=\"tabs\">"
+    package static let groupClose = "</div>"
+    package static let panelClose = "</div>"
+    package static let labelClose = "</p>"
 
     /// The id of tab `tab` (from 1) of group `group` (from 1) of a page.
-    public static func panelID(group: Int, tab: Int) -> String {
+    package static func panelID(group: Int, tab: Int) -> String {
         "tab-\(group)-\(tab)"
     }
 
     /// A panel; `selected` marks the one `tabs.js` shows first (`===+`)
     /// when the reader has chosen no label of the group; `classes` are the
     /// author's.
-    public static func panelOpen(id: String, selected: Bool = false, classes: [String] = []) -> String {
+    package static func panelOpen(id: String, selected: Bool = false, classes: [String] = []) -> String {
         let classList = (["tab-panel"] + classes.map { HTMLEscaping.escape($0) }).joined(separator: " ")
         return "<div class=\"\(classList)\" id=\"\(id)\" role=\"group\" aria-labelledby=\"\(id)-label\"\(selected ? " data-selected=\"\"" : "")>"
     }
 
     /// The start of the label; its HTML (phrasing content) follows, then `labelClose`.
-    public static func labelOpen(id: String) -> String {
+    package static func labelOpen(id: String) -> String {
         "<p class=\"tab-label\" id=\"\(id)-label\">"
     }
 }

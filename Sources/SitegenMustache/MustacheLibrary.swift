@@ -3,7 +3,7 @@
 /// A partial included on a line of its own with whitespace before it gets
 /// that indentation on every line, as the specification asks. Those indented
 /// copies are parsed here, once, so rendering never parses.
-package struct MustacheLibrary: Sendable {
+public struct MustacheLibrary: Sendable {
     private struct IndentedName: Hashable {
         package var name: String
         package var indentation: String
@@ -18,7 +18,7 @@ package struct MustacheLibrary: Sendable {
 
     /// Parses every template (name to source). Templates with syntax errors
     /// are left out, and their errors returned by name.
-    package static func parse(_ sources: [String: String]) -> (MustacheLibrary, [String: MustacheSyntaxError]) {
+    public static func parse(_ sources: [String: String]) -> (MustacheLibrary, [String: MustacheSyntaxError]) {
         var library = MustacheLibrary()
         var errors: [String: MustacheSyntaxError] = [:]
         for (name, source) in sources {

@@ -64,8 +64,11 @@ package struct MustacheName: Sendable, Equatable {
 
 /// A template that cannot be parsed: where, and what is wrong in words a
 /// template author understands.
-package struct MustacheSyntaxError: Error, Equatable {
-    package let line: Int
-    package let column: Int
-    package let message: String
+public struct MustacheSyntaxError: Error, Equatable {
+    /// Where the problem is in the template (1-based).
+    public let line: Int
+    /// The column (1-based).
+    public let column: Int
+    /// What is wrong, for the template's author.
+    public let message: String
 }

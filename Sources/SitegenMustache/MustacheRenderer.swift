@@ -4,7 +4,7 @@ import SitegenSupport
 /// Names resolve as the specification says: the first part of `a.b.c` is
 /// looked for in the innermost section's value first, then outwards; the
 /// other parts only inside what the first found.
-package struct MustacheRenderer {
+public struct MustacheRenderer {
     /// A partial including itself, directly or not, stops here.
     package static let depthLimit = 100
     /// Partials and parents one render may expand, in all: partials that
@@ -13,13 +13,14 @@ package struct MustacheRenderer {
     /// page expands a few hundred (its sidebar is truncated).
     package static let expansionLimit = 100_000
 
-    package struct DepthError: Error {
+    /// Partials that nest too deep or expand too often: a template including itself.
+    public struct DepthError: Error {
         package let template: String
         /// The expansion budget ran out, rather than the depth.
         package var overBudget = false
 
         /// The error's message.
-        package var message: String {
+        public var message: String {
             overBudget
                 ? "partials expand more than \(MustacheRenderer.expansionLimit) times for one page (at '\(template)'); do partials include each other more than once?"
                 : "partials nest more than \(MustacheRenderer.depthLimit) deep; does '\(template)' include itself?"
@@ -39,15 +40,18 @@ package struct MustacheRenderer {
     /// Whether the next output starts a line (only tracked inside an
     /// indented block).
     private var atLineStart = false
-    package private(set) var output = ""
+    /// The HTML rendered so far.
+    public private(set) var output = ""
 
-    package init(library: MustacheLibrary, context: TemplateData, capacity: Int = 0) {
+    /// A renderer of `library`'s templates with `context` as the outermost data.
+    public init(library: MustacheLibrary, context: TemplateData, capacity: Int = 0) {
         self.library = library
         self.stack = [context]
         output.reserveCapacity(capacity)
     }
 
-    package mutating func render(template name: String) throws(DepthError) {
+    /// Renders the template `name` onto `output`.
+    public mutating func render(template name: String) throws(DepthError) {
         guard let nodes = library.template(named: name) else { return }
         try render(nodes)
     }

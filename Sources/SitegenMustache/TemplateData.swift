@@ -2,7 +2,7 @@
 ///
 /// A closed set of cases instead of `Any`, so looking up `page.title` is a
 /// dictionary lookup and a switch, never a dynamic cast.
-package enum TemplateData {
+public enum TemplateData {
     case text(String)
     case bool(Bool)
     case int(Int)
@@ -30,7 +30,7 @@ package enum TemplateData {
 }
 
 /// An object whose keys are answered on demand.
-package protocol TemplateLookup: AnyObject {
+public protocol TemplateLookup: AnyObject {
     /// The value a template asked for by name (`strings.key`).
     func value(forKey key: String) -> TemplateData?
     /// Whether the key exists, without side effects: used when a name's first
@@ -40,11 +40,16 @@ package protocol TemplateLookup: AnyObject {
 
 extension TemplateData: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
-    package init(stringLiteral value: String) { self = .text(value) }
-    package init(booleanLiteral value: Bool) { self = .bool(value) }
-    package init(integerLiteral value: Int) { self = .int(value) }
-    package init(arrayLiteral elements: TemplateData...) { self = .list(elements) }
-    package init(dictionaryLiteral elements: (String, TemplateData)...) {
+    /// Text. (Literals make template data: `["title": "Home", "pages": [["title": "A"]]]`.)
+    public init(stringLiteral value: String) { self = .text(value) }
+    /// `true`, `false`.
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// A number.
+    public init(integerLiteral value: Int) { self = .int(value) }
+    /// A list: `["a", "b"]`.
+    public init(arrayLiteral elements: TemplateData...) { self = .list(elements) }
+    /// An object: `["title": "Home"]`.
+    public init(dictionaryLiteral elements: (String, TemplateData)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
     }
 }

@@ -12,10 +12,10 @@ import SitegenKit
 ///   every page.
 ///
 /// A failed build keeps the last good output.
-public final class IncrementalBuilder {
-    public let options: BuildOptions
+package final class IncrementalBuilder {
+    package let options: BuildOptions
     /// The last good output.
-    public private(set) var plan: OutputPlan?
+    package private(set) var plan: OutputPlan?
     private var last: SiteBuilder.Rendering?
     /// What the last build loaded, successful or not.
     private var lastLoad: (SiteSource, [Diagnostic])?
@@ -23,24 +23,24 @@ public final class IncrementalBuilder {
 
     /// Every file the pages of the last good build include (site-relative):
     /// the watcher looks at them too, wherever they are in the site folder.
-    public var includedFiles: Set<String> { last?.cache.includedFiles ?? [] }
+    package var includedFiles: Set<String> { last?.cache.includedFiles ?? [] }
 
     /// Whether the last good build's settings ask for search.
-    public var searchEnabled: Bool { last?.site.config.search ?? false }
+    package var searchEnabled: Bool { last?.site.config.search ?? false }
 
-    public init(options: BuildOptions) {
+    package init(options: BuildOptions) {
         self.options = options
     }
 
-    public struct Outcome: Sendable {
-        public var report: BuildReport
+    package struct Outcome: Sendable {
+        package var report: BuildReport
         /// Output paths whose bytes changed (added, changed or removed).
-        public var changedFiles: Set<SitePath>
-        public var renderedPages: Int
+        package var changedFiles: Set<SitePath>
+        package var renderedPages: Int
     }
 
     /// Builds after `changes` (site-relative paths; nil: build everything).
-    public func build(changes: Set<String>?) throws -> Outcome {
+    package func build(changes: Set<String>?) throws -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
         var report = BuildReport(diagnostics: [])

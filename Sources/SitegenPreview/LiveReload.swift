@@ -9,10 +9,10 @@ import Synchronization
 /// The state itself sits behind a lock (`Shared`), so the server's
 /// connection threads read it and wait on it without the concurrency pool,
 /// which a rebuild may keep busy.
-public actor LiveReload {
-    public var plan: OutputPlan { shared.read { $0.plan } }
-    public var version: Int { shared.read { $0.version } }
-    public var error: String? { shared.read { $0.error } }
+package actor LiveReload {
+    package var plan: OutputPlan { shared.read { $0.plan } }
+    package var version: Int { shared.read { $0.version } }
+    package var error: String? { shared.read { $0.error } }
 
     struct State {
         var plan: OutputPlan
@@ -53,7 +53,7 @@ public actor LiveReload {
 
     nonisolated let shared: Shared
 
-    public init(plan: OutputPlan) {
+    package init(plan: OutputPlan) {
         shared = Shared(State(plan: plan))
     }
 
@@ -61,7 +61,7 @@ public actor LiveReload {
     nonisolated var currentPlan: OutputPlan { shared.read { $0.plan } }
 
     /// A good build: its output is served from now on.
-    public func publish(_ plan: OutputPlan, changed: Set<SitePath>) {
+    package func publish(_ plan: OutputPlan, changed: Set<SitePath>) {
         shared.update {
             $0.plan = plan
             $0.error = nil
@@ -70,7 +70,7 @@ public actor LiveReload {
     }
 
     /// A failed build: the last good output stays; pages show the error.
-    public func fail(_ message: String) {
+    package func fail(_ message: String) {
         shared.update {
             $0.error = message
             Self.advance(&$0, [])
@@ -83,17 +83,17 @@ public actor LiveReload {
         if state.history.count > 100 { state.history.removeFirst(state.history.count - 100) }
     }
 
-    public struct Event: Sendable, Equatable {
-        public var version: Int
+    package struct Event: Sendable, Equatable {
+        package var version: Int
         /// The page should load again: its file, a theme file, or a file it
         /// may show changed since the reader's version, or an error went away.
-        public var reload: Bool
-        public var error: String?
+        package var reload: Bool
+        package var error: String?
     }
 
     /// Waits (up to `timeout`) for a version newer than `since`, and says
     /// whether the page at `page` (a URL path) needs to load again.
-    public func wait(since: Int, page: String, timeout: Duration = .seconds(20)) async -> Event {
+    package func wait(since: Int, page: String, timeout: Duration = .seconds(20)) async -> Event {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while version <= since && clock.now < deadline {

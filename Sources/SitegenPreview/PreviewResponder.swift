@@ -6,17 +6,17 @@ import SitegenKit
 /// `..` or `.` segments, a backslash or a NUL is refused. Files come only
 /// from the in-memory output, never from the disk, so nothing outside the
 /// site can be reached.
-public enum PreviewResponder {
-    public struct Response: Sendable, Equatable {
-        public var status: Int
-        public var headers: [String: String]
-        public var body: [UInt8]
+package enum PreviewResponder {
+    package struct Response: Sendable, Equatable {
+        package var status: Int
+        package var headers: [String: String]
+        package var body: [UInt8]
     }
 
     /// The script of live reload, served only by `sitegen serve`.
-    public static let liveScriptPath = "/__sitegen/live.js"
+    package static let liveScriptPath = "/__sitegen/live.js"
 
-    public static func respond(method: String, path: String, plan: OutputPlan, liveReload: Bool = true) -> Response {
+    package static func respond(method: String, path: String, plan: OutputPlan, liveReload: Bool = true) -> Response {
         guard method == "GET" || method == "HEAD" else {
             return finish(Response(status: 405, headers: ["Allow": "GET, HEAD", "Content-Type": "text/plain; charset=utf-8"],
                                    body: Array("Only GET and HEAD.\n".utf8)), method: method)

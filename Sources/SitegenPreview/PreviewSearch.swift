@@ -6,20 +6,20 @@ import SitegenKit
 /// and served with the pages from memory. Until a new index is ready the
 /// last one is served with the new pages, so search keeps working, a save
 /// behind.
-public actor PreviewSearch {
+package actor PreviewSearch {
     /// This preview's own temporary folder (`sitegen-preview-search-<pid>-XXXXXX`,
     /// made by `mkdtemp`, so only this user can write into it); Pagefind
     /// indexes a copy of the pages in its `site/`.
-    public nonisolated let folder: String
+    package nonisolated let folder: String
     static let prefix = "sitegen-preview-search-"
     private let delay: Duration
     private let log: @Sendable (String) -> Void
     /// The index files by output path; empty before the first index.
-    public private(set) var index: [SitePath: [UInt8]] = [:]
+    package private(set) var index: [SitePath: [UInt8]] = [:]
     private var pending: Task<Void, Never>?
     private var reportedMissing = false
 
-    public init(delay: Duration = .milliseconds(300), log: @escaping @Sendable (String) -> Void) {
+    package init(delay: Duration = .milliseconds(300), log: @escaping @Sendable (String) -> Void) {
         Self.removeStaleFolders()
         var template = Array((NSTemporaryDirectory() + Self.prefix + "\(getpid())-XXXXXX").utf8CString)
         folder = mkdtemp(&template).map { String(cString: $0) } ?? NSTemporaryDirectory() + Self.prefix + "\(getpid())"
@@ -28,7 +28,7 @@ public actor PreviewSearch {
     }
 
     /// The plan with the current index added.
-    public func merged(_ plan: OutputPlan) -> OutputPlan {
+    package func merged(_ plan: OutputPlan) -> OutputPlan {
         var plan = plan
         for (path, bytes) in index { plan.files[path] = bytes }
         return plan
@@ -37,7 +37,7 @@ public actor PreviewSearch {
     /// Indexes `plan` after `delay`, unless another plan comes first; then
     /// publishes the live plan with the new index. Without `search` in the
     /// settings the index is dropped.
-    public func schedule(_ plan: OutputPlan, search: Bool, live: LiveReload) {
+    package func schedule(_ plan: OutputPlan, search: Bool, live: LiveReload) {
         pending?.cancel()
         guard search else {
             index = [:]
@@ -51,7 +51,7 @@ public actor PreviewSearch {
     }
 
     /// Waits for the scheduled index, if any (for tests).
-    public func settle() async {
+    package func settle() async {
         await pending?.value
     }
 
@@ -89,7 +89,7 @@ public actor PreviewSearch {
 
     /// Removes the temporary folder: when the preview stops (Ctrl-C,
     /// SIGTERM) or the search goes away.
-    public nonisolated func removeFolder() {
+    package nonisolated func removeFolder() {
         try? FileManager.default.removeItem(atPath: folder)
     }
 

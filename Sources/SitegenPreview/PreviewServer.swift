@@ -14,9 +14,9 @@ import Glibc
 /// 431). Only `Host:` headers naming this server are answered (421
 /// otherwise), so a web page cannot read the preview through DNS rebinding.
 /// Running out of file descriptors pauses accepting, never ends it.
-public final class PreviewServer: Sendable {
-    public let host: String
-    public let port: UInt16
+package final class PreviewServer: Sendable {
+    package let host: String
+    package let port: UInt16
     let live: LiveReload
     let log: @Sendable (String) -> Void
 
@@ -36,12 +36,12 @@ public final class PreviewServer: Sendable {
 
     /// Why the server cannot listen: a port in use, an address that is not
     /// this machine's, a port that needs privileges.
-    public struct ListenError: Error, CustomStringConvertible {
-        public var host: String
-        public var port: UInt16
-        public var code: Int32
+    package struct ListenError: Error, CustomStringConvertible {
+        package var host: String
+        package var port: UInt16
+        package var code: Int32
 
-        public var description: String {
+        package var description: String {
             switch code {
             case EADDRINUSE: "port \(port) is already in use; choose another with --port"
             case EACCES: "cannot listen on \(host):\(port): permission denied (ports below 1024 need privileges); choose another with --port"
@@ -52,9 +52,9 @@ public final class PreviewServer: Sendable {
     }
 
     /// `--host` is not an IPv4 address.
-    public struct InvalidHost: Error, CustomStringConvertible {
-        public var host: String
-        public var description: String { "--host \(host): not an IPv4 address (for example 127.0.0.1 or 0.0.0.0)" }
+    package struct InvalidHost: Error, CustomStringConvertible {
+        package var host: String
+        package var description: String { "--host \(host): not an IPv4 address (for example 127.0.0.1 or 0.0.0.0)" }
     }
 
     /// What the accepting and connection threads share.
@@ -73,7 +73,7 @@ public final class PreviewServer: Sendable {
     private let address: in_addr
 
     /// - Throws: `InvalidHost` when `host` is not an IPv4 address (`localhost` is 127.0.0.1).
-    public init(host: String, port: UInt16, live: LiveReload,
+    package init(host: String, port: UInt16, live: LiveReload,
                 log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(("sitegen: " + $0 + "\n").utf8)) }) throws {
         var address = in_addr()
         guard inet_pton(AF_INET, host == "localhost" ? "127.0.0.1" : host, &address) == 1 else { throw InvalidHost(host: host) }
@@ -89,7 +89,7 @@ public final class PreviewServer: Sendable {
     }
 
     /// Whether an IPv4 address is on this machine only (127.0.0.0/8).
-    public static func isLoopback(_ host: String) -> Bool {
+    package static func isLoopback(_ host: String) -> Bool {
         var address = in_addr()
         guard inet_pton(AF_INET, host == "localhost" ? "127.0.0.1" : host, &address) == 1 else { return false }
         return UInt32(bigEndian: address.s_addr) >> 24 == 127
@@ -99,7 +99,7 @@ public final class PreviewServer: Sendable {
     /// which picks a free one).
     /// - Throws: `ListenError`, e.g. when the port is in use.
     @discardableResult
-    public func listen() throws -> UInt16 {
+    package func listen() throws -> UInt16 {
         try connections.withLock { state throws(ListenError) -> UInt16 in try listen(&state) }
     }
 
@@ -138,12 +138,12 @@ public final class PreviewServer: Sendable {
     }
 
     /// Listens if not yet done, and returns the port.
-    public func waitUntilListening() async throws -> UInt16 {
+    package func waitUntilListening() async throws -> UInt16 {
         try listen()
     }
 
     /// Serves until the task is cancelled or `stop()` is called.
-    public func run() async throws {
+    package func run() async throws {
         try listen()
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -158,7 +158,7 @@ public final class PreviewServer: Sendable {
         }
     }
 
-    public func stop() async {
+    package func stop() async {
         stopAccepting()
     }
 

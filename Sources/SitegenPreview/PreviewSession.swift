@@ -3,10 +3,10 @@ import SitegenKit
 
 /// `sitegen serve`'s loop: watch the site folder, rebuild what a change
 /// affects, and tell open pages (through `LiveReload`).
-public enum PreviewSession {
+package enum PreviewSession {
     /// The site a server shows before any build has succeeded: every path
     /// answers with this page, and the overlay lists the errors.
-    public static let placeholderPlan = OutputPlan(files: [
+    package static let placeholderPlan = OutputPlan(files: [
         SitePath("404.html"): Array("""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8" /><title>sitegen: the site has errors</title></head>
@@ -16,14 +16,14 @@ public enum PreviewSession {
     ])
 
     /// The errors of a failed build, as the terminal and the overlay show them.
-    public static func errorText(_ report: BuildReport) -> String {
+    package static func errorText(_ report: BuildReport) -> String {
         (report.errors.map(\.description) + [report.summary]).joined(separator: "\n")
     }
 
     /// Runs until the task is cancelled. `log` gets one line per rebuild.
     /// With `search`, the pages are served with its index, which it makes
     /// again in the background after each good build.
-    public static func watch(_ builder: IncrementalBuilder, watcher: SourceWatcher, live: LiveReload, search: PreviewSearch? = nil,
+    package static func watch(_ builder: IncrementalBuilder, watcher: SourceWatcher, live: LiveReload, search: PreviewSearch? = nil,
                              interval: Duration = .milliseconds(50), log: @escaping @Sendable (String) -> Void) async {
         var watcher = watcher
         watcher.alsoWatched = builder.includedFiles

@@ -4,21 +4,21 @@ import SitegenKit
 /// Notices changed files in a site folder (`sitegen.yml`, `content/`,
 /// `templates/`) by comparing snapshots of their sizes and modification
 /// times. Polling is portable and, for a few thousand files, cheap.
-public struct SourceWatcher: Sendable {
-    public struct Stamp: Sendable, Hashable {
+package struct SourceWatcher: Sendable {
+    package struct Stamp: Sendable, Hashable {
         var size: UInt64
         var modified: Double
     }
 
-    public let root: String
-    public private(set) var snapshot: [String: Stamp] = [:]
+    package let root: String
+    package private(set) var snapshot: [String: Stamp] = [:]
     /// Files outside the watched folders that pages include (`docs_src/app.py`),
     /// site-relative; watched too from the next look on.
-    public var alsoWatched: Set<String> = []
+    package var alsoWatched: Set<String> = []
     /// `alsoWatched` at the last look: a file first looked at is not a change.
     private var watchedBefore: Set<String> = []
 
-    public init(root: String) {
+    package init(root: String) {
         // Links are judged against the real path of the site folder.
         self.root = realpath(root, nil).map { pointer in
             defer { free(pointer) }
@@ -29,7 +29,7 @@ public struct SourceWatcher: Sendable {
 
     /// The site-relative paths of files added, removed or changed since the
     /// last call (or since `init`).
-    public mutating func changes() -> Set<String> {
+    package mutating func changes() -> Set<String> {
         // A scan that could not list a folder (no file descriptors left)
         // says nothing: its missing files were not removed.
         guard let now = SourceWatcher.scan(root, expectedCount: snapshot.count, also: alsoWatched) else { return [] }

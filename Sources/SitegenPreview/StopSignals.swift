@@ -8,12 +8,12 @@ import Glibc
 /// handler (see `sitegen_catch_stop_signals`) and acted on by a thread of
 /// their own, so the busy main thread or a full concurrency pool never
 /// delays them, and none is lost.
-public enum StopSignals {
+package enum StopSignals {
     /// From now on, SIGINT or SIGTERM runs `stop` (once, on its own thread).
     /// - Returns: false when the signals could not be caught (they then end
     ///   the program as usual, without `stop`).
     @discardableResult
-    public static func onStop(_ stop: @escaping @Sendable () -> Void) -> Bool {
+    package static func onStop(_ stop: @escaping @Sendable () -> Void) -> Bool {
         let pipe = sitegen_catch_stop_signals()
         guard pipe >= 0 else { return false }
         let thread = Thread {

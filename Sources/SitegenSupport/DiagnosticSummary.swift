@@ -2,16 +2,16 @@
 /// from another tool can have a thousand pages not yet translated, or a
 /// thousand links of one broken form, and a thousand lines saying so hide
 /// the three that matter.
-public enum DiagnosticSummary {
+package enum DiagnosticSummary {
     /// More diagnostics of one kind than this become one line.
-    public static let limit = 10
+    package static let limit = 10
 
     /// The lines to print: errors and warnings as they are, except that
     /// those of a kind that has more than `limit` become one line, with the
     /// count and the first three places, where the first of them was.
     /// Warnings are of a kind when they say so (`Diagnostic.kind`); errors
     /// too, or when their messages differ only in what they quote.
-    public static func lines(_ diagnostics: [Diagnostic], verbose: Bool) -> [String] {
+    package static func lines(_ diagnostics: [Diagnostic], verbose: Bool) -> [String] {
         guard !verbose else { return diagnostics.map(\.description) }
         // One pass to group and count, keeping each group's first places:
         // filtering the list again per group cost n times the groups.

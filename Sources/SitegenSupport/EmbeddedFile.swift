@@ -2,9 +2,9 @@
 /// theme, the highlighting engine's language definitions): its path and
 /// bytes, written in the generated source as text, or as hex digits when
 /// it is not UTF-8.
-public struct EmbeddedFile: Sendable, Hashable {
-    public var path: String
-    public var bytes: [UInt8]
+package struct EmbeddedFile: Sendable, Hashable {
+    package var path: String
+    package var bytes: [UInt8]
 
     package init(path: String, text: String) {
         self.path = path

@@ -1,8 +1,8 @@
 /// 64-bit FNV-1a: a fast hash to tell versions of bytes apart (asset
 /// names, the output manifest, translation versions); not for security.
-public enum FNV1a {
+package enum FNV1a {
     /// The hash as 16 hex digits.
-    public static func hex(_ bytes: [UInt8]) -> String {
+    package static func hex(_ bytes: [UInt8]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         bytes.withUnsafeBufferPointer { buffer in
             for byte in buffer {
@@ -19,12 +19,12 @@ extension FNV1a {
     /// The hash of many pieces of bytes in turn (each led by its length,
     /// so that "ab" + "c" and "a" + "bc" differ), without copying them into
     /// one array first.
-    public struct Running: Sendable {
+    package struct Running: Sendable {
         private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
 
-        public init() {}
+        package init() {}
 
-        public mutating func add(_ bytes: some Collection<UInt8>) {
+        package mutating func add(_ bytes: some Collection<UInt8>) {
             var count = UInt64(bytes.count)
             for _ in 0..<8 {
                 mix(UInt8(truncatingIfNeeded: count))
@@ -38,7 +38,7 @@ extension FNV1a {
             }
         }
 
-        public mutating func add(_ text: String) {
+        package mutating func add(_ text: String) {
             var text = text
             text.withUTF8 { add($0) }
         }
@@ -49,7 +49,7 @@ extension FNV1a {
         }
 
         /// The hash as 16 hex digits.
-        public var hex: String {
+        package var hex: String {
             let hex = String(hash, radix: 16)
             return String(repeating: "0", count: 16 - hex.count) + hex
         }

@@ -6,19 +6,19 @@ import Darwin
 
 /// Reading user files as raw bytes (decoding happens in `SourceText`), and
 /// replacing one at once.
-public enum FileBytes {
+package enum FileBytes {
     /// A file that could not be read, with the system's reason.
-    public struct ReadError: Error, CustomStringConvertible {
-        public var path: String
-        public var reason: String
-        public var description: String { "cannot read '\(path)': \(reason)" }
+    package struct ReadError: Error, CustomStringConvertible {
+        package var path: String
+        package var reason: String
+        package var description: String { "cannot read '\(path)': \(reason)" }
     }
 
     /// A file that could not be replaced, with the system's reason.
-    public struct WriteError: Error, CustomStringConvertible {
-        public var path: String
-        public var reason: String
-        public var description: String { "cannot write '\(path)': \(reason)" }
+    package struct WriteError: Error, CustomStringConvertible {
+        package var path: String
+        package var reason: String
+        package var description: String { "cannot write '\(path)': \(reason)" }
     }
 
     /// The bytes of the file at `path`, or of standard input when `path` is nil.
@@ -27,7 +27,7 @@ public enum FileBytes {
     /// folder would block a build for ever, or never end. It is opened
     /// without blocking (which opening a FIFO otherwise does), and its type
     /// checked before any read.
-    public static func read(_ path: String?) throws(ReadError) -> [UInt8] {
+    package static func read(_ path: String?) throws(ReadError) -> [UInt8] {
         let descriptor = path.map { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) } ?? STDIN_FILENO
         guard descriptor >= 0 else {
             throw ReadError(path: path ?? "<stdin>", reason: String(cString: strerror(errno)))
@@ -73,7 +73,7 @@ public enum FileBytes {
     /// a hidden file beside it, which takes the old file's permissions and
     /// then its place, so a reader never sees half a file. A symbolic link
     /// is followed (its target is replaced, the link stays).
-    public static func replace(_ path: String, with bytes: [UInt8]) throws(WriteError) {
+    package static func replace(_ path: String, with bytes: [UInt8]) throws(WriteError) {
         let target = FilePaths.resolveLinks(path)
         func failure(_ reason: String = String(cString: strerror(errno))) -> WriteError {
             WriteError(path: path, reason: reason)

@@ -4,11 +4,11 @@ import Glibc
 #endif
 
 /// Paths on disk.
-public enum FilePaths {
+package enum FilePaths {
     /// Which file is at `path` and which version of it: its device, inode,
     /// size and modification time ("" when there is none). Cheap to find,
     /// and different after the file is replaced or rebuilt.
-    public static func identity(_ path: String) -> String {
+    package static func identity(_ path: String) -> String {
         var info = stat()
         guard stat(path, &info) == 0 else { return "" }
         return ["\(info.st_dev)", "\(info.st_ino)", "\(info.st_size)", "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"]
@@ -17,7 +17,7 @@ public enum FilePaths {
 
     /// The path with symbolic links followed (also a link whose target does
     /// not exist, which `resolvingSymlinksInPath` would leave as it is).
-    public static func resolveLinks(_ path: String) -> String {
+    package static func resolveLinks(_ path: String) -> String {
         var current = path
         for _ in 0..<40 {
             guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { break }
@@ -34,7 +34,7 @@ public enum FilePaths {
     /// followed, also in the folders above a part that does not exist yet
     /// (`resolvingSymlinksInPath` leaves `link/new` as it is): where a write
     /// to `path` would really land.
-    public static func realPath(_ path: String) -> String {
+    package static func realPath(_ path: String) -> String {
         var existing = URL(fileURLWithPath: path).standardizedFileURL.path
         var missing: [String] = []
         while true {
@@ -51,7 +51,7 @@ public enum FilePaths {
     }
 
     /// Whether `path` is `folder` or inside it (both real paths).
-    public static func isInside(_ path: String, _ folder: String) -> Bool {
+    package static func isInside(_ path: String, _ folder: String) -> Bool {
         path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
     }
 }

@@ -4,25 +4,25 @@
 /// files (`width`, `height`, `viewBox`). Not a full HTML parser: comments,
 /// scripts and character references other than `&amp;` `&quot;` `&#39;`
 /// `&lt;` `&gt;` are not its business.
-public enum HTMLAttributes {
-    public struct Attribute: Sendable, Hashable {
+package enum HTMLAttributes {
+    package struct Attribute: Sendable, Hashable {
         /// Lowercased.
-        public var name: String
+        package var name: String
         /// With the common character references decoded.
-        public var value: String
+        package var value: String
         /// Where the value is written (inside its quotes).
-        public var valueRange: Range<String.Index>?
+        package var valueRange: Range<String.Index>?
     }
 
     /// A start tag: its lowercased name, attributes, and where the tag is.
-    public struct Tag: Sendable, Hashable {
-        public var name: String
-        public var attributes: [Attribute]
-        public var range: Range<String.Index>
+    package struct Tag: Sendable, Hashable {
+        package var name: String
+        package var attributes: [Attribute]
+        package var range: Range<String.Index>
     }
 
     /// The attributes in the text after a tag's name, up to its `>`.
-    public static func parse(_ text: Substring) -> [Attribute] {
+    package static func parse(_ text: Substring) -> [Attribute] {
         var attributes: [Attribute] = []
         var index = text.startIndex
         func skipSpace() {
@@ -61,7 +61,7 @@ public enum HTMLAttributes {
     }
 
     /// Every start tag named one of `names` (lowercase; nil: every tag) in `html`.
-    public static func tags(named names: Set<String>?, in html: String) -> [Tag] {
+    package static func tags(named names: Set<String>?, in html: String) -> [Tag] {
         var tags: [Tag] = []
         var rest = html[...]
         while let open = rest.firstIndex(of: "<") {

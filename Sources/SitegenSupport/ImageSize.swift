@@ -3,15 +3,18 @@
 /// image's place before it loads. Only the first bytes a format needs are
 /// looked at; a file that is none of these, or is cut short, has no size.
 public struct ImageSize: Sendable, Hashable {
+    /// In pixels.
     public var width: Int
+    /// In pixels.
     public var height: Int
 
+    /// A size in pixels.
     public init(width: Int, height: Int) {
         self.width = width
         self.height = height
     }
 
-    public init?(_ bytes: [UInt8]) {
+    package init?(_ bytes: [UInt8]) {
         guard let size = ImageSize.png(bytes) ?? ImageSize.gif(bytes) ?? ImageSize.jpeg(bytes)
                 ?? ImageSize.webp(bytes) ?? ImageSize.svg(bytes),
               size.width > 0, size.height > 0

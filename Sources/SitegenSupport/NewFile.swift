@@ -7,8 +7,8 @@ import Darwin
 /// Writing a file that must not exist yet (what `sitegen init` and `sitegen
 /// new` write): its folders are made as needed, and an existing file is
 /// never replaced, even one that appeared since it was looked for.
-public enum NewFile {
-    public static func create(_ path: String, with bytes: [UInt8]) throws(FileBytes.WriteError) {
+package enum NewFile {
+    package static func create(_ path: String, with bytes: [UInt8]) throws(FileBytes.WriteError) {
         func failure(_ reason: String = String(cString: strerror(errno))) -> FileBytes.WriteError {
             FileBytes.WriteError(path: path, reason: reason)
         }

@@ -19,12 +19,12 @@ import Glibc
 /// name of `~/.ssh/id_ed25519`. A file with more than one name is read
 /// only when the caller found all of them in the site (`namesInside`);
 /// otherwise it cannot be told from a file outside the site.
-public enum SiteFileReader {
+package enum SiteFileReader {
     /// The bytes of the file at `path`, when its real path is inside `folder`
     /// (a real path: `FilePaths.realPath`), it is a regular file, and it has
     /// no more names (hard links) than `namesInside` counted in the site
     /// (one when it has no entry).
-    public static func read(_ path: String, inside folder: String,
+    package static func read(_ path: String, inside folder: String,
                             namesInside: [FileIdentity: Int] = [:]) throws(FileBytes.ReadError) -> [UInt8] {
         func failure(_ reason: String = String(cString: strerror(errno))) -> FileBytes.ReadError {
             FileBytes.ReadError(path: path, reason: reason)

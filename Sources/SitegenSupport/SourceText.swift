@@ -11,6 +11,7 @@ import Glibc
 public struct SourceText: Sendable, Hashable {
     /// The path used in diagnostics.
     public let path: String
+    /// The text, as read (line endings kept).
     public let text: String
 
     /// Decodes raw file bytes.

@@ -54,6 +54,7 @@ struct BuildCommand: ParsableCommand {
         if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
             throw UsageError("--base-url " + problem)
         }
+        _ = try SiteFolder.open(source)
         let options = BuildOptions(source: source, output: output, baseURL: baseURL, includeDrafts: drafts, fileLinks: fileLinks, clean: clean)
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
         let quiet = quiet, verbose = verbose
@@ -69,12 +70,7 @@ struct BuildCommand: ParsableCommand {
                 if total >= 500 { FileHandleOutput.standardError("\rrendering \(done)/\(total)\u{1B}[K", newline: false) }
             }
         }
-        var report: BuildReport
-        do {
-            report = try SiteBuilder.build(options, log: log, progress: progress)
-        } catch let error as SiteLoader.NotASiteFolder {
-            throw UsageError(error.description)
-        }
+        var report = try SiteBuilder.build(options, log: log, progress: progress)
         if checkExternal && report.succeeded {
             let check = try ExternalLinkCheck.run(options, timeout: externalTimeout)
             report.diagnostics += check.diagnostics

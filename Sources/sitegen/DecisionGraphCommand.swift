@@ -34,24 +34,18 @@ struct DecisionGraphCommand: ParsableCommand {
     func run() throws {
         // A flow or a language the site does not have is a mistake in the
         // command, not in the site.
+        _ = try SiteFolder.open(source)
         let flowFile = source + "/content/_decisions/\(flow).yml"
-        if FileManager.default.fileExists(atPath: source + "/" + SiteConfig.fileName) {
-            guard FileManager.default.fileExists(atPath: flowFile) else {
-                throw UsageError("no decision flow '\(flow)': \(flowFile) does not exist")
-            }
-            // Read as the build reads it (a link out of the site is not
-            // followed; the loader below says why).
-            if let language, let bytes = try? SiteFileReader.read(source + "/" + SiteConfig.fileName, inside: FilePaths.realPath(source)),
-               let config = SiteConfig.parse(String(decoding: bytes, as: UTF8.self)).0, config.language(language) == nil {
-                throw UsageError("--language \(language): not a language of the site (\(config.languages.map(\.code).joined(separator: ", ")))")
-            }
+        guard FileManager.default.fileExists(atPath: flowFile) else {
+            throw UsageError("no decision flow '\(flow)': \(flowFile) does not exist")
         }
-        let (parsed, words, diagnostics): (DecisionFlow?, DecisionWords?, [Diagnostic])
-        do {
-            (parsed, words, diagnostics) = try DecisionGraph.load(site: source, flow: flow, language: language)
-        } catch let error as SiteLoader.NotASiteFolder {
-            throw UsageError(error.description)
+        // Read as the build reads it (a link out of the site is not
+        // followed; the loader below says why).
+        if let language, let bytes = try? SiteFileReader.read(source + "/" + SiteConfig.fileName, inside: FilePaths.realPath(source)),
+           let config = SiteConfig.parse(String(decoding: bytes, as: UTF8.self)).0, config.language(language) == nil {
+            throw UsageError("--language \(language): not a language of the site (\(config.languages.map(\.code).joined(separator: ", ")))")
         }
+        let (parsed, words, diagnostics) = try DecisionGraph.load(site: source, flow: flow, language: language)
         diagnostics.forEach { FileHandleOutput.standardError($0.description) }
         guard let parsed, !diagnostics.contains(where: { $0.severity == .error }) else { throw ContentErrorExit() }
         let graph = format == .mermaid ? DecisionGraph.mermaid(parsed, words: words) : DecisionGraph.dot(parsed, words: words)

@@ -31,13 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
     var drafts = false
 
     func run() async throws {
+        _ = try SiteFolder.open(source)
         let builder = IncrementalBuilder(options: BuildOptions(source: source, includeDrafts: drafts))
-        let first: IncrementalBuilder.Outcome
-        do {
-            first = try builder.build(changes: nil)
-        } catch let error as SiteLoader.NotASiteFolder {
-            throw UsageError(error.description)
-        }
+        let first = try builder.build(changes: nil)
         first.report.diagnostics.forEach { FileHandleOutput.standardError($0.description) }
         FileHandleOutput.standardError("sitegen: " + first.report.summary(showingOutputAs: "memory"))
 

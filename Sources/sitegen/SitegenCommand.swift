@@ -31,6 +31,10 @@ struct SitegenCommand: AsyncParsableCommand {
             Self.exit(withError: ExitCode(1))
         } catch is UsageErrorExit {
             Self.exit(withError: ExitCode(2))
+        } catch let error as SiteLoader.NotASiteFolder {
+            // Every command that reads a site opens it with SiteFolder.open.
+            FileHandleOutput.standardError(fullMessage(for: UsageError(error.description)))
+            Self.exit(withError: ExitCode(2))
         } catch {
             let code = exitCode(for: error)
             if code == .success {

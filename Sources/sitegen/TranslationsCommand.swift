@@ -55,14 +55,11 @@ struct TranslationsCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            if markCurrent {
-                try mark()
-            } else {
-                try report()
-            }
-        } catch let error as SiteLoader.NotASiteFolder {
-            throw UsageError(error.description)
+        _ = try SiteFolder.open(source)
+        if markCurrent {
+            try mark()
+        } else {
+            try report()
         }
     }
 

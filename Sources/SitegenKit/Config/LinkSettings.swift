@@ -11,11 +11,11 @@ import SitegenSupport
 /// A link into an `outside` path is kept as written, not checked against
 /// the pages: a docs folder often shares its host with a blog or other
 /// sections mounted from elsewhere (Hugo's `module.mounts`).
-public struct LinkSettings: Sendable, Hashable {
+package struct LinkSettings: Sendable, Hashable {
     /// Root-relative prefixes, each starting and ending with `/`.
-    public var outside: [String] = []
+    package var outside: [String] = []
 
-    public init() {}
+    package init() {}
 
     /// Whether a link's path (`/blog/2024/x/`, `/blog`) is in an `outside` path.
     func isOutside(_ path: Substring) -> Bool {

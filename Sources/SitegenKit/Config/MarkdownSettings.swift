@@ -10,12 +10,12 @@ import SitegenMarkdown
 ///   headingIDs: github   # github (default: GitHub's rules) or compact (sitegen's before)
 ///   highlight: true      # syntax highlighting of fenced code blocks (default true)
 /// ```
-public struct MarkdownSettings: Sendable, Hashable {
-    public var rawHTML: RawHTMLPolicy = .drop
-    public var headingIDs: HeadingIDStyle = .github
-    public var highlight = true
+package struct MarkdownSettings: Sendable, Hashable {
+    package var rawHTML: RawHTMLPolicy = .drop
+    package var headingIDs: HeadingIDStyle = .github
+    package var highlight = true
 
-    public init() {}
+    package init() {}
 
     static func parse(_ node: Node?, _ reader: YAMLReader) -> MarkdownSettings {
         var settings = MarkdownSettings()

@@ -17,26 +17,26 @@ import SitegenSupport
 /// A title given to a file (`Install: getting-started/install.md`) is that
 /// page's title in navigation, in the default language (translations keep
 /// their own); a section's title is not used (the folder's page has its own).
-public struct NavOrder: Sendable, Hashable {
+package struct NavOrder: Sendable, Hashable {
     /// A file of the default language's folder, where `nav:` names it.
-    public struct Entry: Sendable, Hashable {
-        public var path: String
-        public var location: SourceLocation
+    package struct Entry: Sendable, Hashable {
+        package var path: String
+        package var location: SourceLocation
         /// `Title: file.md`: the page's title in navigation.
-        public var title: String? = nil
+        package var title: String? = nil
     }
 
     /// `- Title: https://...` at the top level: a link to another site, shown
     /// in the sidebar after the `pagesBefore` pages `nav:` lists before it.
-    public struct ExternalLink: Sendable, Hashable {
-        public var title: String
-        public var url: String
-        public var pagesBefore: Int
+    package struct ExternalLink: Sendable, Hashable {
+        package var title: String
+        package var url: String
+        package var pagesBefore: Int
     }
 
     /// In reading order.
-    public var entries: [Entry] = []
-    public var externalLinks: [ExternalLink] = []
+    package var entries: [Entry] = []
+    package var externalLinks: [ExternalLink] = []
 
     static func parse(_ node: Node?, yaml: YAMLText, into diagnostics: inout [Diagnostic]) -> NavOrder? {
         guard let node else { return nil }

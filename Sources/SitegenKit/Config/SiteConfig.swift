@@ -36,59 +36,59 @@ import SitegenSupport
 /// params:                   # optional: values for {{< param "name" >}} in pages (nested: "a.b")
 ///   version: "2.1"
 /// ```
-public struct SiteConfig: Sendable, Hashable {
-    public static let fileName = "sitegen.yml"
+package struct SiteConfig: Sendable, Hashable {
+    package static let fileName = "sitegen.yml"
 
     /// In the order of `sitegen.yml`; the default language first.
-    public var languages: [Language]
-    public var defaultLanguage: Language { languages[0] }
+    package var languages: [Language]
+    package var defaultLanguage: Language { languages[0] }
     /// Absolute, ending in `/`; nil when the site may be hosted anywhere.
-    public var baseURL: String?
+    package var baseURL: BaseURL?
     /// The output folder, relative to the site folder unless absolute.
-    public var output: String
+    package var output: String
     /// Pages whose original changed after they were translated tell their
     /// readers (templates get `page.translationOutdated`).
-    public var translationNotices: Bool
+    package var translationNotices: Bool
     /// A section page lists at most this many children per page; a longer
     /// list continues on `<section>/page/2/` and so on.
-    public var pagination = 100
+    package var pagination = 100
     /// The most entries a navigation list holds: the header's top-level
     /// entries, and the siblings the section tree shows around a page.
-    public var navigationLimit = 100
+    package var navigationLimit = 100
     /// How Markdown is rendered (`markdown:` in `sitegen.yml`).
-    public var markdown = MarkdownSettings()
+    package var markdown = MarkdownSettings()
     /// The reading order of `nav:`, if given.
-    public var nav: NavOrder?
+    package var nav: NavOrder?
     /// Links into paths served by something else (`links:`).
-    public var links = LinkSettings()
+    package var links = LinkSettings()
     /// A warning for every page a language lacks (the build's translation
     /// summary line is printed either way).
-    public var missingTranslationWarnings = true
+    package var missingTranslationWarnings = true
     /// Each language gets a search page (`<language>/search/`), and the
     /// build indexes the pages with Pagefind (`SearchIndexer`).
-    public var search = false
+    package var search = false
     /// Where the site folder's files are edited on a code host, ending in
     /// `/`: a page's "Edit this page" link is this and its source path
     /// (`content/en/guide.md`).
-    public var editURL: String?
+    package var editURL: String?
     /// An announcement above every page, by language code (a language
     /// without one has no banner).
-    public var banner: [String: String] = [:]
+    package var banner: [String: String] = [:]
     /// `params:`, for `{{< param "name" >}}`.
-    public var params: [String: TemplateValue] = [:]
+    package var params: [String: TemplateValue] = [:]
     /// `logo:`, a file of `static/` shown in the header beside the title.
-    public var logo: SiteFileSetting?
+    package var logo: SiteFileSetting?
     /// `favicon:`, a file of `static/` the browser shows as the site's icon.
-    public var favicon: SiteFileSetting?
+    package var favicon: SiteFileSetting?
 
-    public init(languages: [Language], baseURL: String? = nil, output: String = "_site", translationNotices: Bool = false) {
+    package init(languages: [Language], baseURL: BaseURL? = nil, output: String = "_site", translationNotices: Bool = false) {
         self.languages = languages
         self.baseURL = baseURL
         self.output = output
         self.translationNotices = translationNotices
     }
 
-    public func language(_ code: String) -> Language? {
+    package func language(_ code: String) -> Language? {
         languages.first { $0.code == code }
     }
 
@@ -98,7 +98,7 @@ public struct SiteConfig: Sendable, Hashable {
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
-    public static func parse(_ text: String, file: String = SiteConfig.fileName) -> (SiteConfig?, [Diagnostic]) {
+    package static func parse(_ text: String, file: String = SiteConfig.fileName) -> (SiteConfig?, [Diagnostic]) {
         let yaml: YAMLText
         do {
             yaml = try YAMLText(text, file: file)
@@ -247,8 +247,9 @@ public struct SiteConfig: Sendable, Hashable {
         return Language(code: code, name: name, direction: direction, siteTitle: siteTitle ?? "", missingPages: policy)
     }
 
-    static func readBaseURL(_ node: Node?, _ reader: YAMLReader) -> String? {
+    static func readBaseURL(_ node: Node?, _ reader: YAMLReader) -> BaseURL? {
         readFolderURL(node, reader, "baseURL must be an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like 'https://example.org/docs/'")
+            .flatMap { try? BaseURL.parse($0).get() }
     }
 
     /// An absolute http or https URL of a folder: a `/` is added at its end.
@@ -334,7 +335,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     /// What is wrong with a base URL given on the command line, in words;
     /// nil when it is usable.
-    public static func baseURLProblem(_ value: String) -> String? {
+    package static func baseURLProblem(_ value: String) -> String? {
         guard isAbsoluteWebURL(value) else {
             return "'\(value.escapingControlCharacters)' is not an absolute http or https URL without spaces, quotes, '<', '>', '?' or '#', like https://example.org/docs/"
         }
@@ -346,7 +347,7 @@ public struct SiteConfig: Sendable, Hashable {
         return nil
     }
 
-    public static func isAbsoluteWebURL(_ value: String) -> Bool {
+    package static func isAbsoluteWebURL(_ value: String) -> Bool {
         guard value.hasPrefix("https://") || value.hasPrefix("http://") else { return false }
         let rest = value.drop(while: { $0 != ":" }).dropFirst(3)
         // It is written into attributes and XML as it is: nothing that could

@@ -5,13 +5,13 @@ import Yams
 /// (`logo: images/logo.svg` for `static/images/logo.svg`). The file must
 /// exist: `SiteResolver` checks it once the static files are listed, and
 /// reports a missing one at this setting's place.
-public struct SiteFileSetting: Sendable, Hashable {
+package struct SiteFileSetting: Sendable, Hashable {
     /// The setting's name, for messages.
-    public var name: String
+    package var name: String
     /// The file's path at the output root, without a leading `/`.
-    public var path: SitePath
+    package var path: SitePath
     /// Where the setting is written in `sitegen.yml`.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// Reads `name`'s value; a value that is no plain relative path inside
     /// the site (a URL, `..`, a control character) is an error at its place.

@@ -3,22 +3,22 @@ import SitegenSupport
 /// partials, assets, and the UI strings in 18 languages), embedded in the
 /// binary at build time by the EmbedTheme plugin. A site's own `templates/`
 /// overrides it file by file.
-public enum BuiltInTheme {
+package enum BuiltInTheme {
     /// One file, by its path under `templates/`.
-    public typealias File = EmbeddedFile
+    package typealias File = EmbeddedFile
 
     /// Every file, sorted by path.
-    public static var files: [File] { embedded }
+    package static var files: [File] { embedded }
 
     /// Put before `templates/...` in diagnostics about a built-in file, which
     /// the site folder does not have.
-    public static let displayPrefix = "(built-in) "
+    package static let displayPrefix = "(built-in) "
 
     /// Where a site's UI string defaults live in the theme: `strings/<language>.yml`.
-    public static let stringsFolder = "strings/"
+    package static let stringsFolder = "strings/"
 
     /// The languages the theme has UI strings for.
-    public static var languages: [String] {
+    package static var languages: [String] {
         files.compactMap { file in
             guard file.path.hasPrefix(stringsFolder), file.path.hasSuffix(".yml") else { return nil }
             return String(file.path.dropFirst(stringsFolder.count).dropLast(".yml".count))

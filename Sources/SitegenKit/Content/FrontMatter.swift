@@ -4,19 +4,19 @@ import SitegenSupport
 ///
 /// The body keeps the file's line numbers: the front matter's lines are left
 /// in it as empty lines, which Markdown ignores at the start of a document.
-public struct FrontMatter: Sendable, Hashable {
+package struct FrontMatter: Sendable, Hashable {
     /// The YAML text between the delimiters, or nil when the file has none:
     /// a part of the file's text, not a copy (pages keep it; see `MarkdownBody`).
-    public var yamlText: Substring?
-    public var yaml: String? { yamlText.map(String.init) }
+    package var yamlText: Substring?
+    package var yaml: String? { yamlText.map(String.init) }
     /// The line of the file on which the YAML text starts (for diagnostics).
-    public var yamlStartLine: Int
+    package var yamlStartLine: Int
     /// The Markdown body, same path and same line numbers as the file.
-    public var markdown: MarkdownBody
-    public var body: SourceText { markdown.source }
+    package var markdown: MarkdownBody
+    package var body: SourceText { markdown.source }
 
     /// - Throws: `DiagnosticError` when the front matter is never closed.
-    public static func split(_ source: SourceText) throws(DiagnosticError) -> FrontMatter {
+    package static func split(_ source: SourceText) throws(DiagnosticError) -> FrontMatter {
         let text = source.text
         guard text.hasPrefix("---\n") || text == "---" else {
             return FrontMatter(yamlText: nil, yamlStartLine: 1, markdown: MarkdownBody(source))

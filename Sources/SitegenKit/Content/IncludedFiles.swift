@@ -14,7 +14,7 @@ import SitegenMarkdown
 /// A path is looked for beside the including file, then from the site
 /// folder (a leading `/` means the site folder). Whatever the spelling, it
 /// may not leave the site folder, by `..` or by a symbolic link.
-public final class IncludedFiles: Sendable {
+package final class IncludedFiles: Sendable {
     /// The largest file a page may include: a larger one is an error, not
     /// a page that takes minutes to render.
     static let sizeLimit = 8 * 1024 * 1024
@@ -23,12 +23,12 @@ public final class IncludedFiles: Sendable {
     let root: String
     private let cache = Mutex<[String: IncludedText]>([:])
 
-    public init(root: String) {
+    package init(root: String) {
         self.root = FilePaths.resolveLinks(root)
     }
 
     /// The text of `written`, included from the file `from` (site-relative).
-    public func text(_ written: String, from including: String) -> IncludedText {
+    package func text(_ written: String, from including: String) -> IncludedText {
         let folder = including.split(separator: "/").dropLast().map(String.init)
         let asWritten = written.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         var candidates: [[String]] = written.hasPrefix("/") ? [] : [folder + asWritten]

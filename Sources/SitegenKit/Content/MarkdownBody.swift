@@ -7,7 +7,7 @@ import SitegenSupport
 /// only when asked for (once per page, when it renders): the loaded file and
 /// its page then share one string. A copy per page held every site's
 /// Markdown twice, 0.6 GB of a 2 GB peak on 2 × 100,000 pages.
-public struct MarkdownBody: Sendable, Hashable {
+package struct MarkdownBody: Sendable, Hashable {
     /// The whole file.
     let file: SourceText
     /// Where the body starts in `file.text`.
@@ -17,7 +17,7 @@ public struct MarkdownBody: Sendable, Hashable {
 
     /// A body that is all of `text` (a file without front matter, or a
     /// generated page).
-    public init(_ text: SourceText) {
+    package init(_ text: SourceText) {
         file = text
         start = text.text.startIndex
         blankLines = 0
@@ -29,7 +29,7 @@ public struct MarkdownBody: Sendable, Hashable {
         self.blankLines = blankLines
     }
 
-    public var source: SourceText {
+    package var source: SourceText {
         if blankLines == 0 && start == file.text.startIndex { return file }
         return SourceText(normalized: String(repeating: "\n", count: blankLines) + file.text[start...], path: file.path)
     }

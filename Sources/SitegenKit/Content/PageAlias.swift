@@ -6,13 +6,13 @@ import SitegenSupport
 /// one from the root (`/old/`) from the site root for the default language,
 /// and from its language's folder for a translation (Hugo publishes the
 /// default language at the root, the others under their code).
-public struct PageAlias: Sendable, Hashable {
+package struct PageAlias: Sendable, Hashable {
     /// The path as written, without leading or trailing `/` (relative ones
     /// may hold `..`).
-    public var path: String
+    package var path: String
     /// Written with a leading `/`.
-    public var fromSiteRoot: Bool
-    public var location: SourceLocation
+    package var fromSiteRoot: Bool
+    package var location: SourceLocation
 
     /// Nil for what cannot be a path of the site.
     init?(_ written: String, location: SourceLocation) {

@@ -18,39 +18,39 @@ import SitegenSupport
 ///                               # manualLinkTarget with build: {render: link})
 /// anything-else: ...            # reaches templates as page.params
 /// ```
-public struct PageMetadata: Sendable, Hashable {
-    public var title: String
+package struct PageMetadata: Sendable, Hashable {
+    package var title: String
     /// The title in navigation menus; `title` when not set.
-    public var linkTitle: String?
-    public var description: String?
-    public var slug: String?
-    public var translationKey: String?
-    public var weight: Int?
-    public var draft: Bool
-    public var layout: String?
+    package var linkTitle: String?
+    package var description: String?
+    package var slug: String?
+    package var translationKey: String?
+    package var weight: Int?
+    package var draft: Bool
+    package var layout: String?
     /// In a translation: the `TranslationHash` of the original's body when
     /// the translation last matched it (lower case); nil when never marked.
-    public var translationOf: String?
+    package var translationOf: String?
     /// Every other key, as plain values (String, Int, Double, Bool, arrays, dictionaries).
-    public var params: [String: TemplateValue]
+    package var params: [String: TemplateValue]
 
     /// Former URLs of the page (`old/path/` in the language folder,
     /// `/old/path/` from the site root), each with where it is written.
-    public var aliases: [PageAlias] = []
+    package var aliases: [PageAlias] = []
 
     /// A link-only entry's target (`redirect:`, or `manualLinkTarget` with
     /// `build: {render: link}`): an absolute URL or a path from the site
     /// root. Navigation links there; the page's own URL redirects there.
-    public var linkTarget: String?
+    package var linkTarget: String?
 
     /// Where `layout` is written, for an error about it.
-    public var layoutLocation: SourceLocation?
+    package var layoutLocation: SourceLocation?
 
     /// The page holds a decision helper (its words are under `decision`).
-    public var hasDecision = false
+    package var hasDecision = false
     /// Where `decision` is written, for an error about the templates its
     /// pages need.
-    public var decisionLocation: SourceLocation?
+    package var decisionLocation: SourceLocation?
 
     static let knownKeys: Set<String> = ["decision", "title", "linkTitle", "description", "slug", "translationKey", "weight", "draft", "layout", "translationOf", "aliases", "redirect"]
 
@@ -58,7 +58,7 @@ public struct PageMetadata: Sendable, Hashable {
     /// `titleFromBody` is the `# Title` the body starts with (`BodyTitle`),
     /// the title when the front matter has none. Known keys are read in any
     /// case (`Title:`), as Hugo reads them.
-    public static func parse(_ yaml: String?, file: String, firstLine: Int, titleFromBody: String? = nil) -> (PageMetadata?, [Diagnostic]) {
+    package static func parse(_ yaml: String?, file: String, firstLine: Int, titleFromBody: String? = nil) -> (PageMetadata?, [Diagnostic]) {
         let noTitle = "page has no title; start its Markdown with a heading '# Title', or add 'title: ...' to its front matter"
         guard let yaml else {
             guard let titleFromBody else {

@@ -8,22 +8,19 @@ import SitegenSupport
 /// language's UI strings), except Hugo's `_index.md`, a folder's page (see
 /// `FolderPageName`). A symbolic link may point anywhere inside its own
 /// top folder (`content/` or `templates/`), never out of it.
-public enum SiteLoader {
+package enum SiteLoader {
     /// The site folder is not one: no `sitegen.yml` (a usage error, exit 2).
-    public struct NotASiteFolder: Error, CustomStringConvertible {
-        public var path: String
+    package struct NotASiteFolder: Error, CustomStringConvertible {
+        package var path: String
         package init(path: String) { self.path = path }
-        public var description: String {
+        package var description: String {
             "no \(SiteConfig.fileName) in '\(path)'; run sitegen in a site folder or pass --source DIR"
         }
     }
 
-    public static func load(_ root: String) throws -> (SiteSource, [Diagnostic]) {
-        let root = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+    package static func load(_ root: String) throws -> (SiteSource, [Diagnostic]) {
+        let root = try SiteFolder.open(root).path
         let configPath = root + "/" + SiteConfig.fileName
-        guard FileManager.default.fileExists(atPath: configPath) else {
-            throw NotASiteFolder(path: root)
-        }
         var diagnostics: [Diagnostic] = []
         // Every folder is listed before a file is read: a file with more
         // than one name (hard links) is read only when all are found here.
@@ -138,7 +135,7 @@ public enum SiteLoader {
     /// `previous` with the Markdown pages in `changes` (site-relative paths
     /// under `content/<language>/`) read again, added or removed; nil when a
     /// change is of another kind, which needs a full `load`.
-    public static func reload(_ previous: SiteSource, changes: Set<String>) -> (SiteSource, [Diagnostic])? {
+    package static func reload(_ previous: SiteSource, changes: Set<String>) -> (SiteSource, [Diagnostic])? {
         var source = previous
         var diagnostics: [Diagnostic] = []
         for path in changes.sorted() {

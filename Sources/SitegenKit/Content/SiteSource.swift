@@ -2,62 +2,62 @@ import SitegenSupport
 /// Everything a build reads from the site folder, as plain values. Loading
 /// (`SiteLoader`) is the only stage that reads files; all later stages work
 /// on this.
-public struct SiteSource: Sendable {
+package struct SiteSource: Sendable {
     /// A Markdown page under `content/<language>/`.
-    public struct PageFile: Sendable, Hashable {
-        public var language: String
+    package struct PageFile: Sendable, Hashable {
+        package var language: String
         /// Path inside the language folder, with `/` separators: `guides/a.md`.
-        public var relativePath: String
+        package var relativePath: String
         /// The file's text (its `path` is the site-relative path for diagnostics).
-        public var source: SourceText
+        package var source: SourceText
     }
 
     /// A file that is copied to the output as it is (an image beside a page, a
     /// PDF, or a theme asset).
-    public struct StaticFile: Sendable, Hashable {
+    package struct StaticFile: Sendable, Hashable {
         /// Path inside its folder (`content/` or `templates/assets/`), `/` separators.
-        public var relativePath: String
-        public var bytes: [UInt8]
+        package var relativePath: String
+        package var bytes: [UInt8]
     }
 
     /// A Mustache template; `name` is its path under `templates/` without
     /// `.mustache` (`page`, `partials/header`).
-    public struct TemplateFile: Sendable, Hashable {
-        public var name: String
-        public var source: SourceText
+    package struct TemplateFile: Sendable, Hashable {
+        package var name: String
+        package var source: SourceText
         /// From the built-in theme (the site has no file of that name).
-        public var isBuiltIn = false
+        package var isBuiltIn = false
     }
 
     /// The site folder (absolute).
-    public var root: String
-    public var config: SourceText
-    public var pages: [PageFile]
+    package var root: String
+    package var config: SourceText
+    package var pages: [PageFile]
     /// UI strings per language code, from `content/<lang>/_strings.yml`.
-    public var strings: [String: SourceText]
+    package var strings: [String: SourceText]
     /// The theme's UI strings per language code (`templates/strings/<lang>.yml`,
     /// the site's or the built-in theme's), under `strings` key by key.
-    public var themeStrings: [String: SourceText] = [:]
+    package var themeStrings: [String: SourceText] = [:]
     /// Every theme file used, sorted, and whether it is the built-in one.
-    public var themeFiles: [ThemeFile] = []
+    package var themeFiles: [ThemeFile] = []
     /// Files beside the pages under `content/`, copied as they are.
-    public var contentFiles: [StaticFile]
-    public var templates: [TemplateFile]
+    package var contentFiles: [StaticFile]
+    package var templates: [TemplateFile]
     /// Files under `templates/assets/`, copied with content-hashed names.
-    public var assets: [StaticFile]
+    package var assets: [StaticFile]
     /// Files under `static/`, published at the output's root as they are
     /// (names starting with `.` or `_` too): `favicon.ico`, `CNAME`, `.well-known/`.
-    public var rootFiles: [StaticFile] = []
+    package var rootFiles: [StaticFile] = []
     /// Decision helper flows, by id, from `content/_decisions/<id>.yml`.
-    public var decisionFlows: [String: SourceText] = [:]
+    package var decisionFlows: [String: SourceText] = [:]
     /// The folders directly under `content/` (each should be a language).
-    public var languageFolders: [String] = []
+    package var languageFolders: [String] = []
     /// Markdown files that could not be read or decoded (already reported).
-    public var unreadablePages: Set<PageID> = []
+    package var unreadablePages: Set<PageID> = []
     /// Languages whose `_strings.yml` could not be read (reported).
-    public var unreadableStrings: Set<String> = []
+    package var unreadableStrings: Set<String> = []
 
-    public init(root: String, config: SourceText, pages: [PageFile] = [], strings: [String: SourceText] = [:],
+    package init(root: String, config: SourceText, pages: [PageFile] = [], strings: [String: SourceText] = [:],
                 contentFiles: [StaticFile] = [], templates: [TemplateFile] = [], assets: [StaticFile] = []) {
         self.root = root
         self.config = config

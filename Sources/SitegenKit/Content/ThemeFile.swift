@@ -1,6 +1,6 @@
 /// One file of the theme a build uses, by its path under `templates/`: the
 /// site's own, or the built-in theme's where the site has none.
-public struct ThemeFile: Sendable, Hashable {
+package struct ThemeFile: Sendable, Hashable {
     /// What the loader makes of a path under `templates/`.
     enum Kind: Equatable {
         /// A Mustache template, by name (`partials/footer`).
@@ -25,12 +25,12 @@ public struct ThemeFile: Sendable, Hashable {
         }
     }
 
-    public var path: String
-    public var isBuiltIn: Bool
+    package var path: String
+    package var isBuiltIn: Bool
 
     /// The name diagnostics give the file: `templates/page.mustache` for the
     /// site's, `(built-in) templates/page.mustache` for the built-in theme's.
-    public var displayPath: String {
+    package var displayPath: String {
         (isBuiltIn ? BuiltInTheme.displayPrefix : "") + "templates/" + path
     }
 }

@@ -21,25 +21,25 @@ import SitegenSupport
 ///
 /// The words (question texts, answer labels, outcome texts) are written per
 /// language in the page that holds the helper (see `DecisionWords`).
-public struct DecisionFlow: Sendable, Hashable {
-    public struct Answer: Sendable, Hashable {
-        public var id: String
+package struct DecisionFlow: Sendable, Hashable {
+    package struct Answer: Sendable, Hashable {
+        package var id: String
         /// A question or outcome id.
-        public var target: String
-        public var location: SourceLocation
+        package var target: String
+        package var location: SourceLocation
     }
 
-    public struct Question: Sendable, Hashable {
-        public var id: String
-        public var answers: [Answer]
-        public var location: SourceLocation
+    package struct Question: Sendable, Hashable {
+        package var id: String
+        package var answers: [Answer]
+        package var location: SourceLocation
     }
 
     /// A link to a page by its translation key, with an optional anchor.
-    public struct PageReference: Sendable, Hashable {
-        public var translationKey: String
-        public var anchor: String?
-        public var location: SourceLocation
+    package struct PageReference: Sendable, Hashable {
+        package var translationKey: String
+        package var anchor: String?
+        package var location: SourceLocation
 
         init(_ text: String, location: SourceLocation) {
             let parts = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
@@ -49,22 +49,22 @@ public struct DecisionFlow: Sendable, Hashable {
         }
     }
 
-    public struct Outcome: Sendable, Hashable {
-        public var id: String
-        public var recommend: PageReference
-        public var alternative: PageReference?
-        public var location: SourceLocation
+    package struct Outcome: Sendable, Hashable {
+        package var id: String
+        package var recommend: PageReference
+        package var alternative: PageReference?
+        package var location: SourceLocation
     }
 
     /// The file name without `.yml`; pages name it in `decision.flow`.
-    public var id: String
-    public var file: String
-    public var start: String
-    public var startLocation: SourceLocation
-    public var unsureAnswer: String?
+    package var id: String
+    package var file: String
+    package var start: String
+    package var startLocation: SourceLocation
+    package var unsureAnswer: String?
     /// In file order.
-    public var questions: [Question] { didSet { questionIndex = Self.index(questions.map(\.id)) } }
-    public var outcomes: [Outcome] { didSet { outcomeIndex = Self.index(outcomes.map(\.id)) } }
+    package var questions: [Question] { didSet { questionIndex = Self.index(questions.map(\.id)) } }
+    package var outcomes: [Outcome] { didSet { outcomeIndex = Self.index(outcomes.map(\.id)) } }
     /// Where each id is in `questions` and `outcomes` (the first, if repeated),
     /// so that looking one up does not make checking and expanding a flow of
     /// n questions cost n².
@@ -92,11 +92,11 @@ public struct DecisionFlow: Sendable, Hashable {
         return index
     }
 
-    public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
-    public func outcome(_ id: String) -> Outcome? { outcomeIndex[id].map { outcomes[$0] } }
+    package func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
+    package func outcome(_ id: String) -> Outcome? { outcomeIndex[id].map { outcomes[$0] } }
 
     /// Parses and checks a flow. The flow is returned only when it has no errors.
-    public static func parse(_ source: SourceText, id: String) -> (DecisionFlow?, [Diagnostic]) {
+    package static func parse(_ source: SourceText, id: String) -> (DecisionFlow?, [Diagnostic]) {
         let yaml: YAMLText
         do {
             yaml = try YAMLText(source.text, file: source.path)
@@ -248,7 +248,7 @@ public struct DecisionFlow: Sendable, Hashable {
     /// Only for a flow without problems (no cycles). Nil when there would be
     /// more than `limit` pages (a flow whose branches keep meeting again),
     /// found by counting before expanding anything.
-    public func paths(limit: Int = 2_000) -> [DecisionStep]? {
+    package func paths(limit: Int = 2_000) -> [DecisionStep]? {
         guard pageCount(limit: limit) != nil else { return nil }
         var steps: [DecisionStep] = []
         var pending = [DecisionStep(node: start, answers: [])]
@@ -288,7 +288,7 @@ public struct DecisionFlow: Sendable, Hashable {
     /// question or outcome), or nil when it is more than `limit`. Counted over
     /// the graph, each node once, in time linear in its size however many
     /// pages it would make. Only for a flow without cycles.
-    public func pageCount(limit: Int = 2_000) -> Int? {
+    package func pageCount(limit: Int = 2_000) -> Int? {
         var ways: [String: Int] = [start: 1]
         var total = 0
         for id in topologicalOrder() {
@@ -312,7 +312,7 @@ public struct DecisionFlow: Sendable, Hashable {
     /// `folderLimit` bytes below the helper's page, which makes paths that
     /// file systems refuse ("File name too long"). Only for a flow without
     /// cycles.
-    public func sizeProblems(pageLimit: Int = 2_000, folderLimit: Int = 1_000) -> [Diagnostic] {
+    package func sizeProblems(pageLimit: Int = 2_000, folderLimit: Int = 1_000) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if pageCount(limit: pageLimit) == nil {
             diagnostics.append(.error("flow '\(id)' makes more than \(Self.grouped(pageLimit)) pages (its branches keep meeting again); split it into smaller helpers", at: startLocation))
@@ -358,18 +358,18 @@ public struct DecisionFlow: Sendable, Hashable {
 
 /// One page of a decision helper: a question or an outcome, reached by the
 /// answers given so far.
-public struct DecisionStep: Sendable, Hashable {
-    public struct GivenAnswer: Sendable, Hashable {
-        public var question: String
-        public var answer: String
+package struct DecisionStep: Sendable, Hashable {
+    package struct GivenAnswer: Sendable, Hashable {
+        package var question: String
+        package var answer: String
     }
 
-    public var node: String
-    public var answers: [GivenAnswer]
+    package var node: String
+    package var answers: [GivenAnswer]
 
     /// The page's folder under the helper's start page:
     /// `vlsc-yes/manage-no/order/` (each answer given, then the node).
-    public var relativeFolder: String {
+    package var relativeFolder: String {
         answers.map { "\($0.question)-\($0.answer)/" }.joined() + node + "/"
     }
 }

@@ -2,8 +2,8 @@ import SitegenSupport
 /// A decision flow as a graph for editors to look at: Mermaid (renders on
 /// most code hosts) or Graphviz dot. With words, nodes and edges show the
 /// texts of one language; without, their ids.
-public enum DecisionGraph {
-    public static func mermaid(_ flow: DecisionFlow, words: DecisionWords?) -> String {
+package enum DecisionGraph {
+    package static func mermaid(_ flow: DecisionFlow, words: DecisionWords?) -> String {
         func id(_ node: String) -> String {
             String(node.map { $0.isLetter || $0.isNumber ? $0 : "_" })
         }
@@ -28,7 +28,7 @@ public enum DecisionGraph {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func dot(_ flow: DecisionFlow, words: DecisionWords?) -> String {
+    package static func dot(_ flow: DecisionFlow, words: DecisionWords?) -> String {
         func quoted(_ text: String) -> String {
             "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         }
@@ -52,7 +52,7 @@ public enum DecisionGraph {
 
     /// Loads the site's flows and the words a language gives one flow, for
     /// `sitegen decision-graph`.
-    public static func load(site root: String, flow id: String, language: String?) throws -> (DecisionFlow?, DecisionWords?, [Diagnostic]) {
+    package static func load(site root: String, flow id: String, language: String?) throws -> (DecisionFlow?, DecisionWords?, [Diagnostic]) {
         let (source, loadProblems) = try SiteLoader.load(root)
         guard let text = source.decisionFlows[id] else {
             let known = source.decisionFlows.keys.sorted().joined(separator: ", ")

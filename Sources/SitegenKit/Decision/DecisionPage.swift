@@ -1,34 +1,34 @@
 /// What a page of a decision helper shows, resolved for one language: the
 /// start page, a question, or an outcome. Markdown (hints, outcome texts) is
 /// rendered later with the page.
-public struct DecisionPage: Sendable, Hashable {
-    public struct Choice: Sendable, Hashable {
-        public var label: String
-        public var path: SitePath
+package struct DecisionPage: Sendable, Hashable {
+    package struct Choice: Sendable, Hashable {
+        package var label: String
+        package var path: SitePath
     }
 
     /// An answer given on the way to this page, with the question page to change it.
-    public struct Given: Sendable, Hashable {
-        public var question: String
-        public var answer: String
-        public var changePath: SitePath
+    package struct Given: Sendable, Hashable {
+        package var question: String
+        package var answer: String
+        package var changePath: SitePath
     }
 
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         case start(firstQuestion: SitePath, startButton: String, questionCount: Int)
         case question(text: String, hint: DecisionWords.MarkdownFragment?, choices: [Choice])
         case outcome(title: String, text: DecisionWords.MarkdownFragment, recommend: DecisionFlow.PageReference, alternative: DecisionFlow.PageReference?)
     }
 
-    public var kind: Kind
-    public var flowID: String
+    package var kind: Kind
+    package var flowID: String
     /// The helper's start page.
-    public var startPath: SitePath
+    package var startPath: SitePath
     /// The previous page (nil on the start page).
-    public var backPath: SitePath?
-    public var given: [Given]
+    package var backPath: SitePath?
+    package var given: [Given]
 
-    public var isStep: Bool {
+    package var isStep: Bool {
         if case .start = kind { return false }
         return true
     }

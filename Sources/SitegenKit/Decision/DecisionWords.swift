@@ -25,28 +25,28 @@ import SitegenSupport
 ///
 /// Every question, answer and outcome of the flow needs its words, and there
 /// may be no others: each language has the same structure.
-public struct DecisionWords: Sendable, Hashable {
-    public struct Question: Sendable, Hashable {
-        public var text: String
-        public var hint: MarkdownFragment?
-        public var answers: [String: String]
+package struct DecisionWords: Sendable, Hashable {
+    package struct Question: Sendable, Hashable {
+        package var text: String
+        package var hint: MarkdownFragment?
+        package var answers: [String: String]
     }
 
-    public struct Outcome: Sendable, Hashable {
-        public var title: String
-        public var text: MarkdownFragment
+    package struct Outcome: Sendable, Hashable {
+        package var title: String
+        package var text: MarkdownFragment
     }
 
     /// Markdown from front matter, with the line it starts on in the file.
-    public struct MarkdownFragment: Sendable, Hashable {
-        public var markdown: String
-        public var line: Int
+    package struct MarkdownFragment: Sendable, Hashable {
+        package var markdown: String
+        package var line: Int
     }
 
-    public var flowID: String
-    public var startButton: String
-    public var questions: [String: Question]
-    public var outcomes: [String: Outcome]
+    package var flowID: String
+    package var startButton: String
+    package var questions: [String: Question]
+    package var outcomes: [String: Outcome]
 
     /// The flow a page's `decision` front matter names, without checking the words.
     static func flowID(inFrontMatter yaml: String, file: String, firstLine: Int) -> String? {

@@ -4,7 +4,7 @@
 /// without `index.md`, or a further page of a long section list).
 /// Navigation, translation status and the home page count only written
 /// pages; each decision-helper page has its own layout.
-public enum PageKind: Sendable, Hashable {
+package enum PageKind: Sendable, Hashable {
     /// A page of a Markdown file (a decision helper's start page is one).
     case written
     case decisionQuestion
@@ -12,7 +12,7 @@ public enum PageKind: Sendable, Hashable {
     case generated
 
     /// Whether the page comes from a Markdown file of its own.
-    public var isWritten: Bool { self == .written }
+    package var isWritten: Bool { self == .written }
 
     /// The layout the kind needs, when it is not the page's own choice.
     var fixedLayout: String? {
@@ -25,7 +25,7 @@ public enum PageKind: Sendable, Hashable {
 }
 
 extension Page {
-    public var kind: PageKind {
+    package var kind: PageKind {
         if generated != nil { return .generated }
         return switch decision?.kind {
         case .question: .decisionQuestion

@@ -3,29 +3,29 @@ import SitegenMarkdown
 /// The interface texts of one language ("Skip to content", "On this page",
 /// callout titles...), from `content/<lang>/_strings.yml`: a flat mapping of
 /// key to text, kept beside the language's pages so translators find it.
-public struct UIStrings: Sendable, Hashable {
-    public var language: String
+package struct UIStrings: Sendable, Hashable {
+    package var language: String
     /// Where the strings were read from, for diagnostics.
-    public var file: String
-    public var values: [String: String]
+    package var file: String
+    package var values: [String: String]
     /// The keys the site's own `content/<lang>/_strings.yml` sets (not the
     /// theme's defaults under them): what `sitegen translations` compares,
     /// so a site's own text in one language that another lacks shows, and
     /// the theme's defaults are no noise for a site with its own templates.
-    public var siteKeys: Set<String> = []
+    package var siteKeys: Set<String> = []
     /// Whether its file had errors (reported): then a key it lacks is not
     /// reported again, since it may be the error's doing.
-    public var isBroken = false
+    package var isBroken = false
     /// Keys the language lacks, taken from the theme's English strings.
-    public var inEnglish: Set<String> = []
+    package var inEnglish: Set<String> = []
 
-    public init(language: String, file: String, values: [String: String]) {
+    package init(language: String, file: String, values: [String: String]) {
         self.language = language
         self.file = file
         self.values = values
     }
 
-    public subscript(key: String) -> String? { values[key] }
+    package subscript(key: String) -> String? { values[key] }
 
     /// The language of the theme's strings that stand in for those a
     /// language lacks.
@@ -35,7 +35,7 @@ public struct UIStrings: Sendable, Hashable {
     /// A type's English stand-in gives way to its kind's word in this
     /// language (`danger` is titled with `callout.caution` in a language
     /// that has that but not `callout.danger`).
-    public var calloutLabels: CalloutLabels {
+    package var calloutLabels: CalloutLabels {
         var labels = CalloutLabels([String: String]())
         for (key, value) in values where key.hasPrefix("callout.") {
             let type = String(key.dropFirst("callout.".count))
@@ -48,14 +48,14 @@ public struct UIStrings: Sendable, Hashable {
     }
 
     /// The words of footnotes (`footnotes`, `footnoteBack`), English where missing.
-    public var footnoteLabels: FootnoteLabels {
+    package var footnoteLabels: FootnoteLabels {
         var labels = FootnoteLabels(title: values["footnotes"] ?? FootnoteLabels.english.title,
                                     backLink: values["footnoteBack"] ?? FootnoteLabels.english.backLink)
         labels.titleInEnglish = language != Self.fallbackLanguage && (values["footnotes"] == nil || inEnglish.contains("footnotes"))
         return labels
     }
 
-    public static func parse(_ source: SourceText, language: String) -> (UIStrings, [Diagnostic]) {
+    package static func parse(_ source: SourceText, language: String) -> (UIStrings, [Diagnostic]) {
         var strings = UIStrings(language: language, file: source.path, values: [:])
         let yaml: YAMLText
         do {

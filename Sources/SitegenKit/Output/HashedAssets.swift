@@ -3,15 +3,15 @@ import SitegenSupport
 /// The theme's files from `templates/assets/`, each published under a name
 /// that contains a hash of its bytes (`assets/site.3f9a1c07b2.css`), so a
 /// browser can cache it for ever and still gets a changed file at once.
-public struct HashedAssets: Sendable {
+package struct HashedAssets: Sendable {
     /// Output path by the asset's path under `templates/assets/`.
-    public private(set) var paths: [String: SitePath] = [:]
-    public private(set) var files: [SitePath: [UInt8]] = [:]
+    package private(set) var paths: [String: SitePath] = [:]
+    package private(set) var files: [SitePath: [UInt8]] = [:]
 
     /// Stylesheet references to files that do not exist.
-    public private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
 
-    public init(_ assets: [SiteSource.StaticFile]) {
+    package init(_ assets: [SiteSource.StaticFile]) {
         var publisher = Publisher(assets)
         for asset in assets.sorted(by: { $0.relativePath < $1.relativePath }) {
             publisher.publish(asset.relativePath)

@@ -20,16 +20,16 @@ import SitegenSupport
 /// to replace a folder without one (unless empty), the site folder itself or
 /// a folder holding it, `/`, the home folder, or a folder inside `content/`
 /// or `templates/`.
-public enum OutputWriter {
-    public static let markerFile = ".sitegen-output"
+package enum OutputWriter {
+    package static let markerFile = ".sitegen-output"
 
     /// A refusal (a usage error: exit status 2) or a failed write (exit
     /// status 1); nothing replaced.
-    public struct WriteError: Error, CustomStringConvertible {
-        public var description: String
+    package struct WriteError: Error, CustomStringConvertible {
+        package var description: String
         /// The folder asked for may not be used: the way sitegen was called
         /// is wrong, not the site.
-        public var isRefusal = false
+        package var isRefusal = false
 
         static func refusal(_ description: String) -> WriteError {
             WriteError(description: description, isRefusal: true)
@@ -40,7 +40,7 @@ public enum OutputWriter {
     static let readFolders = ["content", "templates", RootFiles.folder]
 
     /// Checks that `output` may be replaced by a build of the site in `source`.
-    public static func checkOutputFolder(_ output: String, source: String) throws(WriteError) {
+    package static func checkOutputFolder(_ output: String, source: String) throws(WriteError) {
         let output = canonical(output)
         let source = canonical(source)
         let home = canonical(FileManager.default.homeDirectoryForCurrentUser.path)
@@ -71,13 +71,13 @@ public enum OutputWriter {
     }
 
     /// How long a build waits for another build into the same output.
-    public static let defaultLockTimeout = Duration.seconds(600)
+    package static let defaultLockTimeout = Duration.seconds(600)
 
     /// Writes the plan and swaps it in place of `output`, holding the
     /// output's lock throughout; `waiting` is told when another build holds
     /// it. (`sitegen build` writes each page as it renders instead, through
     /// `StagedOutput` directly.)
-    public static func write(_ plan: OutputPlan, to output: String, source: String,
+    package static func write(_ plan: OutputPlan, to output: String, source: String,
                              lockTimeout: Duration = defaultLockTimeout,
                              waiting: (String) -> Void = { _ in }) throws(WriteError) {
         let paths = try outputFiles(of: plan).map(\.path)
@@ -206,7 +206,7 @@ public enum OutputWriter {
 
     /// Absolute, without `.`/`..`, every symbolic link followed (also above
     /// a folder that does not exist yet): where the output really goes.
-    public static func canonical(_ path: String) -> String {
+    package static func canonical(_ path: String) -> String {
         FilePaths.realPath(path)
     }
 }

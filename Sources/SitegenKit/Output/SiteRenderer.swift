@@ -7,13 +7,13 @@ import SitegenMarkdown
 /// Renders a `Site` through the templates into an `OutputPlan`: every page,
 /// the root language chooser, `404.html`, theme assets, files beside the
 /// pages, and with a base URL `sitemap.xml` and `robots.txt`. Pure: no files.
-public struct SiteRenderer: Sendable {
-    public let site: Site
-    public let templates: TemplateSet
-    public let assets: HashedAssets
-    public let fileLinks: Bool
+package struct SiteRenderer: Sendable {
+    package let site: Site
+    package let templates: TemplateSet
+    package let assets: HashedAssets
+    package let fileLinks: Bool
     /// How many cores render pages; nil: all the machine has.
-    public var workers: Int?
+    package var workers: Int?
     /// Shortcode partials, `params:` and included files, for every page.
     let shortcodes: ShortcodeSettings
     /// Each distinct link target's resolution, shared by every page.
@@ -21,7 +21,7 @@ public struct SiteRenderer: Sendable {
 
     /// - Parameter includes: where pages' included files are read (nil: a
     ///   page that includes a file gets an error).
-    public init(site: Site, templates: TemplateSet, assets: HashedAssets, fileLinks: Bool = false, workers: Int? = nil,
+    package init(site: Site, templates: TemplateSet, assets: HashedAssets, fileLinks: Bool = false, workers: Int? = nil,
                 includes: IncludedFiles? = nil) {
         self.site = site
         self.templates = templates
@@ -32,7 +32,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// One page's result; Sendable, so pages can render on several cores.
-    public struct RenderedPage: Sendable {
+    package struct RenderedPage: Sendable {
         var path: SitePath
         var html: [UInt8]
         var ids: Set<String>
@@ -48,21 +48,21 @@ public struct SiteRenderer: Sendable {
 
     /// Every page's last result, by path, so an incremental build renders
     /// only the pages a change affects.
-    public struct Cache: Sendable {
-        public internal(set) var pages: [SitePath: RenderedPage] = [:]
+    package struct Cache: Sendable {
+        package var pages: [SitePath: RenderedPage] = [:]
 
         /// The pages that link to any of `targets`.
-        public func pages(linkingTo targets: Set<SitePath>) -> Set<SitePath> {
+        package func pages(linkingTo targets: Set<SitePath>) -> Set<SitePath> {
             Set(pages.values.filter { !$0.linkedPages.isDisjoint(with: targets) }.map(\.path))
         }
 
         /// The pages that include any of `files` (site-relative paths).
-        public func pages(including files: Set<String>) -> Set<SitePath> {
+        package func pages(including files: Set<String>) -> Set<SitePath> {
             Set(pages.values.filter { !$0.includedFiles.isDisjoint(with: files) }.map(\.path))
         }
 
         /// Every file some page includes.
-        public var includedFiles: Set<String> {
+        package var includedFiles: Set<String> {
             pages.values.reduce(into: []) { $0.formUnion($1.includedFiles) }
         }
     }
@@ -74,7 +74,7 @@ public struct SiteRenderer: Sendable {
     ///   - sink: when given, gets every file as soon as it is made (from
     ///     several cores at once), and the plan and cache hold no bytes: a
     ///     build then never holds the whole site in memory.
-    public func render(progress: (@Sendable (Int) -> Void)? = nil, cache: Cache? = nil, only: Set<SitePath>? = nil,
+    package func render(progress: (@Sendable (Int) -> Void)? = nil, cache: Cache? = nil, only: Set<SitePath>? = nil,
                        sink: (@Sendable (SitePath, [UInt8]) -> Void)? = nil) -> (OutputPlan, [Diagnostic], Cache) {
         let rendered = renderPages(progress: progress, cache: cache, only: only, sink: sink)
         var plan = OutputPlan()
@@ -315,7 +315,7 @@ public struct SiteRenderer: Sendable {
 
         // The 404 page is served at any depth, so its links are absolute: from
         // the base URL's path, or from the server root without one.
-        let absoluteBase = site.config.baseURL.map(SiteRenderer.pathOfURL) ?? "/"
+        let absoluteBase = site.config.baseURL?.path ?? "/"
         for (name, path, base) in [(TemplateSet.languageChooser, SitePath("index.html"), nil as String?),
                                    (TemplateSet.notFound, SitePath("404.html"), absoluteBase)] {
             guard templates.names.contains(name) else { continue }
@@ -329,7 +329,7 @@ public struct SiteRenderer: Sendable {
                 values["navigation"] = context.navigation(in: defaultLanguage.code, at: SitePath("404.html")) { base + $0.urlPath }
                 values["translations"] = context.homeTranslations(current: defaultLanguage, absoluteBase: base)
             }
-            if let baseURL = site.config.baseURL { values["canonicalURL"] = .text(baseURL) }
+            if let baseURL = site.config.baseURL { values["canonicalURL"] = .text(baseURL.description) }
             do {
                 files[path] = Array(try templates.render(.object(values), template: name).utf8)
             } catch {
@@ -341,12 +341,5 @@ public struct SiteRenderer: Sendable {
             missingAssets.formUnion(assetLookup.missing)
         }
         return (files, missingStrings, missingAssets, diagnostics)
-    }
-
-    /// `/docs/` of `https://example.org/docs/`.
-    static func pathOfURL(_ url: String) -> String {
-        let afterScheme = url.components(separatedBy: "://").dropFirst().joined(separator: "://")
-        guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
-        return String(afterScheme[slash...])
     }
 }

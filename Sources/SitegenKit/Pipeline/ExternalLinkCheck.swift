@@ -10,16 +10,16 @@ import SitegenMarkdown
 /// served. A broken one is a warning at its place in the file. `https://`
 /// links are counted, not checked: sitegen has no TLS client (it would need
 /// libcurl or OpenSSL).
-public enum ExternalLinkCheck {
-    public struct Result: Sendable {
-        public var diagnostics: [Diagnostic]
+package enum ExternalLinkCheck {
+    package struct Result: Sendable {
+        package var diagnostics: [Diagnostic]
         /// How many different http:// URLs were asked.
-        public var checked: Int
+        package var checked: Int
         /// How many https:// (and other scheme) links were left unchecked.
-        public var skippedHTTPS: Int
+        package var skippedHTTPS: Int
         /// How many links into `links.outside` paths were left unchecked
         /// for want of a `baseURL` to find their host.
-        public var skippedOutside = 0
+        package var skippedOutside = 0
     }
 
     /// One external link: the URL asked, and what the page says when that
@@ -40,7 +40,7 @@ public enum ExternalLinkCheck {
     static func links(in site: Site) -> (links: [Written], outsideWithoutBase: Int) {
         var links: Set<Written> = []
         var outsideWithoutBase = 0
-        let origin = site.config.baseURL.map(origin(of:))
+        let origin = site.config.baseURL.map { Self.origin(of: $0.description) }
         for page in site.pages where page.isWritten {
             let rendered = MarkdownRenderer.render(page.body)
             for link in rendered.links {
@@ -71,7 +71,7 @@ public enum ExternalLinkCheck {
     }
 
     /// Loads and resolves the site of `options` (as the build did) and checks its links.
-    public static func run(_ options: BuildOptions, timeout: Double, concurrency: Int = 8) throws -> Result {
+    package static func run(_ options: BuildOptions, timeout: Double, concurrency: Int = 8) throws -> Result {
         var report = BuildReport(diagnostics: [])
         guard let resolved = try SiteBuilder.resolve(options, report: &report) else {
             return Result(diagnostics: [], checked: 0, skippedHTTPS: 0)

@@ -2,17 +2,17 @@ import SitegenSupport
 
 /// What an incremental build (`sitegen serve`) hands the pipeline from the
 /// build before, so that only what changed is read, parsed and rendered.
-public struct IncrementalInput: Sendable {
+package struct IncrementalInput: Sendable {
     /// What was loaded, with only the changed files read again; nil: load all.
-    public var loaded: (SiteSource, [Diagnostic])?
+    package var loaded: (SiteSource, [Diagnostic])?
     /// Pages already parsed, by file.
-    public var pageCache: SiteResolver.PageCache?
+    package var pageCache: SiteResolver.PageCache?
     /// Every page's last rendering; with `select`, the pages it names (and
     /// pages the cache lacks) are rendered again, the others reused.
-    public var cache: SiteRenderer.Cache?
-    public var select: (@Sendable (Site) -> Set<SitePath>?)?
+    package var cache: SiteRenderer.Cache?
+    package var select: (@Sendable (Site) -> Set<SitePath>?)?
 
-    public init(loaded: (SiteSource, [Diagnostic])? = nil, pageCache: SiteResolver.PageCache? = nil,
+    package init(loaded: (SiteSource, [Diagnostic])? = nil, pageCache: SiteResolver.PageCache? = nil,
                 cache: SiteRenderer.Cache? = nil, select: (@Sendable (Site) -> Set<SitePath>?)? = nil) {
         self.loaded = loaded
         self.pageCache = pageCache

@@ -9,14 +9,17 @@ public struct BuildOptions: Sendable {
     public var output: String?
     /// Overrides `baseURL` of `sitegen.yml`.
     public var baseURL: String?
+    /// Include pages marked `draft: true` (`--drafts`).
     public var includeDrafts: Bool
+    /// End links to pages in `index.html`, for a site opened from disk (`--file-links`).
     public var fileLinks: Bool
     /// Render every page, ignoring what the build before left
     /// (`IncrementalBuild`); the output is the same either way.
-    public var clean = false
+    package var clean = false
     /// Where `search: true` looks for Pagefind (`SITEGEN_PAGEFIND`, `PATH`).
-    public var environment: [String: String] = ProcessInfo.processInfo.environment
+    package var environment: [String: String] = ProcessInfo.processInfo.environment
 
+    /// A build of the site folder `source` into `output` (nil: the settings' `output`, else `_site`).
     public init(source: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false, fileLinks: Bool = false,
                 clean: Bool = false) {
         self.source = source
@@ -30,22 +33,28 @@ public struct BuildOptions: Sendable {
 
 /// The outcome of a build.
 public struct BuildReport: Sendable {
+    /// Every error and warning, in the order they are printed.
     public var diagnostics: [Diagnostic]
     /// Pages per language code, in the languages' order.
-    public var pagesPerLanguage: [(language: String, pages: Int)] = []
+    package var pagesPerLanguage: [(language: String, pages: Int)] = []
+    /// How many files the build wrote (or kept, unchanged).
     public var fileCount = 0
     /// The output folder (absolute), written only when the build succeeded.
     public var output: String = ""
+    /// How long the build took.
     public var seconds: Double = 0
     /// The output folder asked for may not be used (a usage error).
-    public var outputRefused = false
+    package var outputRefused = false
 
-    public init(diagnostics: [Diagnostic]) {
+    package init(diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }
 
+    /// The errors: a build with any wrote nothing.
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    /// The warnings.
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    /// Whether the output was written (no errors).
     public var succeeded: Bool { errors.isEmpty }
 
     /// One line: pages per language, warnings, errors, time.
@@ -53,7 +62,7 @@ public struct BuildReport: Sendable {
 
     /// The summary line, with the output folder shown as the caller likes
     /// (relative to the current folder, say).
-    public func summary(showingOutputAs shownOutput: String) -> String {
+    package func summary(showingOutputAs shownOutput: String) -> String {
         let pages = pagesPerLanguage.reduce(0) { $0 + $1.pages }
         let perLanguage = pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ")
         let time = seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
@@ -68,8 +77,11 @@ public struct BuildReport: Sendable {
 /// `sitegen build`, as a list of named steps: load, resolve, render, write.
 /// Each step reports its progress through `log`.
 public enum SiteBuilder {
+    /// A step of the build as `sitegen build` prints it (`load`, `resolve`, `render`, `write`...).
     public struct Step: Sendable {
+        /// The step's name.
         public var name: String
+        /// What the step did, in a line.
         public var detail: String
         /// Printed only with `--verbose`.
         public var isDetail = false
@@ -162,32 +174,32 @@ public enum SiteBuilder {
 
     /// What the first three steps make: the output in memory, and what a
     /// later incremental build can reuse.
-    public struct Rendering: Sendable {
-        public var plan: OutputPlan
-        public var site: Site
-        public var cache: SiteRenderer.Cache
+    package struct Rendering: Sendable {
+        package var plan: OutputPlan
+        package var site: Site
+        package var cache: SiteRenderer.Cache
         /// The site folder (absolute).
-        public var sourceRoot: String
+        package var sourceRoot: String
         /// How many pages were rendered (the others were reused from a cache).
-        public var renderedPages: Int
+        package var renderedPages: Int
         /// What was loaded, and the problems loading found.
-        public var source: SiteSource
-        public var loadDiagnostics: [Diagnostic]
+        package var source: SiteSource
+        package var loadDiagnostics: [Diagnostic]
     }
 
     /// A site loaded and resolved, with its templates: everything a command
     /// needs before rendering.
-    public struct ResolvedSite: Sendable {
-        public var source: SiteSource
-        public var loadDiagnostics: [Diagnostic]
-        public var site: Site
-        public var templates: TemplateSet
+    package struct ResolvedSite: Sendable {
+        package var source: SiteSource
+        package var loadDiagnostics: [Diagnostic]
+        package var site: Site
+        package var templates: TemplateSet
     }
 
     /// Steps 1 to 3: load, resolve, render; no writing. Nil when the settings
     /// are unusable (reported). `incremental` brings what a build before
     /// left that this one can reuse.
-    public static func render(
+    package static func render(
         _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void = { _ in },
         progress: (@Sendable (Int, Int) -> Void)? = nil, incremental: IncrementalInput = IncrementalInput()
     ) throws -> Rendering? {
@@ -198,7 +210,7 @@ public enum SiteBuilder {
     /// Steps 1 and 2: load (the only reads; an incremental build passes what
     /// it loaded), the settings, resolve, and the templates. Nil when the
     /// settings are unusable (reported).
-    public static func resolve(
+    package static func resolve(
         _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void = { _ in },
         incremental: IncrementalInput = IncrementalInput()
     ) throws -> ResolvedSite? {
@@ -211,10 +223,9 @@ public enum SiteBuilder {
         }
 
         if let baseURL = options.baseURL {
-            if let problem = SiteConfig.baseURLProblem(baseURL) {
-                report.diagnostics.append(Diagnostic(.error, file: "--base-url", problem))
-            } else {
-                parsedConfig?.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            switch BaseURL.parse(baseURL) {
+            case .success(let url): parsedConfig?.baseURL = url
+            case .failure(let problem): report.diagnostics.append(Diagnostic(.error, file: "--base-url", problem.description))
             }
         }
         guard let config = parsedConfig else { return nil }
@@ -237,7 +248,7 @@ public enum SiteBuilder {
         report.pagesPerLanguage = config.languages.map { language in (language.code, site.pages(in: language.code).count) }
         log(Step(name: "resolve", detail: report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ") + " pages"))
         if let translations = site.translationStatus { log(Step(name: "translations", detail: translations.summaryLine)) }
-        for note in HostingNotes.notes(baseURL: config.baseURL, fileLinks: options.fileLinks) { log(Step(name: "note", detail: note)) }
+        for note in HostingNotes.notes(baseURL: config.baseURL?.description, fileLinks: options.fileLinks) { log(Step(name: "note", detail: note)) }
         let (templates, templateProblems) = TemplateSet.load(source.templates)
         report.diagnostics += templateProblems
         return ResolvedSite(source: source, loadDiagnostics: loadProblems, site: site, templates: templates)

@@ -4,11 +4,11 @@ import SitegenSupport
 /// folder and its settings. `SiteBuilder` goes on to resolve and render;
 /// `sitegen translations` resolves and reports; `--mark-current` edits
 /// pages in between.
-public enum SitePipeline {
+package enum SitePipeline {
     /// The site folder read, and its settings; nil settings when they are
     /// unusable (reported in the diagnostics).
     /// - Throws: `SiteLoader.NotASiteFolder`.
-    public static func load(_ root: String, loaded: (SiteSource, [Diagnostic])? = nil) throws
+    package static func load(_ root: String, loaded: (SiteSource, [Diagnostic])? = nil) throws
         -> (source: SiteSource, loadDiagnostics: [Diagnostic], config: SiteConfig?, configDiagnostics: [Diagnostic]) {
         let (source, loadProblems) = try loaded ?? SiteLoader.load(root)
         let (config, configProblems) = SiteConfig.parse(source.config.text, file: source.config.path)

@@ -5,17 +5,17 @@
 /// `.md`), and each stub records the original it matches (`translationOf`,
 /// of the original's body as written: empty), so `sitegen translations`
 /// lists it at once, and as outdated as soon as the original gets text.
-public enum PageScaffold {
+package enum PageScaffold {
     /// A page path inside the site: `content/<language>/<path>.md`.
-    public struct Target: Sendable, Hashable {
-        public var language: String
+    package struct Target: Sendable, Hashable {
+        package var language: String
         /// Inside the language folder: `handleidingen/c.md`.
-        public var relativePath: String
+        package var relativePath: String
 
-        public var sitePath: String { "content/\(language)/\(relativePath)" }
+        package var sitePath: String { "content/\(language)/\(relativePath)" }
 
         /// Nil, with the reason, when `path` is not a page path.
-        public static func parse(_ path: String) -> Result<Target, PageScaffoldError> {
+        package static func parse(_ path: String) -> Result<Target, PageScaffoldError> {
             let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             guard parts.count >= 3, parts[0] == "content", path.hasSuffix(".md") else {
                 return .failure(PageScaffoldError("'\(path)' is not a page path; give content/<language>/<name>.md, relative to the site folder"))
@@ -29,7 +29,7 @@ public enum PageScaffold {
 
     /// The title a page gets from its file name: `getting-started.md` ->
     /// "Getting started".
-    public static func title(fromFileName relativePath: String) -> String {
+    package static func title(fromFileName relativePath: String) -> String {
         let name = relativePath.split(separator: "/").last.map { String($0.dropLast(".md".count)) } ?? relativePath
         return name == "index" ? title(fromFileName: parentFolder(of: relativePath) + ".md") : SectionTree.title(fromFolderName: name)
     }
@@ -40,7 +40,7 @@ public enum PageScaffold {
     }
 
     /// The page, then a stub per language in `translations`.
-    public static func files(_ target: Target, title: String?, translations: [String]) -> [ScaffoldFile] {
+    package static func files(_ target: Target, title: String?, translations: [String]) -> [ScaffoldFile] {
         let title = title ?? Self.title(fromFileName: target.relativePath)
         let key = String(target.relativePath.dropLast(".md".count))
         var fields = [("title", YAMLQuoting.quoted(title))]
@@ -57,7 +57,7 @@ public enum PageScaffold {
 }
 
 /// A `sitegen new` path or option that cannot be used, and what to do.
-public struct PageScaffoldError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var description: String
+package struct PageScaffoldError: Error, Sendable, Hashable, CustomStringConvertible {
+    package var description: String
     init(_ description: String) { self.description = description }
 }

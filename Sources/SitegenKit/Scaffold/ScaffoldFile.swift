@@ -1,15 +1,15 @@
 /// A file `sitegen init` or `sitegen new` writes: its path (relative to the
 /// site folder) and its bytes. Making them is pure; the commands write them.
-public struct ScaffoldFile: Sendable, Hashable {
-    public var path: String
-    public var bytes: [UInt8]
+package struct ScaffoldFile: Sendable, Hashable {
+    package var path: String
+    package var bytes: [UInt8]
 
-    public init(path: String, text: String) {
+    package init(path: String, text: String) {
         self.path = path
         self.bytes = Array(text.utf8)
     }
 
-    public init(path: String, bytes: [UInt8]) {
+    package init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
     }

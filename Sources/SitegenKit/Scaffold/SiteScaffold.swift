@@ -3,15 +3,15 @@
 /// (else the built-in theme serves). A language the built-in theme has no
 /// UI strings for shows its English ones until the site translates them in
 /// `content/<lang>/_strings.yml` (the build warns once).
-public enum SiteScaffold {
+package enum SiteScaffold {
     /// A language code sitegen.yml accepts: letters, digits and `-`.
-    public static func isLanguageCode(_ code: String) -> Bool {
+    package static func isLanguageCode(_ code: String) -> Bool {
         !code.isEmpty && code.utf8.allSatisfy { $0 == UInt8(ascii: "-") || ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }
             && !code.hasPrefix("-") && !code.hasSuffix("-")
     }
 
     /// The files, in order; the first language is the default.
-    public static func files(languages: [String], title: String?, copyTheme: Bool) -> [ScaffoldFile] {
+    package static func files(languages: [String], title: String?, copyTheme: Bool) -> [ScaffoldFile] {
         precondition(!languages.isEmpty, "init needs a language")
         var files = [ScaffoldFile(path: SiteConfig.fileName, text: settings(languages: languages, title: title))]
         let original = StarterPages.texts(for: languages[0])

@@ -1,5 +1,5 @@
 /// A page sitegen makes itself rather than reads from a file.
-public enum GeneratedPage: Sendable, Hashable {
+package enum GeneratedPage: Sendable, Hashable {
     /// The section page of a folder that has no `index.md`: titled from the
     /// folder's name, listing what is in it.
     case sectionPage
@@ -12,12 +12,12 @@ public enum GeneratedPage: Sendable, Hashable {
     case searchPage(SearchListPart)
 
     /// The part of the A–Z list a search page shows.
-    public var searchPart: SearchListPart? {
+    package var searchPart: SearchListPart? {
         if case .searchPage(let part) = self { return part }
         return nil
     }
 
-    public var listPageNumber: Int? {
+    package var listPageNumber: Int? {
         if case .listPage(let number, _) = self { return number }
         return nil
     }

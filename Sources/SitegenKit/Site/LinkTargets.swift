@@ -99,7 +99,7 @@ struct LinkTargets {
     /// names a language (`/en/x/`).
     private func resolveRootRelative(_ path: String) -> Resolution {
         var rest = Substring(path)
-        if let base = site.config.baseURL.map(SiteRenderer.pathOfURL), base != "/", rest.hasPrefix(base) {
+        if let base = site.config.baseURL?.path, base != "/", rest.hasPrefix(base) {
             rest = rest.dropFirst(base.count)
         }
         let segments = rest.split(separator: "/", omittingEmptySubsequences: false).map(String.init)

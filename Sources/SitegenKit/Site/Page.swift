@@ -5,7 +5,7 @@ import SitegenSupport
 /// 20,000 pages copies pages often (per language, sorted, indexed), and a
 /// copy of a dozen strings costs a dozen reference counts, a copy of one box
 /// costs one.
-public struct Page: Sendable, Hashable {
+package struct Page: Sendable, Hashable {
     struct Fields: Sendable, Hashable {
         var language: String
         var contentLanguage: String
@@ -37,64 +37,64 @@ public struct Page: Sendable, Hashable {
         set { box = Box(newValue) }
     }
 
-    public init(language: String, contentLanguage: String, sourcePath: String, relativePath: String,
+    package init(language: String, contentLanguage: String, sourcePath: String, relativePath: String,
                 translationKey: String, metadata: PageMetadata, body: MarkdownBody, path: SitePath) {
         box = Box(Fields(language: language, contentLanguage: contentLanguage, sourcePath: sourcePath,
                          relativePath: relativePath, translationKey: translationKey, metadata: metadata,
                          markdown: body, path: path))
     }
 
-    public static func == (lhs: Page, rhs: Page) -> Bool {
+    package static func == (lhs: Page, rhs: Page) -> Bool {
         lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(box.fields)
     }
 
     /// The language the page is published in (its folder in the output).
-    public var language: String {
+    package var language: String {
         get { box.fields.language }
         set { fields.language = newValue }
     }
     /// The language its text is in: differs from `language` for a fallback
     /// page built from the default language.
-    public var contentLanguage: String {
+    package var contentLanguage: String {
         get { box.fields.contentLanguage }
         set { fields.contentLanguage = newValue }
     }
     /// The Markdown file, relative to the site folder (`content/nl/index.md`).
-    public var sourcePath: String {
+    package var sourcePath: String {
         get { box.fields.sourcePath }
         set { fields.sourcePath = newValue }
     }
     /// The file's path inside its language folder (`guides/a.md`).
-    public var relativePath: String {
+    package var relativePath: String {
         get { box.fields.relativePath }
         set { fields.relativePath = newValue }
     }
     /// Pages with the same key in different languages translate each other.
-    public var translationKey: String {
+    package var translationKey: String {
         get { box.fields.translationKey }
         set { fields.translationKey = newValue }
     }
-    public var metadata: PageMetadata {
+    package var metadata: PageMetadata {
         get { box.fields.metadata }
         set { fields.metadata = newValue }
     }
     /// The Markdown body; front matter lines are blank, line numbers kept.
     /// Made from the file's text each time it is read (see `MarkdownBody`).
-    public var body: SourceText {
+    package var body: SourceText {
         get { box.fields.markdown.source }
         set { fields.markdown = MarkdownBody(newValue) }
     }
-    public var path: SitePath {
+    package var path: SitePath {
         get { box.fields.path }
         set { fields.path = newValue }
     }
     /// The front matter's YAML and the file line it starts on (for readers of
     /// extra front matter, such as a decision helper's words).
-    public var frontMatter: (yaml: String, line: Int)? {
+    package var frontMatter: (yaml: String, line: Int)? {
         get { box.fields.frontMatterYAML.map { (String($0), box.fields.frontMatterLine) } }
         set {
             fields.frontMatterYAML = newValue.map { Substring($0.yaml) }
@@ -108,22 +108,22 @@ public struct Page: Sendable, Hashable {
     }
     /// Set on the pages of a decision helper: its start page, and one page
     /// per question and outcome.
-    public var decision: DecisionPage? {
+    package var decision: DecisionPage? {
         get { box.fields.decision }
         set { fields.decision = newValue }
     }
     /// Set on the pages sitegen makes itself: a section page for a folder
     /// without `index.md`, and the further pages of a long section list.
-    public var generated: GeneratedPage? {
+    package var generated: GeneratedPage? {
         get { box.fields.generated }
         set { fields.generated = newValue }
     }
-    public var isHome: Bool { relativePath == "index.md" && kind.isWritten }
+    package var isHome: Bool { relativePath == "index.md" && kind.isWritten }
 
     /// A page written in a file of its language folder: not a fallback, a
     /// decision helper's step, or a generated page.
-    public var isWritten: Bool { !isFallback && kind.isWritten }
+    package var isWritten: Bool { !isFallback && kind.isWritten }
 
     /// Built from the default language because this language lacks it.
-    public var isFallback: Bool { language != contentLanguage }
+    package var isFallback: Bool { language != contentLanguage }
 }

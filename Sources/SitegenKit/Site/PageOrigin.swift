@@ -3,7 +3,7 @@
 /// list is sorted and before collisions and aliases are checked, so every
 /// check sees every page and names each party the same way.
 /// (Redirects at a page's former URLs are not pages: `Site.redirects`.)
-public enum PageOrigin: Sendable, Hashable {
+package enum PageOrigin: Sendable, Hashable {
     /// A Markdown file of its language folder (a decision helper's start page is one).
     case written
     /// Built from the default language's file, which this language lacks.
@@ -19,7 +19,7 @@ public enum PageOrigin: Sendable, Hashable {
 }
 
 extension Page {
-    public var origin: PageOrigin {
+    package var origin: PageOrigin {
         switch generated {
         case .sectionPage: return .generatedSection
         case .listPage(let number, _): return .listPage(number: number)

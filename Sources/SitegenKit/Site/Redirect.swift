@@ -2,11 +2,11 @@ import SitegenSupport
 
 /// The redirect pages of a site: one at each former URL a page declares
 /// (`aliases:`), checked against the URLs of pages, files and other aliases.
-public struct Redirect: Sendable, Hashable {
+package struct Redirect: Sendable, Hashable {
     /// The page it redirects to.
-    public var target: SitePath
-    public var title: String
-    public var language: String
+    package var target: SitePath
+    package var title: String
+    package var language: String
 
     /// Every page's aliases, by the folder their redirect page goes in; an
     /// alias that would take the place of a page, a file or another alias is
@@ -85,9 +85,9 @@ public struct Redirect: Sendable, Hashable {
     /// The redirect page at `folder`: a `meta refresh` to the page, its
     /// canonical URL (so search engines index the page, not the old URL),
     /// `noindex`, and a visible link for when the refresh does not happen.
-    func html(at folder: SitePath, baseURL: String?, fileLinks: Bool) -> String {
+    func html(at folder: SitePath, baseURL: BaseURL?, fileLinks: Bool) -> String {
         let relative = HTMLEscaping.escape(target.relative(from: folder, fileLinks: fileLinks))
-        let canonical = baseURL.map { HTMLEscaping.escape($0 + target.urlPath) } ?? relative
+        let canonical = baseURL.map { HTMLEscaping.escape($0.absolute(target)) } ?? relative
         let title = HTMLEscaping.escape(self.title)
         return """
             <!DOCTYPE html>

@@ -3,17 +3,17 @@
 /// cut into parts of at most `SearchPages.partSize` pages, each on a page
 /// of its own, so no page grows with the site; every part links to all of
 /// them by the initials they span ("A–C", "D").
-public struct SearchListPart: Sendable, Hashable {
+package struct SearchListPart: Sendable, Hashable {
     /// 1 for the search page itself.
-    public var number: Int
+    package var number: Int
     /// The pages this part lists, in the list's order.
-    public var pages: [SitePath]
+    package var pages: [SitePath]
     /// Every part of the language's list, in order.
-    public var parts: [Label]
+    package var parts: [Label]
 
-    public struct Label: Sendable, Hashable {
+    package struct Label: Sendable, Hashable {
         /// The initials of the part's first and last titles: "A–C", or "D".
-        public var text: String
-        public var path: SitePath
+        package var text: String
+        package var path: SitePath
     }
 }

@@ -11,40 +11,40 @@ import SitegenSupport
 /// then title in the language's collation, then path. Decision helper
 /// steps and the further pages of long lists are not in the tree; drafts
 /// and omitted translations are not in the site at all.
-public struct SectionTree: Sendable {
-    public struct Node: Sendable {
-        public internal(set) var page: Page
+package struct SectionTree: Sendable {
+    package struct Node: Sendable {
+        package var page: Page
         /// Index of the section it is in (nil for the root, the home page).
-        public internal(set) var parent: Int?
+        package var parent: Int?
         /// Its pages and sub-sections in order (empty unless a section).
-        public internal(set) var children: [Int] = []
-        public internal(set) var isSection: Bool
+        package var children: [Int] = []
+        package var isSection: Bool
         /// 0 for the root.
-        public internal(set) var depth = 0
+        package var depth = 0
         /// Its place in `readingOrder`.
-        public internal(set) var readingIndex = 0
+        package var readingIndex = 0
         /// Its place among its parent's children.
-        public internal(set) var position = 0
+        package var position = 0
 
         /// `linkTitle`, or the title when there is none.
-        public var label: String { page.metadata.linkTitle ?? page.metadata.title }
+        package var label: String { page.metadata.linkTitle ?? page.metadata.title }
     }
 
     /// The root (the home page) is node 0 when there are any.
-    public private(set) var nodes: [Node] = []
+    package private(set) var nodes: [Node] = []
     /// Depth first, a section before its children: previous and next.
-    public private(set) var readingOrder: [Int] = []
+    package private(set) var readingOrder: [Int] = []
     /// Whether any section is below the root (a site of one folder has none).
-    public private(set) var hasSubsections = false
+    package private(set) var hasSubsections = false
     private var nodeByPath: [SitePath: Int] = [:]
 
-    public var root: Int? { nodes.isEmpty ? nil : 0 }
+    package var root: Int? { nodes.isEmpty ? nil : 0 }
 
     /// The node of the page at `path` (nil for pages outside the tree).
-    public func node(at path: SitePath) -> Int? { nodeByPath[path] }
+    package func node(at path: SitePath) -> Int? { nodeByPath[path] }
 
     /// The nodes from the root down to `node`, both included.
-    public func ancestry(of node: Int) -> [Int] {
+    package func ancestry(of node: Int) -> [Int] {
         var chain = [node]
         while let parent = nodes[chain[chain.count - 1]].parent { chain.append(parent) }
         return chain.reversed()

@@ -1,16 +1,16 @@
 /// The resolved site: every page of every language with its URL, which pages
 /// translate each other, and the UI strings. Made by `SiteResolver` from a
 /// `SiteSource`; plain values, no files.
-public struct Site: Sendable {
-    public var config: SiteConfig
+package struct Site: Sendable {
+    package var config: SiteConfig
     /// In language order (as in `sitegen.yml`), then by path.
-    public private(set) var pages: [Page]
-    public var strings: [String: UIStrings]
+    package private(set) var pages: [Page]
+    package var strings: [String: UIStrings]
     /// Files beside the pages, with their output paths.
-    public var contentFiles: [SitePath: [UInt8]]
+    package var contentFiles: [SitePath: [UInt8]]
     /// Pages that exist but could not be read or placed (already reported).
     /// Links to them are not errors too.
-    public var unusablePages: Set<PageID> = [] {
+    package var unusablePages: Set<PageID> = [] {
         didSet { unusablePageKeys = Set(unusablePages.map(\.defaultTranslationKey)) }
     }
     /// The translation keys `unusablePages` have by default, for
@@ -18,17 +18,17 @@ public struct Site: Sendable {
     /// scanned every unusable page each time.
     private var unusablePageKeys: Set<String> = []
     /// Drafts left out of this build.
-    public var draftPages: Set<PageID> = []
+    package var draftPages: Set<PageID> = []
     /// Files of `static/`, published at the root as they are (see `RootFiles`).
-    public var rootFiles: [SitePath: [UInt8]] = [:]
+    package var rootFiles: [SitePath: [UInt8]] = [:]
     /// Redirect pages at the former URLs pages declare (`aliases:`).
-    public var redirects: [SitePath: Redirect] = [:]
+    package var redirects: [SitePath: Redirect] = [:]
     /// The pages link-only entries with a `.md` target lead to, by the
     /// entry's path (`LinkOnlyTargets`).
     var linkOnlyTargets: [SitePath: LinkOnlyTargets.Target] = [:]
     /// Which translations are current, outdated or missing (nil for a site
     /// of one language). Made by `SiteResolver`.
-    public internal(set) var translationStatus: TranslationReport?
+    package var translationStatus: TranslationReport?
 
     /// Whether a translation key may belong to an unusable page (judged by
     /// the key a file gets by default, its path without `.md`).
@@ -57,7 +57,7 @@ public struct Site: Sendable {
     /// A site of `pages`, with the section pages and list pages its
     /// navigation needs added (as `SiteResolver` does; a site is usually
     /// made by `SiteResolver.resolve`).
-    public init(config: SiteConfig, pages: [Page], strings: [String: UIStrings], contentFiles: [SitePath: [UInt8]]) {
+    package init(config: SiteConfig, pages: [Page], strings: [String: UIStrings], contentFiles: [SitePath: [UInt8]]) {
         var pages = pages
         let count = pages.count
         let navigation = SiteNavigation(config: config, pages: &pages)
@@ -98,34 +98,34 @@ public struct Site: Sendable {
     }
 
     /// The page with a translation key in a language, if it is built there.
-    public func page(_ translationKey: String, in language: String) -> Page? {
+    package func page(_ translationKey: String, in language: String) -> Page? {
         pageIndex[language]?[translationKey].map { pages[$0] }
     }
 
     /// The page written as `content/<language>/<relativePath>`.
-    public func page(writtenAs relativePath: String, in language: String) -> Page? {
+    package func page(writtenAs relativePath: String, in language: String) -> Page? {
         fileIndex[language]?[relativePath].map { pages[$0] }
     }
 
     /// The default-language page that `page` translates: nil for a page of
     /// the default language, a fallback, a decision helper's step, or a
     /// page that exists only in its language.
-    public func original(of page: Page) -> Page? {
+    package func original(of page: Page) -> Page? {
         let defaultLanguage = config.defaultLanguage.code
         guard page.language != defaultLanguage, !page.isFallback, page.kind.isWritten else { return nil }
         return self.page(page.translationKey, in: defaultLanguage)
     }
 
     /// The page published at a URL path (`nl/handleidingen/a/`).
-    public func page(at path: SitePath) -> Page? {
+    package func page(at path: SitePath) -> Page? {
         urlIndex[path].map { pages[$0] }
     }
 
-    public func home(of language: String) -> Page? {
+    package func home(of language: String) -> Page? {
         page(SiteResolver.homeKey, in: language)
     }
 
-    public func pages(in language: String) -> [Page] {
+    package func pages(in language: String) -> [Page] {
         (pagesByLanguage[language] ?? []).map { pages[$0] }
     }
 
@@ -133,12 +133,12 @@ public struct Site: Sendable {
     /// folder, and the section page of each folder there), in navigation
     /// order: the home page first, then as in the section tree; at most
     /// `navigationLimit` in all.
-    public func navigation(in language: String) -> [Page] {
+    package func navigation(in language: String) -> [Page] {
         navigationByLanguage[language] ?? []
     }
 
     /// The language's section tree.
-    public func sectionTree(of language: String) -> SectionTree? {
+    package func sectionTree(of language: String) -> SectionTree? {
         navigation.trees[language]
     }
 

@@ -3,19 +3,19 @@
 /// Pages are folders ending in `/` (`nl/handleiding-a/`, written as
 /// `nl/handleiding-a/index.html`); other files are not (`nl/img/logo.png`).
 /// The site root is the empty path.
-public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var value: String
+package struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var value: String
 
-    public init(_ value: String) {
+    package init(_ value: String) {
         self.value = value
     }
 
-    public static let root = SitePath("")
+    package static let root = SitePath("")
 
-    public var isFolder: Bool { value.isEmpty || value.hasSuffix("/") }
+    package var isFolder: Bool { value.isEmpty || value.hasSuffix("/") }
 
     /// The file to write: `index.html` inside a folder.
-    public var outputFile: String { isFolder ? value + "index.html" : value }
+    package var outputFile: String { isFolder ? value + "index.html" : value }
 
     /// Where the folder part ends in `value`'s UTF-8: after its last `/`
     /// (all of it for a folder path).
@@ -31,7 +31,7 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
     ///
     /// Works on UTF-8 bytes: every page links to every navigation entry, so
     /// this runs millions of times on a large site.
-    public func relative(from page: SitePath, fileLinks: Bool) -> String {
+    package func relative(from page: SitePath, fileLinks: Bool) -> String {
         let from = page.value.utf8
         let to = value.utf8
         let fromEnd = page.folderEnd
@@ -57,7 +57,7 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// `value` as the path of an absolute URL (after the base URL, in the
     /// sitemap): in ASCII only, as the sitemap protocol asks.
-    public var urlPath: String {
+    package var urlPath: String {
         value.utf8.contains(where: { Self.isEncoded($0, nonASCII: true) }) ? Self.percentEncoded(value, nonASCII: true) : value
     }
 
@@ -94,10 +94,10 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// `../` repeated up to the site root from a page (empty at the root).
-    public func pathToRoot() -> String {
+    package func pathToRoot() -> String {
         String(repeating: "../", count: value.utf8[..<folderEnd].count(where: { $0 == UInt8(ascii: "/") }))
     }
 
-    public static func < (lhs: SitePath, rhs: SitePath) -> Bool { lhs.value < rhs.value }
-    public var description: String { value }
+    package static func < (lhs: SitePath, rhs: SitePath) -> Bool { lhs.value < rhs.value }
+    package var description: String { value }
 }

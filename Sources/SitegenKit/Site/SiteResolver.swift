@@ -7,17 +7,17 @@ import Synchronization
 /// it a URL, pairs translations and fills in missing pages according to each
 /// language's policy. Pure: every problem becomes a diagnostic, and all of
 /// them are collected rather than stopping at the first.
-public enum SiteResolver {
+package enum SiteResolver {
     /// The translation key of every language's home page (`index.md`).
-    public static let homeKey = "index"
+    package static let homeKey = "index"
 
     /// Pages already read, by file, so that a rebuild after a change parses
     /// only the files that changed (front matter parsing is the slow part).
     /// A build reads it on every core.
-    public final class PageCache: Sendable {
+    package final class PageCache: Sendable {
         typealias Entry = (source: SourceText, page: Page?, diagnostics: [Diagnostic])
         private let entries = Mutex<[String: Entry]>([:])
-        public init() {}
+        package init() {}
 
         subscript(file: String) -> Entry? {
             get { entries.withLock { $0[file] } }
@@ -33,7 +33,7 @@ public enum SiteResolver {
         var drafts: Set<PageID> = []
     }
 
-    public static func resolve(_ source: SiteSource, config: SiteConfig, includeDrafts: Bool = false,
+    package static func resolve(_ source: SiteSource, config: SiteConfig, includeDrafts: Bool = false,
                                cache: PageCache? = nil) -> (Site, [Diagnostic]) {
         var found = Findings(unusable: source.unreadablePages)
         checkLanguageFolders(source, config: config, into: &found)

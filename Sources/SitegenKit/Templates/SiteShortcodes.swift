@@ -14,12 +14,12 @@ import SitegenMarkdown
 /// language's title for that kind, and `callout.icon`, the kind's icon
 /// (inline SVG, for `{{{callout.icon}}}`), so a shortcode callout looks like
 /// a Markdown one.
-public enum SiteShortcodes {
+package enum SiteShortcodes {
     static let folder = "shortcodes/"
 
     /// The built-in theme's shortcodes, for a file read without its site
     /// (`sitegen markdown`): no params, no included files.
-    public static var builtIn: ShortcodeSettings {
+    package static var builtIn: ShortcodeSettings {
         let files = BuiltInTheme.files.filter { $0.path.hasPrefix(folder) && $0.path.hasSuffix(".mustache") }.compactMap { file in
             (try? SourceText(decoding: file.bytes, path: file.path)).map {
                 SiteSource.TemplateFile(name: String(file.path.dropLast(".mustache".count)), source: $0, isBuiltIn: true)

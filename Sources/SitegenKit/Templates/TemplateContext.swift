@@ -64,14 +64,14 @@ struct TemplateContext {
                 pageValues["image"] = .text(image)
             } else if let base = site.config.baseURL {
                 let path = String(image.drop { $0 == "/" })
-                pageValues["image"] = .text(base + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path))
+                pageValues["image"] = .text(base.description + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path))
             }
         }
         if let base = site.config.baseURL {
             // A fallback page repeats its original's text, so the original is
             // the canonical page, as sitemap.xml (which lists originals only) says.
             let canonical = page.isFallback ? site.page(page.translationKey, in: page.contentLanguage)?.path ?? page.path : page.path
-            pageValues["canonicalURL"] = .text(base + canonical.urlPath)
+            pageValues["canonicalURL"] = .text(base.absolute(canonical))
         }
 
         var values = common(language: language, at: page.path, strings: strings, assets: assets)
@@ -168,7 +168,7 @@ struct TemplateContext {
     /// another language than their URL says) and `x-default`, the default
     /// language's version. Absolute when the site has a base URL.
     func alternates(of page: Page, link: (SitePath) -> String) -> TemplateData {
-        func url(_ path: SitePath) -> TemplateData { .text(site.config.baseURL.map { $0 + path.urlPath } ?? link(path)) }
+        func url(_ path: SitePath) -> TemplateData { .text(site.config.baseURL.map { $0.absolute(path) } ?? link(path)) }
         var result: [TemplateData] = []
         for language in site.config.languages {
             if let target = site.page(page.translationKey, in: language.code), !target.isFallback {

@@ -8,24 +8,24 @@ import SitegenMustache
 /// Layouts are the templates named in a page's `layout` (default `page`);
 /// `languages` renders the root language chooser and `404` the error page.
 /// Partials (`{{> name}}`) and parents (`{{< name}}`) are other templates.
-public struct TemplateSet: Sendable {
-    public static let defaultLayout = "page"
-    public static let languageChooser = "languages"
-    public static let notFound = "404"
+package struct TemplateSet: Sendable {
+    package static let defaultLayout = "page"
+    package static let languageChooser = "languages"
+    package static let notFound = "404"
     /// Layouts of a decision helper's question and outcome pages.
-    public static let decisionQuestion = "decision-question"
-    public static let decisionOutcome = "decision-outcome"
+    package static let decisionQuestion = "decision-question"
+    package static let decisionOutcome = "decision-outcome"
     static let required = [defaultLayout, languageChooser, notFound]
 
     let library: MustacheLibrary
-    public let names: Set<String>
+    package let names: Set<String>
     /// Ids written literally in the templates (`id="main"`): headings in
     /// Markdown must not take them.
-    public let templateIDs: Set<String>
+    package let templateIDs: Set<String>
     /// The UI strings the templates name (`{{strings.key}}`, `{{text.key}}`): every language
     /// needs them all, also those only some pages show, so a missing one is
     /// found before a page needs it.
-    public let uiStringKeys: Set<String>
+    package let uiStringKeys: Set<String>
     /// The first tag naming each UI string (`{{strings.key}}`), where an
     /// error about a missing one points.
     var uiStringTags: [String: SourceLocation] = [:]
@@ -34,7 +34,7 @@ public struct TemplateSet: Sendable {
     /// includes itself, else the first.
     let inclusionTags: [String: SourceLocation]
 
-    public static func load(_ files: [SiteSource.TemplateFile]) -> (TemplateSet, [Diagnostic]) {
+    package static func load(_ files: [SiteSource.TemplateFile]) -> (TemplateSet, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let sources = Dictionary(files.map { ($0.name, $0.source.text) }, uniquingKeysWith: { first, _ in first })
         let (library, errors) = MustacheLibrary.parse(sources)

@@ -1,6 +1,6 @@
 import SitegenMustache
 /// A value from front matter for templates: what YAML can hold, Sendable.
-public enum TemplateValue: Sendable, Hashable {
+package enum TemplateValue: Sendable, Hashable {
     case string(String)
     case int(Int)
     case double(Double)

@@ -1,10 +1,10 @@
 /// The translation status of one language other than the default: every
 /// page of the default language, and every page only this language has.
-public struct LanguageTranslations: Sendable, Hashable, Encodable {
-    public var language: Language
+package struct LanguageTranslations: Sendable, Hashable, Encodable {
+    package var language: Language
     /// What needs work first (outdated, missing, extra, current), then by file.
-    public var pages: [PageTranslation]
-    public var counts: TranslationCounts
+    package var pages: [PageTranslation]
+    package var counts: TranslationCounts
 
     init(language: Language, pages: [PageTranslation]) {
         self.language = language
@@ -18,7 +18,7 @@ public struct LanguageTranslations: Sendable, Hashable, Encodable {
     }
 
     /// The pages with one status.
-    public func pages(_ status: TranslationState) -> [PageTranslation] {
+    package func pages(_ status: TranslationState) -> [PageTranslation] {
         pages.filter { $0.status == status }
     }
 
@@ -26,7 +26,7 @@ public struct LanguageTranslations: Sendable, Hashable, Encodable {
         case code, name, counts, pages
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(language.code, forKey: .code)
         try container.encode(language.name, forKey: .name)

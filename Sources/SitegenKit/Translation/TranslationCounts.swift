@@ -1,18 +1,18 @@
 /// How many pages of one language have each `TranslationState`.
-public struct TranslationCounts: Sendable, Hashable, Encodable {
-    public var current = 0
-    public var outdated = 0
-    public var missing = 0
-    public var extra = 0
+package struct TranslationCounts: Sendable, Hashable, Encodable {
+    package var current = 0
+    package var outdated = 0
+    package var missing = 0
+    package var extra = 0
 
-    public init(current: Int = 0, outdated: Int = 0, missing: Int = 0, extra: Int = 0) {
+    package init(current: Int = 0, outdated: Int = 0, missing: Int = 0, extra: Int = 0) {
         self.current = current
         self.outdated = outdated
         self.missing = missing
         self.extra = extra
     }
 
-    public subscript(state: TranslationState) -> Int {
+    package subscript(state: TranslationState) -> Int {
         get {
             switch state {
             case .current: current

@@ -9,17 +9,17 @@ import SitegenSupport
 /// original with other line endings keeps its translations current; any
 /// other change (a word, a link, punctuation, a non-breaking space) makes
 /// them outdated. Not for security: only to tell versions apart.
-public enum TranslationHash {
+package enum TranslationHash {
     /// Hex digits in a hash.
-    public static let length = 12
+    package static let length = 12
 
     /// The hash of a Markdown body.
-    public static func of(_ body: String) -> String {
+    package static func of(_ body: String) -> String {
         String(FNV1a.hex(normalized(body)).prefix(length))
     }
 
     /// Whether `value` has the form of a hash: 12 hex digits.
-    public static func isValid(_ value: String) -> Bool {
+    package static func isValid(_ value: String) -> Bool {
         value.utf8.count == length && value.utf8.allSatisfy { byte in
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)

@@ -6,14 +6,14 @@
 /// one (inside the same quotes, before any `# comment`); without one, a line
 /// `translationOf: <hash>` goes just before the closing `---`, ending like
 /// the file's first line (LF, CRLF or CR).
-public enum TranslationMark {
-    public enum Problem: Error, Sendable, Hashable, CustomStringConvertible {
+package enum TranslationMark {
+    package enum Problem: Error, Sendable, Hashable, CustomStringConvertible {
         /// The file does not start with a `---` line.
         case noFrontMatter
         /// No `---` (or `...`) line closes the front matter.
         case notClosed
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .noFrontMatter: "the file has no front matter; a page starts with a line '---', then 'title: ...' and '---'"
             case .notClosed: "front matter is not closed; end it with a line '---' before the Markdown"
@@ -21,15 +21,15 @@ public enum TranslationMark {
         }
     }
 
-    public struct Edit: Sendable, Hashable {
+    package struct Edit: Sendable, Hashable {
         /// The whole file, edited.
-        public var bytes: [UInt8]
+        package var bytes: [UInt8]
         /// The value the line had (without quotes); nil when the line was added.
-        public var previous: String?
+        package var previous: String?
     }
 
     /// The file's bytes with `translationOf` set to `hash`.
-    public static func setting(_ hash: String, in bytes: [UInt8]) throws(Problem) -> Edit {
+    package static func setting(_ hash: String, in bytes: [UInt8]) throws(Problem) -> Edit {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let lines = Line.split(bytes, from: start)
         guard let first = lines.first, bytes[first.start..<first.contentEnd].elementsEqual("---".utf8) else {

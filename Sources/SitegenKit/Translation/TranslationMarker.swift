@@ -11,23 +11,23 @@ import SitegenSupport
 /// renamed into place, through a `FolderHandle` of the site folder, so a
 /// link (or a link flipped since the check) never leads a write out of
 /// `content/`.
-public enum TranslationMarker {
+package enum TranslationMarker {
     /// What happened to one file.
-    public struct Marked: Sendable, Hashable {
+    package struct Marked: Sendable, Hashable {
         /// The file, relative to the site folder (`content/en/guide-a.md`).
-        public var file: String
-        public var hash: String
+        package var file: String
+        package var hash: String
         /// The value it had; nil when the line was added.
-        public var previous: String?
+        package var previous: String?
         /// False when the file already recorded this hash (it was not written).
-        public var changed: Bool
+        package var changed: Bool
     }
 
     /// Why nothing was marked. `isUsageError`: a path that is not a page of
     /// the site (exit status 2); else content problems (exit status 1).
-    public struct Failure: Error, Sendable {
-        public var diagnostics: [Diagnostic]
-        public var isUsageError: Bool
+    package struct Failure: Error, Sendable {
+        package var diagnostics: [Diagnostic]
+        package var isUsageError: Bool
     }
 
     /// A file asked for, found to be a translation page of the site.
@@ -47,7 +47,7 @@ public enum TranslationMarker {
     /// Marks the pages at `paths` (relative to `currentFolder`, or else to
     /// the site folder) current.
     /// - Throws: `SiteLoader.NotASiteFolder`, or `Failure`.
-    public static func markCurrent(_ paths: [String], site root: String,
+    package static func markCurrent(_ paths: [String], site root: String,
                                    currentFolder: String = FileManager.default.currentDirectoryPath) throws -> [Marked] {
         var (source, loadProblems, parsedConfig, configProblems) = try SitePipeline.load(root)
         guard let config = parsedConfig else {

@@ -9,26 +9,26 @@ import SitegenSupport
 /// marked). Drafts count like other pages (flagged `draft`) when the site
 /// was resolved with them; the build resolves without them unless
 /// `--drafts`, so there a draft translation counts as missing.
-public struct TranslationReport: Sendable, Hashable, Encodable {
+package struct TranslationReport: Sendable, Hashable, Encodable {
     /// The version of the JSON structure (`sitegen translations --format json`).
-    public static let schemaVersion = 1
+    package static let schemaVersion = 1
 
-    public var defaultLanguage: Language
+    package var defaultLanguage: Language
     /// How many pages the default language has (its decision helper steps not counted).
-    public var originalCount: Int
+    package var originalCount: Int
     /// Every other language, in the order of `sitegen.yml`.
-    public var languages: [LanguageTranslations]
+    package var languages: [LanguageTranslations]
     /// One per language other than the default, in the same order.
-    public var uiStrings: [UIStringDifference]
+    package var uiStrings: [UIStringDifference]
     /// `translationOf` on pages of the default language, which have no original.
-    public var warnings: [Diagnostic]
+    package var warnings: [Diagnostic]
     /// Translations that record a hash other than their original's now, by file.
     var knownOutdated: Set<String> = []
 
     /// - Parameter hashingEveryOriginal: false hashes only the originals
     ///   whose translations record a hash (all the status needs; `expected`
     ///   is nil elsewhere).
-    public init(site: Site, hashingEveryOriginal: Bool = true) {
+    package init(site: Site, hashingEveryOriginal: Bool = true) {
         let defaultLanguage = site.config.defaultLanguage
         self.defaultLanguage = defaultLanguage
         let originals = site.pages(in: defaultLanguage.code).filter(Self.isTranslatable)
@@ -113,7 +113,7 @@ public struct TranslationReport: Sendable, Hashable, Encodable {
     /// - Returns: the report, or nil when the site has errors; and the
     ///   problems to show: every error, and the report's warnings.
     /// - Throws: `SiteLoader.NotASiteFolder`.
-    public static func load(site root: String) throws -> (TranslationReport?, [Diagnostic]) {
+    package static func load(site root: String) throws -> (TranslationReport?, [Diagnostic]) {
         let (source, loadProblems, config, configProblems) = try SitePipeline.load(root)
         var errors = (loadProblems + configProblems).filter { $0.severity == .error }
         guard let config else { return (nil, errors) }
@@ -125,7 +125,7 @@ public struct TranslationReport: Sendable, Hashable, Encodable {
     }
 
     /// The same report for one language only.
-    public func restricted(to code: String) -> TranslationReport {
+    package func restricted(to code: String) -> TranslationReport {
         var report = self
         report.languages = languages.filter { $0.language.code == code }
         report.uiStrings = uiStrings.filter { $0.language == code }
@@ -134,7 +134,7 @@ public struct TranslationReport: Sendable, Hashable, Encodable {
 
     /// Nothing outdated or missing, and no UI string missing (pages and UI
     /// strings only a translation has do not count).
-    public var isComplete: Bool {
+    package var isComplete: Bool {
         languages.allSatisfy { $0.counts.outdated == 0 && $0.counts.missing == 0 }
             && uiStrings.allSatisfy { $0.missing.isEmpty }
     }
@@ -142,13 +142,13 @@ public struct TranslationReport: Sendable, Hashable, Encodable {
     /// Whether a page shows readers that its original changed after it was
     /// translated: only a translation that records a hash other than its
     /// original's (a translation never marked may well be current).
-    public func isKnownOutdated(_ page: Page) -> Bool {
+    package func isKnownOutdated(_ page: Page) -> Bool {
         !page.isFallback && page.kind.isWritten && knownOutdated.contains(page.sourcePath)
     }
 
     /// The line `sitegen build` prints: `en 6 current, 1 outdated, 0 missing`
     /// for every language, extras and missing UI strings when there are any.
-    public var summaryLine: String {
+    package var summaryLine: String {
         var parts = languages.map { language in
             let counts = language.counts
             return "\(language.language.code) \(counts.current) current, \(counts.outdated) outdated, \(counts.missing) missing"
@@ -165,7 +165,7 @@ public struct TranslationReport: Sendable, Hashable, Encodable {
         case schemaVersion, defaultLanguage, languages, uiStrings
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Self.schemaVersion, forKey: .schemaVersion)
         try container.encode(defaultLanguage.code, forKey: .defaultLanguage)

@@ -5,13 +5,13 @@ import Foundation
 /// tables for an issue or pull request (`markdown`), or JSON for scripts
 /// (`json`, documented in the README; `TranslationReport.schemaVersion`).
 /// Every format lists the same things in the same order.
-public enum TranslationReportFormat: String, Sendable, CaseIterable {
+package enum TranslationReportFormat: String, Sendable, CaseIterable {
     case text, markdown, json
 
     /// - Parameter markCommand: the command that marks files current, to
     ///   which the paths of outdated translations are added
     ///   (`sitegen translations --mark-current`).
-    public func render(_ report: TranslationReport, markCommand: String = "sitegen translations --mark-current") -> String {
+    package func render(_ report: TranslationReport, markCommand: String = "sitegen translations --mark-current") -> String {
         switch self {
         case .text: Self.text(report, markCommand: markCommand)
         case .markdown: Self.markdown(report, markCommand: markCommand)

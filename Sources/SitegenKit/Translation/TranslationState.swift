@@ -1,5 +1,5 @@
 /// How one page of the default language stands in another language.
-public enum TranslationState: String, Sendable, Hashable, CaseIterable, Encodable {
+package enum TranslationState: String, Sendable, Hashable, CaseIterable, Encodable {
     /// Translated, and its `translationOf` is the original's hash now.
     case current
     /// Translated, but the original changed since (or the translation was

@@ -1,14 +1,14 @@
 /// How a language's UI strings (`content/<lang>/_strings.yml`, without the
 /// theme's defaults) differ from the default language's: keys it lacks, and
 /// keys only it has.
-public struct UIStringDifference: Sendable, Hashable, Encodable {
-    public var language: String
+package struct UIStringDifference: Sendable, Hashable, Encodable {
+    package var language: String
     /// Keys of the default language this language lacks, sorted.
-    public var missing: [String]
+    package var missing: [String]
     /// Keys the default language does not have, sorted.
-    public var extra: [String]
+    package var extra: [String]
 
-    public init(language: String, missing: [String], extra: [String]) {
+    package init(language: String, missing: [String], extra: [String]) {
         self.language = language
         self.missing = missing
         self.extra = extra
