@@ -52,6 +52,9 @@ public struct SiteSource: Sendable {
     public var decisionFlows: [String: SourceText] = [:]
     /// The folders directly under `content/` (each should be a language).
     public var languageFolders: [String] = []
+    /// `lastUpdated:` each page file's date (seconds since 1970) by
+    /// site-relative path; read by `SiteBuilder` with the settings.
+    public var lastUpdated: [String: Int64] = [:]
     /// Markdown files that could not be read or decoded (already reported).
     public var unreadablePages: Set<PageID> = []
     /// Languages whose `_strings.yml` could not be read (reported).

@@ -21,6 +21,8 @@ public struct Site: Sendable {
     public var draftPages: Set<PageID> = []
     /// Files of `static/`, published at the root as they are (see `RootFiles`).
     public var rootFiles: [SitePath: [UInt8]] = [:]
+    /// `lastUpdated:` the written pages' dates, by source path.
+    public var lastUpdated: [String: PageDate] = [:]
     /// Redirect pages at the former URLs pages declare (`aliases:`).
     public var redirects: [SitePath: Redirect] = [:]
     /// The pages link-only entries with a `.md` target lead to, by the
