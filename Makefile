@@ -3,6 +3,7 @@
 #   make site    build sitegen (release) and build the shipped site into _site/
 #   make serve   preview the shipped site at http://127.0.0.1:8080/ with live reload
 #   make bench   sitegen against Hugo on generated bilingual sites (slow; numbers only)
+#   make bench-check  the three shapes at 2 x 1,000 against bench/baseline.json (minutes)
 #   make check   the Swift tests alone (no browser, Java or web server): the inner loop
 #   make test    run the test suite: make check, then the browser and hosting gates
 #   make dist    one sitegen binary that runs without Swift, packed as
@@ -20,7 +21,7 @@ VERSION := $(shell sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/Sit
 DIST_NAME := sitegen-$(VERSION)-linux-$(shell uname -m)
 PREFIX ?= /usr/local
 
-.PHONY: site serve check test bench clean deps pagefind valgrind asan dist install
+.PHONY: site serve check test bench bench-check clean deps pagefind valgrind asan dist install
 
 # System libraries the Swift package links against.
 deps:
@@ -143,6 +144,15 @@ bench: deps
 	python3 bench/run_bench.py --highlight --sizes 10000 --shapes sections --themes minimal --modes cold --runs 3
 	python3 bench/run_bench.py --link-heavy --sizes 10000 --shapes flat --themes minimal --modes cold --runs 3
 	python3 bench/incremental_bench.py --sizes 10000 --shape flat --runs 3
+
+# The quick check after a change to a hot path (a few minutes): the three
+# shapes at 2 x 1,000, minimal theme, warm, against Hugo, compared with the
+# ratios in bench/baseline.json; says loudly and fails when one is more than
+# 15 % slower. Numbers, not a test: run it again on a quiet machine before
+# believing a failure.
+bench-check: deps
+	@command -v hugo >/dev/null 2>&1 || { echo "make bench-check needs hugo: sudo apt-get install -y hugo"; exit 1; }
+	python3 bench/run_bench.py --check --sizes 1000 --shapes sections flat deep --themes minimal --modes warm --runs 5
 
 # Everything the Makefile and sitegen make here: build folders, dist/ (also the
 # sanitizer and valgrind ones), the shipped site's output with the build

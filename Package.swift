@@ -62,7 +62,7 @@ let package = Package(
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .plugin(name: "EmbedLanguageDefinitions", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         // `sitegen serve`: its HTTP server, the watcher, incremental builds.
-        .target(name: "SitegenPreview", dependencies: ["SitegenKit", "SitegenSupport"]),
+        .target(name: "SitegenPreview", dependencies: ["SitegenKit", "SitegenSupport", "CAtomicRename"]),
         .executableTarget(
             name: "sitegen",
             dependencies: [
@@ -84,7 +84,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SitegenKitTests",
-            dependencies: ["SitegenKit", "SitegenMarkdown", "SitegenMustache", "SitegenSupport", "SitegenHighlight", "SitegenTestSupport"]
+            dependencies: ["SitegenKit", "SitegenMarkdown", "SitegenMustache", "SitegenSupport", "SitegenHighlight", "SitegenTestSupport",
+                           // YAMLTagTests checks sitegen's scalar types against Yams' own rules.
+                           .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "SitegenPreviewTests", dependencies: ["SitegenPreview", "SitegenKit", "SitegenSupport", "SitegenTestSupport"]),
         // The sitegen binary as a user runs it (built by `swift build --build-tests`):

@@ -31,7 +31,9 @@ measures what search: true adds instead (bench/search_bench.py). Numbers
 for people: nothing here is a test.
 """
 import argparse
+import datetime
 import glob
+import json
 import os
 import re
 import shutil
@@ -41,7 +43,19 @@ import sys
 import tempfile
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SITEGEN = os.path.join(REPO, ".build", "release", "sitegen")
+# SITEGEN_BENCH_BINARY: another build to measure (an older commit's, say), as it is.
+SITEGEN = os.environ.get("SITEGEN_BENCH_BINARY") or os.path.join(REPO, ".build", "release", "sitegen")
+BASELINE = os.path.join(REPO, "bench", "baseline.json")
+
+
+def clean_flag():
+    """["--clean"] when the binary has it (a build of an older commit, run
+    through SITEGEN_BENCH_BINARY, may not: it has no cache to ignore)."""
+    help_text = subprocess.run([SITEGEN, "build", "--help"], capture_output=True, text=True).stdout
+    return ["--clean"] if "--clean" in help_text else []
+# How much slower than the baseline a ratio to Hugo may be before the run
+# says so: one run's noise on a quiet machine is a few per cent.
+TOLERANCE = 1.15
 
 
 def measure(command):
@@ -104,7 +118,7 @@ def bench_case(size, shape, theme, args, tools):
     outputs = {tool: os.path.join(work, "out-" + tool) for tool in tools}
     # --clean: every page rendered, as Hugo does (a warm build measures the
     # writer's reuse of the output; incremental_bench.py measures the cache).
-    commands = {"sitegen": [SITEGEN, "build", "--quiet", "--clean", "--source", corpus, "--output", outputs["sitegen"]]}
+    commands = {"sitegen": [SITEGEN, "build", "--quiet"] + clean_flag() + ["--source", corpus, "--output", outputs["sitegen"]]}
     if "hugo" in tools:
         subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_hugo_site.py"), corpus, hugo_site,
                         "--theme", theme] + highlight, check=True)
@@ -115,7 +129,7 @@ def bench_case(size, shape, theme, args, tools):
         shutil.copytree(corpus, plain, symlinks=True)
         with open(os.path.join(plain, "sitegen.yml"), "a", encoding="utf-8") as file:
             file.write("markdown:\n  highlight: false\n")
-        commands["sitegen-plain"] = [SITEGEN, "build", "--quiet", "--clean", "--source", plain, "--output", outputs["sitegen-plain"]]
+        commands["sitegen-plain"] = [SITEGEN, "build", "--quiet"] + clean_flag() + ["--source", plain, "--output", outputs["sitegen-plain"]]
         if "hugo" in tools:
             subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_hugo_site.py"), corpus, hugo_plain,
                             "--theme", theme], check=True)
@@ -133,9 +147,13 @@ def bench_case(size, shape, theme, args, tools):
     print(f"  floor: cmark --smart on the same {len(files)} files in one batch: {floor:.2f} s")
     rows = []
     for mode in args.modes:
+        load = os.getloadavg()[0]
         results = bench_mode(mode, tools, commands, outputs, work, args)
         print(f"  {mode} build (median of {args.runs}):")
-        row = {"size": size, "shape": shape, "theme": theme, "mode": mode, "floor": floor}
+        # The machine's load (1-minute average, before and after): above
+        # one per core, other work took turns with the builds.
+        row = {"size": size, "shape": shape, "theme": theme, "mode": mode, "floor": floor,
+               "load": max(load, os.getloadavg()[0])}
         for tool in tools:
             walls, cpus, peaks, systems = zip(*results[tool])
             row[tool] = (statistics.median(walls), statistics.median(peaks) / 1024)
@@ -143,9 +161,10 @@ def bench_case(size, shape, theme, args, tools):
                   f" (system {statistics.median(systems):5.2f} s)   peak {statistics.median(peaks) / 1024:7.1f} MB")
         if "hugo" in tools:
             row["ratio"] = statistics.median(s[0] / h[0] for s, h in zip(results["sitegen"], results["hugo"]))
+            row["cpu_ratio"] = statistics.median(s[1] / h[1] for s, h in zip(results["sitegen"], results["hugo"]))
             row["memory"] = row["sitegen"][1] / row["hugo"][1]
-            print(f"    sitegen/hugo: wall {row['ratio']:.2f} (median of pairwise ratios), peak memory {row['memory']:.2f};"
-                  f" sitegen/cmark floor {row['sitegen'][0] / floor:.1f}")
+            print(f"    sitegen/hugo: wall {row['ratio']:.2f}, CPU {row['cpu_ratio']:.2f} (medians of pairwise ratios),"
+                  f" peak memory {row['memory']:.2f}; sitegen/cmark floor {row['sitegen'][0] / floor:.1f}")
         else:
             print(f"    sitegen/cmark floor {row['sitegen'][0] / floor:.1f}")
         for tool in ("sitegen", "hugo"):
@@ -198,6 +217,69 @@ def print_table(rows, tools):
         print(line + f" {row['sitegen'][0] / row['floor']:.1f} | {growth} |")
 
 
+def baseline_key(row, corpus):
+    return f"{corpus} {row['shape']} {row['theme']} {row['mode']} {row['size']}"
+
+
+def compare_with_baseline(rows, corpus):
+    """Compares each ratio to Hugo with bench/baseline.json (the last
+    committed figures) and says loudly which are more than TOLERANCE
+    slower. Ratios, not times: Hugo runs alternating with sitegen on the
+    same machine, so a busy machine slows both (roughly; on a very busy
+    one the CPU ratio is the steadier). False when one is slower."""
+    if not os.path.exists(BASELINE):
+        return True
+    with open(BASELINE, encoding="utf-8") as file:
+        baseline = json.load(file)["ratios"]
+    slower = []
+    print(f"\nAgainst {os.path.relpath(BASELINE, REPO)} (sitegen/Hugo, lower is better; more than {TOLERANCE:.2f}× the baseline is a regression):")
+    for row in rows:
+        known = baseline.get(baseline_key(row, corpus))
+        if known is None or "ratio" not in row:
+            continue
+        # On a busy machine a short build loses more of its wall time to
+        # waiting than a long one: the wall ratio is shown, not judged.
+        busy = row["load"] > os.cpu_count()
+        if busy:
+            print(f"  {baseline_key(row, corpus):40} load average {row['load']:.1f} on {os.cpu_count()} cores: busy, wall ratio not judged")
+        for name, value in (("wall", row["ratio"]), ("cpu", row.get("cpu_ratio"))):
+            if value is None or known.get(name) is None:
+                continue
+            change = value / known[name]
+            verdict = "SLOWER" if change > TOLERANCE else "ok"
+            if busy and name == "wall":
+                verdict = "(busy)"
+            print(f"  {baseline_key(row, corpus):40} {name:4} {value:.2f} against {known[name]:.2f} ({change:.2f}×) {verdict}")
+            if change > TOLERANCE and verdict != "(busy)":
+                slower.append(f"{baseline_key(row, corpus)} {name}: {value:.2f} against {known[name]:.2f}")
+    if slower:
+        print("\n" + "!" * 72)
+        print(f"!!! REGRESSION: {len(slower)} ratio(s) to Hugo more than {round((TOLERANCE - 1) * 100)} % above the baseline:")
+        for line in slower:
+            print(f"!!!   {line}")
+        print("!!! Profile the shape (perf record on a warm and a cold build) before merging;")
+        print("!!! on a busy machine, run it again when it is quiet before believing it.")
+        print("!" * 72)
+    return not slower
+
+
+def save_baseline(rows, corpus):
+    """Writes the rows' ratios into bench/baseline.json (keeping other keys)."""
+    data = {"note": "", "ratios": {}}
+    if os.path.exists(BASELINE):
+        with open(BASELINE, encoding="utf-8") as file:
+            data = json.load(file)
+    for row in rows:
+        if "ratio" in row:
+            data["ratios"][baseline_key(row, corpus)] = {
+                "wall": round(row["ratio"], 3), "cpu": round(row["cpu_ratio"], 3),
+                "measured": datetime.date.today().isoformat()}
+    with open(BASELINE, "w", encoding="utf-8") as file:
+        json.dump(data, file, indent=2, sort_keys=True)
+        file.write("\n")
+    print(f"\nwrote {len(rows)} ratios to {os.path.relpath(BASELINE, REPO)}: commit them with the numbers in BENCHMARKS.md")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -214,6 +296,10 @@ def main():
                         help="issue 30's link-heavy pages (use with --shapes flat --themes minimal)")
     parser.add_argument("--delete-before-cold", action="store_true",
                         help="delete the output right before each cold build instead of moving it aside")
+    parser.add_argument("--check", action="store_true",
+                        help="exit with status 1 when a ratio to Hugo is more than 15 %% above bench/baseline.json")
+    parser.add_argument("--save-baseline", action="store_true",
+                        help="write this run's ratios to Hugo into bench/baseline.json")
     parser.add_argument("--search", action="store_true",
                         help="what search: true adds: build time, index size, bytes of one query (search_bench.py)")
     args = parser.parse_args()
@@ -229,7 +315,8 @@ def main():
         tools += [tool + "-plain" for tool in tools]
     if "hugo" in tools and not shutil.which("hugo"):
         sys.exit("hugo is missing: make bench installs it (apt-get install hugo)")
-    subprocess.run(["swift", "build", "-c", "release", "--product", "sitegen"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    if not os.environ.get("SITEGEN_BENCH_BINARY"):
+        subprocess.run(["swift", "build", "-c", "release", "--product", "sitegen"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
     version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1] if "hugo" in tools else "not run"
     print(f"machine: {os.cpu_count()} cores; sitegen {subprocess.run([SITEGEN, '--version'], capture_output=True, text=True).stdout.strip()}; hugo {version}")
     rows = []
@@ -241,6 +328,11 @@ def main():
     print_table(rows, tools)
     if args.highlight:
         per_block_cost(args.runs)
+    corpus = "code-heavy" if args.code_heavy else "highlight" if args.highlight else "link-heavy" if args.link_heavy else "plain"
+    if args.save_baseline:
+        save_baseline(rows, corpus)
+    elif not compare_with_baseline(rows, corpus) and args.check:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -46,14 +46,14 @@ package struct BlockReader {
     private let path: String
     private var reportedDepth = false
 
-    package init(_ source: SourceText) {
+    package init(_ source: SourceText, census: MarkerCensus) {
         self.text = source.text
         self.path = source.path
         self.content = []
         self.prefix = []
         self.suffix = []
         self.removed = []
-        guard source.text.utf8.containsMarkerRun(orPair: [(UInt8(ascii: "["), UInt8(ascii: "^"))]) else { return }
+        guard census.has([.markerRun, .footnote]) else { return }
         content = SourceLines(source.text).lines
         prefix = Array(repeating: "", count: content.count)
         suffix = prefix

@@ -11,7 +11,7 @@ package enum CalloutTransform {
     @discardableResult
     package static func apply(to markdown: ParsedMarkdown, labels: CalloutLabels) -> [String: SourceLocation] {
         var types: [String: SourceLocation] = [:]
-        guard markdown.source.text.utf8.containsMarker else { return types }
+        guard markdown.census.has(.calloutMarker) else { return types }
         for quote in markdown.document.nodes(ofType: .blockQuote) {
             guard let paragraph = quote.firstChild, paragraph.type == .paragraph,
                   let (type, collapse, markerNodes, titleNodes) = marker(in: paragraph)
@@ -104,17 +104,5 @@ package enum CalloutTransform {
             child = node.next
         }
         return (type, collapse, markerNodes, titleNodes)
-    }
-}
-
-private extension String.UTF8View {
-    /// Whether the text contains "[!", searched on bytes (fast on large files).
-    var containsMarker: Bool {
-        var previous: UInt8 = 0
-        for byte in self {
-            if byte == UInt8(ascii: "!") && previous == UInt8(ascii: "[") { return true }
-            previous = byte
-        }
-        return false
     }
 }

@@ -13,7 +13,7 @@ package enum CodeBlockTransform {
     package static let mermaidKind = "Mermaid diagrams"
 
     package static func apply(to markdown: ParsedMarkdown) {
-        guard markdown.source.text.utf8.containsFence else { return }
+        guard markdown.census.has(.fence) else { return }
         for node in markdown.document.nodes(ofType: .codeBlock) {
             var info = FenceInfo(node.fenceInfo ?? "")
             guard !info.language.isEmpty || info.hasOptions || !info.problems.isEmpty else { continue }
@@ -57,19 +57,5 @@ package enum CodeBlockTransform {
             markdown.diagnostics.append(Diagnostic(.warning, file: fence.file, line: fence.line,
                                                    column: infoColumn + problem.offset, problem.message))
         }
-    }
-}
-
-private extension String.UTF8View {
-    /// Whether the text has "```" or "~~~" (fast on large files).
-    var containsFence: Bool {
-        var run = 0
-        var previous: UInt8 = 0
-        for byte in self {
-            if (byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~")) && byte == previous { run += 1 } else { run = 1 }
-            if run >= 3 { return true }
-            previous = byte
-        }
-        return false
     }
 }

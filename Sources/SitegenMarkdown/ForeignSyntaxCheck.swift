@@ -38,8 +38,7 @@ package enum ForeignSyntaxCheck {
     }
 
     package static func apply(to markdown: ParsedMarkdown) {
-        let pairs: [(UInt8, UInt8)] = [("{", "{"), ("{", "%"), ("{", "*"), ("8", "<")].map { (UInt8(ascii: $0.0), UInt8(ascii: $0.1)) }
-        guard markdown.source.text.utf8.containsMarkerRun(orPair: pairs) else { return }
+        guard markdown.census.has([.markerRun, .templatePair]) else { return }
         for paragraph in markdown.document.nodes(ofType: .paragraph) {
             for (offset, line) in visibleText(of: paragraph).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let start = line.drop(while: { $0 == " " || $0 == "\t" })

@@ -19,8 +19,8 @@ package struct MarkdownExpander {
 
     /// The expanded text, or nil when the page has nothing for the reader
     /// (most pages: one scan of its bytes).
-    package static func expand(_ source: SourceText, settings: ShortcodeSettings) -> ExpandedMarkdown? {
-        guard ReaderToken.mayHaveDirectives(source.text) else { return nil }
+    package static func expand(_ source: SourceText, settings: ShortcodeSettings, census: MarkerCensus? = nil) -> ExpandedMarkdown? {
+        guard (census ?? MarkerCensus(source.text)).has(.directive) else { return nil }
         var expander = MarkdownExpander(settings: settings, output: ExpandedMarkdown(file: source.path))
         expander.expand(source.text, file: source.path, firstLine: 1)
         return expander.output

@@ -15,8 +15,9 @@ public enum MarkdownRenderer {
         rewriteLink: (MarkdownLink) -> String? = { _ in nil },
         imageSize: (MarkdownLink) -> ImageSize? = { _ in nil }
     ) -> RenderedMarkdown {
-        let expanded = MarkdownExpander.expand(source, settings: options.shortcodes)
-        let markdown = ParsedMarkdown(source, expanded: expanded)
+        let census = MarkerCensus(source.text)
+        let expanded = MarkdownExpander.expand(source, settings: options.shortcodes, census: census)
+        let markdown = ParsedMarkdown(source, expanded: expanded, census: census)
         markdown.diagnostics += expanded?.diagnostics ?? []
         PipeTableTransform.apply(to: markdown)
         if let calls = expanded?.calls {
@@ -33,10 +34,9 @@ public enum MarkdownRenderer {
         // GitHub's extras, each only when the page has its character (a
         // walk of the tree is most of their cost). cmark splits text at
         // brackets and other delimiters: they read it whole.
-        let text = markdown.source.text
-        let tasks = Self.bytes(of: text, hold: "[ ]") || Self.bytes(of: text, hold: "[x]") || Self.bytes(of: text, hold: "[X]")
-        let strikes = text.utf8.contains(UInt8(ascii: "~"))
-        let autolinks = Self.bytes(of: text, hold: "www.") || Self.bytes(of: text, hold: "://") || text.utf8.contains(UInt8(ascii: "@"))
+        let tasks = markdown.census.has(.taskBox)
+        let strikes = markdown.census.has(.tilde)
+        let autolinks = markdown.census.has(.autolink)
         if tasks || strikes || autolinks {
             markdown.document.consolidateText(in: markdown.document.root)
         }
@@ -93,23 +93,4 @@ public enum MarkdownRenderer {
             htmlIDs: rawHTML.ids + blocks.authorIDs)
     }
 
-    /// Whether `text` holds `needle`, compared as bytes: `String.contains`
-    /// with a string goes through Foundation's locale-aware search, which was
-    /// 7.5 % of a build's samples when run on every page.
-    static func bytes(of text: String, hold needle: String) -> Bool {
-        var text = text
-        var needle = needle
-        return text.withUTF8 { haystack in
-            needle.withUTF8 { wanted in
-                guard let first = wanted.first, wanted.count <= haystack.count else { return false }
-                var index = 0
-                let last = haystack.count - wanted.count
-                while index <= last {
-                    if haystack[index] == first && haystack[index ..< index + wanted.count].elementsEqual(wanted) { return true }
-                    index += 1
-                }
-                return false
-            }
-        }
-    }
 }

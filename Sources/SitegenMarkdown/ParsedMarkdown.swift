@@ -28,18 +28,25 @@ package final class ParsedMarkdown {
     package let origins: [LineOrigin]?
     private let expanded: ExpandedMarkdown?
 
-    package init(_ source: SourceText, expanded: ExpandedMarkdown? = nil) {
+    /// Which markers the text holds, so each transform skips a page
+    /// without its syntax.
+    package let census: MarkerCensus
+
+    /// `census` is the file's, when known (the expanded text gets its own).
+    package init(_ source: SourceText, expanded: ExpandedMarkdown? = nil, census: MarkerCensus? = nil) {
         if let expanded {
             self.source = SourceText(normalized: expanded.text, path: source.path)
             self.origins = expanded.origins
+            self.census = MarkerCensus(expanded.text)
         } else {
             self.source = source
             self.origins = nil
+            self.census = census ?? MarkerCensus(source.text)
         }
         self.expanded = expanded
         // Other generators' blocks, read from the expanded text (so included
         // files have them too).
-        let blocks = BlockReader(self.source)
+        let blocks = BlockReader(self.source, census: self.census)
         self.blockContainers = blocks.containers
         self.columnShift = blocks.columnShift
         self.lines = SourceLines(blocks.text)

@@ -9,7 +9,7 @@ import SitegenSupport
 package enum PipeTableTransform {
     package static func apply(to markdown: ParsedMarkdown) {
         // Cheap pre-check: a table needs a delimiter row, which needs a pipe and a dash.
-        guard markdown.source.text.utf8.contains(UInt8(ascii: "|")) else { return }
+        guard markdown.census.has(.pipe) else { return }
         let paragraphs = markdown.document.nodes(ofType: .paragraph)
         for paragraph in paragraphs where paragraph.endLine > paragraph.startLine {
             let lines = markdown.sourceLines(of: paragraph)

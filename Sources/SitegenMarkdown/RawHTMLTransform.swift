@@ -36,7 +36,7 @@ package enum RawHTMLTransform {
                               rewriteLink: (MarkdownLink) -> String? = { _ in nil },
                               imageSize: (MarkdownLink) -> ImageSize? = { _ in nil }) -> Found {
         var found = Found()
-        guard markdown.source.text.utf8.contains(UInt8(ascii: "<")) else { return found }
+        guard markdown.census.has(.lessThan) else { return found }
         let nodes = markdown.document.nodes(ofType: .htmlBlock, .htmlInline)
         switch policy {
         case .allow:

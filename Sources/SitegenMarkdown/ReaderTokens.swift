@@ -31,7 +31,7 @@ package struct ReaderToken {
 
     /// Scans `text`. Fast when it holds none of `{{`, `--8<--`, `{*`.
     package static func scan(_ text: String) -> [ReaderToken] {
-        guard mayHaveDirectives(text) else { return [] }
+        guard MarkerCensus(text).has(.directive) else { return [] }
         var tokens: [ReaderToken] = []
         let lines = SourceLines(text).lines
         var fence: (marker: Character, count: Int)?
@@ -175,20 +175,5 @@ package struct ReaderToken {
     private static func closesFence(_ trimmed: Substring, _ open: (marker: Character, count: Int)) -> Bool {
         let count = trimmed.prefix(while: { $0 == open.marker }).count
         return count >= open.count && trimmed.dropFirst(count).trimmingSpaces.isEmpty
-    }
-
-    /// Whether the text has `{{<`, `{{%`, `--8<--` or `{*`, searched on bytes.
-    static func mayHaveDirectives(_ text: String) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            switch (previous.0, previous.1, byte) {
-            case (UInt8(ascii: "{"), UInt8(ascii: "{"), UInt8(ascii: "<")), (UInt8(ascii: "{"), UInt8(ascii: "{"), UInt8(ascii: "%")),
-                 (UInt8(ascii: "8"), UInt8(ascii: "<"), UInt8(ascii: "-")), (_, UInt8(ascii: "{"), UInt8(ascii: "*")):
-                return true
-            default:
-                previous = (previous.1, byte)
-            }
-        }
-        return false
     }
 }

@@ -28,6 +28,11 @@ public final class PreviewServer: Sendable {
     static let headTimeout: Double = 10
     /// How long writing an answer may stall before the connection is dropped.
     static let sendTimeout: Double = 30
+    /// Descriptors connections never take: the watcher, rebuilds and the
+    /// search need some, and so does libdispatch, which ends the program
+    /// (SIGILL, "registered worker exited prematurely") when it cannot
+    /// open /proc/self/task/N/stat to watch its threads.
+    static let spareDescriptors: Int32 = 16
 
     /// Why the server cannot listen: a port in use, an address that is not
     /// this machine's, a port that needs privileges.
@@ -170,6 +175,10 @@ public final class PreviewServer: Sendable {
         while !isStopped {
             var poller = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, 200) > 0 else { continue }
+            guard hasSpareDescriptors(listener) else {
+                waitAfterFailedAccept(EMFILE, saying: &outOfDescriptors)
+                continue
+            }
             let connection = accept(listener, nil, nil)
             if connection < 0 {
                 waitAfterFailedAccept(errno, saying: &outOfDescriptors)
@@ -190,6 +199,19 @@ public final class PreviewServer: Sendable {
             return state.finished
         }
         waiting.forEach { $0.resume() }
+    }
+
+    /// Whether a connection would leave `spareDescriptors` free: the
+    /// lowest free descriptor (the one `accept` would take) is below the
+    /// limit less the spare ones. (Descriptors above it may be taken too,
+    /// by whatever serve inherited; the count stays a good guess.)
+    private func hasSpareDescriptors(_ listener: Int32) -> Bool {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < rlim_t(Int32.max) else { return true }
+        let lowest = fcntl(listener, F_DUPFD_CLOEXEC, 0)
+        guard lowest >= 0 else { return false }
+        close(lowest)
+        return rlim_t(lowest) < limit.rlim_cur - rlim_t(min(Self.spareDescriptors, Int32(limit.rlim_cur / 2)))
     }
 
     /// After `accept` failed: out of descriptors or memory, the connection

@@ -14,10 +14,18 @@ import Glibc
 /// file is then opened for reading. A link flipped between a check and a
 /// read, `static -> ~/.ssh` or `static -> /proc/self`, can never lead a
 /// read out of the site.
+///
+/// A hard link has no real path to check: `static/key` may be another
+/// name of `~/.ssh/id_ed25519`. A file with more than one name is read
+/// only when the caller found all of them in the site (`namesInside`);
+/// otherwise it cannot be told from a file outside the site.
 public enum SiteFileReader {
     /// The bytes of the file at `path`, when its real path is inside `folder`
-    /// (a real path: `FilePaths.realPath`) and it is a regular file.
-    public static func read(_ path: String, inside folder: String) throws(FileBytes.ReadError) -> [UInt8] {
+    /// (a real path: `FilePaths.realPath`), it is a regular file, and it has
+    /// no more names (hard links) than `namesInside` counted in the site
+    /// (one when it has no entry).
+    public static func read(_ path: String, inside folder: String,
+                            namesInside: [FileIdentity: Int] = [:]) throws(FileBytes.ReadError) -> [UInt8] {
         func failure(_ reason: String = String(cString: strerror(errno))) -> FileBytes.ReadError {
             FileBytes.ReadError(path: path, reason: reason)
         }
@@ -33,6 +41,11 @@ public enum SiteFileReader {
         guard fstat(handle, &info) == 0 else { throw failure() }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw failure("it is \(FileBytes.kind(of: info.st_mode)), not a regular file; sitegen reads only regular files")
+        }
+        let found = namesInside[FileIdentity(info), default: 1]
+        guard Int(info.st_nlink) <= found else {
+            throw failure("it is a hard link: the file has \(info.st_nlink) names and only \(found) of them are in the site's folders, "
+                + "so it may be a file from outside the site; sitegen reads it only as a file of its own (cp FILE FILE.new && mv FILE.new FILE)")
         }
         // The same file, now for reading.
         let descriptor = open(handlePath, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)

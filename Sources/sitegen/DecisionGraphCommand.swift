@@ -39,8 +39,10 @@ struct DecisionGraphCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: flowFile) else {
                 throw UsageError("no decision flow '\(flow)': \(flowFile) does not exist")
             }
-            if let language, let text = try? String(contentsOfFile: source + "/" + SiteConfig.fileName, encoding: .utf8),
-               let config = SiteConfig.parse(text).0, config.language(language) == nil {
+            // Read as the build reads it (a link out of the site is not
+            // followed; the loader below says why).
+            if let language, let bytes = try? SiteFileReader.read(source + "/" + SiteConfig.fileName, inside: FilePaths.realPath(source)),
+               let config = SiteConfig.parse(String(decoding: bytes, as: UTF8.self)).0, config.language(language) == nil {
                 throw UsageError("--language \(language): not a language of the site (\(config.languages.map(\.code).joined(separator: ", ")))")
             }
         }

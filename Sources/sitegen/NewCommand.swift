@@ -64,7 +64,7 @@ struct NewCommand: ParsableCommand {
     /// The site's settings (a usage error when they cannot be read).
     func siteConfig() throws -> SiteConfig {
         let file = source + "/" + SiteConfig.fileName
-        guard let bytes = try? FileBytes.read(file), let text = String(validating: bytes, as: UTF8.self) else {
+        guard let bytes = try? SiteFileReader.read(file, inside: FilePaths.realPath(source)), let text = String(validating: bytes, as: UTF8.self) else {
             throw UsageError(SiteLoader.NotASiteFolder(path: source).description)
         }
         let (config, problems) = SiteConfig.parse(text, file: SiteConfig.fileName)

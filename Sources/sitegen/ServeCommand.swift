@@ -44,6 +44,16 @@ struct ServeCommand: AsyncParsableCommand {
         let live = LiveReload(plan: builder.plan ?? PreviewSession.placeholderPlan)
         if !first.report.succeeded { await live.fail(PreviewSession.errorText(first.report)) }
         let search = PreviewSearch { line in FileHandleOutput.standardError(line) }
+        // Ctrl-C or SIGTERM: say so, remove the search's temporary folder
+        // (the site itself lives in memory), and stop. Caught before the
+        // search starts and before "Serving" is said, by a handler of our
+        // own: Dispatch's signal sources lost a SIGTERM sent right after
+        // start about once in twenty, and serve kept running.
+        StopSignals.onStop {
+            search.removeFolder()
+            FileHandleOutput.standardError("\nsitegen: stopped")
+            Foundation.exit(0)
+        }
         if let plan = builder.plan { await search.schedule(plan, search: builder.searchEnabled, live: live) }
         let server: PreviewServer
         let listening: UInt16
@@ -59,28 +69,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let serving = Task { try await server.run() }
         FileHandleOutput.standardOutput("Serving http://\(host):\(listening)/ (Ctrl-C to stop)")
-        // Ctrl-C or SIGTERM: say so, remove the search's temporary folder
-        // (the site itself lives in memory), and stop.
-        // Their own queue, not the main one: the main thread is busy with
-        // the preview, and a handler queued behind it never ran (SIGTERM
-        // left serve running).
-        var stoppers: [DispatchSourceSignal] = []
-        let signals = DispatchQueue(label: "sitegen.serve.signals")
-        for stop in [SIGINT, SIGTERM] {
-            signal(stop, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: stop, queue: signals)
-            source.setEventHandler {
-                search.removeFolder()
-                FileHandleOutput.standardError("\nsitegen: stopped")
-                Foundation.exit(0)
-            }
-            source.resume()
-            stoppers.append(source)
-        }
         await PreviewSession.watch(builder, watcher: SourceWatcher(root: OutputWriter.canonical(source)), live: live, search: search) { line in
             FileHandleOutput.standardError(line)
         }
         serving.cancel()
-        withExtendedLifetime(stoppers) {}
     }
 }

@@ -151,6 +151,24 @@ import SitegenTestSupport
         #expect(try String(contentsOfFile: site + "/content/en/_nooit-source.md", encoding: .utf8).contains("translationOf: "))
     }
 
+    /// The write itself checks where the page file leads, so a link that
+    /// turns up (or is flipped) after the site was loaded never leads a
+    /// write out of content/: the file outside keeps its bytes.
+    @Test func neverWritesThroughALinkOutOfContent() throws {
+        let site = try SiteFixtures.copy("translations")
+        let outside = SiteFixtures.temporaryFolder()
+        try Self.write("---\ntitle: Victim\n---\n", to: outside + "/victim.md")
+        let page = site + "/content/en/nooit.md"
+        try FileManager.default.removeItem(atPath: page)
+        try FileManager.default.createSymbolicLink(atPath: page, withDestinationPath: outside + "/victim.md")
+        try FileManager.default.createSymbolicLink(atPath: site + "/content/en/elsewhere", withDestinationPath: outside)
+        for path in [page, site + "/content/en/elsewhere/victim.md"] {
+            #expect(throws: OutputWriter.WriteError.self) { try TranslationMarker.write(Array("marked".utf8), to: path, site: site) }
+        }
+        #expect(try String(contentsOfFile: outside + "/victim.md", encoding: .utf8) == "---\ntitle: Victim\n---\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside) == ["victim.md"])
+    }
+
     static func failure(_ paths: [String], site: String) throws -> TranslationMarker.Failure {
         do {
             _ = try TranslationMarker.markCurrent(paths, site: site, currentFolder: site)

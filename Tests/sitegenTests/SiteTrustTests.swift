@@ -153,6 +153,49 @@ import SitegenTestSupport
         #expect(!Self.manager.fileExists(atPath: output))
     }
 
+    /// A hard link has no path to check: `static/key.txt` may be another
+    /// name of a private file. Where its other name is not in the site's
+    /// folders, it is refused, with what to do.
+    @Test func aHardLinkToAFileOutsideTheSiteIsRefused() throws {
+        let site = try SiteFixtures.copy("good")
+        let secrets = SiteFixtures.temporaryFolder()
+        try Self.write("PRIVATE KEY", to: secrets + "/id_ed25519")
+        try Self.write("PRIVATE PAGE", to: secrets + "/page.md")
+        try Self.manager.createDirectory(atPath: site + "/static", withIntermediateDirectories: true)
+        #expect(link(secrets + "/id_ed25519", site + "/static/key.txt") == 0)
+        #expect(link(secrets + "/page.md", site + "/content/nl/geheim.md") == 0)
+        let (report, output) = try SiteFixtures.build(site)
+        let reason = "cannot read file: it is a hard link: the file has 2 names and only 1 of them are in the site's folders, "
+            + "so it may be a file from outside the site; sitegen reads it only as a file of its own (cp FILE FILE.new && mv FILE.new FILE)"
+        #expect(report.errors.map(\.description) == ["content/nl/geheim.md: error: " + reason, "static/key.txt: error: " + reason])
+        #expect(!Self.manager.fileExists(atPath: output))
+    }
+
+    /// Names of one file that are all in the site are its own: read.
+    @Test func hardLinksBetweenFilesOfTheSiteAreRead() throws {
+        let site = try SiteFixtures.copy("good")
+        try Self.write("shared", to: site + "/static/a.txt")
+        #expect(link(site + "/static/a.txt", site + "/static/b.txt") == 0)
+        #expect(link(site + "/static/a.txt", site + "/templates/assets/c.txt") == 0)
+        let (report, output) = try SiteFixtures.build(site)
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(try String(contentsOfFile: output + "/b.txt", encoding: .utf8) == "shared")
+    }
+
+    /// `decision-graph` reads sitegen.yml as the build does: a link out of
+    /// the site is refused (it used to be read, and its languages printed).
+    @Test func decisionGraphNeverReadsASettingsFileOutsideTheSite() throws {
+        let site = try SiteFixtures.copy("good")
+        let outside = SiteFixtures.temporaryFolder()
+        try Self.write("languages:\n  - code: secretlanguage\n    name: Secret\n", to: outside + "/sitegen.yml")
+        try Self.manager.removeItem(atPath: site + "/sitegen.yml")
+        try Self.manager.createSymbolicLink(atPath: site + "/sitegen.yml", withDestinationPath: outside + "/sitegen.yml")
+        let result = try CommandLineTests.run(["decision-graph", "--source", site, "--language", "nl", "helper"])
+        #expect(result.status == 1)
+        #expect(!result.standardError.contains("secretlanguage"), "\(result.standardError)")
+        #expect(result.standardError.contains("sitegen.yml: error: cannot read file: it leads out of the site folder"), "\(result.standardError)")
+    }
+
     /// The real path is checked on the open file, so a link flipped between
     /// the listing and the read cannot lead out.
     @Test func theCheckedReadRefusesWhatLeadsOutAtOpenTime() throws {
@@ -435,6 +478,32 @@ import SitegenTestSupport
                 #expect(problems.isEmpty, "\(text): \(problems)")
             }
         }
+    }
+
+    /// Other delimiters (`{{=<% %>=}}`) cannot hide a tag from the check,
+    /// and a name made by a tag (`<{{tag}}>`) is refused: what it becomes
+    /// is known only when a page is rendered.
+    @Test func scriptsSplitUnderOtherDelimitersOrNamedByATagAreRefused() throws {
+        let cases: [(String, [String])] = [
+            ("{{=<% %>=}}<scr<%! c %>ipt>alert(1)</script>", ["inline <script>"]),
+            ("{{=<% %>=}}<a href=\"java<%={{ }}=%>{{! c }}script:alert(1)\">x</a>", ["javascript: URL"]),
+            ("<{{tag}}>alert(1)</{{tag}}>", ["an element or attribute name", "an element or attribute name"]),
+            ("{{=[ ]=}}<scr[page.title]>", ["an element or attribute name"]),
+            ("<a {{{name}}}=\"alert(1)\">x</a>", ["an element or attribute name"]),
+            ("<p data-plural-{{category}}=\"{{form}}\" aria-{{x}}=\"y\">x</p>", []),
+            ("{{=<% %>=}}<p class=\"<% name %>\" title='{{x}}'><% text %></p>", []),
+        ]
+        for (text, expected) in cases {
+            let problems = TemplateChecks.inlineCode(in: text)
+            #expect(problems.map { String($0.message.prefix(expected.first?.count ?? 0)) } == expected, "\(text): \(problems)")
+        }
+        let site = try SiteFixtures.copy("good")
+        let page = try String(contentsOfFile: site + "/templates/page.mustache", encoding: .utf8)
+        try Self.write(page.replacingOccurrences(of: "</body>", with: "{{=<% %>=}}<scr<%! c %>ipt>alert(1)</script><%={{ }}=%></body>"),
+                       to: site + "/templates/page.mustache")
+        let (report, output) = try SiteFixtures.build(site)
+        #expect(report.errors.contains { $0.message.hasPrefix("inline <script>") }, "\(report.errors)")
+        #expect(!Self.manager.fileExists(atPath: output))
     }
 
     @Test func aCommentOnlyLayoutIsEmpty() throws {

@@ -4,6 +4,7 @@
 // The other calls on folders by handle (openat2, removal without links).
 #include "beneath.h"
 #include "spawn_child.h"
+#include "stop_signals.h"
 
 /// Swaps two paths in one step (Linux renameat2 with RENAME_EXCHANGE), so a
 /// web server reading the output folder never sees it missing. Returns 0 on

@@ -323,7 +323,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// `pagination`, `navigationLimit`: a whole number of at least 1 (default 100).
     static func limit(_ node: Node?, _ key: String, _ reader: YAMLReader) -> Int {
         guard let node else { return 100 }
-        if let value = node.int, node.tag.rawValue == Tag.Name.int.rawValue, value >= 1 { return value }
+        if let value = node.int, YAMLText.tag(of: node) == .int, value >= 1 { return value }
         reader.error("\(key) must be a whole number of at least 1, like '\(key): 100'", at: node)
         return 100
     }

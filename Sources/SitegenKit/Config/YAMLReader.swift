@@ -50,7 +50,7 @@ final class YAMLReader {
     /// A whole number written as one (`10`, not `"10"` or `ten`).
     func int(_ node: Node?, _ message: String) -> Int? {
         guard let node else { return nil }
-        guard let value = node.int, node.tag.rawValue == Tag.Name.int.rawValue else {
+        guard let value = node.int, YAMLText.tag(of: node) == .int else {
             error(message, at: node)
             return nil
         }
@@ -60,7 +60,7 @@ final class YAMLReader {
     /// `true` or `false`.
     func bool(_ node: Node?, _ message: String) -> Bool? {
         guard let node else { return nil }
-        guard let value = node.bool, node.tag.rawValue == Tag.Name.bool.rawValue else {
+        guard let value = node.bool, YAMLText.tag(of: node) == .bool else {
             error(message, at: node)
             return nil
         }

@@ -65,11 +65,36 @@ struct YAMLText {
         return nil
     }
 
-    /// Plain scalars are booleans, numbers, null or text, as in YAML 1.2's
-    /// core schema. YAML 1.1's timestamps, merge keys (`<<`) and `=` are
-    /// text: each rule is a regular expression tried on every scalar of every
-    /// page, and a date in front matter is text for templates anyway.
-    static let resolver = Resolver.default.removing(.timestamp).removing(.merge).removing(.value)
+    /// Plain scalars are booleans (YAML 1.1's words: `yes`, `off`...),
+    /// numbers, null or text. YAML 1.1's timestamps, merge keys (`<<`) and
+    /// `=` are text: a date in front matter is text for templates anyway.
+    /// Yams resolves a tag by trying each rule's regular expression in turn,
+    /// which was 4 % of a warm build (every key of every page, for its
+    /// duplicate-key check, and every value read); so the parser gets no
+    /// rules, and `tag(of:)` resolves what sitegen reads, the same way.
+    static let resolver = Resolver.basic
+    /// The rules that need a regular expression, tried only on a scalar
+    /// that starts like a number.
+    private static let numberRules = Resolver.basic.appending(.int).appending(.float)
+    private static let booleanWords: Set<String> = ["yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE",
+                                                    "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF"]
+    private static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
+
+    /// The node's tag, as `Resolver.default` without timestamps, merge
+    /// keys and `=` would resolve it (booleans, then numbers, then null),
+    /// for a plain scalar without a tag; otherwise the tag written.
+    static func tag(of node: Node) -> Tag.Name {
+        guard case .scalar(let scalar) = node, scalar.tag.description == Tag.Name.implicit.rawValue else {
+            return Tag.Name(rawValue: node.tag.description)
+        }
+        let text = scalar.string
+        if booleanWords.contains(text) { return .bool }
+        if let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) {
+            return numberRules.resolveTag(of: .scalar(.init(text)))
+        }
+        return nullWords.contains(text) ? .null : .str
+    }
 
     /// The place of a node in the file.
     func location(of node: Node?) -> SourceLocation {
@@ -94,7 +119,7 @@ struct YAMLText {
     static func templateValue(_ node: Node) -> TemplateValue {
         switch node {
         case .scalar(let scalar):
-            switch node.tag.rawValue {
+            switch tag(of: node).rawValue {
             case Tag.Name.bool.rawValue: return node.bool.map(TemplateValue.bool) ?? .string(scalar.string)
             case Tag.Name.int.rawValue: return node.int.map(TemplateValue.int) ?? .string(scalar.string)
             case Tag.Name.float.rawValue: return node.float.map(TemplateValue.double) ?? .string(scalar.string)
@@ -116,7 +141,7 @@ struct YAMLText {
 
     /// Whether a scalar node holds text (not a number, boolean or null).
     static func isString(_ node: Node) -> Bool {
-        if case .scalar = node { return node.tag.rawValue == Tag.Name.str.rawValue }
+        if case .scalar = node { return tag(of: node) == .str }
         return false
     }
 }

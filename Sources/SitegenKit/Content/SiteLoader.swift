@@ -25,31 +25,39 @@ public enum SiteLoader {
             throw NotASiteFolder(path: root)
         }
         var diagnostics: [Diagnostic] = []
-        let config = readText(configPath, display: SiteConfig.fileName, inside: root, into: &diagnostics)
+        // Every folder is listed before a file is read: a file with more
+        // than one name (hard links) is read only when all are found here.
+        let contentFiles = listFiles(in: root, folder: "content", diagnostics: &diagnostics)
+        let flowFiles = listFiles(in: root + "/content", folder: "_decisions", diagnostics: &diagnostics)
+        let rootFiles = listFiles(in: root, folder: RootFiles.folder, diagnostics: &diagnostics, everyName: true)
+        let templateFiles = listFiles(in: root, folder: "templates", diagnostics: &diagnostics)
+        let reader = Reader(root: root, files: contentFiles + flowFiles + rootFiles + templateFiles)
+
+        let config = reader.text(configPath, display: SiteConfig.fileName, into: &diagnostics)
             ?? SourceText("", path: SiteConfig.fileName)
         var source = SiteSource(root: root, config: config)
-        loadContent(into: &source, diagnostics: &diagnostics)
+        loadContent(contentFiles, reader: reader, into: &source, diagnostics: &diagnostics)
         source.languageFolders = listFolders(in: root + "/content")
-        for file in listFiles(in: root + "/content", folder: "_decisions", diagnostics: &diagnostics) where file.relativePath.hasSuffix(".yml") {
+        for file in flowFiles where file.relativePath.hasSuffix(".yml") {
             let display = "content/_decisions/\(file.relativePath)"
-            if let text = readText(file.absolutePath, display: display, inside: root, into: &diagnostics) {
+            if let text = reader.text(file.absolutePath, display: display, into: &diagnostics) {
                 source.decisionFlows[String(file.relativePath.dropLast(".yml".count))] = text
             }
         }
-        for file in listFiles(in: root, folder: RootFiles.folder, diagnostics: &diagnostics, everyName: true) {
-            if let bytes = readBytes(file.absolutePath, display: "\(RootFiles.folder)/\(file.relativePath)", inside: root, into: &diagnostics) {
+        for file in rootFiles {
+            if let bytes = reader.bytes(file.absolutePath, display: "\(RootFiles.folder)/\(file.relativePath)", into: &diagnostics) {
                 source.rootFiles.append(SiteSource.StaticFile(relativePath: file.relativePath, bytes: bytes))
             }
         }
-        loadTemplates(into: &source, diagnostics: &diagnostics)
+        loadTemplates(templateFiles, reader: reader, into: &source, diagnostics: &diagnostics)
         return (source, diagnostics)
     }
 
     /// The language folders: UI strings, other files, and the pages, which
     /// are read and decoded on every core after the listing.
-    private static func loadContent(into source: inout SiteSource, diagnostics: inout [Diagnostic]) {
+    private static func loadContent(_ files: [ListedFile], reader: Reader, into source: inout SiteSource, diagnostics: inout [Diagnostic]) {
         var pageFiles: [(language: String, path: String, file: ListedFile)] = []
-        for file in listFiles(in: source.root, folder: "content", diagnostics: &diagnostics) {
+        for file in files {
             let parts = file.relativePath.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
                 diagnostics.append(Diagnostic(.error, file: "content/\(file.relativePath)",
@@ -59,21 +67,20 @@ public enum SiteLoader {
             let (language, path) = (parts[0], parts[1])
             let display = "content/\(file.relativePath)"
             if path == "_strings.yml" {
-                if let text = readText(file.absolutePath, display: display, inside: source.root, into: &diagnostics) {
+                if let text = reader.text(file.absolutePath, display: display, into: &diagnostics) {
                     source.strings[language] = text
                 } else {
                     source.unreadableStrings.insert(language)
                 }
             } else if path.hasSuffix(".md") {
                 pageFiles.append((language, path, file))
-            } else if let bytes = readBytes(file.absolutePath, display: display, inside: source.root, into: &diagnostics) {
+            } else if let bytes = reader.bytes(file.absolutePath, display: display, into: &diagnostics) {
                 source.contentFiles.append(SiteSource.StaticFile(relativePath: file.relativePath, bytes: bytes))
             }
         }
-        let root = source.root
         let texts = Cores.map(pageFiles.map(\.file)) { file in
             var problems: [Diagnostic] = []
-            let text = readText(file.absolutePath, display: "content/\(file.relativePath)", inside: root, into: &problems)
+            let text = reader.text(file.absolutePath, display: "content/\(file.relativePath)", into: &problems)
             return (text, problems)
         }
         var readAs: [String: [String: String]] = [:]
@@ -95,13 +102,12 @@ public enum SiteLoader {
     /// theme. Mustache templates, files under `assets/`, and the UI strings
     /// under `strings/` (`<language>.yml`, a site's `_strings.yml` goes over
     /// them key by key); other files are not read.
-    private static func loadTemplates(into source: inout SiteSource, diagnostics: inout [Diagnostic]) {
-        let siteFiles = listFiles(in: source.root, folder: "templates", diagnostics: &diagnostics)
-            .filter { ThemeFile.Kind($0.relativePath) != nil }
+    private static func loadTemplates(_ files: [ListedFile], reader: Reader, into source: inout SiteSource, diagnostics: inout [Diagnostic]) {
+        let siteFiles = files.filter { ThemeFile.Kind($0.relativePath) != nil }
         let sitePaths = Set(siteFiles.map(\.relativePath))
         var theme = siteFiles.map { file in
             (file: ThemeFile(path: file.relativePath, isBuiltIn: false),
-             bytes: readBytes(file.absolutePath, display: "templates/\(file.relativePath)", inside: source.root, into: &diagnostics))
+             bytes: reader.bytes(file.absolutePath, display: "templates/\(file.relativePath)", into: &diagnostics))
         }
         for file in BuiltInTheme.files where !sitePaths.contains(file.path) && ThemeFile.Kind(file.path) != nil {
             theme.append((ThemeFile(path: file.path, isBuiltIn: true), file.bytes))
@@ -149,7 +155,10 @@ public enum SiteLoader {
             source.unreadablePages.remove(PageID(language: language, path: relative))
             let absolute = previous.root + "/" + path
             guard FileManager.default.fileExists(atPath: absolute) else { continue }
-            if let text = readText(absolute, display: path, inside: previous.root, into: &diagnostics) {
+            // A page with other names (hard links): only a full listing tells where they are.
+            var info = stat()
+            if lstat(absolute, &info) == 0 && info.st_nlink > 1 { return nil }
+            if let text = Reader(root: previous.root, files: []).text(absolute, display: path, into: &diagnostics) {
                 source.pages.append(SiteSource.PageFile(language: language, relativePath: relative, source: text))
             } else {
                 source.unreadablePages.insert(PageID(language: language, path: relative))
@@ -161,23 +170,36 @@ public enum SiteLoader {
 
     // MARK: Reading
 
-    /// The bytes of a file of the site folder `root` (checked by `SiteFileReader`).
-    private static func readBytes(_ path: String, display: String, inside root: String, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
-        do {
-            return try SiteFileReader.read(path, inside: root)
-        } catch {
-            diagnostics.append(Diagnostic(.error, file: display, "cannot read file: \(error.reason.escapingControlCharacters)"))
-            return nil
-        }
-    }
+    /// Reads files of the site folder `root` (checked by `SiteFileReader`),
+    /// knowing how many names each file with hard links has in the listing.
+    struct Reader: Sendable {
+        let root: String
+        let namesInside: [FileIdentity: Int]
 
-    private static func readText(_ path: String, display: String, inside root: String, into diagnostics: inout [Diagnostic]) -> SourceText? {
-        guard let bytes = readBytes(path, display: display, inside: root, into: &diagnostics) else { return nil }
-        do {
-            return try SourceText(decoding: bytes, path: display)
-        } catch {
-            diagnostics.append(contentsOf: error.diagnostics)
-            return nil
+        init(root: String, files: [ListedFile]) {
+            self.root = root
+            var names: [FileIdentity: Int] = [:]
+            for case let identity? in files.map(\.sharedIdentity) { names[identity, default: 0] += 1 }
+            namesInside = names
+        }
+
+        func bytes(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
+            do {
+                return try SiteFileReader.read(path, inside: root, namesInside: namesInside)
+            } catch {
+                diagnostics.append(Diagnostic(.error, file: display, "cannot read file: \(error.reason.escapingControlCharacters)"))
+                return nil
+            }
+        }
+
+        func text(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> SourceText? {
+            guard let bytes = bytes(path, display: display, into: &diagnostics) else { return nil }
+            do {
+                return try SourceText(decoding: bytes, path: display)
+            } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+                return nil
+            }
         }
     }
 
@@ -186,6 +208,8 @@ public enum SiteLoader {
     struct ListedFile: Sendable {
         var relativePath: String
         var absolutePath: String
+        /// The file's identity when it has more than one name (hard links).
+        var sharedIdentity: FileIdentity? = nil
     }
 
     /// Every published file below `root/folder`, sorted, following symbolic
@@ -282,7 +306,8 @@ public enum SiteLoader {
             } else if isLink && FileManager.default.fileExists(atPath: resolved, isDirectory: &childIsDirectory) && childIsDirectory.boolValue {
                 linkedFolders.append((relative, resolved))
             } else {
-                files.append(ListedFile(relativePath: relative, absolutePath: absolute))
+                let shared = !isLink && info.st_nlink > 1 ? FileIdentity(info) : nil
+                files.append(ListedFile(relativePath: relative, absolutePath: absolute, sharedIdentity: shared))
             }
         }
     }

@@ -59,7 +59,9 @@ public enum DecisionGraph {
             return (nil, nil, loadProblems + [Diagnostic(.error, file: "content/_decisions/\(id).yml",
                 "no such decision flow" + (known.isEmpty ? "" : "; the site has: \(known)"))])
         }
-        let (flow, problems) = DecisionFlow.parse(text, id: id)
+        var (flow, problems) = DecisionFlow.parse(text, id: id)
+        // Settings that could not be read (a link out of the site, say) are said, not passed over.
+        problems = loadProblems.filter { $0.file == SiteConfig.fileName } + problems
         guard let flow, let language else { return (flow, nil, problems) }
         for file in source.pages where file.language == language {
             guard let split = try? FrontMatter.split(file.source), let yaml = split.yaml,

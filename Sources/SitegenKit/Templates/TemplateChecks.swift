@@ -50,6 +50,19 @@ enum TemplateChecks {
                 found.insert(Problem(line: line, column: column, message: message))
             }
         }
+        // A value or a partial as (part of) an element's or an attribute's
+        // name (`<{{tag}}>`, `<a {{name}}=`): what it becomes is known only
+        // when the page is rendered, so it is refused. A name that starts
+        // as `data-` or `aria-` is written (`data-plural-{{category}}=`):
+        // whatever follows, it is no event handler or style.
+        let (marked, markedOrigins) = withoutTags(text, markingValues: true)
+        let builtName = try! NSRegularExpression(pattern: "<\\/?[a-z0-9-]*\u{1}|<[a-z][^>]*\\s(?!data-|aria-)[a-z0-9:-]*\u{1}[a-z0-9:\u{1}-]*\\s*=", options: [.caseInsensitive])
+        for match in builtName.matches(in: marked, range: NSRange(marked.startIndex..., in: marked)) {
+            guard let matchRange = Range(match.range, in: marked) else { continue }
+            let (line, column) = lines.location(ofByteOffset: markedOrigins[marked.utf8.distance(from: marked.startIndex, to: matchRange.lowerBound)])
+            found.insert(Problem(line: line, column: column, message:
+                "an element or attribute name made by a Mustache tag: what it becomes (<script>, onclick=) cannot be checked; write the name in the template"))
+        }
         return found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }.map { ($0.line, $0.column, $0.message) }
     }
 
@@ -59,21 +72,40 @@ enum TemplateChecks {
         var message: String
     }
 
+    /// What stands for a tag that writes a value or a partial in the text
+    /// `withoutTags(_:markingValues:)` returns: a byte no template writes.
+    static let valueMark: UInt8 = 0x01
+
     /// `text` without its Mustache tags, and for each of its UTF-8 bytes
-    /// the offset of the byte in `text` it came from.
-    static func withoutTags(_ text: String) -> (text: String, origins: [Int]) {
+    /// the offset of the byte in `text` it came from. Delimiters follow
+    /// set-delimiter tags (`{{=<% %>=}}`), as the renderer does, so other
+    /// delimiters cannot hide a tag from the checks. With `markingValues`,
+    /// a tag that writes a value or a partial leaves `valueMark` in its place.
+    static func withoutTags(_ text: String, markingValues: Bool = false) -> (text: String, origins: [Int]) {
         let bytes = Array(text.utf8)
+        var opening = Array("{{".utf8), closing = Array("}}".utf8)
         var kept: [UInt8] = []
         var origins: [Int] = []
         var index = 0
+        func starts(_ marker: [UInt8], at position: Int) -> Bool {
+            position + marker.count <= bytes.count && bytes[position..<position + marker.count].elementsEqual(marker)
+        }
         while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "{"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{") {
-                let triple = index + 2 < bytes.count && bytes[index + 2] == UInt8(ascii: "{")
-                let closing: [UInt8] = triple ? Array("}}}".utf8) : Array("}}".utf8)
-                var end = index + (triple ? 3 : 2)
-                while end + closing.count <= bytes.count && Array(bytes[end..<end + closing.count]) != closing { end += 1 }
-                if end + closing.count <= bytes.count {
-                    index = end + closing.count
+            if starts(opening, at: index) {
+                let triple = opening == Array("{{".utf8) && starts(Array("{".utf8), at: index + 2)
+                let end = triple ? closing + Array("}".utf8) : closing
+                var close = index + opening.count + (triple ? 1 : 0)
+                while close + end.count <= bytes.count && !starts(end, at: close) { close += 1 }
+                if close + end.count <= bytes.count {
+                    let inside = String(decoding: bytes[(index + opening.count)..<close], as: UTF8.self).trimmingWhitespace
+                    if inside.hasPrefix("=") && inside.hasSuffix("=") && inside.count > 2 {
+                        let parts = inside.dropFirst().dropLast().split(whereSeparator: \.isWhitespace)
+                        if parts.count == 2 { (opening, closing) = (Array(parts[0].utf8), Array(parts[1].utf8)) }
+                    } else if markingValues && (triple || !"!#^/".contains(inside.first ?? "!")) {
+                        kept.append(valueMark)
+                        origins.append(index)
+                    }
+                    index = close + end.count
                     continue
                 }
             }

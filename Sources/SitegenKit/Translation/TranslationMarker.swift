@@ -7,7 +7,10 @@ import SitegenSupport
 ///
 /// All or nothing: every file is checked first (it is a page of a language
 /// other than the default, with front matter, and an original), and only
-/// when all are fine are they written, each at once (`FileBytes.replace`).
+/// when all are fine are they written, each at once: under a new name and
+/// renamed into place, through a `FolderHandle` of the site folder, so a
+/// link (or a link flipped since the check) never leads a write out of
+/// `content/`.
 public enum TranslationMarker {
     /// What happened to one file.
     public struct Marked: Sendable, Hashable {
@@ -57,13 +60,24 @@ public enum TranslationMarker {
         if !problems.isEmpty { throw Failure(diagnostics: problems, isUsageError: false) }
         for edit in edits where edit.marked.changed {
             do {
-                try FileBytes.replace(edit.target.absolutePath, with: edit.bytes)
+                try write(edit.bytes, to: edit.target.absolutePath, site: source.root)
             } catch {
-                problems.append(Diagnostic(.error, file: edit.marked.file, error.description))
+                problems.append(Diagnostic(.error, file: edit.marked.file, error.description.escapingControlCharacters))
             }
         }
         if !problems.isEmpty { throw Failure(diagnostics: problems, isUsageError: false) }
         return edits.map(\.marked)
+    }
+
+    /// Replaces the page file at `path` (a link inside `content/` is
+    /// followed to the file it names, which is replaced) without following
+    /// a link on the way: a page that leads out of `content/` is refused.
+    static func write(_ bytes: [UInt8], to path: String, site root: String) throws(OutputWriter.WriteError) {
+        let real = FilePaths.resolveLinks(path)
+        guard FilePaths.isInside(real, root + "/content"), real != root + "/content" else {
+            throw OutputWriter.WriteError(description: "the page file leads out of content/ (to '\(real)'); sitegen writes only files inside the site's content/ folder, so it was not marked")
+        }
+        try FolderHandle(root).writeFile(String(real.dropFirst(root.count + 1)), bytes, durable: true)
     }
 
     /// The pages the paths name, each once; a path that is no page of the
@@ -99,7 +113,7 @@ public enum TranslationMarker {
                 continue
             }
             do {
-                let bytes = try FileBytes.read(absolute)
+                let bytes = try SiteFileReader.read(absolute, inside: source.root)
                 let edited = try TranslationMark.setting(String(repeating: "f", count: TranslationHash.length), in: bytes)
                 source.pages[index].source = try SourceText(decoding: edited.bytes, path: page.source.path)
                 targets.append(Target(index: index, absolutePath: absolute, bytes: bytes))
