@@ -8,7 +8,7 @@
 
 extern char **environ;
 
-pid_t sitegen_spawn(const char *path, char *const arguments[], const char *folder, int output) {
+pid_t sitegen_spawn(const char *path, char *const arguments[], char *const environment[], const char *folder, int output) {
     posix_spawn_file_actions_t actions;
     if (posix_spawn_file_actions_init(&actions) != 0) return -1;
     int failed = posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
@@ -17,7 +17,7 @@ pid_t sitegen_spawn(const char *path, char *const arguments[], const char *folde
         || posix_spawn_file_actions_addchdir_np(&actions, folder);
     pid_t child = -1;
     if (!failed) {
-        int result = posix_spawn(&child, path, &actions, NULL, arguments, environ);
+        int result = posix_spawn(&child, path, &actions, NULL, arguments, environment ? environment : environ);
         if (result != 0) {
             errno = result;
             child = -1;

@@ -28,6 +28,7 @@ import SitegenSupport
 ///   missingTranslations: true   # a warning per missing translation (default: true)
 /// search: true              # optional: a search page per language, indexed by Pagefind (default: false)
 /// editURL: https://github.com/o/r/edit/main/   # optional: the site folder on a code host; + content/en/x.md
+/// lastUpdated: git          # optional: "Last updated" from each page's last commit, or 'file' (its time)
 /// banner:                   # optional: an announcement above every page, one text or one per language
 ///   en: Version 2 is out.
 /// nav: [index.md, ...]        # optional: reading order in MkDocs' shape, see `NavOrder`
@@ -71,6 +72,8 @@ package struct SiteConfig: Sendable, Hashable {
     /// `/`: a page's "Edit this page" link is this and its source path
     /// (`content/en/guide.md`).
     package var editURL: String?
+    /// Where each written page's "Last updated" date comes from; nil: no dates.
+    package var lastUpdated: LastUpdatedSource?
     /// An announcement above every page, by language code (a language
     /// without one has no banner).
     package var banner: [String: String] = [:]
@@ -94,7 +97,7 @@ package struct SiteConfig: Sendable, Hashable {
 
     static let knownKeys: Set<String> = ["title", "defaultLanguage", "languages", "missingPages", "baseURL", "output", "translationNotices",
                                         "pagination", "navigationLimit", "markdown", "warnings", "search", "links", "nav", "params",
-                                        "editURL", "banner", "logo", "favicon"]
+                                        "editURL", "lastUpdated", "banner", "logo", "favicon"]
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
@@ -143,6 +146,7 @@ package struct SiteConfig: Sendable, Hashable {
         config.missingTranslationWarnings = readWarnings(root["warnings"], reader)
         config.search = reader.bool(root["search"], "search must be true or false (true: a search page per language, indexed by Pagefind)") ?? false
         config.editURL = readEditURL(root["editURL"], reader)
+        config.lastUpdated = readLastUpdated(root["lastUpdated"], reader)
         config.banner = readBanner(root["banner"], languages: languages, reader)
         config.logo = SiteFileSetting.read(root["logo"], "logo", reader)
         config.favicon = SiteFileSetting.read(root["favicon"], "favicon", reader)
@@ -268,6 +272,16 @@ package struct SiteConfig: Sendable, Hashable {
 
     static func readEditURL(_ node: Node?, _ reader: YAMLReader) -> String? {
         readFolderURL(node, reader, "editURL must be an absolute http or https URL of the site folder on a code host, like 'https://github.com/owner/repo/edit/main/'")
+    }
+
+    /// `lastUpdated`: `git` or `file`; nil when absent or wrong (reported).
+    static func readLastUpdated(_ node: Node?, _ reader: YAMLReader) -> LastUpdatedSource? {
+        guard let node else { return nil }
+        guard let value = node.string.flatMap(LastUpdatedSource.init(rawValue:)) else {
+            reader.error("lastUpdated must be 'git' (the date of each page's last commit) or 'file' (its file's modification time)", at: node)
+            return nil
+        }
+        return value
     }
 
     /// `banner`: one text for every language, or a mapping from language

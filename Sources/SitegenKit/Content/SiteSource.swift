@@ -52,6 +52,9 @@ package struct SiteSource: Sendable {
     package var decisionFlows: [String: SourceText] = [:]
     /// The folders directly under `content/` (each should be a language).
     package var languageFolders: [String] = []
+    /// `lastUpdated:` each page file's date (seconds since 1970) by
+    /// site-relative path; read by `SiteBuilder` with the settings.
+    package var lastUpdated: [String: Int64] = [:]
     /// Markdown files that could not be read or decoded (already reported).
     package var unreadablePages: Set<PageID> = []
     /// Languages whose `_strings.yml` could not be read (reported).

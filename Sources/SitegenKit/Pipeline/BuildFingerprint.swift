@@ -12,7 +12,7 @@ struct BuildFingerprint: Sendable {
     /// Everything pages are rendered from besides their own Markdown: the
     /// options (--base-url, --drafts, --file-links), sitegen.yml,
     /// templates, assets, UI strings, decision flows, the files beside the
-    /// pages and in static/.
+    /// pages and in static/, the pages' `lastUpdated` dates.
     var settings: String
     /// What other pages show of each page (`Site.navigationFacts`).
     var navigation: String
@@ -47,6 +47,12 @@ struct BuildFingerprint: Sendable {
             }
         }
         settings.add(source.languageFolders.joined(separator: "/"))
+        // A new commit changes a page's date, not its file.
+        settings.add("lastUpdated")
+        for path in source.lastUpdated.keys.sorted() {
+            settings.add(path)
+            settings.add(String(source.lastUpdated[path]!))
+        }
         self.settings = settings.hex
         var navigation = FNV1a.Running()
         for fact in resolved.site.navigationFacts { navigation.add(fact) }

@@ -229,6 +229,14 @@ public enum SiteBuilder {
             }
         }
         guard let config = parsedConfig else { return nil }
+        // `lastUpdated`: one git process (or one stat per page) for the whole
+        // site, again on every build, since a commit changes no page file.
+        if let setting = config.lastUpdated {
+            let (dates, problems) = PageDates.load(setting, source: source, environment: options.environment)
+            source.lastUpdated = dates
+            report.diagnostics += problems
+            log(Step(name: "dates", detail: "\(dates.count) page dates from \(setting.rawValue)", isDetail: true))
+        }
         if let given = options.output {
             report.output = OutputWriter.canonical(given)
         } else {

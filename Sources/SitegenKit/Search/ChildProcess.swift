@@ -6,7 +6,8 @@ import Glibc
 #endif
 
 /// Runs a program and waits for it: the one place the site core starts a
-/// process (Pagefind, and `python3` to find it).
+/// process (Pagefind, `python3` to find it, and `git log` for
+/// `lastUpdated: git`).
 ///
 /// A child never runs in the site folder: its working folder is `/`, so
 /// nothing a site holds (a `pagefind.yml`, a `pagefind_bin.py`, a pyenv
@@ -35,11 +36,17 @@ package enum ChildProcess {
         package var localizedDescription: String { reason }
     }
 
-    package static func run(_ executable: String, _ arguments: [String], timeout: Duration = defaultTimeout) throws(StartFailure) -> Result {
+    /// - Parameter environment: the child's environment (`NAME=value`);
+    ///   nil: this process's.
+    package static func run(_ executable: String, _ arguments: [String], environment: [String]? = nil,
+                            timeout: Duration = defaultTimeout) throws(StartFailure) -> Result {
         var ends: [Int32] = [-1, -1]
         guard sitegen_pipe(&ends) == 0 else { throw StartFailure(reason: String(cString: strerror(errno))) }
         let (reading, writing) = (ends[0], ends[1])
-        let child = withCStrings([executable] + arguments) { sitegen_spawn(executable, $0, workingFolder, writing) }
+        let child = withCStrings([executable] + arguments) { arguments in
+            guard let environment else { return sitegen_spawn(executable, arguments, nil, workingFolder, writing) }
+            return withCStrings(environment) { sitegen_spawn(executable, arguments, $0, workingFolder, writing) }
+        }
         let startError = errno
         close(writing)
         guard child > 0 else {

@@ -21,6 +21,8 @@ package struct Site: Sendable {
     package var draftPages: Set<PageID> = []
     /// Files of `static/`, published at the root as they are (see `RootFiles`).
     package var rootFiles: [SitePath: [UInt8]] = [:]
+    /// `lastUpdated:` the written pages' dates, by source path.
+    package var lastUpdated: [String: PageDate] = [:]
     /// Redirect pages at the former URLs pages declare (`aliases:`).
     package var redirects: [SitePath: Redirect] = [:]
     /// The pages link-only entries with a `.md` target lead to, by the

@@ -65,6 +65,7 @@ package enum SiteResolver {
         site.unusablePages = found.unusable
         site.rootFiles = Dictionary(source.rootFiles.map { (SitePath($0.relativePath), $0.bytes) }) { first, _ in first }
         found.diagnostics += [config.logo, config.favicon].compactMap { $0?.problem(rootFiles: site.rootFiles) }
+        site.lastUpdated = PageDate.dates(source.lastUpdated, pages: pages)
         site.unusableKeys = found.unusableKeys
         site.draftPages = found.drafts
         let (redirects, aliasProblems) = Redirect.resolve(pages: pages, files: collisions.files, defaultLanguage: config.defaultLanguage.code)

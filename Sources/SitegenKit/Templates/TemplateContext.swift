@@ -57,6 +57,10 @@ struct TemplateContext {
             let path = page.sourcePath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? page.sourcePath
             pageValues["editURL"] = .text(editURL + path)
         }
+        if let date = site.lastUpdated[page.sourcePath], page.generated == nil, !page.isFallback {
+            pageValues["lastUpdated"] = .text(date.shown)
+            pageValues["lastUpdatedISO"] = .text(date.iso)
+        }
         // For OpenGraph and Twitter cards, which want an absolute address:
         // front matter `image` as written when absolute, else from the base URL.
         if case .string(let image)? = page.metadata.params["image"] {
