@@ -241,4 +241,21 @@ extension WorstCaseTests {
         let crumbs = trail[..<(trail.range(of: "</nav>")?.upperBound ?? trail.endIndex)]
         #expect(crumbs.components(separatedBy: "<li").count - 1 == NavigationContext.breadcrumbCount)
     }
+
+    /// 10,000 broken anchors into a page of 5,000 headings: each error's
+    /// hint (the page's ids) sorted all 5,000 ids again, minutes in all.
+    @Test(.timeLimit(.minutes(1)))
+    func manyBrokenAnchorsIntoOneLongPageAreReportedQuickly() throws {
+        let site = SiteFixtures.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: site + "/content/en", withIntermediateDirectories: true)
+        try "title: Anchors\nlanguages:\n  - code: en\n    name: English\n".write(toFile: site + "/sitegen.yml", atomically: false, encoding: .utf8)
+        let headings = (1...5_000).map { "## Part \($0)\n" }.joined()
+        let links = (1...10_000).map { "[x](#missing-\($0))\n" }.joined()
+        try ("---\ntitle: Home\n---\n" + headings + links).write(toFile: site + "/content/en/index.md", atomically: false, encoding: .utf8)
+        let (report, _) = try SiteFixtures.build(site)
+        let anchorErrors = report.errors.filter { $0.message.hasPrefix("anchor '#missing-") }
+        #expect(anchorErrors.count == 10_000)
+        #expect(anchorErrors.first?.message.hasSuffix("its ids are: part-1, part-10, part-100, part-1000, part-1001, part-1002, part-1003, part-1004, part-1005, part-1006, part-1007, part-1008 and 4988 more") == true,
+                "\(anchorErrors.first?.message ?? "")")
+    }
 }

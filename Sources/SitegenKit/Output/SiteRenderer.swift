@@ -128,10 +128,19 @@ package struct SiteRenderer: Sendable {
 
     /// Links to anchors that the page they reach does not have.
     func anchorProblems(_ checks: [LinkResolver.AnchorCheck], ids: [SitePath: Set<String>]) -> [Diagnostic] {
-        checks.filter { !(ids[$0.targetPath]?.contains($0.fragment) ?? true) }.map { check in
-            let known = (ids[check.targetPath] ?? []).subtracting(templates.templateIDs).sorted()
+        // The hint is made once per target: a page with 20,000 headings and
+        // 40,000 broken anchors into it sorted its ids 40,000 times.
+        var hints: [SitePath: String] = [:]
+        func hint(_ target: SitePath) -> String {
+            if let hint = hints[target] { return hint }
+            let known = (ids[target] ?? []).subtracting(templates.templateIDs).sorted()
             let more = known.count > 12 ? " and \(known.count - 12) more" : ""
             let hint = known.isEmpty ? "it has no headings" : "its ids are: " + known.prefix(12).joined(separator: ", ") + more
+            hints[target] = hint
+            return hint
+        }
+        return checks.filter { !(ids[$0.targetPath]?.contains($0.fragment) ?? true) }.map { check in
+            let hint = hint(check.targetPath)
             let via = check.via.map { " (linked from \($0), built from this file)" } ?? ""
             return .error("anchor '#\(check.fragment)' does not exist in \(check.targetSource)\(via); \(hint)", at: check.location)
         }
