@@ -159,4 +159,18 @@ import SitegenTestSupport
             "sitegen.yml:\(line):7: error: logo 'images/logo.svg' is no file in static/; put the file at static/images/logo.svg or correct the path"),
             "\(second.diagnostics)")
     }
+
+    @Test func theCopyAndTabsScriptsLoadOnlyOnPagesThatUseThem() throws {
+        let site = try SiteFixtures.copy("docs")
+        let page = site + "/content/en/getting-started/install.md"
+        try (String(contentsOfFile: page, encoding: .utf8) + "\n```sh\nmake\n```\n\n=== \"One\"\n\n    First.\n\n=== \"Two\"\n\n    Second.\n")
+            .write(toFile: page, atomically: false, encoding: .utf8)
+        let (report, output) = try SiteFixtures.build(site)
+        #expect(report.succeeded, "\(report.diagnostics.filter { $0.severity == .error })")
+        let withBoth = try Self.read(output, "en/getting-started/install/index.html")
+        #expect(withBoth.contains("copy-code.") && withBoth.contains("tabs."))
+        let without = try Self.read(output, "en/getting-started/configure/index.html")
+        #expect(!without.contains("<pre") && !without.contains("copy-code.") && !without.contains("tabs."))
+        #expect(without.contains("reading-aids."))
+    }
 }

@@ -34,6 +34,11 @@ struct TemplateContext {
                 .object(entry.merging(["children": .list(children), "hasChildren": .bool(!children.isEmpty)]) { $1 })
             }),
             "hasTOC": .bool(sections.count >= 2),
+            // The theme loads a script only where it has work to do (pages
+            // under 15 KB gzipped): the copy button's where code blocks are,
+            // the tabs' where tabs are.
+            "hasCode": .bool(html.utf8.firstRange(of: "<pre".utf8) != nil),
+            "hasTabs": .bool(html.utf8.firstRange(of: "<div class=\"tabs\"".utf8) != nil),
             "params": .object(page.metadata.params.mapValues(\.templateData)),
             "isHome": .bool(page.isHome),
             "isSection": .bool(page.generated?.listPageNumber != nil || site.sectionTree(of: page.language).map { tree in

@@ -68,7 +68,7 @@ indirect enum TemplateShape: Sendable {
         "hasTOC": .value, "params": .open, "isHome": .value, "isFallback": .value, "sourcePath": .value, "isSection": .value, "isIndexed": .value,
         "contentLanguage": .object(language),
         "original": object(language, adding: ["url": .value, "title": .value]),
-        "translationOutdated": .value, "editURL": .value, "lastUpdated": .value, "lastUpdatedISO": .value, "image": .value,
+        "hasCode": .value, "hasTabs": .value, "translationOutdated": .value, "editURL": .value, "lastUpdated": .value, "lastUpdatedISO": .value, "image": .value,
     ])
 
     /// An entry of the section tree (`TreeEntry`), with its children to
