@@ -90,7 +90,7 @@ indirect enum TemplateShape: Sendable {
                           "logo": .value, "favicon": .value]),
         "language": .object(language),
         "strings": .open, "text": .open, "plurals": .open,
-        "root": .value, "home": .value, "asset": .helper, "canonicalURL": .value,
+        "root": .value, "home": .value, "asset": .helper,
         "page": page,
         "navigation": .list(.object(["title": .value, "url": .value, "isCurrent": .value, "isSection": .value])),
         "translations": .list(object(language, adding: ["url": .value, "isCurrent": .value, "isAvailable": .value, "isFallback": .value])),
