@@ -261,8 +261,10 @@ import SitegenTestSupport
         let log = serve.stop()
         #expect(serve.stoppedOnTerminate)
         #expect(log.contains("too many open files"))
-        // Said when it starts, not on every retry (every 100 ms).
-        #expect(log.components(separatedBy: "too many open files").count <= 3, "\(log)")
+        // Said once per episode of running out, not on every retry (every
+        // 100 ms, dozens in this test). Descriptors freed for a moment
+        // start a new episode: three were seen in one CI run.
+        #expect(log.components(separatedBy: "too many open files").count <= 6, "\(log)")
     }
 
     /// A SIGTERM sent as soon as serve says it is serving ends it. With
