@@ -93,8 +93,9 @@ install: dist
 	install -D -m 755 dist/$(DIST_NAME)/sitegen $(DESTDIR)$(PREFIX)/bin/sitegen
 	@echo "make install: $(DESTDIR)$(PREFIX)/bin/sitegen"
 
-# The Swift tests, one target per module (SitegenMarkdownTests, SitegenKitTests,
-# ...; `swift test --skip-build --filter SitegenMarkdownTests` runs one). Needs
+# The Swift tests, one target per module (SitegenMustacheTests, SitegenMarkdownTests,
+# SitegenKitTests, SitegenLinkCheckTests, SitegenBuildTests, SitegenPreviewTests,
+# sitegenTests; `swift test --skip-build --filter SitegenBuildTests` runs one). Needs
 # the system libraries and Pagefind (the search tests run it), nothing else.
 check: deps pagefind
 	$(SWIFT) build --build-tests

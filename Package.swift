@@ -97,9 +97,17 @@ let package = Package(
         ),
         .testTarget(
             name: "SitegenKitTests",
-            dependencies: ["SitegenBuild", "SitegenLinkCheck", "SitegenKit", "SitegenMarkdown", "SitegenMustache", "SitegenSupport", "SitegenHighlight", "SitegenTestSupport",
+            dependencies: ["SitegenBuild", "SitegenKit", "SitegenMarkdown", "SitegenMustache", "SitegenSupport", "SitegenHighlight", "SitegenTestSupport",
                            // YAMLTagTests checks sitegen's scalar types against Yams' own rules.
                            .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(
+            name: "SitegenLinkCheckTests",
+            dependencies: ["SitegenLinkCheck", "SitegenBuild", "SitegenKit", "SitegenSupport", "SitegenTestSupport"]
+        ),
+        .testTarget(
+            name: "SitegenBuildTests",
+            dependencies: ["SitegenBuild", "SitegenKit", "SitegenMarkdown", "SitegenMustache", "SitegenSupport", "SitegenTestSupport"]
         ),
         .testTarget(name: "SitegenPreviewTests", dependencies: ["SitegenPreview", "SitegenBuild", "SitegenKit", "SitegenSupport", "SitegenTestSupport"]),
         // The sitegen binary as a user runs it (built by `swift build --build-tests`):

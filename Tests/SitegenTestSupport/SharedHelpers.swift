@@ -73,3 +73,49 @@ package enum PreviewResponderTests {
         SitePath("nl/img/logo.png"): [0x89, 0x50],
     ])
 }
+
+/// The `sitegen` binary run as a user runs it, for the binary's tests and the
+/// link checker's (the suite of the same name in sitegenTests forwards to it).
+package enum CommandLineTests {
+    package struct Result {
+        package var status: Int32
+        package var standardOutput: String
+        package var standardError: String
+
+        package init(status: Int32, standardOutput: String, standardError: String) {
+            self.status = status
+            self.standardOutput = standardOutput
+            self.standardError = standardError
+        }
+    }
+
+    /// The built `sitegen` binary, next to the test bundle.
+    package static let executable: URL = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("sitegen").path),
+              directory.path != "/" {
+            directory.deleteLastPathComponent()
+        }
+        return directory.appendingPathComponent("sitegen")
+    }()
+
+    package static func run(_ arguments: [String], input: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe(), error = Pipe(), inputPipe = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = inputPipe
+        try process.run()
+        if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        try inputPipe.fileHandleForWriting.close()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self))
+    }
+}

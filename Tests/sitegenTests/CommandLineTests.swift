@@ -9,40 +9,13 @@ import SitegenTestSupport
 
 /// The `sitegen` executable as a user runs it: output, errors and exit statuses.
 @Suite struct CommandLineTests {
-    struct Result {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-    }
+    // The helpers live in SitegenTestSupport, for the link checker's tests too.
+    typealias Result = SitegenTestSupport.CommandLineTests.Result
 
-    /// The built `sitegen` binary, next to the test bundle.
-    static let executable: URL = {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("sitegen").path),
-              directory.path != "/" {
-            directory.deleteLastPathComponent()
-        }
-        return directory.appendingPathComponent("sitegen")
-    }()
+    static var executable: URL { SitegenTestSupport.CommandLineTests.executable }
 
     static func run(_ arguments: [String], input: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let output = Pipe(), error = Pipe(), inputPipe = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = inputPipe
-        try process.run()
-        if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
-        try inputPipe.fileHandleForWriting.close()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: outData, as: UTF8.self),
-            standardError: String(decoding: errData, as: UTF8.self))
+        try SitegenTestSupport.CommandLineTests.run(arguments, input: input)
     }
 
     static func temporaryFile(_ bytes: [UInt8]) throws -> String {

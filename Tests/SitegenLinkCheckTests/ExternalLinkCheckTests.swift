@@ -7,9 +7,6 @@ import Testing
 @testable import SitegenKit
 @testable import SitegenLinkCheck
 @testable import SitegenBuild
-@testable import SitegenMarkdown
-@testable import SitegenMustache
-@testable import SitegenPreview
 @testable import SitegenSupport
 import SitegenTestSupport
 
