@@ -52,8 +52,16 @@ import SitegenTestSupport
         try String(contentsOfFile: output + "/" + path, encoding: .utf8)
     }
 
+    /// `repository()` built once, shared by the tests that only read it (a
+    /// build of the docs fixture takes seconds of CPU).
+    static let built = Result { () throws -> (site: String, report: BuildReport, output: String) in
+        let site = try repository()
+        let (report, output) = try SiteFixtures.build(site)
+        return (site, report, output)
+    }
+
     @Test func eachPageShowsItsOwnLastCommitsDateInItsLanguage() throws {
-        let (report, output) = try SiteFixtures.build(try Self.repository())
+        let (_, report, output) = try Self.built.get()
         #expect(report.succeeded, "\(report.diagnostics)")
         #expect(report.warnings.allSatisfy { !$0.message.contains("lastUpdated") }, "\(report.warnings)")
         #expect(try Self.read(output, Self.installEN).contains(
@@ -70,8 +78,7 @@ import SitegenTestSupport
     }
 
     @Test func twoBuildsOfOneCheckoutAreByteIdentical() throws {
-        let site = try Self.repository()
-        let (first, firstOutput) = try SiteFixtures.build(site)
+        let (site, first, firstOutput) = try Self.built.get()
         let (second, secondOutput) = try SiteFixtures.build(site)
         #expect(first.succeeded && second.succeeded)
         let one = SiteFixtures.snapshot(firstOutput).filter { !$0.key.hasPrefix(".") }

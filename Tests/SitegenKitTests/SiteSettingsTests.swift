@@ -11,15 +11,37 @@ import SitegenTestSupport
 @Suite struct SiteSettingsTests {
     static let editURL = "https://code.example.org/docs/edit/main/"
 
-    static func build(settings: String, baseURL: String? = "https://example.org/docs/") throws -> (BuildReport, String) {
-        let site = try SiteFixtures.copy("docs")
-        let config = site + "/sitegen.yml"
+    /// Two builds of the docs fixture, made once and shared by the tests that
+    /// look at their output (each build takes seconds of CPU): one with every
+    /// setting these tests show (edit links, a banner, a logo and favicon)
+    /// and a page with code and tabs, and one with none and no base URL.
+    static let withSettings = Result { () throws -> (BuildReport, String) in
+        let (site, config) = try docsCopy()
+        try FileManager.default.createDirectory(atPath: site + "/static/images", withIntermediateDirectories: true)
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"16\"/>"
+        try svg.write(toFile: site + "/static/images/logo.svg", atomically: false, encoding: .utf8)
+        try svg.write(toFile: site + "/static/favicon.svg", atomically: false, encoding: .utf8)
+        let settings = "editURL: \(editURL.dropLast())\n" + "banner:\n  en: Version 2 is out.\n  nl: Versie 2 is uit.\n"
+            + "logo: /images/logo.svg\nfavicon: favicon.svg\n"
         try (String(contentsOfFile: config, encoding: .utf8) + settings).write(toFile: config, atomically: false, encoding: .utf8)
+        let page = site + "/content/en/getting-started/install.md"
+        try (String(contentsOfFile: page, encoding: .utf8) + "\n```sh\nmake\n```\n\n=== \"One\"\n\n    First.\n\n=== \"Two\"\n\n    Second.\n")
+            .write(toFile: page, atomically: false, encoding: .utf8)
+        return try SiteFixtures.build(site, baseURL: "https://example.org/docs/")
+    }
+
+    static let withoutSettings = Result { () throws -> (BuildReport, String) in
+        try SiteFixtures.build(try docsCopy().site, baseURL: nil)
+    }
+
+    /// A copy of the docs fixture whose install page has a front matter `image`.
+    static func docsCopy() throws -> (site: String, config: String) {
+        let site = try SiteFixtures.copy("docs")
         let page = site + "/content/en/getting-started/install.md"
         let text = try String(contentsOfFile: page, encoding: .utf8)
         try text.replacingOccurrences(of: "weight: 1\n", with: "weight: 1\nimage: images/install card.png\n")
             .write(toFile: page, atomically: false, encoding: .utf8)
-        return try SiteFixtures.build(site, baseURL: baseURL)
+        return (site, site + "/sitegen.yml")
     }
 
     static func read(_ output: String, _ path: String) throws -> String {
@@ -27,7 +49,7 @@ import SitegenTestSupport
     }
 
     @Test func editLinksLeadToEachWrittenPagesSourceFile() throws {
-        let (report, output) = try Self.build(settings: "editURL: \(Self.editURL.dropLast())\n")
+        let (report, output) = try Self.withSettings.get()
         #expect(report.succeeded, "\(report.diagnostics)")
         let install = try Self.read(output, "en/getting-started/install/index.html")
         #expect(install.contains("<a href=\"\(Self.editURL)content/en/getting-started/install.md\">Edit this page</a>"))
@@ -43,7 +65,7 @@ import SitegenTestSupport
     }
 
     @Test func withoutEditURLThereIsNoEditLink() throws {
-        let (report, output) = try Self.build(settings: "")
+        let (report, output) = try Self.withoutSettings.get()
         #expect(report.succeeded)
         #expect(!(try Self.read(output, "en/getting-started/install/index.html")).contains("edit-page"))
     }
@@ -57,7 +79,7 @@ import SitegenTestSupport
     }
 
     @Test func openGraphAndTwitterCardTags() throws {
-        let (report, output) = try Self.build(settings: "")
+        let (report, output) = try Self.withSettings.get()
         #expect(report.succeeded)
         let install = try Self.read(output, "en/getting-started/install/index.html")
         for tag in [
@@ -77,14 +99,14 @@ import SitegenTestSupport
     }
 
     @Test func aRelativeImageNeedsABaseURL() throws {
-        let (report, output) = try Self.build(settings: "", baseURL: nil)
+        let (report, output) = try Self.withoutSettings.get()
         #expect(report.succeeded)
         let install = try Self.read(output, "en/getting-started/install/index.html")
         #expect(!install.contains("og:image") && !install.contains("og:url"))
     }
 
     @Test func aBannerPerLanguageOnEveryPage() throws {
-        let (report, output) = try Self.build(settings: "banner:\n  en: Version 2 is out.\n  nl: Versie 2 is uit.\n")
+        let (report, output) = try Self.withSettings.get()
         #expect(report.succeeded, "\(report.diagnostics)")
         let english = try Self.read(output, "en/getting-started/install/index.html")
         #expect(english.contains("<aside class=\"banner\" aria-label=\"Announcement\" data-dismiss=\"Dismiss\">\n<p>Version 2 is out.</p>"))
@@ -124,15 +146,7 @@ import SitegenTestSupport
     }
 
     @Test func logoAndFaviconAreFilesOfStaticShownOnEveryPage() throws {
-        let site = try SiteFixtures.copy("docs")
-        try FileManager.default.createDirectory(atPath: site + "/static/images", withIntermediateDirectories: true)
-        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"16\"/>"
-        try svg.write(toFile: site + "/static/images/logo.svg", atomically: false, encoding: .utf8)
-        try svg.write(toFile: site + "/static/favicon.svg", atomically: false, encoding: .utf8)
-        let config = site + "/sitegen.yml"
-        try (String(contentsOfFile: config, encoding: .utf8) + "logo: /images/logo.svg\nfavicon: favicon.svg\n")
-            .write(toFile: config, atomically: false, encoding: .utf8)
-        let (report, output) = try SiteFixtures.build(site, baseURL: "https://example.org/docs/")
+        let (report, output) = try Self.withSettings.get()
         #expect(report.succeeded, "\(report.diagnostics)")
         let install = try Self.read(output, "en/getting-started/install/index.html")
         #expect(install.contains("<link rel=\"icon\" href=\"../../../favicon.svg\" />"))
@@ -162,11 +176,7 @@ import SitegenTestSupport
     }
 
     @Test func theCopyAndTabsScriptsLoadOnlyOnPagesThatUseThem() throws {
-        let site = try SiteFixtures.copy("docs")
-        let page = site + "/content/en/getting-started/install.md"
-        try (String(contentsOfFile: page, encoding: .utf8) + "\n```sh\nmake\n```\n\n=== \"One\"\n\n    First.\n\n=== \"Two\"\n\n    Second.\n")
-            .write(toFile: page, atomically: false, encoding: .utf8)
-        let (report, output) = try SiteFixtures.build(site)
+        let (report, output) = try Self.withSettings.get()
         #expect(report.succeeded, "\(report.diagnostics.filter { $0.severity == .error })")
         let withBoth = try Self.read(output, "en/getting-started/install/index.html")
         #expect(withBoth.contains("copy-code.") && withBoth.contains("tabs."))
