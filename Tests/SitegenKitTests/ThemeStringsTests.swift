@@ -41,6 +41,21 @@ import SitegenTestSupport
         }
     }
 
+    /// `sitegen init` names each language the theme speaks in itself, not
+    /// by its code.
+    @Test func initNamesEveryLanguageOfTheThemeInItself() {
+        let theme = BuiltInTheme.files.map(\.path).filter { $0.hasPrefix(BuiltInTheme.stringsFolder) }
+            .map { String($0.dropFirst(BuiltInTheme.stringsFolder.count).dropLast(".yml".count)) }
+        #expect(theme.sorted() == Self.languages)
+        let settings = SiteScaffold.settings(languages: theme, title: nil)
+        for language in theme {
+            let name = LanguageNames.name(of: language)
+            #expect(name != language, "\(language) has no name")
+            #expect(settings.contains("  - code: \(language)\n    name: \"\(name)\"\n"), "\(language)")
+        }
+        #expect(LanguageNames.name(of: "ja") == "日本語" && LanguageNames.name(of: "ar") == "العربية")
+    }
+
     /// A site in every language the theme speaks, read in context: each
     /// page shows its own language's texts, none of them in English.
     @Test func aSiteInEveryLanguageShowsEachOnesOwnTexts() throws {
