@@ -59,11 +59,11 @@ import SitegenTestSupport
     /// A site in every language the theme speaks, read in context: each
     /// page shows its own language's texts, none of them in English.
     @Test func aSiteInEveryLanguageShowsEachOnesOwnTexts() throws {
-        var files = ["sitegen.yml": "title: Docs\nlanguages:\n" + Self.languages.map { "  - code: \($0)\n    name: \($0)\n" }.joined()]
+        var site = MultilingualSite(Self.languages)
         for language in Self.languages {
-            files["content/\(language)/index.md"] = "# Docs\n\nText.\n\n## Part\n\nMore.\n"
+            site.files["content/\(language)/index.md"] = "# Docs\n\nText.\n\n## Part\n\nMore.\n"
         }
-        let (report, output) = try ForeignLayoutTests.build(files)
+        let (report, output) = try site.build()
         #expect(report.errors.isEmpty, "\(report.errors)")
         #expect(!report.warnings.contains { $0.message.contains("UI strings") }, "\(report.warnings)")
         for language in Self.languages {
@@ -78,12 +78,9 @@ import SitegenTestSupport
     // MARK: English standing in
 
     @Test func aTextInEnglishOnAPageInAnotherLanguageIsMarkedEnglish() throws {
-        let (report, output) = try ForeignLayoutTests.build([
-            "sitegen.yml": "title: Docs\nlanguages:\n  - code: fi\n    name: Suomi\n  - code: nl\n    name: Nederlands\n",
+        let (report, output) = try MultilingualSite(["fi", "nl"], files: [
             "content/fi/_strings.yml": "footer: Tehty sitegenillä.\n",
-            "content/fi/index.md": "# Ohjeet\n\nTeksti.\n",
-            "content/nl/index.md": "# Handleiding\n\nTekst.\n",
-        ])
+        ]).build()
         #expect(report.errors.isEmpty, "\(report.errors)")
         let finnish = try HTMLPage(output + "/fi/index.html")
         #expect(try finnish.value("//a[@class='skip-link']/span[@lang='en'][@dir='ltr']") == "Skip to content")
@@ -99,11 +96,10 @@ import SitegenTestSupport
     /// Callout and footnote titles English stands in for are marked too.
     @Test func calloutAndFootnoteTitlesInEnglishAreMarkedEnglish() throws {
         let page = "# Ohjeet\n\n> [!TIP]\n> Vinkki.\n\n> [!NOTE] Oma otsikko\n> Teksti.\n\nAlaviite.[^1]\n\n[^1]: Huomautus.\n"
-        let (report, output) = try ForeignLayoutTests.build([
-            "sitegen.yml": "title: Docs\nlanguages:\n  - code: fi\n    name: Suomi\n  - code: nl\n    name: Nederlands\n",
+        let (report, output) = try MultilingualSite(["fi", "nl"], files: [
             "content/fi/index.md": page,
             "content/nl/index.md": page.replacingOccurrences(of: "# Ohjeet", with: "# Handleiding"),
-        ])
+        ]).build()
         #expect(report.errors.isEmpty, "\(report.errors)")
         let finnish = try HTMLPage(output + "/fi/index.html")
         #expect(try finnish.values("//*[@class='callout-title']/span[@lang='en'][@dir='ltr']") == ["Tip"])
@@ -118,11 +114,7 @@ import SitegenTestSupport
     // MARK: Plural forms
 
     @Test func searchCountsCarryTheLanguagesPluralForms() throws {
-        let site = try ForeignLayoutTests.site([
-            "sitegen.yml": "title: Docs\nsearch: true\nlanguages:\n  - code: pl\n    name: Polski\n  - code: en\n    name: English\n",
-            "content/pl/index.md": "# Dokumentacja\n\nTekst.\n",
-            "content/en/index.md": "# Docs\n\nText.\n",
-        ])
+        let site = try MultilingualSite(["pl", "en"], settings: "search: true\n").write()
         let output = SiteFixtures.temporaryFolder() + "/out"
         let report = try SearchTests.build(site, output: output)
         #expect(report.errors.isEmpty, "\(report.errors)")
