@@ -54,6 +54,10 @@ import SitegenTestSupport
             #expect(settings.contains("  - code: \(language)\n    name: \"\(name)\"\n"), "\(language)")
         }
         #expect(LanguageNames.name(of: "ja") == "日本語" && LanguageNames.name(of: "ar") == "العربية")
+        // Arabic and Hebrew are written right to left.
+        #expect(settings.contains("  - code: ar\n    name: \"العربية\"\n    direction: rtl\n"))
+        #expect(settings.contains("  - code: he\n    name: \"עברית\"\n    direction: rtl\n"))
+        #expect(!settings.contains("  - code: en\n    name: \"English\"\n    direction"))
     }
 
     /// A site in every language the theme speaks, read in context: each

@@ -1,8 +1,9 @@
 @testable import SitegenKit
 
 /// A small site in several languages, as a test writes one: `sitegen.yml`
-/// naming them (the first is the default; each named in itself, as
-/// `sitegen init` names it), a home page per language, and any other files.
+/// naming them (the first is the default; each named in itself and right
+/// to left where it is so written, as `sitegen init` writes them), a home
+/// page per language, and any other files.
 package struct MultilingualSite {
     package var languages: [String]
     /// More lines of `sitegen.yml`, after the languages.
@@ -19,7 +20,8 @@ package struct MultilingualSite {
 
     package var config: String {
         "title: Docs\ndefaultLanguage: \(languages[0])\nlanguages:\n"
-            + languages.map { "  - code: \($0)\n    name: \(LanguageNames.name(of: $0))\n" }.joined() + settings
+            + languages.map { "  - code: \($0)\n    name: \(LanguageNames.name(of: $0))\n" + (LanguageNames.isRightToLeft($0) ? "    direction: rtl\n" : "") }.joined()
+            + settings
     }
 
     /// Every file: `sitegen.yml`, a home page per language, then `files`.

@@ -13,4 +13,11 @@ enum LanguageNames {
     static func name(of code: String) -> String {
         names[code.lowercased()] ?? code
     }
+
+    /// Languages written right to left: `direction: rtl` in sitegen.yml.
+    static let rightToLeft: Set<String> = ["ar", "dv", "fa", "he", "ps", "ur", "yi"]
+
+    static func isRightToLeft(_ code: String) -> Bool {
+        rightToLeft.contains(code.lowercased().prefix { $0 != "-" }.description)
+    }
 }
