@@ -97,6 +97,21 @@ import SitegenTestSupport
         #expect(try dutch.nodes("//span[@lang='en']").isEmpty)
     }
 
+    /// The language switcher's link to a language without the page leads
+    /// to its home page, with a note in the page's language, not the link's.
+    @Test func theSwitchersNoteIsInThePagesLanguage() throws {
+        let (report, output) = try MultilingualSite(["ar", "en"], settings: "missingPages: omit\n", files: [
+            "content/ar/only.md": "# صفحة\n\nنص.\n",
+        ]).build()
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        let page = try HTMLPage(output + "/ar/only/index.html")
+        let link = "//nav[@class='language-switcher']//a[@hreflang='en']"
+        #expect(try page.value(link + "/@lang") == "en")
+        #expect(try page.value(link + "/span[@class='language-note']/@lang") == "ar")
+        #expect(try page.value(link + "/span[@class='language-note']/@dir") == "rtl")
+        #expect(try page.value(link + "/span[@class='language-note']") == "(" + Self.themeStrings("ar")["homePageOnly"]! + ")")
+    }
+
     /// Callout and footnote titles English stands in for are marked too.
     @Test func calloutAndFootnoteTitlesInEnglishAreMarkedEnglish() throws {
         let page = "# Ohjeet\n\n> [!TIP]\n> Vinkki.\n\n> [!NOTE] Oma otsikko\n> Teksti.\n\nAlaviite.[^1]\n\n[^1]: Huomautus.\n"
