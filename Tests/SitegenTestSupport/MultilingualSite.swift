@@ -1,4 +1,5 @@
 @testable import SitegenKit
+@testable import SitegenBuild
 
 /// A small site in several languages, as a test writes one: `sitegen.yml`
 /// naming them (the first is the default; each named in itself and right
