@@ -27,7 +27,7 @@ public enum MarkdownRenderer {
         let rawHTML = RawHTMLTransform.apply(to: markdown, policy: options.rawHTML, rewriteLink: rewriteLink, imageSize: imageSize)
         // Blocks first: a code group reads its code blocks' fences.
         let blocks = BlockContainerTransform.apply(to: markdown, labels: options.calloutLabels)
-        let highlighted = options.highlight && CodeBlockTransform.apply(to: markdown)
+        let highlighted = (options.highlight || options.fenceOptions) && CodeBlockTransform.apply(to: markdown, highlight: options.highlight)
         let calloutTypes = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
             .merging(blocks.labelsUsed) { first, _ in first }
         // Notes first, so the extensions below also read their text.
