@@ -19,31 +19,71 @@ package enum SearchIndexer {
 
     package struct Failure: Error, CustomStringConvertible {
         package var description: String
+        /// Pagefind ran past its timeout and was killed.
+        var timedOut = false
     }
 
     /// Indexes the HTML in `site` (a staging folder) and returns the files
-    /// Pagefind left, relative to `site`, in order.
+    /// Pagefind left, relative to `site`, in order: one run per language
+    /// when it can (`SearchRuns`), one after another, each given what is
+    /// left of the timeout.
     package static func index(_ site: String, with command: PagefindCommand) throws(Failure) -> [String] {
         let bundle = site + "/" + folder
         // The staging folder starts from the build before: its index goes,
         // so no file of an older index survives beside the new one.
         try? FileManager.default.removeItem(atPath: bundle)
+        let deadline = ContinuousClock.now + command.timeout
+        let globs = SearchRuns.globs(pages(in: site))
+        var languages: [String: Any] = [:]
+        do throws(Failure) {
+            for glob in globs {
+                try run(command, site: site, glob: glob, until: deadline)
+                // Each run writes the entry file with its own languages only.
+                languages.merge(try entryLanguages(bundle + "/" + entryFile)) { first, _ in first }
+            }
+        } catch let failure where globs.count > 1 && !failure.timedOut {
+            // A run per language fails where one over the site may not (a
+            // language with nothing to index): that one decides.
+            try? FileManager.default.removeItem(atPath: bundle)
+            try run(command, site: site, glob: SearchRuns.wholeSite, until: deadline)
+            languages = try entryLanguages(bundle + "/" + entryFile)
+        }
+        for name in unusedFiles { unlink(bundle + "/" + name) }
+        try writeEntry(bundle + "/" + entryFile, languages: languages)
+        return files(in: site, below: folder)
+    }
+
+    /// One Pagefind run over the files of `site` that `glob` matches.
+    static func run(_ command: PagefindCommand, site: String, glob: String, until deadline: ContinuousClock.Instant) throws(Failure) {
+        let timedOut = Failure(description: "Pagefind (\(command.executable)) was still indexing the site after \(String(format: "%g", Double(command.timeout.components.seconds) + Double(command.timeout.components.attoseconds) / 1e18)) s and was stopped; nothing was written. Set SITEGEN_PAGEFIND_TIMEOUT (seconds) to allow it longer", timedOut: true)
+        let left = deadline - ContinuousClock.now
+        guard left > .zero else { throw timedOut }
+        var arguments = ["--site", site, "--output-subdir", folder, "--silent"]
+        if glob != SearchRuns.wholeSite { arguments += ["--glob", glob] }
         let result: ChildProcess.Result
         do {
-            result = try ChildProcess.run(command.executable, ["--site", site, "--output-subdir", folder, "--silent"], timeout: command.timeout)
+            result = try ChildProcess.run(command.executable, arguments, timeout: left)
         } catch {
             throw Failure(description: "cannot run Pagefind (\(command.executable)): \(error.localizedDescription)")
         }
-        guard !result.timedOut else {
-            throw Failure(description: "Pagefind (\(command.executable)) was still indexing the site after \(String(format: "%g", Double(command.timeout.components.seconds) + Double(command.timeout.components.attoseconds) / 1e18)) s and was stopped; nothing was written. Set SITEGEN_PAGEFIND_TIMEOUT (seconds) to allow it longer")
-        }
+        guard !result.timedOut else { throw timedOut }
         guard result.status == 0 else {
             let lines = result.output.split(separator: "\n").suffix(10).joined(separator: "\n")
             throw Failure(description: "Pagefind failed (exit status \(result.status)) indexing the site; nothing was written:\n\(lines)")
         }
-        for name in unusedFiles { unlink(bundle + "/" + name) }
-        try makeDeterministic(bundle + "/" + entryFile)
-        return files(in: site, below: folder)
+    }
+
+    /// The HTML files of `site` as Pagefind sees them, its index left out.
+    static func pages(in site: String) -> [SearchRuns.Page] {
+        guard let walker = FileManager.default.enumerator(atPath: site) else { return [] }
+        var pages: [SearchRuns.Page] = []
+        while let path = walker.nextObject() as? String {
+            if path == folder { walker.skipDescendants() }
+            guard path.hasSuffix(".html"), walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular,
+                  let bytes = try? FileBytes.read(site + "/" + path) else { continue }
+            pages.append(SearchRuns.Page(path: path, bytes: bytes))
+        }
+        return pages
     }
 
     /// For `sitegen serve`, which keeps the site in memory: writes the
@@ -71,17 +111,32 @@ package enum SearchIndexer {
         return index
     }
 
-    /// Pagefind 1.5.2 writes the languages of `pagefind-entry.json` in hash
-    /// order, which differs from run to run (every other file is the same
-    /// for the same pages): written again with sorted keys, two builds of
-    /// one site give the same bytes. pagefind.js reads it as an object, so
-    /// the order means nothing to it.
-    static func makeDeterministic(_ path: String) throws(Failure) {
+    /// The `languages` of Pagefind's `pagefind-entry.json`.
+    static func entryLanguages(_ path: String) throws(Failure) -> [String: Any] {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let languages = object["languages"] as? [String: Any] else {
+            throw Failure(description: "Pagefind's \(folder)/\(entryFile) is not readable JSON with a languages object")
+        }
+        return languages
+    }
+
+    /// Writes `pagefind-entry.json` again with every run's `languages`, and
+    /// with sorted keys: Pagefind 1.5.2 writes the languages in hash order,
+    /// which differs from run to run (every other file is the same for the
+    /// same pages), so two builds of one site give the same bytes.
+    /// pagefind.js reads it as an object, so the order means nothing to it.
+    static func writeEntry(_ path: String, languages: [String: Any]) throws(Failure) {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            let object = try JSONSerialization.jsonObject(with: data)
+            guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw Failure(description: "Pagefind's \(folder)/\(entryFile) is not a JSON object")
+            }
+            object["languages"] = languages
             let sorted = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
             try sorted.write(to: URL(fileURLWithPath: path))
+        } catch let failure as Failure {
+            throw failure
         } catch {
             throw Failure(description: "Pagefind's \(folder)/\(entryFile) is not readable JSON: \(error.localizedDescription)")
         }
