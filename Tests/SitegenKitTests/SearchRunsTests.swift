@@ -39,7 +39,9 @@ import Testing
     }
 
     @Test func theLanguageAndMarkerAreReadAsPagefindReadsThem() {
-        func page(_ html: String) -> Page { Page(path: "a.html", bytes: Array(html.utf8)) }
+        func page(_ html: String) -> Page {
+            Page(path: "a.html", language: HTMLLanguage.of(Array(html.utf8)), marked: HTMLLanguage.hasBodyMarker(Array(html.utf8)))
+        }
         #expect(page("<!DOCTYPE html>\n<html lang=\"nl\" dir=\"ltr\"><body>").language == "nl")
         #expect(page("<HTML data-x='1' LANG='pt-BR'>").language == "pt-br")
         #expect(page("<html lang=en>").language == "en")

@@ -29,19 +29,14 @@ package enum SearchRuns {
         package var path: String
         /// Its `<html lang>`, lowercased as Pagefind does; nil without one.
         package var language: String?
-        /// It has a `data-pagefind-body` attribute.
+        /// It has a `data-pagefind-body` attribute (or another page of its
+        /// language has: `SearchIndexer.pages`).
         package var marked: Bool
 
         package init(path: String, language: String?, marked: Bool) {
             self.path = path
             self.language = language
             self.marked = marked
-        }
-
-        /// `bytes` read as Pagefind would: the `lang` of the `<html>` tag,
-        /// and whether the page has a `data-pagefind-body` attribute.
-        package init(path: String, bytes: [UInt8]) {
-            self.init(path: path, language: HTMLLanguage.of(bytes), marked: HTMLLanguage.hasBodyMarker(bytes))
         }
     }
 
