@@ -1,5 +1,5 @@
 import Testing
-@testable import SitegenKit
+@testable import SitegenBuild
 
 /// How Pagefind is run: once per language when each language's pages are
 /// in folders of their own, else once over the whole site (`SearchRuns`).
