@@ -7,8 +7,6 @@ import SitegenSupport
 /// writes `pagefind/` into the folder; what it writes is then recorded in
 /// the output's manifest like every other file (`StagedOutput.adopt`).
 package enum SearchIndexer {
-    package static let folder = "pagefind"
-
     /// Pagefind's own UI bundles: sitegen's theme uses its JavaScript API
     /// with a script of its own (`templates/assets/search.js`), so these
     /// 420 KB are never fetched and are left out of the output.
@@ -31,7 +29,7 @@ package enum SearchIndexer {
     /// - Parameter pages: the HTML files in `site` (relative to it), all
     ///   that Pagefind's own walk of the folder would find.
     package static func index(_ site: String, pages: [String], with command: PagefindCommand) throws(Failure) -> [String] {
-        let bundle = site + "/" + folder
+        let bundle = site + "/" + SiteLayout.searchFolder
         // The staging folder starts from the build before: its index goes,
         // so no file of an older index survives beside the new one.
         try? FileManager.default.removeItem(atPath: bundle)
@@ -53,7 +51,7 @@ package enum SearchIndexer {
         }
         for name in unusedFiles { unlink(bundle + "/" + name) }
         try writeEntry(bundle + "/" + entryFile, languages: languages)
-        return files(in: site, below: folder)
+        return files(in: site, below: SiteLayout.searchFolder)
     }
 
     /// One Pagefind run over the files of `site` that `glob` matches.
@@ -61,7 +59,7 @@ package enum SearchIndexer {
         let timedOut = Failure(description: "Pagefind (\(command.executable)) was still indexing the site after \(String(format: "%g", Double(command.timeout.components.seconds) + Double(command.timeout.components.attoseconds) / 1e18)) s and was stopped; nothing was written. Set SITEGEN_PAGEFIND_TIMEOUT (seconds) to allow it longer", timedOut: true)
         let left = deadline - ContinuousClock.now
         guard left > .zero else { throw timedOut }
-        var arguments = ["--site", site, "--output-subdir", folder, "--silent"]
+        var arguments = ["--site", site, "--output-subdir", SiteLayout.searchFolder, "--silent"]
         if glob != SearchRuns.wholeSite { arguments += ["--glob", glob] }
         let result: ChildProcess.Result
         do {
@@ -122,7 +120,7 @@ package enum SearchIndexer {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let languages = object["languages"] as? [String: Any] else {
-            throw Failure(description: "Pagefind's \(folder)/\(entryFile) is not readable JSON with a languages object")
+            throw Failure(description: "Pagefind's \(SiteLayout.searchFolder)/\(entryFile) is not readable JSON with a languages object")
         }
         return languages
     }
@@ -136,7 +134,7 @@ package enum SearchIndexer {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw Failure(description: "Pagefind's \(folder)/\(entryFile) is not a JSON object")
+                throw Failure(description: "Pagefind's \(SiteLayout.searchFolder)/\(entryFile) is not a JSON object")
             }
             object["languages"] = languages
             let sorted = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
@@ -144,7 +142,7 @@ package enum SearchIndexer {
         } catch let failure as Failure {
             throw failure
         } catch {
-            throw Failure(description: "Pagefind's \(folder)/\(entryFile) is not readable JSON: \(error.localizedDescription)")
+            throw Failure(description: "Pagefind's \(SiteLayout.searchFolder)/\(entryFile) is not readable JSON: \(error.localizedDescription)")
         }
     }
 
