@@ -37,6 +37,9 @@ enum SimpleYAML {
         var lineStart = 0
         /// The last place a column was counted for.
         var counted = (index: 0, column: 1)
+        /// One constructor for the text's tags, as Yams' parser has
+        /// (`Constructor.default` makes a new one, with its tables, each time).
+        let constructor = Constructor.default
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
@@ -55,7 +58,7 @@ enum SimpleYAML {
             }
             guard let start else { return nil }
             // Yams gives a mapping or list the style of its end event: .any.
-            return .mapping(.init(pairs, Tag(.implicit, YAMLText.resolver, .default), .any, start))
+            return .mapping(.init(pairs, tag(.implicit), .any, start))
         }
 
         // MARK: Lines
@@ -122,7 +125,7 @@ enum SimpleYAML {
             guard atEnd || current == UInt8(ascii: " ") || current == UInt8(ascii: "\n") else { return nil }
             // Yams' check for repeated keys resolves each key's tag: with
             // sitegen's resolver (no rules) every key is text.
-            return Node.Scalar(key, Tag(.str, YAMLText.resolver, .default), .plain, mark)
+            return Node.Scalar(key, tag(.str), .plain, mark)
         }
 
         /// The value after `key:`: a scalar or flow list on the same line,
@@ -162,7 +165,7 @@ enum SimpleYAML {
             // A line indented under the list that is not an item of it
             // (a nested value, a continuation) is not in the subset.
             guard let start, atEnd || current != UInt8(ascii: " ") else { return nil }
-            return .sequence(.init(items, Tag(.implicit, YAMLText.resolver, .default), .any, start))
+            return .sequence(.init(items, tag(.implicit), .any, start))
         }
 
         /// `[a, "b", 'c']` on one line; `[]` is an empty list.
@@ -185,7 +188,7 @@ enum SimpleYAML {
                     skipSpaces()
                 }
             }
-            return .sequence(.init(items, Tag(.implicit, YAMLText.resolver, .default), .any, start))
+            return .sequence(.init(items, tag(.implicit), .any, start))
         }
 
         /// A plain, single- or double-quoted scalar on this line.
@@ -304,9 +307,13 @@ enum SimpleYAML {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
 
+        private func tag(_ name: Tag.Name) -> Tag {
+            Tag(name, YAMLText.resolver, constructor)
+        }
+
         private func scalar(_ string: String, style: Node.Scalar.Style, mark: Mark) -> Node.Scalar {
             // As Yams' parser: a quoted scalar is text, a plain one resolved later.
-            let tag = style == .plain ? Tag(.implicit, YAMLText.resolver, .default) : Tag(.str, YAMLText.resolver, .default)
+            let tag = style == .plain ? tag(.implicit) : tag(.str)
             return Node.Scalar(string, tag, style, mark)
         }
 
@@ -322,23 +329,28 @@ enum SimpleYAML {
     }
 
     /// Yams' `Mark` has no public initializer: the marks of a line are taken
-    /// from Yams' own parse of lists nested `maximumColumn` deep on that line
-    /// (a list's mark is its `[`), once per line number.
+    /// from Yams' own parse of a list of one-letter items on that line (the
+    /// list's mark is its `[`, an item's its letter), and of the same list
+    /// a column further right, once per line number. (Lists nested on the
+    /// line would give every column in one parse, but libyaml's scanner
+    /// takes time in the square of their depth.)
     private static let markRows = Mutex<[Int: [Mark]]>([:])
 
     static func mark(line: Int, column: Int) -> Mark? {
         guard line <= maximumLine, column <= maximumColumn else { return nil }
         if let row = markRows.withLock({ $0[line] }) { return row[column - 1] }
-        let text = String(repeating: "\n", count: line - 1)
-            + String(repeating: "[", count: maximumColumn) + String(repeating: "]", count: maximumColumn)
-        var row: [Mark] = []
-        var node = try? Parser(yaml: text, resolver: YAMLText.resolver, encoding: .utf8).singleRoot()
-        while case .sequence(let list)? = node, let mark = list.mark {
-            row.append(mark)
-            node = list.first
+        var row = [Mark?](repeating: nil, count: maximumColumn)
+        let items = "[" + Array(repeating: "x", count: maximumColumn / 2).joined(separator: ",") + "]"
+        for indent in ["", " "] {
+            let text = String(repeating: "\n", count: line - 1) + indent + items
+            guard case .sequence(let list)? = try? Parser(yaml: text, resolver: YAMLText.resolver, encoding: .utf8).singleRoot() else { return nil }
+            for mark in [list.mark] + list.map(\.mark) {
+                if let mark, mark.line == line, mark.column <= maximumColumn { row[mark.column - 1] = mark }
+            }
         }
-        guard row.count == maximumColumn, row.enumerated().allSatisfy({ $1.line == line && $1.column == $0 + 1 }) else { return nil }
-        markRows.withLock { $0[line] = row }
-        return row[column - 1]
+        let marks = row.compactMap { $0 }
+        guard marks.count == maximumColumn else { return nil }
+        markRows.withLock { $0[line] = marks }
+        return marks[column - 1]
     }
 }
