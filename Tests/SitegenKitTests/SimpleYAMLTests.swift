@@ -122,6 +122,16 @@ import Yams
         #expect(SimpleYAML.root("k: " + String(repeating: "x", count: SimpleYAML.maximumColumn) + "\n") != nil)
     }
 
+    /// A whole number read as a plain decimal (`weight: 10`) is what Yams'
+    /// own reading gives, and every other spelling is still Yams'.
+    @Test(arguments: ["10", "-3", "0", "-0", "007", "+7", "0x1F", "0o17", "1_000", "1:30", "123456789012345678",
+                      "1234567890123456789012", "--1", "-", "1e3", "ten", "٣"])
+    func wholeNumbersReadAsYamsReadsThem(text: String) throws {
+        let node = Node.scalar(.init(text))
+        let reader = YAMLReader(try YAMLText("a: 1\n", file: "p.md"))
+        #expect(reader.int(node, "not a whole number") == (YAMLText.tag(of: node) == .int ? node.int : nil), "\(text)")
+    }
+
     /// Thousands of documents put together from pieces (keys, every kind of
     /// value, comments, lists, and pieces that break the subset or YAML):
     /// the fast path agrees with Yams on each it accepts, declines each

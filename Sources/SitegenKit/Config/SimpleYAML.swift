@@ -328,29 +328,30 @@ enum SimpleYAML {
         }
     }
 
-    /// Yams' `Mark` has no public initializer: the marks of a line are taken
-    /// from Yams' own parse of a list of one-letter items on that line (the
-    /// list's mark is its `[`, an item's its letter), and of the same list
-    /// a column further right, once per line number. (Lists nested on the
-    /// line would give every column in one parse, but libyaml's scanner
-    /// takes time in the square of their depth.)
-    private static let markRows = Mutex<[Int: [Mark]]>([:])
+    /// Yams' `Mark` has no public initializer: the marks of 32 columns of a
+    /// line are taken from Yams' own parse of a list of one-letter items
+    /// there (the list's mark is its `[`, an item's its letter), and of the
+    /// same list a column further right, once per line and 32 columns.
+    private static let markChunks = Mutex<[Int: [Mark]]>([:])
+    private static let chunkWidth = 32
 
     static func mark(line: Int, column: Int) -> Mark? {
         guard line <= maximumLine, column <= maximumColumn else { return nil }
-        if let row = markRows.withLock({ $0[line] }) { return row[column - 1] }
-        var row = [Mark?](repeating: nil, count: maximumColumn)
-        let items = "[" + Array(repeating: "x", count: maximumColumn / 2).joined(separator: ",") + "]"
-        for indent in ["", " "] {
-            let text = String(repeating: "\n", count: line - 1) + indent + items
+        let first = (column - 1) / chunkWidth * chunkWidth + 1
+        let place = line << 16 | first
+        if let marks = markChunks.withLock({ $0[place] }) { return marks[column - first] }
+        var chunk = [Mark?](repeating: nil, count: chunkWidth)
+        let items = "[" + Array(repeating: "x", count: chunkWidth / 2).joined(separator: ",") + "]"
+        for indent in 0...1 {
+            let text = String(repeating: "\n", count: line - 1) + String(repeating: " ", count: first - 1 + indent) + items
             guard case .sequence(let list)? = try? Parser(yaml: text, resolver: YAMLText.resolver, encoding: .utf8).singleRoot() else { return nil }
             for mark in [list.mark] + list.map(\.mark) {
-                if let mark, mark.line == line, mark.column <= maximumColumn { row[mark.column - 1] = mark }
+                if let mark, mark.line == line, (first..<first + chunkWidth).contains(mark.column) { chunk[mark.column - first] = mark }
             }
         }
-        let marks = row.compactMap { $0 }
-        guard marks.count == maximumColumn else { return nil }
-        markRows.withLock { $0[line] = marks }
-        return marks[column - 1]
+        let marks = chunk.compactMap { $0 }
+        guard marks.count == chunkWidth else { return nil }
+        markChunks.withLock { $0[place] = marks }
+        return marks[column - first]
     }
 }
