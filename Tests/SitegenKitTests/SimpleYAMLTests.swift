@@ -1,5 +1,6 @@
 import Testing
 import SitegenSupport
+import SitegenTestSupport
 import Yams
 @testable import SitegenKit
 
@@ -172,19 +173,5 @@ import Yams
         // The subset is most of what Yams reads here (the rest: repeated keys,
         // nested values, anchors...): a fast path that declined all would fail.
         #expect(accepted * 3 > yamsAccepted, "fast path accepted \(accepted) of \(yamsAccepted)")
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64), so a failure
-/// shows the same documents again.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
