@@ -307,13 +307,13 @@ public enum SiteBuilder {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        // Only this build's pages: a deleted page's file must not be indexed.
-        staged.removeUnwritten()
         if reusing && staged.keepFiles(below: folder) {
             log(Step(name: "search", detail: "no page changed: the index in \(folder)/ is kept"))
             return
         }
         do {
+            // Only this build's pages: a deleted page's file must not be indexed.
+            try staged.removeUnwritten()
             let files = try SearchIndexer.index(staged.staging, with: pagefind)
             try staged.adopt(files)
             log(Step(name: "search", detail: "Pagefind indexed the pages into \(folder)/ (\(files.count) files) in \(Self.milliseconds(clock.now - start)) ms"))
