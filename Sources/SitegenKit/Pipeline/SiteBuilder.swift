@@ -230,9 +230,10 @@ public enum SiteBuilder {
         }
         guard let config = parsedConfig else { return nil }
         // `lastUpdated`: one git process (or one stat per page) for the whole
-        // site, again on every build, since a commit changes no page file.
+        // site, again on every build (a commit changes no page file), but
+        // in serve only when the repository changed (`GitDatesMemo`).
         if let setting = config.lastUpdated {
-            let (dates, problems) = PageDates.load(setting, source: source, environment: options.environment)
+            let (dates, problems) = PageDates.load(setting, source: source, environment: options.environment, memo: incremental.gitDates)
             source.lastUpdated = dates
             report.diagnostics += problems
             log(Step(name: "dates", detail: "\(dates.count) page dates from \(setting.rawValue)", isDetail: true))
