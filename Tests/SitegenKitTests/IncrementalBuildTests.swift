@@ -179,6 +179,21 @@ import SitegenTestSupport
         }
     }
 
+    /// Deleting the build kept beside the output changes the change time of
+    /// every file the output shares with it (hard links): they are read and
+    /// trusted by their bytes, not rendered again.
+    @Test func deletingTheKeptBuildRendersNothingAgain() throws {
+        let site = try Self.site()
+        let folder = SiteFixtures.temporaryFolder()
+        let output = folder + "/out"
+        _ = try Self.build(site, into: output)
+        SiteFixtures.age(output)
+        try Self.replace(site + "/content/nl/over.md", "Wij.", with: "Wij, de schrijvers.")
+        _ = try Self.expectSameAsClean(site, output, after: "a page's text")
+        try FileManager.default.removeItem(atPath: folder + "/.out.sitegen-previous")
+        #expect(try Self.expectSameAsClean(site, output, after: "the kept build deleted") == 0)
+    }
+
     /// A cache that is not sitegen's, or another site's, is ignored with a
     /// note, and every page is rendered.
     @Test func aCorruptOrForeignCacheIsIgnoredWithANote() throws {

@@ -113,10 +113,17 @@ final class StagedOutput: Sendable {
     }
 
     /// The identity of the current output's file when it holds `stamp`'s
-    /// bytes at `file`, untouched since its build; nil otherwise.
+    /// bytes at `file`; nil otherwise. Untouched since its build, its
+    /// state proves it; one whose change time is newer (renamed into place,
+    /// dated back, or only linked or unlinked elsewhere: a deleted kept
+    /// build, a `cp -al` snapshot) is read, and trusted by its bytes.
     private func currentHolds(_ file: String, stamp: String) -> FileIdentity? {
         guard let (folder, manifest) = current, manifest.stamps[file] == stamp, let info = folder.status(file),
-              manifest.isUntouched(info, stamp: stamp) else { return nil }
+              manifest.isIntact(info, stamp: stamp) else { return nil }
+        if !manifest.isUntouched(info, stamp: stamp) {
+            guard let bytes = try? SiteFileReader.read(folder.path + "/" + file, inside: folder.path),
+                  OutputManifest.stamp(bytes) == stamp else { return nil }
+        }
         return FileIdentity(info)
     }
 
@@ -188,8 +195,10 @@ final class StagedOutput: Sendable {
         let staged = Cores.map(files) { file, identity -> Bool in
             if stage.folder.status(file).map(FileIdentity.init) == identity { return true }
             guard (try? makeParent(of: file, in: stage.folder)) != nil else { return false }
+            // A folder or anything else the link cannot replace goes first.
+            if !stage.folder.link(file, from: folder) && !(stage.folder.remove(file) && stage.folder.link(file, from: folder)) { return false }
             // What was linked is checked, not what was seen before linking.
-            return stage.folder.link(file, from: folder) && stage.folder.status(file).map(FileIdentity.init) == identity
+            return stage.folder.status(file).map(FileIdentity.init) == identity
         }
         if let index = staged.firstIndex(of: false) {
             throw remember(OutputWriter.WriteError(description:
