@@ -12,8 +12,11 @@ package enum CodeBlockTransform {
     /// Mermaid diagrams are shown as their source, titled "mermaid", with one note.
     package static let mermaidKind = "Mermaid diagrams"
 
-    package static func apply(to markdown: ParsedMarkdown) {
-        guard markdown.census.has(.fence) else { return }
+    /// Returns whether it made any block.
+    @discardableResult
+    package static func apply(to markdown: ParsedMarkdown) -> Bool {
+        guard markdown.census.has(.fence) else { return false }
+        var made = false
         for node in markdown.document.nodes(ofType: .codeBlock) {
             var info = FenceInfo(node.fenceInfo ?? "")
             guard !info.language.isEmpty || info.hasOptions || !info.problems.isEmpty else { continue }
@@ -40,7 +43,9 @@ package enum CodeBlockTransform {
                 html = plain
             }
             node.replace(with: markdown.document.makeCustom(.customBlock, onEnter: html, onExit: ""))
+            made = true
         }
+        return made
     }
 
     /// Each problem of the fence's options, at its column on the fence line.

@@ -197,6 +197,14 @@ public struct RenderedMarkdown: Sendable, Hashable {
     package var includedFiles: Set<String> = []
     /// The `id`s written in kept raw HTML: anchors links may reach.
     package var htmlIDs: [String] = []
+    /// Whether the HTML holds a code block (`<pre>`): one of Markdown's,
+    /// or one in a shortcode's output or in kept raw HTML. The theme loads
+    /// its copy button's script only then.
+    package var hasCode = false
+    /// Whether the HTML holds a group of content tabs (`TabsHTML`), from
+    /// Markdown, a shortcode or kept raw HTML: the theme loads its tabs'
+    /// script only then.
+    package var hasTabs = false
 }
 
 extension MarkdownOptions {

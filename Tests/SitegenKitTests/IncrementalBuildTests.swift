@@ -127,7 +127,7 @@ import SitegenTestSupport
         let output = folder + "/out"
         _ = try Self.build(site, into: output)
         SiteFixtures.age(output)
-        let watched = [output, output + "/" + OutputWriter.markerFile, output + "/nl/over/index.html", output + "/nl",
+        let watched = [output, output + "/" + SiteLayout.outputMarker, output + "/nl/over/index.html", output + "/nl",
                        folder + "/.out.sitegen-cache"]
         let before = watched.map(Self.identity)
         let (_, steps) = try Self.build(site, into: output)

@@ -73,7 +73,7 @@ package enum SiteFixtures {
     /// its files after its marker must still show.)
     package static func age(_ output: String) {
         usleep(20_000)
-        _ = utimensat(AT_FDCWD, output + "/" + OutputWriter.markerFile, nil, AT_SYMLINK_NOFOLLOW)
+        _ = utimensat(AT_FDCWD, output + "/" + SiteLayout.outputMarker, nil, AT_SYMLINK_NOFOLLOW)
         usleep(20_000)
     }
 

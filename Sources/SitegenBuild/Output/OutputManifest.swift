@@ -39,7 +39,7 @@ struct OutputManifest {
     /// The manifest of `folder`'s marker file; nil when missing or unreadable
     /// (then nothing in the folder is trusted).
     init?(in folder: String) {
-        let path = folder + "/" + OutputWriter.markerFile
+        let path = folder + "/" + SiteLayout.outputMarker
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
               let bytes = try? FileBytes.read(path) else { return nil }
@@ -83,7 +83,7 @@ struct OutputManifest {
     /// the marker was written (adding, removing or renaming an entry changes
     /// a folder's time). A stat per folder, against a listing of each.
     func holdsOnlyItsFiles(_ folder: FolderHandle) -> Bool {
-        var top: Set<Substring> = [Substring(OutputWriter.markerFile)]
+        var top: Set<Substring> = [Substring(SiteLayout.outputMarker)]
         var folders: Set<Substring> = []
         for file in stamps.keys {
             top.insert(file.prefix { $0 != "/" })

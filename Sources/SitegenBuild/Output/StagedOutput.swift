@@ -106,7 +106,7 @@ final class StagedOutput: Sendable {
                 opened = try FolderHandle(staging)
             }
             // From here the staging folder's manifest is no longer true.
-            opened!.remove(OutputWriter.markerFile)
+            opened!.remove(SiteLayout.outputMarker)
             made = Stage(folder: opened!, known: known)
             return made!
         }
@@ -307,7 +307,7 @@ final class StagedOutput: Sendable {
         do {
             try removeUnwritten()
             let manifest = Array(OutputManifest(stamps: stamps).text.utf8)
-            try stagingFolder().folder.writeFile(OutputWriter.markerFile, manifest)
+            try stagingFolder().folder.writeFile(SiteLayout.outputMarker, manifest)
             mutex.withLock { $0.committedManifest = OutputManifest.stamp(manifest) }
         } catch {
             discard()

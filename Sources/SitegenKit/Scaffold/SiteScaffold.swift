@@ -13,14 +13,14 @@ package enum SiteScaffold {
     /// The files, in order; the first language is the default.
     package static func files(languages: [String], title: String?, copyTheme: Bool) -> [ScaffoldFile] {
         precondition(!languages.isEmpty, "init needs a language")
-        var files = [ScaffoldFile(path: SiteConfig.fileName, text: settings(languages: languages, title: title))]
+        var files = [ScaffoldFile(path: SiteLayout.configFile, text: settings(languages: languages, title: title))]
         let original = StarterPages.texts(for: languages[0])
         for language in languages {
             files += pages(language: language, original: language == languages[0] ? nil : (languages[0], original))
         }
         files.append(ScaffoldFile(path: ".gitignore", text: "# sitegen's output and what it keeps beside it while building\n/_site/\n/._site.sitegen-*\n"))
         if copyTheme {
-            files += BuiltInTheme.files.map { ScaffoldFile(path: "templates/" + $0.path, bytes: $0.bytes) }
+            files += BuiltInTheme.files.map { ScaffoldFile(path: SiteLayout.templatesFolder + "/" + $0.path, bytes: $0.bytes) }
         }
         return files
     }
@@ -35,6 +35,7 @@ package enum SiteScaffold {
         text += "defaultLanguage: \(languages[0])\nlanguages:\n"
         for language in languages {
             text += "  - code: \(language)\n    name: \(YAMLQuoting.quoted(LanguageNames.name(of: language)))\n"
+            if LanguageNames.isRightToLeft(language) { text += "    direction: rtl\n" }
         }
         if languages.count > 1 {
             text += "# A page not translated yet is built from the \(languages[0]) page, with a notice.\nmissingPages: fallback\n"
@@ -57,7 +58,7 @@ package enum SiteScaffold {
                 fields.append(("translationOf", TranslationHash.of(text)))
             }
             let text = body.replacing("{{language}}", with: language)
-            return ScaffoldFile(path: "content/\(language)/\(file)", text: YAMLQuoting.frontMatter(fields) + "\n" + text)
+            return ScaffoldFile(path: SiteLayout.content(language: language, file), text: YAMLQuoting.frontMatter(fields) + "\n" + text)
         }
     }
 }

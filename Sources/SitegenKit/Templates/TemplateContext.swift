@@ -1,8 +1,5 @@
 import SitegenMustache
 import SitegenMarkdown
-#if canImport(Glibc)
-import Glibc
-#endif
 /// The values templates see. Documented for template authors in the README
 /// ("Templates"); keep the two in step.
 struct TemplateContext {
@@ -12,7 +9,9 @@ struct TemplateContext {
     /// The context of a content page. The values that grow with the site
     /// (navigation, translations, alternates, and the section tree's values
     /// from `NavigationContext`) are made only when a template reads them.
-    func page(_ page: Page, html: String, headings: [Heading], strings: UIStringLookup, assets: AssetLookup) -> LazyValues {
+    func page(_ page: Page, content: RenderedMarkdown, strings: UIStringLookup, assets: AssetLookup) -> LazyValues {
+        let html = content.html
+        let headings = content.headings
         let language = site.config.language(page.language)!
         let contentLanguage = site.config.language(page.contentLanguage)!
         let link = { (target: SitePath) in target.relative(from: page.path, fileLinks: fileLinks) }
@@ -40,8 +39,8 @@ struct TemplateContext {
             // The theme loads a script only where it has work to do (pages
             // under 15 KB gzipped): the copy button's where code blocks are,
             // the tabs' where tabs are.
-            "hasCode": .bool(Self.contains(html, "<pre")),
-            "hasTabs": .bool(Self.contains(html, "<div class=\"tabs\"")),
+            "hasCode": .bool(content.hasCode),
+            "hasTabs": .bool(content.hasTabs),
             "params": .object(page.metadata.params.mapValues(\.templateData)),
             "isHome": .bool(page.isHome),
             "isSection": .bool(page.generated?.listPageNumber != nil || site.sectionTree(of: page.language).map { tree in
@@ -219,25 +218,5 @@ struct TemplateContext {
                 "text": strings[language.code]!.text,
             ]) { $1 })
         })
-    }
-}
-
-extension TemplateContext {
-    /// Whether `html` holds `needle`, compared as bytes. The
-    /// standard library's generic `firstRange(of:)` looked up generic
-    /// metadata at every step: two calls per page tripled a build's CPU.
-    static func contains(_ html: String, _ needle: String) -> Bool {
-        var html = html
-        var needle = needle
-        return html.withUTF8 { text in
-            needle.withUTF8 { pattern in
-                guard let first = pattern.first, text.count >= pattern.count else { return pattern.isEmpty }
-                for start in 0...(text.count - pattern.count)
-                where text[start] == first && memcmp(text.baseAddress! + start, pattern.baseAddress!, pattern.count) == 0 {
-                    return true
-                }
-                return false
-            }
-        }
     }
 }
