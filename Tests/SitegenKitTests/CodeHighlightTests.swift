@@ -132,6 +132,21 @@ import SitegenTestSupport
         #expect(render(markdown, options: MarkdownOptions(highlight: false)).html == "<pre><code class=\"language-yaml\">a: 1\n</code></pre>\n")
     }
 
+    /// A site with `markdown.highlight: false` still shows a fence's title,
+    /// line numbers and marked lines (plain), and warns about what it cannot
+    /// read; a fence with a language alone keeps cmark's output.
+    @Test func highlightingOffInASiteKeepsFenceOptions() {
+        let site = MarkdownOptions(highlight: false, fenceOptions: true)
+        let titled = render("```yaml title=\"x\" linenos\na: 1\n```\n", options: site)
+        #expect(titled.html == "<figure class=\"code-block\">\n<figcaption>x</figcaption>\n<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-yaml linenos\"><span class=\"line\">a: 1</span>\n</code></pre>\n</figure>\n")
+        let marked = render("```ts{2}\nlet a\nlet b\n```\n", options: site)
+        #expect(marked.html.contains("<code class=\"language-ts\"><span class=\"line\">let a</span>\n<mark class=\"line\">let b</mark>"))
+        #expect(marked.diagnostics.isEmpty)
+        #expect(render("```ts{0}\nx\n```\n", options: site).diagnostics.count == 1)
+        #expect(render("```klingon\nx\n```\n", options: site).html == "<pre><code class=\"language-klingon\">x\n</code></pre>\n")
+        #expect(render("```klingon\nx\n```\n", options: site).diagnostics.isEmpty)
+    }
+
     @Test func blocksInAListAndACallout() {
         let list = highlighted("1. Run:\n\n   ```console\n   $ make\n   ```\n").html
         #expect(list == "<ol>\n<li>\n<p>Run:</p>\n<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-console console\"><span class=\"gp\">$ </span><span class=\"cmd\">make</span>\n</code></pre>\n</li>\n</ol>\n")

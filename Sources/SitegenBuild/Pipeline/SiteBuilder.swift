@@ -314,9 +314,11 @@ public enum SiteBuilder {
             return
         }
         do {
-            // Only this build's pages: a deleted page's file must not be indexed.
+            // Every file in the staging folder (a build that kept files of
+            // the current output has them there only now), nothing else.
             try staged.removeUnwritten()
-            let files = try SearchIndexer.index(staged.staging, with: pagefind)
+            let pages = staged.writtenStamps.keys.filter { $0.hasSuffix(".html") }
+            let files = try SearchIndexer.index(staged.staging, pages: Array(pages), with: pagefind)
             try staged.adopt(files)
             log(Step(name: "search", detail: "Pagefind indexed the pages into \(folder)/ (\(files.count) files) in \(Self.milliseconds(clock.now - start)) ms"))
         } catch let error as SearchIndexer.Failure {
