@@ -65,8 +65,8 @@ struct DecisionContext {
 
     /// Title and URL of the page an outcome links to, in this page's language.
     private mutating func target(_ reference: DecisionFlow.PageReference) -> TemplateData? {
-        guard let target = site.page(reference.translationKey, in: page.language) else {
-            if site.isUnusable(translationKey: reference.translationKey) { return nil }
+        guard let target = site.page(.page(reference.translationKey), in: page.language) else {
+            if site.isUnusable(translationKey: .page(reference.translationKey)) { return nil }
             diagnostics.append(.error("the outcome links to the page with translationKey '\(reference.translationKey)', which does not exist in '\(page.language)'", at: reference.location))
             return nil
         }

@@ -207,7 +207,7 @@ struct NavigationContext {
         let section = tree.nodes[node].page
         let count = SiteNavigation.listPageCount(children: tree.nodes[node].children.count, pagination: site.config.pagination)
         // A list page whose path a real page took is not there (see SiteNavigation).
-        let numbers = (1...count).prefix { $0 == 1 || site.page(section.translationKey + "?page=\($0)", in: section.language) != nil }
+        let numbers = (1...count).prefix { $0 == 1 || site.page(.listPage(section: section.translationKey, number: $0), in: section.language) != nil }
         guard numbers.count > 1 else { return .bool(false) }
         func url(_ number: Int) -> TemplateData {
             .text(link(number == 1 ? section.path : SitePath(section.path.value + "page/\(number)/")))

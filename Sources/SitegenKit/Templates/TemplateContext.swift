@@ -165,7 +165,7 @@ struct TemplateContext {
         .list(site.config.languages.map { language in
             // Page 3 of a list is page 3 there, or else the first page of the list.
             let target = site.page(page.translationKey, in: language.code)
-                ?? page.generated?.listPageNumber.flatMap { _ in site.page(page.translationKey.prefix { $0 != "?" }.description, in: language.code) }
+                ?? page.translationKey.section.flatMap { site.page($0, in: language.code) }
             let path = target?.path ?? site.home(of: language.code)?.path ?? SitePath(language.code + "/")
             return .object(languageFields(language).merging([
                 "url": .text(link(path)),
