@@ -1,17 +1,7 @@
 import SitegenSupport
 import SitegenMustache
-/// The `decision` values of a decision helper's pages, for templates:
-///
-/// | Key | Value |
-/// |---|---|
-/// | `isStart`, `isQuestion`, `isOutcome` | which kind of page |
-/// | `startURL`, `backURL` | the helper's start page; the previous page (not on the start page) |
-/// | `firstQuestionURL`, `startButton`, `questionCount` | start page: where the start button goes, its label, the most questions a reader answers |
-/// | `question.text`, `question.hint` | question page: the question (also the page title) and its hint (HTML) |
-/// | `choices` | question page: `label` and `url` of each answer |
-/// | `outcome.title`, `outcome.text` | outcome page: its title and why (HTML) |
-/// | `recommend`, `alternative` | outcome page: `title` and `url` of the recommended and the other page |
-/// | `given`, `hasGiven` | the answers given so far: `question`, `answer`, `changeURL` |
+/// The `decision` values of a decision helper's pages, for templates, as
+/// `TemplateContextKind.decisionFields` declares them.
 struct DecisionContext {
     let site: Site
     let page: Page

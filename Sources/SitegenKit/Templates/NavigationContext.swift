@@ -2,7 +2,7 @@ import SitegenMustache
 /// A page's place in its language's section tree, as template values:
 /// `sections`, `section`, `breadcrumbs`, `previous`, `next`, `up`,
 /// `children`, `hasChildren`, `pagination`, `hasSectionTree` and `navigationTruncated`
-/// (see the README, "Templates"). Each is made only when a template reads
+/// (declared in `TemplateContextKind`). Each is made only when a template reads
 /// it, and holds only the page's ancestors, the siblings around it (at most
 /// `navigationLimit` per list) and its children (at most `pagination`), so
 /// a page's navigation never grows with the site.
@@ -37,15 +37,11 @@ struct NavigationContext {
         source = tree.map { TreeEntry.Source(tree: $0, link: link, languages: site.config.languages, linkOnlyTargets: site.linkOnlyTargets) }
     }
 
-    var lazyValues: [String: () -> TemplateData] {
-        [
-            "sections": sections, "section": section, "breadcrumbs": breadcrumbs,
-            "previous": { neighbour(-1) }, "next": { neighbour(1) }, "up": up,
-            "children": children, "hasChildren": { .bool(childRange.map { !$0.isEmpty } ?? false) }, "pagination": pagination,
-            "hasSectionTree": { .bool(tree?.hasSubsections ?? false) },
-            "navigationTruncated": { .bool(site.navigation.headerIsTruncated[page.language] ?? false) },
-        ]
-    }
+    /// Whether the language has sections below the top level.
+    func hasSectionTree() -> TemplateData { .bool(tree?.hasSubsections ?? false) }
+
+    /// Whether the language has more top-level entries than `navigation` holds.
+    func navigationTruncated() -> TemplateData { .bool(site.navigation.headerIsTruncated[page.language] ?? false) }
 
     /// The fields every entry has: `title` (`linkTitle` when set), `url`,
     /// `description`, `isSection`, `isFallback` with `lang` and `dir` (the
@@ -190,6 +186,9 @@ struct NavigationContext {
         guard let range = childRange, let tree, let node else { return .list([]) }
         return .list(tree.nodes[node].children[range].map { .lookup(entry($0)) })
     }
+
+    /// Whether `children` holds anything.
+    func hasChildren() -> TemplateData { .bool(childRange.map { !$0.isEmpty } ?? false) }
 
     /// Which of the section's children this list page shows (nil: not a section page).
     private var childRange: Range<Int>? {

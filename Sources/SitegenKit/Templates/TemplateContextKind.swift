@@ -1,3 +1,5 @@
+import SitegenMustache
+
 /// The contexts sitegen renders templates with, each a table of the values
 /// it holds (docs/themes.md explains them, in the same order). A layout is
 /// checked against its own context: `{{choices}}` in `page.mustache` is an
@@ -90,31 +92,40 @@ enum TemplateContextKind: CaseIterable, Sendable {
 
     /// `page`: the page's own values.
     static let pageFields: [TemplateValueDeclaration] = [
-        .init("title", .value, "from front matter"),
-        .init("description", .value, "from front matter"),
-        .init("content", .value, "the page's HTML"),
-        .init("headings", .list(.object(["level": .value, "text": .value, "id": .value])), "every heading"),
-        .init("hasCode", .value, "the content holds a code block"),
-        .init("hasTabs", .value, "the content holds a tab group"),
+        .init("title", .value, "from front matter") { .text($0.page.metadata.title) },
+        .init("description", .value, "from front matter") { $0.page.metadata.description.map(TemplateData.text) },
+        .init("content", .value, "the page's HTML") { .text($0.html) },
+        .init("headings", .list(.object(["level": .value, "text": .value, "id": .value])), "every heading") { input in
+            .list(input.headings.map { ["level": .int($0.level), "text": .text($0.text), "id": .text($0.id)] })
+        },
+        // The theme loads a script only where it has work to do (pages
+        // under 15 KB gzipped): the copy button's where code blocks are,
+        // the tabs' where tabs are.
+        .init("hasCode", .value, "the content holds a code block") { .bool(TemplateContext.contains($0.html, "<pre")) },
+        .init("hasTabs", .value, "the content holds a tab group") { .bool(TemplateContext.contains($0.html, "<div class=\"tabs\"")) },
         .init("toc", .list(.object(["text": .value, "id": .value, "hasChildren": .value,
                                     "children": .list(.object(["text": .value, "id": .value]))])),
-              "level-2 headings with their level-3 children"),
-        .init("hasTOC", .value, "at least two level-2 headings"),
-        .init("params", .open, "the front matter's other keys"),
-        .init("isHome", .value, "the language's home page"),
-        .init("isFallback", .value, "built from the default language's text"),
-        .init("contentLanguage", contentLanguage, "the language of the page's text"),
+              "level-2 headings with their level-3 children") { $0.toc },
+        .init("hasTOC", .value, "at least two level-2 headings") { input in .bool(input.headings.count { $0.level == 2 } >= 2) },
+        .init("params", .open, "the front matter's other keys") { .object($0.page.metadata.params.mapValues(\.templateData)) },
+        .init("isHome", .value, "the language's home page") { .bool($0.page.isHome) },
+        .init("isFallback", .value, "built from the default language's text") { .bool($0.page.isFallback) },
+        .init("contentLanguage", contentLanguage, "the language of the page's text") { $0.context.languageValues($0.contentLanguage) },
         .init("original", .object(contentLanguage.fields.merging(["url": .value, "title": .value]) { $1 }),
-              "a translation's default-language original"),
-        .init("translationOutdated", .value, "the original changed after this translation was marked current"),
-        .init("canonicalURL", .value, "with a base URL only"),
-        .init("sourcePath", .value, "the page's file in the site folder"),
-        .init("editURL", .value, "with editURL: the page's source on the code host"),
-        .init("lastUpdated", .value, "with lastUpdated: the date of its last change"),
-        .init("lastUpdatedISO", .value, "that date as YYYY-MM-DD"),
-        .init("image", .value, "front matter image, absolute"),
-        .init("isSection", .value, "a section page"),
-        .init("isIndexed", .value, "with search: true, Pagefind indexes the page"),
+              "a translation's default-language original") { $0.original },
+        .init("translationOutdated", .value, "the original changed after this translation was marked current") {
+            .bool($0.site.config.translationNotices && $0.site.translationStatus?.isKnownOutdated($0.page) == true)
+        },
+        .init("canonicalURL", .value, "with a base URL only") { $0.canonicalURL },
+        .init("sourcePath", .value, "the page's file in the site folder") { .text($0.page.sourcePath) },
+        .init("editURL", .value, "with editURL: the page's source on the code host") { $0.editURL },
+        .init("lastUpdated", .value, "with lastUpdated: the date of its last change") { $0.lastUpdated.map { .text($0.shown) } },
+        .init("lastUpdatedISO", .value, "that date as YYYY-MM-DD") { $0.lastUpdated.map { .text($0.iso) } },
+        .init("image", .value, "front matter image, absolute") { $0.image },
+        .init("isSection", .value, "a section page") { .bool($0.isSection) },
+        .init("isIndexed", .value, "with search: true, Pagefind indexes the page") {
+            .bool($0.site.config.search && SearchContext.isIndexed($0.page))
+        },
     ]
 
     /// `decision`: a decision helper's values (`DecisionContext`).
@@ -140,26 +151,34 @@ enum TemplateContextKind: CaseIterable, Sendable {
 
     /// A page's values beside `common` (`TemplateContext.page`, `NavigationContext`).
     static let pageValues: [TemplateValueDeclaration] = [
-        .init("page", TemplateValueDeclaration.object(pageFields), "the page"),
+        .init("page", TemplateValueDeclaration.object(pageFields), "the page") { input in
+            .object(TemplateValueDeclaration.values(pageFields, of: input).eager)
+        },
+        // The values that grow with the site are made only when a template reads them.
         .init("navigation", .list(.object(["title": .value, "url": .value, "isCurrent": .value, "isSection": .value])), lazy: true,
-              "the header menu"),
-        .init("navigationTruncated", .value, lazy: true, "the language has more top-level entries than navigation holds"),
-        .init("sections", .list(TemplateShape.treeEntry()), lazy: true, "the section tree for a sidebar"),
-        .init("section", TemplateShape.treeEntry(), lazy: true, "the section the page is in"),
-        .init("hasSectionTree", .value, lazy: true, "the language has sections below the top level"),
-        .init("breadcrumbs", .list(TemplateShape.treeEntry()), lazy: true, "from the home page to this page"),
-        .init("previous", TemplateShape.treeEntry(), lazy: true, "the entry before the page in reading order"),
-        .init("next", TemplateShape.treeEntry(), lazy: true, "the entry after the page in reading order"),
-        .init("up", TemplateShape.treeEntry(), lazy: true, "the section page above"),
-        .init("children", .list(TemplateShape.treeEntry()), lazy: true, "a section page's pages and sub-sections"),
-        .init("hasChildren", .value, lazy: true, "children is not empty"),
+              "the header menu") { $0.context.navigation(in: $0.page.language, at: $0.page.path, link: $0.link) },
+        .init("navigationTruncated", .value, lazy: true, "the language has more top-level entries than navigation holds") {
+            $0.navigation.navigationTruncated()
+        },
+        .init("sections", .list(TemplateShape.treeEntry()), lazy: true, "the section tree for a sidebar") { $0.navigation.sections() },
+        .init("section", TemplateShape.treeEntry(), lazy: true, "the section the page is in") { $0.navigation.section() },
+        .init("hasSectionTree", .value, lazy: true, "the language has sections below the top level") { $0.navigation.hasSectionTree() },
+        .init("breadcrumbs", .list(TemplateShape.treeEntry()), lazy: true, "from the home page to this page") { $0.navigation.breadcrumbs() },
+        .init("previous", TemplateShape.treeEntry(), lazy: true, "the entry before the page in reading order") { $0.navigation.neighbour(-1) },
+        .init("next", TemplateShape.treeEntry(), lazy: true, "the entry after the page in reading order") { $0.navigation.neighbour(1) },
+        .init("up", TemplateShape.treeEntry(), lazy: true, "the section page above") { $0.navigation.up() },
+        .init("children", .list(TemplateShape.treeEntry()), lazy: true, "a section page's pages and sub-sections") { $0.navigation.children() },
+        .init("hasChildren", .value, lazy: true, "children is not empty") { $0.navigation.hasChildren() },
         .init("pagination", .object(["number": .value, "count": .value, "isFirst": .value,
                                      "previous": pageLink, "next": pageLink, "pages": .list(pageLink)]), lazy: true,
-              "a long section list's pages"),
+              "a long section list's pages") { $0.navigation.pagination() },
         .init("translations", .list(.object(contentLanguage.fields.merging(
             ["url": .value, "isCurrent": .value, "isAvailable": .value, "isFallback": .value]) { $1 })), lazy: true,
-              "the page in every language"),
-        .init("alternates", .list(.object(["hreflang": .value, "url": .value])), lazy: true, "hreflang alternates"),
+              "the page in every language") { $0.context.translations(of: $0.page, link: $0.link) },
+        .init("alternates", .list(.object(["hreflang": .value, "url": .value])), lazy: true, "hreflang alternates") {
+            $0.context.alternates(of: $0.page, link: $0.link)
+        },
+        // Made with the page's Markdown renderer (`SiteRenderer`, `DecisionContext`).
         .init("decision", TemplateValueDeclaration.object(decisionFields), "on a decision helper's pages"),
     ]
 
@@ -167,9 +186,9 @@ enum TemplateContextKind: CaseIterable, Sendable {
     static let searchValues: [TemplateValueDeclaration] = [
         .init("searchPages", .list(.object(["letter": .value, "pages": .list(.object(
             ["title": .value, "url": .value, "isFallback": .value, "lang": .value, "dir": .value]))])), lazy: true,
-              "the language's pages from A to Z"),
+              "the language's pages from A to Z") { SearchContext(site: $0.site).alphabeticalList($0.searchPart, link: $0.link) },
         .init("searchParts", .object(["pages": .list(.object(["url": .value, "label": .value, "isCurrent": .value]))]), lazy: true,
-              "the parts of a long A-Z list"),
+              "the parts of a long A-Z list") { SearchContext.parts(of: $0.searchPart, link: $0.link) },
     ]
 
     /// The root language chooser's and the 404 page's values beside `common`.
