@@ -5,7 +5,7 @@ let package = Package(
     name: "sitegen",
     products: [
         .executable(name: "sitegen", targets: ["sitegen"]),
-        .library(name: "SitegenKit", targets: ["SitegenKit"]),
+        .library(name: "SitegenKit", targets: ["SitegenBuild", "SitegenKit"]),
     ],
     dependencies: [
         // Exact versions, so every clone builds the same code. (Package.resolved
@@ -46,15 +46,28 @@ let package = Package(
         // sitegen's Mustache engine: parser, renderer, template data. Knows
         // nothing of sites.
         .target(name: "SitegenMustache", dependencies: ["SitegenSupport"]),
-        // The site core: settings, content, site, decision helpers,
-        // translations, template context, output, the build pipeline. No HTTP.
+        // The site core, pure: settings parsed from bytes, the page list,
+        // navigation, translations, decision helpers, template values,
+        // rendering to bytes. Values in, values out: no file system, no
+        // processes, no network (ArchitectureTests checks).
         .target(
             name: "SitegenKit",
             dependencies: [
-                "SitegenSupport", "SitegenMarkdown", "SitegenMustache", "CAtomicRename",
+                "SitegenSupport", "SitegenMarkdown", "SitegenMustache",
                 .product(name: "Yams", package: "Yams"),
             ],
             plugins: ["EmbedTheme"]
+        ),
+        // Checking links: the external links of the pages asked over HTTP
+        // (a plain-socket probe), as Zola's link_checker. Internal links and
+        // anchors are checked by the core as it renders.
+        .target(name: "SitegenLinkCheck", dependencies: ["SitegenKit", "SitegenSupport", "SitegenMarkdown"]),
+        // The shell around the core: loading the site folder, the build
+        // pipeline, the output folder (lock, staging, atomic swap, manifest),
+        // the incremental build cache, Pagefind, `git log` dates.
+        .target(
+            name: "SitegenBuild",
+            dependencies: ["SitegenKit", "SitegenLinkCheck", "SitegenSupport", "SitegenMarkdown", "SitegenMustache", "CAtomicRename"]
         ),
         // The built-in theme: templates/ embedded in SitegenKit at build time
         // (the plugin runs ThemeEmbedder, which writes one Swift source).
@@ -62,11 +75,11 @@ let package = Package(
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .plugin(name: "EmbedLanguageDefinitions", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         // `sitegen serve`: its HTTP server, the watcher, incremental builds.
-        .target(name: "SitegenPreview", dependencies: ["SitegenKit", "SitegenSupport", "CAtomicRename"]),
+        .target(name: "SitegenPreview", dependencies: ["SitegenBuild", "SitegenKit", "SitegenSupport", "CAtomicRename"]),
         .executableTarget(
             name: "sitegen",
             dependencies: [
-                "SitegenKit", "SitegenPreview", "SitegenMarkdown", "SitegenSupport",
+                "SitegenBuild", "SitegenLinkCheck", "SitegenKit", "SitegenPreview", "SitegenMarkdown", "SitegenSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,7 +87,7 @@ let package = Package(
         // and what they share: fixture paths, fixture sites, spec files.
         .target(
             name: "SitegenTestSupport",
-            dependencies: ["SitegenKit", "SitegenMarkdown", "SitegenMustache", "SitegenSupport"],
+            dependencies: ["SitegenBuild", "SitegenKit", "SitegenMarkdown", "SitegenMustache", "SitegenSupport"],
             path: "Tests/SitegenTestSupport"
         ),
         .testTarget(name: "SitegenMustacheTests", dependencies: ["SitegenMustache", "SitegenKit", "SitegenSupport", "SitegenTestSupport"]),
@@ -84,16 +97,16 @@ let package = Package(
         ),
         .testTarget(
             name: "SitegenKitTests",
-            dependencies: ["SitegenKit", "SitegenMarkdown", "SitegenMustache", "SitegenSupport", "SitegenHighlight", "SitegenTestSupport",
+            dependencies: ["SitegenBuild", "SitegenLinkCheck", "SitegenKit", "SitegenMarkdown", "SitegenMustache", "SitegenSupport", "SitegenHighlight", "SitegenTestSupport",
                            // YAMLTagTests checks sitegen's scalar types against Yams' own rules.
                            .product(name: "Yams", package: "Yams")]
         ),
-        .testTarget(name: "SitegenPreviewTests", dependencies: ["SitegenPreview", "SitegenKit", "SitegenSupport", "SitegenTestSupport"]),
+        .testTarget(name: "SitegenPreviewTests", dependencies: ["SitegenPreview", "SitegenBuild", "SitegenKit", "SitegenSupport", "SitegenTestSupport"]),
         // The sitegen binary as a user runs it (built by `swift build --build-tests`):
         // commands, exit statuses, and the trust and hosting tests that run it.
         .testTarget(
             name: "sitegenTests",
-            dependencies: ["SitegenKit", "SitegenPreview", "SitegenMarkdown", "SitegenMustache", "SitegenSupport", "SitegenTestSupport"]
+            dependencies: ["SitegenBuild", "SitegenLinkCheck", "SitegenKit", "SitegenPreview", "SitegenMarkdown", "SitegenMustache", "SitegenSupport", "SitegenTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

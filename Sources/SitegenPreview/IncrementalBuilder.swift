@@ -1,5 +1,6 @@
 import SitegenSupport
 import SitegenKit
+import SitegenBuild
 /// Builds a site again and again for `sitegen serve`, into memory, rendering
 /// after each change only the pages it affects:
 ///

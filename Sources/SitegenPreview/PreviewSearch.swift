@@ -1,5 +1,6 @@
 import Foundation
 import SitegenKit
+import SitegenBuild
 
 /// `sitegen serve` with `search: true`: Pagefind's index, made again in the
 /// background after each good build (once saves have paused for `delay`),

@@ -1,5 +1,6 @@
 import Foundation
 import SitegenKit
+import SitegenBuild
 
 /// `sitegen serve`'s loop: watch the site folder, rebuild what a change
 /// affects, and tell open pages (through `LiveReload`).

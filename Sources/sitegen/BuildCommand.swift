@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SitegenKit
+import SitegenLinkCheck
+import SitegenBuild
 import SitegenSupport
 
 /// Builds the site into a folder any web server can host.

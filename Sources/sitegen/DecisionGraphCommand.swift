@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SitegenKit
+import SitegenBuild
 import SitegenSupport
 
 /// Prints a decision helper's flow as a graph.

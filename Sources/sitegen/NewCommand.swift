@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SitegenKit
+import SitegenBuild
 import SitegenSupport
 
 /// Writes a new page, and with --translate its translations' stubs.

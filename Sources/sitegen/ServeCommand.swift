@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SitegenKit
+import SitegenBuild
 import SitegenPreview
 
 /// Builds the site, serves it for preview, and rebuilds and reloads open

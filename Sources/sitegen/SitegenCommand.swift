@@ -1,5 +1,6 @@
 import ArgumentParser
 import SitegenKit
+import SitegenBuild
 
 /// A static site generator for localized documentation and guides.
 @main

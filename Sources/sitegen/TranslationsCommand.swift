@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SitegenKit
+import SitegenBuild
 
 /// Shows which translations are current, outdated or missing, and marks
 /// translations current.

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import SitegenKit
+@testable import SitegenBuild
 @testable import SitegenMarkdown
 @testable import SitegenMustache
 @testable import SitegenSupport

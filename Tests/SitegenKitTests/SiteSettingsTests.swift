@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SitegenKit
+@testable import SitegenBuild
 @testable import SitegenSupport
 import SitegenTestSupport
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import SitegenKit
+@testable import SitegenBuild
 @testable import SitegenMustache
 @testable import SitegenSupport
 import SitegenTestSupport

@@ -4,6 +4,7 @@ import FoundationNetworking
 #endif
 import Testing
 @testable import SitegenKit
+@testable import SitegenBuild
 @testable import SitegenPreview
 @testable import SitegenSupport
 import SitegenTestSupport

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SitegenKit
+@testable import SitegenBuild
 @testable import SitegenSupport
 
 // Helpers of one module's suites that the tests of another use too (the

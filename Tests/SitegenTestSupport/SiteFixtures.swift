@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 @testable import SitegenKit
+@testable import SitegenBuild
 @testable import SitegenMarkdown
 @testable import SitegenMustache
 @testable import SitegenSupport

@@ -5,6 +5,8 @@ import Glibc
 #endif
 import Testing
 @testable import SitegenKit
+@testable import SitegenLinkCheck
+@testable import SitegenBuild
 @testable import SitegenMarkdown
 @testable import SitegenMustache
 @testable import SitegenPreview

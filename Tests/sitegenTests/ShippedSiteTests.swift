@@ -4,6 +4,7 @@ import Testing
 import FoundationXML
 #endif
 @testable import SitegenKit
+@testable import SitegenBuild
 @testable import SitegenMarkdown
 @testable import SitegenMustache
 @testable import SitegenPreview

@@ -10,17 +10,17 @@ package struct BaseURL: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The URL of `value`, or what is wrong with it, in words.
-    static func parse(_ value: String) -> Result<BaseURL, Problem> {
+    package static func parse(_ value: String) -> Result<BaseURL, Problem> {
         if let problem = SiteConfig.baseURLProblem(value) { return .failure(Problem(description: problem)) }
         return .success(BaseURL(checked: value))
     }
 
-    struct Problem: Error, CustomStringConvertible {
-        var description: String
+    package struct Problem: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// The site root's path on its host: `/docs/` of `https://example.org/docs/`.
-    var path: String {
+    package var path: String {
         let afterScheme = description.components(separatedBy: "://").dropFirst().joined(separator: "://")
         guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
         return String(afterScheme[slash...])

@@ -18,7 +18,7 @@ package struct LinkSettings: Sendable, Hashable {
     package init() {}
 
     /// Whether a link's path (`/blog/2024/x/`, `/blog`) is in an `outside` path.
-    func isOutside(_ path: Substring) -> Bool {
+    package func isOutside(_ path: Substring) -> Bool {
         outside.contains { path.hasPrefix($0) || path + "/" == $0 }
     }
 

@@ -3,16 +3,16 @@
 /// neither. The file chosen is read as if it were `index.md` (its URL,
 /// translation key and place in the section tree are the folder's); its
 /// messages still name the file as written.
-enum FolderPageName {
+package enum FolderPageName {
     /// The names a folder's page may have, the preferred first.
-    static let names = ["index.md", "_index.md", "README.md"]
+    package static let names = ["index.md", "_index.md", "README.md"]
 
     /// For each of `paths` (in a language folder, `/` separators), the path
     /// it is read as: the chosen folder page becomes `<folder>/index.md`, a
     /// `README.md` beside an index page stays a page of its own. A folder
     /// with both `index.md` and `_index.md` has two folder pages, which the
     /// build reports.
-    static func readAs(_ paths: [String]) -> [String: String] {
+    package static func readAs(_ paths: [String]) -> [String: String] {
         var byFolder: [Substring: Set<Substring>] = [:]
         for path in paths {
             let (folder, name) = split(path)

@@ -10,6 +10,12 @@ package struct SiteSource: Sendable {
         package var relativePath: String
         /// The file's text (its `path` is the site-relative path for diagnostics).
         package var source: SourceText
+
+        package init(language: String, relativePath: String, source: SourceText) {
+            self.language = language
+            self.relativePath = relativePath
+            self.source = source
+        }
     }
 
     /// A file that is copied to the output as it is (an image beside a page, a
@@ -18,6 +24,11 @@ package struct SiteSource: Sendable {
         /// Path inside its folder (`content/` or `templates/assets/`), `/` separators.
         package var relativePath: String
         package var bytes: [UInt8]
+
+        package init(relativePath: String, bytes: [UInt8]) {
+            self.relativePath = relativePath
+            self.bytes = bytes
+        }
     }
 
     /// A Mustache template; `name` is its path under `templates/` without
@@ -27,6 +38,12 @@ package struct SiteSource: Sendable {
         package var source: SourceText
         /// From the built-in theme (the site has no file of that name).
         package var isBuiltIn = false
+
+        package init(name: String, source: SourceText, isBuiltIn: Bool = false) {
+            self.name = name
+            self.source = source
+            self.isBuiltIn = isBuiltIn
+        }
     }
 
     /// The site folder (absolute).

@@ -2,7 +2,7 @@
 /// site's own, or the built-in theme's where the site has none.
 package struct ThemeFile: Sendable, Hashable {
     /// What the loader makes of a path under `templates/`.
-    enum Kind: Equatable {
+    package enum Kind: Equatable {
         /// A Mustache template, by name (`partials/footer`).
         case template(String)
         /// A file under `assets/`, by its path there.
@@ -11,7 +11,7 @@ package struct ThemeFile: Sendable, Hashable {
         case strings(String)
 
         /// Nil for a file the theme does not use.
-        init?(_ path: String) {
+        package init?(_ path: String) {
             if path.hasPrefix("assets/") {
                 self = .asset(String(path.dropFirst("assets/".count)))
             } else if path.hasSuffix(".mustache") {
@@ -27,6 +27,11 @@ package struct ThemeFile: Sendable, Hashable {
 
     package var path: String
     package var isBuiltIn: Bool
+
+    package init(path: String, isBuiltIn: Bool) {
+        self.path = path
+        self.isBuiltIn = isBuiltIn
+    }
 
     /// The name diagnostics give the file: `templates/page.mustache` for the
     /// site's, `(built-in) templates/page.mustache` for the built-in theme's.

@@ -49,7 +49,7 @@ package struct DecisionWords: Sendable, Hashable {
     package var outcomes: [String: Outcome]
 
     /// The flow a page's `decision` front matter names, without checking the words.
-    static func flowID(inFrontMatter yaml: String, file: String, firstLine: Int) -> String? {
+    package static func flowID(inFrontMatter yaml: String, file: String, firstLine: Int) -> String? {
         guard let parsed = try? YAMLText(yaml, file: file, firstLine: firstLine) else { return nil }
         return flowID(in: parsed)
     }
@@ -61,7 +61,7 @@ package struct DecisionWords: Sendable, Hashable {
     /// Reads and checks the words against the flow.
     /// - Parameter brokenFlows: flows that exist but have errors (reported
     ///   with the flow); pages using them get no second error.
-    static func parse(frontMatter yaml: String, file: String, firstLine: Int, flows: [String: DecisionFlow],
+    package static func parse(frontMatter yaml: String, file: String, firstLine: Int, flows: [String: DecisionFlow],
                       brokenFlows: Set<String> = []) -> (DecisionWords?, DecisionFlow?, [Diagnostic]) {
         let parsed: YAMLText
         do {

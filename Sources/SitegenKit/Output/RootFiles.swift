@@ -8,13 +8,13 @@ import SitegenSupport
 /// Any other file that lands where the build writes something (a page, a
 /// file beside the pages, a theme asset, the language chooser, the sitemap),
 /// or where the build needs a folder, is an error naming both, and is left out.
-enum RootFiles {
-    static let folder = "static"
+package enum RootFiles {
+    package static let folder = "static"
     /// The files sitegen makes that a site may replace with its own.
     static let replaceable: Set<SitePath> = [SitePath("robots.txt"), SitePath("404.html")]
 
     /// The generated files a site's own files replace in this build.
-    static func replacements(site: Site, templates: TemplateSet) -> [SitePath] {
+    package static func replacements(site: Site, templates: TemplateSet) -> [SitePath] {
         var made: Set<SitePath> = []
         if site.config.baseURL != nil { made.insert(SitePath("robots.txt")) }
         if templates.names.contains(TemplateSet.notFound) { made.insert(SitePath("404.html")) }
@@ -32,7 +32,7 @@ enum RootFiles {
             add(path.value, path.value == "index.html" ? "the language chooser (templates/\(TemplateSet.languageChooser).mustache)" : "a page sitegen makes")
         }
         if site.config.baseURL != nil { add("sitemap.xml", "the sitemap sitegen makes") }
-        add(OutputWriter.markerFile, "the marker that tells sitegen the output is its own")
+        add(SiteLayout.outputMarker, "the marker that tells sitegen the output is its own")
         // Every folder the build writes into.
         var folders: [String: String] = [:]
         // In path order, so the message names the same page every time.

@@ -22,7 +22,7 @@ package struct SiteRenderer: Sendable {
     /// - Parameter includes: where pages' included files are read (nil: a
     ///   page that includes a file gets an error).
     package init(site: Site, templates: TemplateSet, assets: HashedAssets, fileLinks: Bool = false, workers: Int? = nil,
-                includes: IncludedFiles? = nil) {
+                includes: (any IncludeSource)? = nil) {
         self.site = site
         self.templates = templates
         self.assets = assets
@@ -33,23 +33,39 @@ package struct SiteRenderer: Sendable {
 
     /// One page's result; Sendable, so pages can render on several cores.
     package struct RenderedPage: Sendable {
-        var path: SitePath
-        var html: [UInt8]
-        var ids: Set<String>
-        var anchorChecks: [LinkResolver.AnchorCheck]
-        var diagnostics: [Diagnostic]
-        var missingStrings: Set<String>
-        var missingAssets: Set<String>
+        package var path: SitePath
+        package var html: [UInt8]
+        package var ids: Set<String>
+        package var anchorChecks: [LinkResolver.AnchorCheck]
+        package var diagnostics: [Diagnostic]
+        package var missingStrings: Set<String>
+        package var missingAssets: Set<String>
         /// The pages this page links to (for incremental builds).
-        var linkedPages: Set<SitePath>
+        package var linkedPages: Set<SitePath>
         /// The files the page includes, site-relative (for incremental builds).
-        var includedFiles: Set<String> = []
+        package var includedFiles: Set<String> = []
+
+        package init(path: SitePath, html: [UInt8], ids: Set<String>, anchorChecks: [LinkResolver.AnchorCheck],
+                     diagnostics: [Diagnostic], missingStrings: Set<String>, missingAssets: Set<String>,
+                     linkedPages: Set<SitePath>, includedFiles: Set<String> = []) {
+            self.path = path
+            self.html = html
+            self.ids = ids
+            self.anchorChecks = anchorChecks
+            self.diagnostics = diagnostics
+            self.missingStrings = missingStrings
+            self.missingAssets = missingAssets
+            self.linkedPages = linkedPages
+            self.includedFiles = includedFiles
+        }
     }
 
     /// Every page's last result, by path, so an incremental build renders
     /// only the pages a change affects.
     package struct Cache: Sendable {
         package var pages: [SitePath: RenderedPage] = [:]
+
+        package init() {}
 
         /// The pages that link to any of `targets`.
         package func pages(linkingTo targets: Set<SitePath>) -> Set<SitePath> {

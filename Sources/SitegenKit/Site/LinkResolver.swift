@@ -5,17 +5,27 @@ import SitegenMarkdown
 /// relative link to that page in the same language; a link to a file beside
 /// the pages becomes a relative link to its copy. Links that lead nowhere are
 /// errors at their place in the file.
-struct LinkResolver {
+package struct LinkResolver {
     /// A `#fragment` that must exist in a page once every page is rendered.
-    struct AnchorCheck: Sendable, Hashable {
-        var targetPath: SitePath
-        var targetSource: String
-        var fragment: String
-        var location: SourceLocation
+    package struct AnchorCheck: Sendable, Hashable {
+        package var targetPath: SitePath
+        package var targetSource: String
+        package var fragment: String
+        package var location: SourceLocation
         /// False for a check another page's check already covers.
-        var needed = true
+        package var needed = true
         /// The fallback page whose link this is (its text is another page's).
-        var via: String?
+        package var via: String?
+
+        package init(targetPath: SitePath, targetSource: String, fragment: String, location: SourceLocation,
+                     needed: Bool = true, via: String? = nil) {
+            self.targetPath = targetPath
+            self.targetSource = targetSource
+            self.fragment = fragment
+            self.location = location
+            self.needed = needed
+            self.via = via
+        }
     }
 
     let site: Site
@@ -148,12 +158,12 @@ struct LinkResolver {
     }
 
     /// "a", "a and b", "a, b and c".
-    static func list(_ items: [String]) -> String {
+    package static func list(_ items: [String]) -> String {
         items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     /// Whether a destination has a scheme (`https:`, `mailto:`) or starts with `//`.
-    static func isExternal(_ destination: String) -> Bool {
+    package static func isExternal(_ destination: String) -> Bool {
         let bytes = destination.utf8
         if bytes.starts(with: "//".utf8) { return true }
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
@@ -171,7 +181,7 @@ struct LinkResolver {
     }
 
     /// The path, query (without `?`) and fragment (without `#`) of a destination.
-    static func parts(of destination: String) -> (path: String, query: String?, fragment: String?) {
+    package static func parts(of destination: String) -> (path: String, query: String?, fragment: String?) {
         var path = Substring(destination)
         var fragment: String?
         var query: String?
@@ -187,7 +197,7 @@ struct LinkResolver {
     }
 
     /// Resolves `.` and `..`; nil when the path climbs out of its root.
-    static func normalize(_ segments: [String]) -> String? {
+    package static func normalize(_ segments: [String]) -> String? {
         var result: [String] = []
         for segment in segments {
             switch segment {

@@ -34,7 +34,7 @@ package struct Site: Sendable {
 
     /// Whether a translation key may belong to an unusable page (judged by
     /// the key a file gets by default, its path without `.md`).
-    func isUnusable(translationKey: TranslationKey) -> Bool {
+    package func isUnusable(translationKey: TranslationKey) -> Bool {
         unusableKeys.contains(translationKey) || unusablePageKeys.contains(translationKey)
     }
     /// The `translationKey`s unusable pages declare (read from front matter

@@ -28,7 +28,7 @@ package enum SiteShortcodes {
         return settings(templates: TemplateSet.load(files).0, params: [:], includes: nil)
     }
 
-    static func settings(templates: TemplateSet, params: [String: String], includes: IncludedFiles?) -> ShortcodeSettings {
+    static func settings(templates: TemplateSet, params: [String: String], includes: (any IncludeSource)?) -> ShortcodeSettings {
         let names = templates.names.filter { $0.hasPrefix(folder) }
         let partials = Set(names.map { String($0.dropFirst(folder.count)) })
         let withInner = Set(partials.filter { showsInner(folder + $0, templates: templates) })

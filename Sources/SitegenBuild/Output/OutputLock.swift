@@ -1,3 +1,4 @@
+import SitegenKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

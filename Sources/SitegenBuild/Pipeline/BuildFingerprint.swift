@@ -1,3 +1,4 @@
+import SitegenKit
 import SitegenSupport
 
 /// What a build's pages are made from, as hashes an incremental build

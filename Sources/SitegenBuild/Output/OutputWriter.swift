@@ -1,3 +1,4 @@
+import SitegenKit
 import CAtomicRename
 import Foundation
 #if canImport(Glibc)
@@ -21,7 +22,7 @@ import SitegenSupport
 /// a folder holding it, `/`, the home folder, or a folder inside `content/`
 /// or `templates/`.
 package enum OutputWriter {
-    package static let markerFile = ".sitegen-output"
+    package static let markerFile = SiteLayout.outputMarker
 
     /// A refusal (a usage error: exit status 2) or a failed write (exit
     /// status 1); nothing replaced.

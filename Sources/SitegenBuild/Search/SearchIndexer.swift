@@ -1,3 +1,4 @@
+import SitegenKit
 import Foundation
 import SitegenSupport
 

@@ -1,3 +1,4 @@
+import SitegenKit
 import CAtomicRename
 import Foundation
 import SitegenSupport

@@ -1,3 +1,4 @@
+import SitegenKit
 import SitegenSupport
 
 /// What a build leaves beside the output for the next one

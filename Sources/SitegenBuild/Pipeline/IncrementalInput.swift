@@ -1,3 +1,4 @@
+import SitegenKit
 import SitegenSupport
 
 /// What an incremental build (`sitegen serve`) hands the pipeline from the

@@ -1,3 +1,4 @@
+import SitegenKit
 import Foundation
 
 /// A site folder: a folder that holds sitegen.yml. Every command that reads

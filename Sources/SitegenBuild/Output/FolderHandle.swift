@@ -1,3 +1,4 @@
+import SitegenKit
 import CAtomicRename
 import SitegenSupport
 #if canImport(Glibc)

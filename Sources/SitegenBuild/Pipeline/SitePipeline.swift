@@ -1,3 +1,4 @@
+import SitegenKit
 import SitegenSupport
 
 /// The first steps of every command that needs a site: read the site

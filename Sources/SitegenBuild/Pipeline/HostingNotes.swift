@@ -1,3 +1,4 @@
+import SitegenKit
 /// Notes on where the built site can be hosted, printed with the build's
 /// steps (never warnings: nothing is wrong with the content, and a site
 /// hosted at a server's root needs no base URL).

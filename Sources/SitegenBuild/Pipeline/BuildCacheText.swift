@@ -1,3 +1,4 @@
+import SitegenKit
 import SitegenSupport
 
 /// The build cache's file: lines of tab-separated fields (tab, line feed

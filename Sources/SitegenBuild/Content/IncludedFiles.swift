@@ -1,3 +1,4 @@
+import SitegenKit
 import Foundation
 import Synchronization
 import SitegenSupport
@@ -14,7 +15,7 @@ import SitegenMarkdown
 /// A path is looked for beside the including file, then from the site
 /// folder (a leading `/` means the site folder). Whatever the spelling, it
 /// may not leave the site folder, by `..` or by a symbolic link.
-package final class IncludedFiles: Sendable {
+package final class IncludedFiles: IncludeSource {
     /// The largest file a page may include: a larger one is an error, not
     /// a page that takes minutes to render.
     static let sizeLimit = 8 * 1024 * 1024

@@ -1,3 +1,4 @@
+import SitegenKit
 import Dispatch
 import Foundation
 import SitegenSupport
@@ -20,11 +21,18 @@ package enum ExternalLinkCheck {
         /// How many links into `links.outside` paths were left unchecked
         /// for want of a `baseURL` to find their host.
         package var skippedOutside = 0
+
+        package init(diagnostics: [Diagnostic], checked: Int, skippedHTTPS: Int, skippedOutside: Int = 0) {
+            self.diagnostics = diagnostics
+            self.checked = checked
+            self.skippedHTTPS = skippedHTTPS
+            self.skippedOutside = skippedOutside
+        }
     }
 
     /// One external link: the URL asked, and what the page says when that
     /// differs (`/blog/x/`, a `links.outside` path).
-    struct Written: Sendable, Hashable {
+    package struct Written: Sendable, Hashable {
         var url: String
         var location: SourceLocation
         var asWritten: String? = nil
@@ -37,7 +45,7 @@ package enum ExternalLinkCheck {
     /// in the written pages, each its file's only page with a body (fallback
     /// pages repeat their original, a decision helper's steps and generated
     /// pages have none).
-    static func links(in site: Site) -> (links: [Written], outsideWithoutBase: Int) {
+    package static func links(in site: Site) -> (links: [Written], outsideWithoutBase: Int) {
         var links: Set<Written> = []
         var outsideWithoutBase = 0
         let origin = site.config.baseURL.map { Self.origin(of: $0.description) }
@@ -70,19 +78,7 @@ package enum ExternalLinkCheck {
         return String(url[..<scheme.upperBound] + rest.prefix(while: { $0 != "/" }))
     }
 
-    /// Loads and resolves the site of `options` (as the build did) and checks its links.
-    package static func run(_ options: BuildOptions, timeout: Double, concurrency: Int = 8) throws -> Result {
-        var report = BuildReport(diagnostics: [])
-        guard let resolved = try SiteBuilder.resolve(options, report: &report) else {
-            return Result(diagnostics: [], checked: 0, skippedHTTPS: 0)
-        }
-        let (links, outsideWithoutBase) = links(in: resolved.site)
-        var result = check(links, timeout: timeout, concurrency: concurrency)
-        result.skippedOutside = outsideWithoutBase
-        return result
-    }
-
-    static func check(_ links: [Written], timeout: Double, concurrency: Int) -> Result {
+    package static func check(_ links: [Written], timeout: Double, concurrency: Int) -> Result {
         let http = links.filter { $0.url.lowercased().hasPrefix("http://") }
         let urls = Array(Set(http.map { url in String(url.url.prefix(while: { $0 != "#" })) })).sorted()
         let results = ResultSlots<String?>(count: urls.count)

@@ -1,3 +1,4 @@
+import SitegenKit
 import SitegenSupport
 
 /// `sitegen build` from the build before: with the cache it left beside
