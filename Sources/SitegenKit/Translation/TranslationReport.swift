@@ -102,7 +102,7 @@ package struct TranslationReport: Sendable, Hashable, Encodable {
     static func originalWithMark(_ page: Page, defaultLanguage: Language) -> Diagnostic {
         let line = page.frontMatter.flatMap { frontMatter in
             frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false)
-                .firstIndex { TranslationMark.keyEnd(in: ArraySlice($0.utf8)) != nil }
+                .firstIndex { TranslationOfLine.keyEnd(in: ArraySlice($0.utf8)) != nil }
                 .map { frontMatter.line + $0 }
         }
         return Diagnostic(.warning, file: page.sourcePath, line: line, column: line.map { _ in 1 },
