@@ -124,7 +124,7 @@ package actor LiveReload {
         // A theme file changed, or the page itself: load again. (Since the
         // oldest remembered version, everything may have changed.)
         let forgotten = history.first.map { $0.version > since + 1 } ?? true
-        let reload = forgotten || changed.contains(SitePath(file)) || changed.contains { $0.value.hasPrefix("assets/") }
+        let reload = forgotten || changed.contains(SitePath(file)) || changed.contains { $0.value.hasPrefix(SiteLayout.assetsFolder + "/") }
         return Event(version: version, reload: reload && error == nil, error: error)
     }
 }

@@ -85,7 +85,7 @@ package struct SourceWatcher: Sendable {
             guard (info.st_mode & S_IFMT) == S_IFLNK else { return record(relative, info) }
             // A link: followed only when it leads to a place inside its top folder.
             // sitegen.yml may lead anywhere in the site; the others inside their top folder.
-            let top = relative == SiteConfig.fileName ? root : root + "/" + (relative.split(separator: "/").first.map(String.init) ?? relative)
+            let top = relative == SiteLayout.configFile ? root : root + "/" + (relative.split(separator: "/").first.map(String.init) ?? relative)
             var target = stat()
             guard let resolved = realpath(root + "/" + relative, nil) else { return record(relative, info) }
             let path = String(cString: resolved)
@@ -94,12 +94,12 @@ package struct SourceWatcher: Sendable {
                   stat(path, &target) == 0 else { return record(relative, info) }
             return record(relative, target)
         }
-        _ = stamp(SiteConfig.fileName)
+        _ = stamp(SiteLayout.configFile)
         for file in also.sorted() where !file.contains("..") {
             _ = stamp(file)
         }
         var pending: [String] = []
-        for top in ["content", "templates", "static"] {
+        for top in SiteLayout.sourceFolders {
             var info = stat()
             // The top folders themselves may be links (anywhere): the loader reads them.
             if stat(root + "/" + top, &info) == 0, record(top, info) { pending.append(top) }

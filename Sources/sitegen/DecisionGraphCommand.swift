@@ -36,13 +36,13 @@ struct DecisionGraphCommand: ParsableCommand {
         // A flow or a language the site does not have is a mistake in the
         // command, not in the site.
         _ = try SiteFolder.open(source)
-        let flowFile = source + "/content/_decisions/\(flow).yml"
+        let flowFile = source + "/" + SiteLayout.decisionFlow(flow)
         guard FileManager.default.fileExists(atPath: flowFile) else {
             throw UsageError("no decision flow '\(flow)': \(flowFile) does not exist")
         }
         // Read as the build reads it (a link out of the site is not
         // followed; the loader below says why).
-        if let language, let bytes = try? SiteFileReader.read(source + "/" + SiteConfig.fileName, inside: FilePaths.realPath(source)),
+        if let language, let bytes = try? SiteFileReader.read(source + "/" + SiteLayout.configFile, inside: FilePaths.realPath(source)),
            let config = SiteConfig.parse(String(decoding: bytes, as: UTF8.self)).0, config.language(language) == nil {
             throw UsageError("--language \(language): not a language of the site (\(config.languages.map(\.code).joined(separator: ", ")))")
         }

@@ -45,7 +45,7 @@ struct NewCommand: ParsableCommand {
         }
         let codes = config.languages.map(\.code)
         guard codes.contains(target.language) else {
-            throw UsageError("\(path): '\(target.language)' is not a language of \(SiteConfig.fileName) (\(codes.joined(separator: ", "))); put the page in one of those folders")
+            throw UsageError("\(path): '\(target.language)' is not a language of \(SiteLayout.configFile) (\(codes.joined(separator: ", "))); put the page in one of those folders")
         }
         let translations = try translationLanguages(config: config, page: target.language)
         let files = PageScaffold.files(target, title: title, translations: translations)
@@ -64,11 +64,11 @@ struct NewCommand: ParsableCommand {
 
     /// The site's settings (a usage error when they cannot be read).
     func siteConfig() throws -> SiteConfig {
-        let file = try SiteFolder.open(source).path + "/" + SiteConfig.fileName
+        let file = try SiteFolder.open(source).path + "/" + SiteLayout.configFile
         guard let bytes = try? SiteFileReader.read(file, inside: FilePaths.realPath(source)), let text = String(validating: bytes, as: UTF8.self) else {
             throw UsageError(SiteLoader.NotASiteFolder(path: source).description)
         }
-        let (config, problems) = SiteConfig.parse(text, file: SiteConfig.fileName)
+        let (config, problems) = SiteConfig.parse(text, file: SiteLayout.configFile)
         guard let config else {
             problems.forEach { FileHandleOutput.standardError($0.description) }
             throw ContentErrorExit()
@@ -82,7 +82,7 @@ struct NewCommand: ParsableCommand {
         let codes = translate.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         let known = config.languages.map(\.code)
         for code in codes where !known.contains(code) || code == language {
-            throw UsageError("--translate \(code): " + (code == language ? "that is the page's own language" : "not a language of \(SiteConfig.fileName) (\(known.joined(separator: ", ")))"))
+            throw UsageError("--translate \(code): " + (code == language ? "that is the page's own language" : "not a language of \(SiteLayout.configFile) (\(known.joined(separator: ", ")))"))
         }
         guard language == config.defaultLanguage.code else {
             throw UsageError("--translate: translations are made from the default language (\(config.defaultLanguage.code)); write the page in content/\(config.defaultLanguage.code)/ first")

@@ -67,7 +67,7 @@ import SitegenTestSupport
         #expect(base.keys.sorted() == changed.keys.sorted())
         var changedPages = 0
         // The output's manifest lists every file's hash, so it changes with them.
-        for (path, bytes) in base where path != OutputWriter.markerFile {
+        for (path, bytes) in base where path != SiteLayout.outputMarker {
             let text = String(decoding: bytes, as: UTF8.self)
             var expected = text
             if let footer = text.range(of: "<footer class=\"site-footer\">\n<p>") {

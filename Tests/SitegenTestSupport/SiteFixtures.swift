@@ -73,9 +73,9 @@ package enum SiteFixtures {
         let kept = parent + "/." + (output as NSString).lastPathComponent + ".sitegen-previous"
         for folder in [output, kept] {
             var marker = stat()
-            guard stat(folder + "/" + OutputWriter.markerFile, &marker) == 0 else { continue }
+            guard stat(folder + "/" + SiteLayout.outputMarker, &marker) == 0 else { continue }
             let earlier = [timespec(tv_sec: marker.st_mtim.tv_sec - 1, tv_nsec: 0), timespec(tv_sec: marker.st_mtim.tv_sec - 1, tv_nsec: 0)]
-            for file in snapshot(folder).keys where file != OutputWriter.markerFile {
+            for file in snapshot(folder).keys where file != SiteLayout.outputMarker {
                 _ = utimensat(AT_FDCWD, folder + "/" + file, earlier, AT_SYMLINK_NOFOLLOW)
             }
         }

@@ -14,7 +14,7 @@ import SitegenTestSupport
     /// A built output's files and bytes, without the marker file (whose
     /// manifest records modification times).
     static func files(_ output: String) -> [String: Data] {
-        SiteFixtures.snapshot(output).filter { $0.key != OutputWriter.markerFile }
+        SiteFixtures.snapshot(output).filter { $0.key != SiteLayout.outputMarker }
     }
 
     static func build(_ site: String, into output: String) throws -> Process {
@@ -74,7 +74,7 @@ import SitegenTestSupport
         // A second build leaves the first beside the output, with its manifest.
         _ = try SiteFixtures.build(site, output: output)
         let previous = (output as NSString).deletingLastPathComponent + "/.out.sitegen-previous"
-        #expect(FileManager.default.fileExists(atPath: previous + "/" + OutputWriter.markerFile))
+        #expect(FileManager.default.fileExists(atPath: previous + "/" + SiteLayout.outputMarker))
 
         try FileManager.default.removeItem(atPath: output + "/nl/index.html")
         let page = output + "/en/index.html"

@@ -19,7 +19,7 @@ enum GitCommitDates {
     /// commit would stand for every file's history before it).
     static func load(root: String, environment: [String: String]) -> (dates: [String: Int64], problems: [Diagnostic]) {
         func warning(_ text: String) -> [Diagnostic] {
-            [Diagnostic(.warning, file: SiteConfig.fileName, "lastUpdated: git: \(text); the pages show no \"Last updated\" date")]
+            [Diagnostic(.warning, file: SiteLayout.configFile, "lastUpdated: git: \(text); the pages show no \"Last updated\" date")]
         }
         guard let git = executable(environment) else { return ([:], warning("git is not installed (not found on PATH)")) }
         let result: ChildProcess.Result
@@ -50,7 +50,7 @@ enum GitCommitDates {
         ["--no-pager", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "log.showSignature=false",
          "-c", "gpg.program=false", "-c", "diff.external=", "-c", "core.pager=cat", "-C", root,
          "log", "--format=%x00%ct %D", "--decorate-refs=refs/sitegen-no-refs/", "--name-only", "-z", "--relative",
-         "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--", "content"]
+         "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--", SiteLayout.contentFolder]
     }
 
     /// The caller's environment without `GIT_*`, and what keeps git quiet and inert.

@@ -12,7 +12,7 @@ package struct SiteFolder: Sendable {
     /// - Throws: `SiteLoader.NotASiteFolder` when `path` holds no sitegen.yml.
     package static func open(_ path: String) throws(SiteLoader.NotASiteFolder) -> SiteFolder {
         let root = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        guard FileManager.default.fileExists(atPath: root + "/" + SiteConfig.fileName) else {
+        guard FileManager.default.fileExists(atPath: root + "/" + SiteLayout.configFile) else {
             throw SiteLoader.NotASiteFolder(path: root)
         }
         return SiteFolder(path: root)

@@ -15,35 +15,35 @@ package enum SiteLoader {
         package var path: String
         package init(path: String) { self.path = path }
         package var description: String {
-            "no \(SiteConfig.fileName) in '\(path)'; run sitegen in a site folder or pass --source DIR"
+            "no \(SiteLayout.configFile) in '\(path)'; run sitegen in a site folder or pass --source DIR"
         }
     }
 
     package static func load(_ root: String) throws -> (SiteSource, [Diagnostic]) {
         let root = try SiteFolder.open(root).path
-        let configPath = root + "/" + SiteConfig.fileName
+        let configPath = root + "/" + SiteLayout.configFile
         var diagnostics: [Diagnostic] = []
         // Every folder is listed before a file is read: a file with more
         // than one name (hard links) is read only when all are found here.
-        let contentFiles = listFiles(in: root, folder: "content", diagnostics: &diagnostics)
-        let flowFiles = listFiles(in: root + "/content", folder: "_decisions", diagnostics: &diagnostics)
-        let rootFiles = listFiles(in: root, folder: RootFiles.folder, diagnostics: &diagnostics, everyName: true)
-        let templateFiles = listFiles(in: root, folder: "templates", diagnostics: &diagnostics)
+        let contentFiles = listFiles(in: root, folder: SiteLayout.contentFolder, diagnostics: &diagnostics)
+        let flowFiles = listFiles(in: root + "/" + SiteLayout.contentFolder, folder: SiteLayout.decisionsFolder, diagnostics: &diagnostics)
+        let rootFiles = listFiles(in: root, folder: SiteLayout.staticFolder, diagnostics: &diagnostics, everyName: true)
+        let templateFiles = listFiles(in: root, folder: SiteLayout.templatesFolder, diagnostics: &diagnostics)
         let reader = Reader(root: root, files: contentFiles + flowFiles + rootFiles + templateFiles)
 
-        let config = reader.text(configPath, display: SiteConfig.fileName, into: &diagnostics)
-            ?? SourceText("", path: SiteConfig.fileName)
+        let config = reader.text(configPath, display: SiteLayout.configFile, into: &diagnostics)
+            ?? SourceText("", path: SiteLayout.configFile)
         var source = SiteSource(root: root, config: config)
         loadContent(contentFiles, reader: reader, into: &source, diagnostics: &diagnostics)
-        source.languageFolders = listFolders(in: root + "/content")
+        source.languageFolders = listFolders(in: root + "/" + SiteLayout.contentFolder)
         for file in flowFiles where file.relativePath.hasSuffix(".yml") {
-            let display = "content/_decisions/\(file.relativePath)"
+            let display = SiteLayout.content(SiteLayout.decisionsFolder + "/" + file.relativePath)
             if let text = reader.text(file.absolutePath, display: display, into: &diagnostics) {
                 source.decisionFlows[String(file.relativePath.dropLast(".yml".count))] = text
             }
         }
         for file in rootFiles {
-            if let bytes = reader.bytes(file.absolutePath, display: "\(RootFiles.folder)/\(file.relativePath)", into: &diagnostics) {
+            if let bytes = reader.bytes(file.absolutePath, display: "\(SiteLayout.staticFolder)/\(file.relativePath)", into: &diagnostics) {
                 source.rootFiles.append(SiteSource.StaticFile(relativePath: file.relativePath, bytes: bytes))
             }
         }
@@ -58,13 +58,13 @@ package enum SiteLoader {
         for file in files {
             let parts = file.relativePath.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
-                diagnostics.append(Diagnostic(.error, file: "content/\(file.relativePath)",
+                diagnostics.append(Diagnostic(.error, file: SiteLayout.content(file.relativePath),
                     "file is outside a language folder; move it into content/<language>/, or into static/ to publish it at the site's root"))
                 continue
             }
             let (language, path) = (parts[0], parts[1])
-            let display = "content/\(file.relativePath)"
-            if path == "_strings.yml" {
+            let display = SiteLayout.content(file.relativePath)
+            if path == SiteLayout.stringsFile {
                 if let text = reader.text(file.absolutePath, display: display, into: &diagnostics) {
                     source.strings[language] = text
                 } else {
@@ -78,7 +78,7 @@ package enum SiteLoader {
         }
         let texts = Cores.map(pageFiles.map(\.file)) { file in
             var problems: [Diagnostic] = []
-            let text = reader.text(file.absolutePath, display: "content/\(file.relativePath)", into: &problems)
+            let text = reader.text(file.absolutePath, display: SiteLayout.content(file.relativePath), into: &problems)
             return (text, problems)
         }
         var readAs: [String: [String: String]] = [:]
@@ -105,7 +105,7 @@ package enum SiteLoader {
         let sitePaths = Set(siteFiles.map(\.relativePath))
         var theme = siteFiles.map { file in
             (file: ThemeFile(path: file.relativePath, isBuiltIn: false),
-             bytes: reader.bytes(file.absolutePath, display: "templates/\(file.relativePath)", into: &diagnostics))
+             bytes: reader.bytes(file.absolutePath, display: SiteLayout.templatesFolder + "/" + file.relativePath, into: &diagnostics))
         }
         for file in BuiltInTheme.files where !sitePaths.contains(file.path) && ThemeFile.Kind(file.path) != nil {
             theme.append((ThemeFile(path: file.path, isBuiltIn: true), file.bytes))
@@ -141,7 +141,7 @@ package enum SiteLoader {
         var diagnostics: [Diagnostic] = []
         for path in changes.sorted() {
             let parts = path.split(separator: "/", maxSplits: 2).map(String.init)
-            guard parts.count == 3, parts[0] == "content", path.hasSuffix(".md"),
+            guard parts.count == 3, parts[0] == SiteLayout.contentFolder, path.hasSuffix(".md"),
                   !parts[1].hasPrefix("_"), !parts[1].hasPrefix("."),
                   !parts[2].split(separator: "/").contains(where: { $0.hasPrefix("_") || $0.hasPrefix(".") }),
                   // A folder's page by another name: which file it is depends on its neighbours.
@@ -272,7 +272,7 @@ package enum SiteLoader {
                 diagnostics.append(Diagnostic(.error, file: "\(folder)/\(relativeFolder)", "cannot read folder: \(error.localizedDescription)"))
                 return
             }
-            for name in names.sorted() where everyName || !name.hasPrefix(".") && (!name.hasPrefix("_") || name == "_strings.yml" || name == "_index.md") {
+            for name in names.sorted() where everyName || !name.hasPrefix(".") && (!name.hasPrefix("_") || name == SiteLayout.stringsFile || name == "_index.md") {
                 add(relativeFolder.isEmpty ? name : relativeFolder + "/" + name, name: name)
             }
         }

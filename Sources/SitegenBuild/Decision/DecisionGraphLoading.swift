@@ -10,12 +10,12 @@ extension DecisionGraph {
         let (source, loadProblems) = try SiteLoader.load(root)
         guard let text = source.decisionFlows[id] else {
             let known = source.decisionFlows.keys.sorted().joined(separator: ", ")
-            return (nil, nil, loadProblems + [Diagnostic(.error, file: "content/_decisions/\(id).yml",
+            return (nil, nil, loadProblems + [Diagnostic(.error, file: SiteLayout.decisionFlow(id),
                 "no such decision flow" + (known.isEmpty ? "" : "; the site has: \(known)"))])
         }
         var (flow, problems) = DecisionFlow.parse(text, id: id)
         // Settings that could not be read (a link out of the site, say) are said, not passed over.
-        problems = loadProblems.filter { $0.file == SiteConfig.fileName } + problems
+        problems = loadProblems.filter { $0.file == SiteLayout.configFile } + problems
         guard let flow, let language else { return (flow, nil, problems) }
         for file in source.pages where file.language == language {
             guard let split = try? FrontMatter.split(file.source), let yaml = split.yaml,
@@ -25,7 +25,7 @@ extension DecisionGraph {
                                                                firstLine: split.yamlStartLine, flows: [id: flow])
             return (flow, words, problems + wordProblems)
         }
-        return (flow, nil, problems + [Diagnostic(.error, file: "content/\(language)",
+        return (flow, nil, problems + [Diagnostic(.error, file: SiteLayout.content(language),
             "no page of language '\(language)' holds the words of flow '\(id)'")])
     }
 }

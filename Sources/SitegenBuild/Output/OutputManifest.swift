@@ -36,7 +36,7 @@ struct OutputManifest {
     /// The manifest of `folder`'s marker file; nil when missing or unreadable
     /// (then nothing in the folder is trusted).
     init?(in folder: String) {
-        let path = folder + "/" + OutputWriter.markerFile
+        let path = folder + "/" + SiteLayout.outputMarker
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
               let bytes = try? FileBytes.read(path) else { return nil }

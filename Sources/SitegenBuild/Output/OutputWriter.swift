@@ -22,8 +22,6 @@ import SitegenSupport
 /// a folder holding it, `/`, the home folder, or a folder inside `content/`
 /// or `templates/`.
 package enum OutputWriter {
-    package static let markerFile = SiteLayout.outputMarker
-
     /// A refusal (a usage error: exit status 2) or a failed write (exit
     /// status 1); nothing replaced.
     package struct WriteError: Error, CustomStringConvertible {
@@ -37,9 +35,6 @@ package enum OutputWriter {
         }
     }
 
-    /// The folders of a site that a build reads.
-    static let readFolders = ["content", "templates", RootFiles.folder]
-
     /// Checks that `output` may be replaced by a build of the site in `source`.
     package static func checkOutputFolder(_ output: String, source: String) throws(WriteError) {
         let output = canonical(output)
@@ -52,7 +47,7 @@ package enum OutputWriter {
             throw WriteError.refusal("refusing to use '\(output)' as the output folder: it holds the site's own files; choose a folder of its own, like _site")
         }
         // The folders a build reads, wherever their links lead.
-        for folder in readFolders {
+        for folder in SiteLayout.sourceFolders {
             let read = canonical(source + "/" + folder)
             if FilePaths.isInside(output, read) || FilePaths.isInside(read, output) {
                 throw WriteError.refusal("refusing to write the output into \(folder)/ ('\(read)'): sitegen reads that folder, and the next build would read the output as part of the site; choose a folder like _site")
@@ -67,7 +62,7 @@ package enum OutputWriter {
         // The marker must be sitegen's own: a regular file with its manifest
         // (a folder or link of that name, or other text, makes it foreign).
         if !contents.isEmpty && OutputManifest(in: output) == nil {
-            throw WriteError.refusal("refusing to replace '\(output)': sitegen did not make it (it has no \(markerFile) file written by sitegen); delete it yourself or choose another --output")
+            throw WriteError.refusal("refusing to replace '\(output)': sitegen did not make it (it has no \(SiteLayout.outputMarker) file written by sitegen); delete it yourself or choose another --output")
         }
     }
 

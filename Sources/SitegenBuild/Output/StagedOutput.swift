@@ -87,7 +87,7 @@ final class StagedOutput: Sendable {
             current = nil
         }
         // From here the staging folder's manifest is no longer true.
-        stagingFolder.remove(OutputWriter.markerFile)
+        stagingFolder.remove(SiteLayout.outputMarker)
     }
 
     /// Writes one file of the build, unless the staging folder already holds
@@ -229,7 +229,7 @@ final class StagedOutput: Sendable {
         do {
             removeUnwritten()
             let manifest = Array(OutputManifest(stamps: stamps).text.utf8)
-            try stagingFolder.writeFile(OutputWriter.markerFile, manifest)
+            try stagingFolder.writeFile(SiteLayout.outputMarker, manifest)
             mutex.withLock { $0.committedManifest = OutputManifest.stamp(manifest) }
         } catch {
             discard()

@@ -96,7 +96,7 @@ public enum SiteBuilder {
         let start = clock.now
         var report = BuildReport(diagnostics: [])
         guard let resolved = try resolve(options, report: &report, log: log) else {
-            report.diagnostics.append(Diagnostic(.warning, file: SiteConfig.fileName,
+            report.diagnostics.append(Diagnostic(.warning, file: SiteLayout.configFile,
                 "the pages were not checked, because the settings have errors; fix them and build again"))
             return finish(report, since: start, clock: clock)
         }
@@ -114,7 +114,7 @@ public enum SiteBuilder {
             do {
                 pagefind = try PagefindCommand.locate(environment: options.environment)
             } catch {
-                report.diagnostics.append(Diagnostic(.error, file: SiteConfig.fileName, error.description))
+                report.diagnostics.append(Diagnostic(.error, file: SiteLayout.configFile, error.description))
                 return finish(report, since: start, clock: clock)
             }
         }
@@ -160,15 +160,15 @@ public enum SiteBuilder {
     /// checked is said, with how many files it covers.
     static func checkWithoutWriting(_ resolved: ResolvedSite, _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void) {
         let pageCount = resolved.site.pages.count
-        if report.errors.contains(where: { $0.file.hasPrefix("templates/") }) {
-            report.diagnostics.append(Diagnostic(.warning, file: "templates/",
+        if report.errors.contains(where: { $0.file.hasPrefix(SiteLayout.templatesFolder + "/") }) {
+            report.diagnostics.append(Diagnostic(.warning, file: SiteLayout.templatesFolder + "/",
                 "the \(pageCount) pages were not rendered, so their links, anchors and Markdown were not checked, because the templates have errors; fix them and build again"))
             return
         }
         _ = render(resolved, options, report: &report, log: log, progress: nil, sink: { _, _ in })
         let unusable = resolved.site.unusablePages.count
         if unusable > 0 {
-            report.diagnostics.append(Diagnostic(.warning, file: "content/",
+            report.diagnostics.append(Diagnostic(.warning, file: SiteLayout.content(""),
                 "\(unusable) page file\(unusable == 1 ? "" : "s") with errors above could not be rendered, so their links and Markdown were not checked; fix them and build again"))
         }
     }
@@ -245,7 +245,7 @@ public enum SiteBuilder {
             // inside it, never where else to write.
             report.output = OutputWriter.canonical(config.output.hasPrefix("/") ? config.output : source.root + "/" + config.output)
             if !FilePaths.isInside(report.output, source.root) || report.output == source.root {
-                report.diagnostics.append(Diagnostic(.error, file: SiteConfig.fileName,
+                report.diagnostics.append(Diagnostic(.error, file: SiteLayout.configFile,
                     "output: '\(config.output.escapingControlCharacters)' leads out of the site folder (to '\(report.output.escapingControlCharacters)'); sitegen.yml may only name a folder inside the site folder; to write elsewhere, pass --output on the command line"))
             }
         }
@@ -287,7 +287,7 @@ public enum SiteBuilder {
         let reused = rendered == total ? "" : " (\(rendered) rendered, \(total - rendered) unchanged since the build before)"
         log(Step(name: "render", detail: (sink == nil ? "\(plan.files.count) files" : "\(total) pages") + reused))
         for path in RootFiles.replacements(site: site, templates: resolved.templates) {
-            log(Step(name: "static", detail: "\(RootFiles.folder)/\(path.value) replaces the \(path.value) sitegen makes", isDetail: true))
+            log(Step(name: "static", detail: "\(SiteLayout.staticFolder)/\(path.value) replaces the \(path.value) sitegen makes", isDetail: true))
         }
         return Rendering(plan: plan, site: site, cache: newCache, sourceRoot: resolved.source.root, renderedPages: rendered,
                          source: resolved.source, loadDiagnostics: resolved.loadDiagnostics)
@@ -300,10 +300,10 @@ public enum SiteBuilder {
     /// the current output, its index is kept instead.
     static func indexSearch(_ staged: StagedOutput, with pagefind: PagefindCommand, reusing: Bool = false,
                             report: inout BuildReport, log: (Step) -> Void) {
-        let folder = SearchIndexer.folder
+        let folder = SiteLayout.searchFolder
         if let file = staged.writtenFile(below: folder) {
-            report.diagnostics.append(Diagnostic(.error, file: "\(RootFiles.folder)/\(file)",
-                "the search index is written to \(folder)/ (search: true); this file would be lost in it: move it out of \(RootFiles.folder)/\(folder)/"))
+            report.diagnostics.append(Diagnostic(.error, file: "\(SiteLayout.staticFolder)/\(file)",
+                "the search index is written to \(folder)/ (search: true); this file would be lost in it: move it out of \(SiteLayout.staticFolder)/\(folder)/"))
             return
         }
         let clock = ContinuousClock()

@@ -7,8 +7,6 @@ import SitegenSupport
 /// writes `pagefind/` into the folder; what it writes is then recorded in
 /// the output's manifest like every other file (`StagedOutput.adopt`).
 package enum SearchIndexer {
-    package static let folder = "pagefind"
-
     /// Pagefind's own UI bundles: sitegen's theme uses its JavaScript API
     /// with a script of its own (`templates/assets/search.js`), so these
     /// 420 KB are never fetched and are left out of the output.
@@ -25,13 +23,13 @@ package enum SearchIndexer {
     /// Indexes the HTML in `site` (a staging folder) and returns the files
     /// Pagefind left, relative to `site`, in order.
     package static func index(_ site: String, with command: PagefindCommand) throws(Failure) -> [String] {
-        let bundle = site + "/" + folder
+        let bundle = site + "/" + SiteLayout.searchFolder
         // The staging folder starts from the build before: its index goes,
         // so no file of an older index survives beside the new one.
         try? FileManager.default.removeItem(atPath: bundle)
         let result: ChildProcess.Result
         do {
-            result = try ChildProcess.run(command.executable, ["--site", site, "--output-subdir", folder, "--silent"], timeout: command.timeout)
+            result = try ChildProcess.run(command.executable, ["--site", site, "--output-subdir", SiteLayout.searchFolder, "--silent"], timeout: command.timeout)
         } catch {
             throw Failure(description: "cannot run Pagefind (\(command.executable)): \(error.localizedDescription)")
         }
@@ -44,7 +42,7 @@ package enum SearchIndexer {
         }
         for name in unusedFiles { unlink(bundle + "/" + name) }
         try makeDeterministic(bundle + "/" + entryFile)
-        return files(in: site, below: folder)
+        return files(in: site, below: SiteLayout.searchFolder)
     }
 
     /// For `sitegen serve`, which keeps the site in memory: writes the
@@ -84,7 +82,7 @@ package enum SearchIndexer {
             let sorted = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
             try sorted.write(to: URL(fileURLWithPath: path))
         } catch {
-            throw Failure(description: "Pagefind's \(folder)/\(entryFile) is not readable JSON: \(error.localizedDescription)")
+            throw Failure(description: "Pagefind's \(SiteLayout.searchFolder)/\(entryFile) is not readable JSON: \(error.localizedDescription)")
         }
     }
 

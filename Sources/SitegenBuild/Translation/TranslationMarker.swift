@@ -75,7 +75,8 @@ package enum TranslationMarker {
     /// a link on the way: a page that leads out of `content/` is refused.
     static func write(_ bytes: [UInt8], to path: String, site root: String) throws(OutputWriter.WriteError) {
         let real = FilePaths.resolveLinks(path)
-        guard FilePaths.isInside(real, root + "/content"), real != root + "/content" else {
+        let content = root + "/" + SiteLayout.contentFolder
+        guard FilePaths.isInside(real, content), real != content else {
             throw OutputWriter.WriteError(description: "the page file leads out of content/ (to '\(real)'); sitegen writes only files inside the site's content/ folder, so it was not marked")
         }
         try FolderHandle(root).writeFile(String(real.dropFirst(root.count + 1)), bytes, durable: true)
@@ -170,7 +171,7 @@ package enum TranslationMarker {
     private static func pageIndex(of path: String, in source: SiteSource) -> (Int, String)? {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let absolute = url.deletingLastPathComponent().resolvingSymlinksInPath().path + "/" + url.lastPathComponent
-        let contentFolder = source.root + "/content/"
+        let contentFolder = source.root + "/" + SiteLayout.content("")
         guard absolute.hasPrefix(contentFolder) else { return nil }
         let relative = absolute.dropFirst(contentFolder.count)
         return source.pages.firstIndex { "\($0.language)/\($0.relativePath)" == relative }.map { ($0, absolute) }

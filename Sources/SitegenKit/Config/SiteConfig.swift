@@ -38,8 +38,6 @@ import SitegenSupport
 ///   version: "2.1"
 /// ```
 package struct SiteConfig: Sendable, Hashable {
-    package static let fileName = "sitegen.yml"
-
     /// In the order of `sitegen.yml`; the default language first.
     package var languages: [Language]
     package var defaultLanguage: Language { languages[0] }
@@ -101,7 +99,7 @@ package struct SiteConfig: Sendable, Hashable {
     static let knownLanguageKeys: Set<String> = ["code", "name", "direction", "missingPages", "title"]
 
     /// Parses `sitegen.yml`; every problem is reported, with its place.
-    package static func parse(_ text: String, file: String = SiteConfig.fileName) -> (SiteConfig?, [Diagnostic]) {
+    package static func parse(_ text: String, file: String = SiteLayout.configFile) -> (SiteConfig?, [Diagnostic]) {
         let yaml: YAMLText
         do {
             yaml = try YAMLText(text, file: file)

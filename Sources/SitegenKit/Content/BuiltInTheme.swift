@@ -15,7 +15,7 @@ package enum BuiltInTheme {
     package static let displayPrefix = "(built-in) "
 
     /// Where a site's UI string defaults live in the theme: `strings/<language>.yml`.
-    package static let stringsFolder = "strings/"
+    package static let stringsFolder = SiteLayout.themeStringsFolder + "/"
 
     /// The languages the theme has UI strings for.
     package static var languages: [String] {

@@ -18,7 +18,7 @@ package struct PageID: Sendable, Hashable, Comparable, CustomStringConvertible {
         path.hasSuffix(".md") ? String(path.dropLast(".md".count)) : path
     }
 
-    package var description: String { "content/\(language)/\(path)" }
+    package var description: String { SiteLayout.content(language: language, path) }
 
     package static func < (lhs: PageID, rhs: PageID) -> Bool {
         (lhs.language, lhs.path) < (rhs.language, rhs.path)

@@ -12,8 +12,8 @@ package struct ThemeFile: Sendable, Hashable {
 
         /// Nil for a file the theme does not use.
         package init?(_ path: String) {
-            if path.hasPrefix("assets/") {
-                self = .asset(String(path.dropFirst("assets/".count)))
+            if path.hasPrefix(SiteLayout.assetsFolder + "/") {
+                self = .asset(String(path.dropFirst(SiteLayout.assetsFolder.count + 1)))
             } else if path.hasSuffix(".mustache") {
                 self = .template(String(path.dropLast(".mustache".count)))
             } else if path.hasPrefix(BuiltInTheme.stringsFolder), path.hasSuffix(".yml"),
@@ -36,6 +36,6 @@ package struct ThemeFile: Sendable, Hashable {
     /// The name diagnostics give the file: `templates/page.mustache` for the
     /// site's, `(built-in) templates/page.mustache` for the built-in theme's.
     package var displayPath: String {
-        (isBuiltIn ? BuiltInTheme.displayPrefix : "") + "templates/" + path
+        (isBuiltIn ? BuiltInTheme.displayPrefix : "") + SiteLayout.templatesFolder + "/" + path
     }
 }

@@ -14,7 +14,7 @@ extension SiteRenderer.Cache {
     /// pages' `navigationFacts` differ from those of the build before.
     package func affectedPages(by changes: Set<String>, in site: Site, navigationChanged: Bool) -> Set<SitePath>? {
         let included = changes.intersection(includedFiles)
-        let markdown = changes.subtracting(included).filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") && !$0.hasPrefix("content/_") }
+        let markdown = changes.subtracting(included).filter { $0.hasPrefix(SiteLayout.content("")) && $0.hasSuffix(".md") && !$0.hasPrefix(SiteLayout.content("_")) }
         guard !changes.isEmpty, markdown.union(included) == changes, !navigationChanged else { return nil }
         let changedPages = site.pages.filter { markdown.contains($0.sourcePath) }
         let keys = Set(changedPages.map(\.translationKey))

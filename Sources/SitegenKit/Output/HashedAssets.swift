@@ -41,7 +41,7 @@ package struct HashedAssets: Sendable {
             if name.lowercased().hasSuffix(".css"), let text = String(validating: original, as: UTF8.self) {
                 bytes = Array(StylesheetComments.stripped(rewritingURLs(in: text, of: name)).utf8)
             }
-            let path = SitePath("assets/" + Self.hashedName(name, hash: HashedAssets.hash(bytes)))
+            let path = SitePath(SiteLayout.assetsFolder + "/" + Self.hashedName(name, hash: HashedAssets.hash(bytes)))
             paths[name] = path
             files[path] = bytes
         }
@@ -62,7 +62,7 @@ package struct HashedAssets: Sendable {
             var result = ""
             var copied = text.startIndex
             let folder = name.split(separator: "/").dropLast().map(String.init)
-            let stylesheetFolder = SitePath((["assets"] + folder).map { $0 + "/" }.joined())
+            let stylesheetFolder = SitePath(([SiteLayout.assetsFolder] + folder).map { $0 + "/" }.joined())
             for reference in references {
                 guard let (hashed, suffix) = publishTarget(of: reference, folder: folder, stylesheet: name) else { continue }
                 result += text[copied..<reference.range.lowerBound]
@@ -83,7 +83,7 @@ package struct HashedAssets: Sendable {
             guard let target = LinkResolver.normalize(folder + decoded.split(separator: "/", omittingEmptySubsequences: false).map(String.init)),
                   byName[target] != nil
             else {
-                problems.append(Diagnostic(.error, file: "templates/assets/" + name, line: reference.line, column: reference.column,
+                problems.append(Diagnostic(.error, file: SiteLayout.asset(name), line: reference.line, column: reference.column,
                     "url(\(reference.target)) names a file that does not exist in templates/assets/; add it or fix the path"))
                 return nil
             }

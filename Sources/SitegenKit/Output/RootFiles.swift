@@ -9,7 +9,6 @@ import SitegenSupport
 /// file beside the pages, a theme asset, the language chooser, the sitemap),
 /// or where the build needs a folder, is an error naming both, and is left out.
 package enum RootFiles {
-    package static let folder = "static"
     /// The files sitegen makes that a site may replace with its own.
     static let replaceable: Set<SitePath> = [SitePath("robots.txt"), SitePath("404.html")]
 
@@ -26,7 +25,7 @@ package enum RootFiles {
         var made: [String: String] = [:]
         func add(_ path: String, _ what: String) { if made[path] == nil { made[path] = what } }
         for page in site.pages { add(page.path.outputFile, "the page \(page.sourcePath)") }
-        for path in site.contentFiles.keys { add(path.value, "content/\(path.value)") }
+        for path in site.contentFiles.keys { add(path.value, SiteLayout.content(path.value)) }
         for path in assets { add(path.value, "a theme file of templates/assets/") }
         for path in specialPages where !replaceable.contains(path) {
             add(path.value, path.value == "index.html" ? "the language chooser (templates/\(TemplateSet.languageChooser).mustache)" : "a page sitegen makes")
@@ -47,7 +46,7 @@ package enum RootFiles {
         var kept = site.rootFiles
         var diagnostics: [Diagnostic] = []
         for path in site.rootFiles.keys.sorted() {
-            let display = "\(folder)/\(path.value)"
+            let display = SiteLayout.staticFolder + "/" + path.value
             if let what = made[path.value] {
                 diagnostics.append(Diagnostic(.error, file: display,
                     "this file would be written to '\(path.value)', where sitegen writes \(what); rename or remove one of them"

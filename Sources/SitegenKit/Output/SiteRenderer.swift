@@ -187,7 +187,7 @@ package struct SiteRenderer: Sendable {
             }
         }
         for name in missingAssets.sorted() {
-            diagnostics.append(Diagnostic(.error, file: "templates/assets/\(name)",
+            diagnostics.append(Diagnostic(.error, file: SiteLayout.asset(name),
                 "a template asks for asset '\(name)', which does not exist in templates/assets/"))
         }
         return diagnostics
@@ -312,14 +312,14 @@ package struct SiteRenderer: Sendable {
                 return try templates.render(.lookup(context), template: layout, capacity: capacity)
             } catch {
                 diagnostics.append(.error(error.message,
-                    at: templates.inclusionTags[error.template] ?? SourceLocation(file: "templates/\(error.template).mustache")))
+                    at: templates.inclusionTags[error.template] ?? SourceLocation(file: SiteLayout.template(error.template))))
             }
         } else if page.kind.fixedLayout != nil {
             let message = "template templates/\(layout).mustache is missing; the pages of this decision helper need it"
             if let location = page.metadata.decisionLocation {
                 diagnostics.append(.error(message, at: location))
             } else {
-                diagnostics.append(Diagnostic(.error, file: "templates/\(layout).mustache", message))
+                diagnostics.append(Diagnostic(.error, file: SiteLayout.template(layout), message))
             }
         } else if page.metadata.layout != nil {
             diagnostics.append(.error("layout '\(layout)' does not exist; add templates/\(layout).mustache or remove 'layout'",
@@ -360,7 +360,7 @@ package struct SiteRenderer: Sendable {
             } catch {
                 // Never an empty page in its place: the build fails instead.
                 diagnostics.append(.error(error.message,
-                    at: templates.inclusionTags[error.template] ?? SourceLocation(file: "templates/\(error.template).mustache")))
+                    at: templates.inclusionTags[error.template] ?? SourceLocation(file: SiteLayout.template(error.template))))
             }
             for (code, lookup) in lookups { missingStrings[code, default: []].formUnion(lookup.missing) }
             missingAssets.formUnion(assetLookup.missing)

@@ -12,12 +12,12 @@ package enum PageScaffold {
         /// Inside the language folder: `handleidingen/c.md`.
         package var relativePath: String
 
-        package var sitePath: String { "content/\(language)/\(relativePath)" }
+        package var sitePath: String { SiteLayout.content(language: language, relativePath) }
 
         /// Nil, with the reason, when `path` is not a page path.
         package static func parse(_ path: String) -> Result<Target, PageScaffoldError> {
             let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            guard parts.count >= 3, parts[0] == "content", path.hasSuffix(".md") else {
+            guard parts.count >= 3, parts[0] == SiteLayout.contentFolder, path.hasSuffix(".md") else {
                 return .failure(PageScaffoldError("'\(path)' is not a page path; give content/<language>/<name>.md, relative to the site folder"))
             }
             guard !parts.dropFirst().contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.hasPrefix("_") || $0.hasPrefix(".") }) else {
@@ -50,7 +50,7 @@ package enum PageScaffold {
         for language in translations {
             let stub = [("title", YAMLQuoting.quoted(title)), ("translationKey", YAMLQuoting.quoted(key)),
                         ("translationOf", TranslationHash.of(body))]
-            files.append(ScaffoldFile(path: "content/\(language)/\(target.relativePath)", text: YAMLQuoting.frontMatter(stub) + "\n"))
+            files.append(ScaffoldFile(path: SiteLayout.content(language: language, target.relativePath), text: YAMLQuoting.frontMatter(stub) + "\n"))
         }
         return files
     }

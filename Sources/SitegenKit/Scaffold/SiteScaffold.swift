@@ -13,14 +13,14 @@ package enum SiteScaffold {
     /// The files, in order; the first language is the default.
     package static func files(languages: [String], title: String?, copyTheme: Bool) -> [ScaffoldFile] {
         precondition(!languages.isEmpty, "init needs a language")
-        var files = [ScaffoldFile(path: SiteConfig.fileName, text: settings(languages: languages, title: title))]
+        var files = [ScaffoldFile(path: SiteLayout.configFile, text: settings(languages: languages, title: title))]
         let original = StarterPages.texts(for: languages[0])
         for language in languages {
             files += pages(language: language, original: language == languages[0] ? nil : (languages[0], original))
         }
         files.append(ScaffoldFile(path: ".gitignore", text: "# sitegen's output and what it keeps beside it while building\n/_site/\n/._site.sitegen-*\n"))
         if copyTheme {
-            files += BuiltInTheme.files.map { ScaffoldFile(path: "templates/" + $0.path, bytes: $0.bytes) }
+            files += BuiltInTheme.files.map { ScaffoldFile(path: SiteLayout.templatesFolder + "/" + $0.path, bytes: $0.bytes) }
         }
         return files
     }
@@ -57,7 +57,7 @@ package enum SiteScaffold {
                 fields.append(("translationOf", TranslationHash.of(text)))
             }
             let text = body.replacing("{{language}}", with: language)
-            return ScaffoldFile(path: "content/\(language)/\(file)", text: YAMLQuoting.frontMatter(fields) + "\n" + text)
+            return ScaffoldFile(path: SiteLayout.content(language: language, file), text: YAMLQuoting.frontMatter(fields) + "\n" + text)
         }
     }
 }

@@ -86,7 +86,7 @@ package struct LinkResolver {
                     }
                 case .several(let paths):
                     diagnostics.append(.error(
-                        "\(quoted) is ambiguous: \(LinkResolver.list(paths.map { "content/\(page.contentLanguage)/" + $0 })) have that name; write more of its path",
+                        "\(quoted) is ambiguous: \(LinkResolver.list(paths.map { SiteLayout.content(language: page.contentLanguage, $0) })) have that name; write more of its path",
                         at: location))
                     return nil
                 case .none:

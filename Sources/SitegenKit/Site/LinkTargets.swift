@@ -29,7 +29,7 @@ struct LinkTargets {
         var name: String {
             switch self {
             case .page(let page, _): page.isFallback || !page.kind.isWritten ? page.path.value : page.sourcePath
-            case .file(let path): "content/" + path.value
+            case .file(let path): SiteLayout.content(path.value)
             }
         }
     }
@@ -64,7 +64,7 @@ struct LinkTargets {
         if path.hasSuffix(".md") {
             guard let fromFile else { return .outside }
             if let found = lookUp(fromFile) { return .found(found) }
-            return condemned(fromFile) ?? .notFound(lookedFor: ["content/" + fromFile], folder: nil)
+            return condemned(fromFile) ?? .notFound(lookedFor: [SiteLayout.content(fromFile)], folder: nil)
         }
         let wantsFolder = path.hasSuffix("/") || path == "." || path == ".."
         let fromFileFound = fromFile.flatMap { lookUp($0, asFolder: wantsFolder) }
@@ -82,13 +82,13 @@ struct LinkTargets {
             if let condemned = condemned(fromFile + "/index.md") ?? condemned(fromFile + ".md") { return condemned }
             var looked: [String] = []
             if site.config.language(split(fromFile).language) != nil {
-                looked.append("content/" + fromFile + (wantsFolder ? "/index.md" : ""))
+                looked.append(SiteLayout.content(fromFile) + (wantsFolder ? "/index.md" : ""))
             }
             // A path whose last part has an extension names a file: the URL
             // reading is tried, but not worth a mention.
             let namesFile = !wantsFolder && (segments.last ?? "").contains(".")
             if let fromURL, fromURL != fromFile, !namesFile || looked.isEmpty {
-                looked.append(namesFile ? "content/" + fromURL : "the page at " + fromURL + "/")
+                looked.append(namesFile ? SiteLayout.content(fromURL) : "the page at " + fromURL + "/")
             }
             return .notFound(lookedFor: looked, folder: folderWithoutIndex(fromFile))
         }
@@ -109,7 +109,7 @@ struct LinkTargets {
             guard let normalized = LinkResolver.normalize(candidate) else { continue }
             if let found = lookUp(normalized, asFolder: wantsFolder) { return .found(found) }
             if let condemned = condemned(normalized) { return condemned }
-            looked.append((normalized.hasSuffix(".md") ? "content/" + normalized : normalized + (wantsFolder ? "/" : "")) + " (from \(root))")
+            looked.append((normalized.hasSuffix(".md") ? SiteLayout.content(normalized) : normalized + (wantsFolder ? "/" : "")) + " (from \(root))")
         }
         return .notFound(lookedFor: looked, folder: nil)
     }
@@ -154,7 +154,7 @@ struct LinkTargets {
         guard !rest.isEmpty else { return nil }
         let hasPages = site.pages(in: language).contains { !$0.isFallback && $0.relativePath.hasPrefix(prefix) }
         let hasFiles = site.contentFiles.keys.contains { $0.value.hasPrefix(language + "/" + prefix) }
-        return hasPages || hasFiles ? "content/\(language)/\(prefix)" : nil
+        return hasPages || hasFiles ? SiteLayout.content(language: language, prefix) : nil
     }
 
     private func split(_ contentPath: String) -> (language: String, rest: String) {

@@ -12,7 +12,7 @@ enum NavWeights {
         let defaultLanguage = config.defaultLanguage.code
         let keyByFile = Dictionary(pages.filter { $0.language == defaultLanguage && $0.isWritten }.flatMap { page in
             [(page.relativePath, page.translationKey),
-             (String(page.sourcePath.dropFirst("content/\(defaultLanguage)/".count)), page.translationKey)]
+             (String(page.sourcePath.dropFirst(SiteLayout.content(language: defaultLanguage).count)), page.translationKey)]
         }, uniquingKeysWith: { first, _ in first })
         var weightByKey: [TranslationKey: Int] = [:]
         var titleByKey: [TranslationKey: String] = [:]
@@ -50,7 +50,7 @@ enum NavWeights {
         if !unlisted.isEmpty {
             let names = unlisted.map(\.sourcePath).sorted()
             let some = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", ..." : "")
-            diagnostics.append(Diagnostic(.warning, file: SiteConfig.fileName,
+            diagnostics.append(Diagnostic(.warning, file: SiteLayout.configFile,
                 "nav does not list \(names.count) page\(names.count == 1 ? "" : "s") (\(some)); they come after the listed ones in their sections, in every language"))
         }
         return weighted

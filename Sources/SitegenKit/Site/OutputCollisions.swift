@@ -23,7 +23,7 @@ enum OutputCollisions {
         var kept = files
         var diagnostics: [Diagnostic] = []
         for path in files.keys.sorted() {
-            let display = "content/" + path.value
+            let display = SiteLayout.content(path.value)
             if let page = pageFiles[path.value] {
                 diagnostics.append(Diagnostic(.error, file: display,
                     "this file would be written to '\(path.value)', where \(Self.named(page)) goes; rename or move the file"))
@@ -46,7 +46,7 @@ enum OutputCollisions {
     static func caseCollisions(pages: [Page], files: [SitePath: [UInt8]]) -> [Diagnostic] {
         var byFolded: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
-        let outputs = pages.map { ($0.path.outputFile, $0.sourcePath) } + files.keys.sorted().map { ($0.value, "content/" + $0.value) }
+        let outputs = pages.map { ($0.path.outputFile, $0.sourcePath) } + files.keys.sorted().map { ($0.value, SiteLayout.content($0.value)) }
         for (output, source) in outputs {
             let folded = output.lowercased()
             if let other = byFolded[folded] {

@@ -34,7 +34,7 @@ enum SearchPages {
                 let part = SearchListPart(number: index + 1, pages: chunk.map(\.path), parts: labels)
                 if let page = taken[labels[index].path] {
                     diagnostics.append(Diagnostic(.error, file: page.sourcePath,
-                        "this page's URL '\(labels[index].path.value)' is where \(index == 0 ? "the search page" : "part \(index + 1) of the search page's A–Z list") of '\(language.code)' goes (search: true in \(SiteConfig.fileName)); give the page another slug"))
+                        "this page's URL '\(labels[index].path.value)' is where \(index == 0 ? "the search page" : "part \(index + 1) of the search page's A–Z list") of '\(language.code)' goes (search: true in \(SiteLayout.configFile)); give the page another slug"))
                     continue
                 }
                 pages.append(page(part, language: language.code, title: index == 0 ? title : "\(title) (\(labels[index].text))"))
@@ -63,9 +63,9 @@ enum SearchPages {
                                     translationKey: key.description, weight: nil, draft: false, layout: layout, params: [:])
         metadata.hasDecision = false
         let file = part.number == 1 ? "search/index.md" : "search/page/\(part.number)/index.md"
-        var page = Page(language: language, contentLanguage: language, sourcePath: SiteConfig.fileName,
+        var page = Page(language: language, contentLanguage: language, sourcePath: SiteLayout.configFile,
                         relativePath: file, translationKey: key,
-                        metadata: metadata, body: MarkdownBody(SourceText("", path: SiteConfig.fileName)), path: part.parts[part.number - 1].path)
+                        metadata: metadata, body: MarkdownBody(SourceText("", path: SiteLayout.configFile)), path: part.parts[part.number - 1].path)
         page.generated = .searchPage(part)
         return page
     }

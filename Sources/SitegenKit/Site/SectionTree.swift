@@ -122,7 +122,7 @@ package struct SectionTree: Sendable {
             var metadata = PageMetadata(title: title, linkTitle: nil, description: nil, slug: nil,
                                         translationKey: nil, weight: nil, draft: false, layout: nil, params: [:])
             metadata.hasDecision = false
-            let source = "content/\(code)/" + (folder.isEmpty ? "" : folder + "/")
+            let source = SiteLayout.content(language: code) + (folder.isEmpty ? "" : folder + "/")
             var page = Page(language: code, contentLanguage: code, sourcePath: source,
                             relativePath: folder.isEmpty ? "index.md" : folder + "/index.md",
                             translationKey: folder.isEmpty ? .home : .page(folder + "/index"),

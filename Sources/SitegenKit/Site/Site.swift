@@ -84,7 +84,7 @@ package struct Site: Sendable {
                 fileIndex[page.language, default: [:]][page.relativePath] = index
                 // A folder's page written as `_index.md` or `README.md` is
                 // linked by that name too.
-                let folder = "content/\(page.language)/"
+                let folder = SiteLayout.content(language: page.language)
                 let written = page.sourcePath.dropFirst(folder.count)
                 if page.sourcePath.hasPrefix(folder), written != page.relativePath {
                     fileIndex[page.language, default: [:]][String(written)] = index

@@ -89,8 +89,8 @@ package enum SiteResolver {
     static func checkLanguageFolders(_ source: SiteSource, config: SiteConfig, into found: inout Findings) {
         let codes = Set(config.languages.map(\.code))
         for folder in source.languageFolders where !codes.contains(folder) {
-            found.diagnostics.append(Diagnostic(.error, file: "content/\(folder)",
-                "folder is not a language of \(SiteConfig.fileName) (\(config.languages.map(\.code).joined(separator: ", "))); add it to languages or rename it"))
+            found.diagnostics.append(Diagnostic(.error, file: SiteLayout.content(folder),
+                "folder is not a language of \(SiteLayout.configFile) (\(config.languages.map(\.code).joined(separator: ", "))); add it to languages or rename it"))
         }
     }
 
@@ -104,7 +104,7 @@ package enum SiteResolver {
         var strings: [String: UIStrings] = [:]
         for language in config.languages {
             let code = language.code
-            var merged = UIStrings(language: code, file: "content/\(code)/_strings.yml", values: [:])
+            var merged = UIStrings(language: code, file: SiteLayout.content(language: code, SiteLayout.stringsFile), values: [:])
             merged.isBroken = source.unreadableStrings.contains(code)
             for (text, isSite) in [(source.themeStrings[code], false), (source.strings[code], true)] {
                 guard let text else { continue }
@@ -215,7 +215,7 @@ package enum SiteResolver {
             let present = Set(pages.filter { $0.language == language.code }.map(\.translationKey))
             for original in defaultPages where !present.contains(original.translationKey) {
                 // As the original is written (`README.md`, `_index.md`).
-                let expected = "content/\(language.code)/" + original.sourcePath.dropFirst("content/\(defaultLanguage)/".count)
+                let expected = SiteLayout.content(language: language.code) + original.sourcePath.dropFirst(SiteLayout.content(language: defaultLanguage).count)
                 // A link-only entry has no text to translate.
                 let warns = config.missingTranslationWarnings && original.metadata.linkTarget == nil
                 let what = "no '\(language.code)' translation of \(original.sourcePath) (translationKey '\(original.translationKey)')"
@@ -254,7 +254,7 @@ package enum SiteResolver {
     static func checkHomePages(_ pages: [Page], config: SiteConfig, into found: inout Findings) {
         for language in config.languages where !pages.contains(where: { $0.language == language.code && $0.isHome })
             && !found.unusable.contains(PageID(language: language.code, path: "index.md")) {
-            found.diagnostics.append(Diagnostic(.error, file: "content/\(language.code)/index.md",
+            found.diagnostics.append(Diagnostic(.error, file: SiteLayout.content(language: language.code, "index.md"),
                 "language '\(language.code)' has no home page; add content/\(language.code)/index.md"))
         }
     }

@@ -127,7 +127,7 @@ struct TemplateNameCheck {
     }
 
     private mutating func report(_ name: MustacheName, template: String, known: [String], problem: String? = nil) {
-        let file = paths[template] ?? "templates/\(template).mustache"
+        let file = paths[template] ?? SiteLayout.template(template)
         let hint = known.isEmpty ? "" : "; here the names are: " + known.prefix(12).joined(separator: ", ")
             + (known.count > 12 ? " and \(known.count - 12) more" : "")
         diagnostics.append(Diagnostic(.error, file: file, line: name.line, column: name.column,

@@ -63,7 +63,7 @@ package struct TemplateSet: Sendable {
             diagnostics += TemplateNameCheck.check(library, paths: paths)
         }
         for name in required where !names.contains(name) {
-            diagnostics.append(Diagnostic(.error, file: "templates/\(name).mustache",
+            diagnostics.append(Diagnostic(.error, file: SiteLayout.template(name),
                 "template is missing; every site needs templates/\(name).mustache"))
         }
         let used = usedTemplates(files, library: library)
