@@ -21,6 +21,8 @@ package enum BlockContainerTransform {
         /// Footnote definitions in document order: each a detached block
         /// holding the note's content, for `FootnoteTransform`.
         package var footnotes: [(label: String, content: MarkdownNode, place: SourceLocation)] = []
+        /// Whether it made a group of tabs.
+        package var madeTabs = false
     }
 
     package static func apply(to markdown: ParsedMarkdown, labels: CalloutLabels) -> Result {
@@ -93,6 +95,7 @@ package enum BlockContainerTransform {
             quote.unlink()
         }
         groupTabs(tabOrder, tabs, markdown: markdown, ids: &result.ids)
+        result.madeTabs = !tabOrder.isEmpty
         return result
     }
 

@@ -12,15 +12,22 @@ package enum CodeBlockTransform {
     /// Mermaid diagrams are shown as their source, titled "mermaid", with one note.
     package static let mermaidKind = "Mermaid diagrams"
 
-    package static func apply(to markdown: ParsedMarkdown) {
-        guard markdown.census.has(.fence) else { return }
+    /// Returns whether it made any block. Without `highlight`, only blocks
+    /// with options (a title, line numbers, marked lines) or problems are
+    /// made, shown plain; the others keep cmark's output.
+    @discardableResult
+    package static func apply(to markdown: ParsedMarkdown, highlight: Bool = true) -> Bool {
+        guard markdown.census.has(.fence) else { return false }
+        var made = false
         for node in markdown.document.nodes(ofType: .codeBlock) {
             var info = FenceInfo(node.fenceInfo ?? "")
-            guard !info.language.isEmpty || info.hasOptions || !info.problems.isEmpty else { continue }
+            guard (highlight && !info.language.isEmpty) || info.hasOptions || !info.problems.isEmpty else { continue }
             report(info.problems, of: node, in: markdown)
             let isMermaid = info.language.lowercased() == "mermaid"
-            let language = info.language.isEmpty || isMermaid ? CodeLanguage.plain : CodeLanguage(name: info.language)
-            if isMermaid {
+            let language = !highlight || info.language.isEmpty || isMermaid ? CodeLanguage.plain : CodeLanguage(name: info.language)
+            if !highlight {
+                // Shown plain, as asked: no warning about the language.
+            } else if isMermaid {
                 info.title = info.title ?? info.language
                 markdown.diagnostics.append(.warning(
                     "Mermaid diagrams are shown as their source code, titled 'mermaid' (sitegen draws no diagrams)",
@@ -40,7 +47,9 @@ package enum CodeBlockTransform {
                 html = plain
             }
             node.replace(with: markdown.document.makeCustom(.customBlock, onEnter: html, onExit: ""))
+            made = true
         }
+        return made
     }
 
     /// Each problem of the fence's options, at its column on the fence line.

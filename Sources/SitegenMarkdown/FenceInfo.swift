@@ -4,11 +4,14 @@ import SitegenSupport
 ///
 ///     ```yaml title="sitegen.yml" linenos hl_lines="2 4-6"
 ///     ```go {hl_lines=[6, "8-9"], linenos=true}          (Hugo's attribute form)
+///     ```ts:line-numbers {1,3-5}                          (VitePress's)
 ///
 /// The first word is the language (cmark's rule); options follow as
 /// `name` or `name="value"`, or in Hugo's form: in braces, separated by
-/// commas or spaces, with line lists in brackets. Problems are kept with
-/// where in the info string they start, for a warning with its column.
+/// commas or spaces, with line lists in brackets. VitePress writes the lines
+/// to mark as bare numbers in the braces, and line numbers as a suffix of
+/// the language. Problems are kept with where in the info string they
+/// start, for a warning with its column.
 package struct FenceInfo: Sendable, Hashable {
     package struct Problem: Sendable, Hashable {
         package var message: String
@@ -32,23 +35,44 @@ package struct FenceInfo: Sendable, Hashable {
     package init(_ info: String) {
         if let (language, attributes, problem) = FenceInfo.attributeForm(info) {
             self.language = language
+            readLanguageSuffix()
             var rest = attributes[...]
             // Pandoc's `{.python}`: the language as the first class.
             if language.isEmpty, let first = rest.first, first.text.hasPrefix("."), first.text.count > 1 {
                 self.language = String(first.text.dropFirst())
                 rest = rest.dropFirst()
             }
-            for word in rest { apply(word) }
+            for word in rest { apply(word, inBraces: true) }
             if let problem { problems.append(problem) }
             return
         }
         let words = FenceInfo.words(info)
         var rest = words[...]
-        if let first = rest.first, !first.text.contains("="), !FenceInfo.isLabel(first.text) {
+        // The language has no `=` (but VitePress's `js:line-numbers=2` has).
+        if let first = rest.first, !first.text.prefix(while: { $0 != ":" }).contains("="), !FenceInfo.isLabel(first.text) {
             language = first.text
             rest = rest.dropFirst()
+            readLanguageSuffix()
         }
-        for word in rest { apply(word) }
+        for word in rest { apply(word, inBraces: false) }
+    }
+
+    /// VitePress's `js:line-numbers` and `js:no-line-numbers` (the language
+    /// starts the info string, so its offsets are the string's).
+    private mutating func readLanguageSuffix() {
+        guard let colon = language.firstIndex(of: ":") else { return }
+        let suffix = language[language.index(after: colon)...]
+        let offset = language.distance(from: language.startIndex, to: colon)
+        language = String(language[..<colon])
+        switch suffix {
+        case "line-numbers": lineNumbers = true
+        case "no-line-numbers": lineNumbers = false
+        case _ where suffix.hasPrefix("line-numbers="):
+            lineNumbers = true
+            problems.append(Problem(message: "lines are numbered from 1: a start ('\(suffix)') is not read", offset: offset + 1))
+        default:
+            problems.append(Problem(message: "unknown code block option ':\(suffix)' after the language; known: :line-numbers, :no-line-numbers", offset: offset))
+        }
     }
 
     /// The language and the attributes of Hugo's form, `go {a=1, b}` (also
@@ -78,9 +102,15 @@ package struct FenceInfo: Sendable, Hashable {
         word.count > 2 && word.hasPrefix("[") && word.hasSuffix("]")
     }
 
-    private mutating func apply(_ word: Word) {
+    private mutating func apply(_ word: Word, inBraces: Bool) {
         if FenceInfo.isLabel(word.text) {
             label = String(word.text.dropFirst().dropLast())
+            return
+        }
+        // VitePress's `{1,3-5}`: a bare line or range in the braces marks it.
+        if inBraces, word.text.first.map(FenceInfo.isDigit) == true, word.text.allSatisfy({ FenceInfo.isDigit($0) || $0 == "-" }) {
+            if let lines = FenceInfo.lineSet(word.text) { markedLines.formUnion(lines) }
+            else { problems.append(Problem(message: "'\(word.text)' is not a line or range of lines from 1; write the lines to mark like {1,4-6}", offset: word.offset)) }
             return
         }
         let (name, value) = word.nameAndValue
@@ -98,6 +128,10 @@ package struct FenceInfo: Sendable, Hashable {
         default:
             problems.append(Problem(message: "unknown code block option '\(name)'; known: \(FenceInfo.optionNames.joined(separator: ", "))", offset: word.offset))
         }
+    }
+
+    private static func isDigit(_ character: Character) -> Bool {
+        character >= "0" && character <= "9"
     }
 
     /// "2 4-6" (or Hugo's `[2, "4-6"]`) as {2, 4, 5, 6}; nil when any part

@@ -20,13 +20,14 @@ public enum MarkdownRenderer {
         let markdown = ParsedMarkdown(source, expanded: expanded, census: census)
         markdown.diagnostics += expanded?.diagnostics ?? []
         PipeTableTransform.apply(to: markdown)
+        var shortcodes = ShortcodeTransform.Made()
         if let calls = expanded?.calls {
-            ShortcodeTransform.apply(to: markdown, calls: calls, settings: options.shortcodes, labels: options.calloutLabels)
+            shortcodes = ShortcodeTransform.apply(to: markdown, calls: calls, settings: options.shortcodes, labels: options.calloutLabels)
         }
         let rawHTML = RawHTMLTransform.apply(to: markdown, policy: options.rawHTML, rewriteLink: rewriteLink, imageSize: imageSize)
         // Blocks first: a code group reads its code blocks' fences.
         let blocks = BlockContainerTransform.apply(to: markdown, labels: options.calloutLabels)
-        if options.highlight { CodeBlockTransform.apply(to: markdown) }
+        let highlighted = (options.highlight || options.fenceOptions) && CodeBlockTransform.apply(to: markdown, highlight: options.highlight)
         let calloutTypes = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
             .merging(blocks.labelsUsed) { first, _ in first }
         // Notes first, so the extensions below also read their text.
@@ -48,7 +49,14 @@ public enum MarkdownRenderer {
 
         var links: [MarkdownLink] = []
         var images: [(node: MarkdownNode, size: ImageSize?)] = []
-        for node in markdown.document.nodes(ofType: .link, .image) {
+        // One walk for the links and for the code blocks left as cmark's
+        // (no language, or highlighting off).
+        var hasCode = highlighted || shortcodes.hasCode || rawHTML.hasCode
+        for node in markdown.document.nodes(ofType: .link, .image, .codeBlock) {
+            if node.type == .codeBlock {
+                hasCode = true
+                continue
+            }
             let location = markdown.location(of: node)
             var link = MarkdownLink(
                 kind: node.type == .image ? .image : .link,
@@ -90,7 +98,9 @@ public enum MarkdownRenderer {
             calloutLabelsUsed: calloutTypes,
             diagnostics: markdown.diagnostics,
             includedFiles: expanded?.includedFiles ?? [],
-            htmlIDs: rawHTML.ids + blocks.authorIDs)
+            htmlIDs: rawHTML.ids + blocks.authorIDs,
+            hasCode: hasCode,
+            hasTabs: blocks.madeTabs || shortcodes.hasTabs || rawHTML.hasTabs)
     }
 
 }

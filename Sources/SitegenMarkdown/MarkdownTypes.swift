@@ -164,12 +164,19 @@ public struct MarkdownOptions: Sendable {
     /// Off here, so plain conversions match CommonMark's output; a site
     /// build turns it on.
     package var images: Bool
+    /// Whether a fence's options (title, line numbers, marked lines) are read
+    /// when highlighting is off: the block is then shown plain with them, so
+    /// `markdown.highlight: false` loses nothing an author wrote. Off here, so
+    /// plain conversions match CommonMark's output (which keeps the info
+    /// string's first word as the class); a site build turns it on.
+    package var fenceOptions: Bool
 
     package init(calloutLabels: CalloutLabels = .english, footnoteLabels: FootnoteLabels = .english, reservedIDs: Set<String> = [],
                 headingIDs: HeadingIDStyle = .github, rawHTML: RawHTMLPolicy = .drop, highlight: Bool = false,
-                shortcodes: ShortcodeSettings = ShortcodeSettings(), images: Bool = false) {
+                shortcodes: ShortcodeSettings = ShortcodeSettings(), images: Bool = false, fenceOptions: Bool = false) {
         self.shortcodes = shortcodes
         self.images = images
+        self.fenceOptions = fenceOptions
         self.calloutLabels = calloutLabels
         self.footnoteLabels = footnoteLabels
         self.reservedIDs = reservedIDs
@@ -197,6 +204,14 @@ public struct RenderedMarkdown: Sendable, Hashable {
     package var includedFiles: Set<String> = []
     /// The `id`s written in kept raw HTML: anchors links may reach.
     package var htmlIDs: [String] = []
+    /// Whether the HTML holds a code block (`<pre>`): one of Markdown's,
+    /// or one in a shortcode's output or in kept raw HTML. The theme loads
+    /// its copy button's script only then.
+    package var hasCode = false
+    /// Whether the HTML holds a group of content tabs (`TabsHTML`), from
+    /// Markdown, a shortcode or kept raw HTML: the theme loads its tabs'
+    /// script only then.
+    package var hasTabs = false
 }
 
 extension MarkdownOptions {

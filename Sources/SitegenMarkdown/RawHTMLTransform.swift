@@ -29,6 +29,9 @@ package enum RawHTMLTransform {
         package var ids: [String] = []
         /// The page's first image is a raw `img`: every Markdown image is lazy.
         package var leadsImages = false
+        /// It holds a `<pre>` or a group of tabs (the theme loads its scripts for them).
+        package var hasCode = false
+        package var hasTabs = false
     }
 
     @discardableResult
@@ -51,6 +54,8 @@ package enum RawHTMLTransform {
                     literal = rewrite(literal, at: markdown.location(of: node), found: &found, eagerImage: &eagerImage,
                                       rewriteLink: rewriteLink, imageSize: imageSize)
                 }
+                found.hasCode = found.hasCode || ByteSearch.contains(literal, "<pre")
+                found.hasTabs = found.hasTabs || ByteSearch.contains(literal, TabsHTML.groupOpen)
                 let custom = markdown.document.makeCustom(node.type == .htmlBlock ? .customBlock : .customInline,
                                                           onEnter: literal, onExit: "")
                 node.replace(with: custom)

@@ -14,8 +14,17 @@ import SitegenSupport
 /// What goes in verbatim is only the partial's output: the theme's
 /// template, with the author's arguments escaped by Mustache.
 package enum ShortcodeTransform {
-    package static func apply(to markdown: ParsedMarkdown, calls: [ShortcodeCall], settings: ShortcodeSettings, labels: CalloutLabels) {
-        guard !calls.isEmpty else { return }
+    /// What the partials' output holds that the theme loads a script for:
+    /// a partial is the theme's HTML, so only its text tells.
+    package struct Made {
+        package var hasCode = false
+        package var hasTabs = false
+    }
+
+    @discardableResult
+    package static func apply(to markdown: ParsedMarkdown, calls: [ShortcodeCall], settings: ShortcodeSettings, labels: CalloutLabels) -> Made {
+        var made = Made()
+        guard !calls.isEmpty else { return made }
         let (opens, closes) = marks(in: markdown)
         for (number, call) in calls.enumerated() {
             guard let open = opens[number] else {
@@ -46,6 +55,8 @@ package enum ShortcodeTransform {
                 markdown.diagnostics.append(.error(failure.message, at: call.location))
                 html = ""
             }
+            made.hasCode = made.hasCode || ByteSearch.contains(html, "<pre")
+            made.hasTabs = made.hasTabs || ByteSearch.contains(html, TabsHTML.groupOpen)
             let (before, after) = split(html)
             if let close, let paragraph = open.parent, paragraph.type == .paragraph, open.previous == nil, close.next == nil,
                close.parent?.pointer == paragraph.pointer, open.next?.pointer != close.pointer {
@@ -60,6 +71,7 @@ package enum ShortcodeTransform {
             place(before, at: open, in: markdown)
             if let close { place(after, at: close, in: markdown) }
         }
+        return made
     }
 
     /// The output before and after the inner HTML's marker (all of it

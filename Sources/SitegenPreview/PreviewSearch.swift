@@ -91,7 +91,11 @@ package actor PreviewSearch {
     /// Removes the temporary folder: when the preview stops (Ctrl-C,
     /// SIGTERM) or the search goes away.
     package nonisolated func removeFolder() {
-        try? FileManager.default.removeItem(atPath: folder)
+        // Indexing may be removing Pagefind's files at the same moment (its
+        // run was stopped): a file gone under FileManager's walk ends it early.
+        for _ in 0..<3 where FileManager.default.fileExists(atPath: folder) {
+            try? FileManager.default.removeItem(atPath: folder)
+        }
     }
 
     /// Folders that previews which ended without cleaning up left behind

@@ -9,9 +9,11 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Start a new site in a new or empty folder.",
         discussion: """
-            Writes sitegen.yml, a home page and an example page (a callout, a table, \
-            a link) per language, and _strings.yml for a language the built-in theme \
-            has no interface texts for (it has English and Dutch). There are no \
+            Writes sitegen.yml (each language named in itself), a home page and an \
+            example page (a callout, a table, a link) per language: in Dutch or \
+            English, else the English text to translate. The built-in theme has \
+            interface texts in 18 languages; another shows English ones until the \
+            site translates them in content/LANG/_strings.yml. There are no \
             templates: the built-in theme serves, and a file in templates/ replaces \
             its file of the same name. With --copy-theme, the whole theme is copied \
             into templates/ to edit.

@@ -47,6 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
         // own: Dispatch's signal sources lost a SIGTERM sent right after
         // start about once in twenty, and serve kept running.
         StopSignals.onStop {
+            // A Pagefind still indexing would write into the folder again.
+            ChildProcess.stopAll()
             search.removeFolder()
             FileHandleOutput.standardError("\nsitegen: stopped")
             Foundation.exit(0)

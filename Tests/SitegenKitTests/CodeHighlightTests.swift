@@ -132,6 +132,21 @@ import SitegenTestSupport
         #expect(render(markdown, options: MarkdownOptions(highlight: false)).html == "<pre><code class=\"language-yaml\">a: 1\n</code></pre>\n")
     }
 
+    /// A site with `markdown.highlight: false` still shows a fence's title,
+    /// line numbers and marked lines (plain), and warns about what it cannot
+    /// read; a fence with a language alone keeps cmark's output.
+    @Test func highlightingOffInASiteKeepsFenceOptions() {
+        let site = MarkdownOptions(highlight: false, fenceOptions: true)
+        let titled = render("```yaml title=\"x\" linenos\na: 1\n```\n", options: site)
+        #expect(titled.html == "<figure class=\"code-block\">\n<figcaption>x</figcaption>\n<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-yaml linenos\"><span class=\"line\">a: 1</span>\n</code></pre>\n</figure>\n")
+        let marked = render("```ts{2}\nlet a\nlet b\n```\n", options: site)
+        #expect(marked.html.contains("<code class=\"language-ts\"><span class=\"line\">let a</span>\n<mark class=\"line\">let b</mark>"))
+        #expect(marked.diagnostics.isEmpty)
+        #expect(render("```ts{0}\nx\n```\n", options: site).diagnostics.count == 1)
+        #expect(render("```klingon\nx\n```\n", options: site).html == "<pre><code class=\"language-klingon\">x\n</code></pre>\n")
+        #expect(render("```klingon\nx\n```\n", options: site).diagnostics.isEmpty)
+    }
+
     @Test func blocksInAListAndACallout() {
         let list = highlighted("1. Run:\n\n   ```console\n   $ make\n   ```\n").html
         #expect(list == "<ol>\n<li>\n<p>Run:</p>\n<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-console console\"><span class=\"gp\">$ </span><span class=\"cmd\">make</span>\n</code></pre>\n</li>\n</ol>\n")
@@ -253,6 +268,35 @@ import SitegenTestSupport
         #expect(output.html.contains("<mark class=\"line\">b := <span class=\"n\">2</span></mark>"))
         let unclosed = highlighted("```go {hl_lines=[1]\nx\n```\n")
         #expect(unclosed.diagnostics.map(\.description) == ["test.md:1:7: warning: the attribute list has no closing '}'"])
+    }
+
+    /// VitePress's `ts{1,3-5}` marks lines as `hl_lines` does, and its
+    /// `:line-numbers` suffix numbers them; what it cannot read is a warning.
+    @Test func vitePressFenceForms() {
+        let marked = FenceInfo("ts{1,3-5}")
+        #expect(marked.language == "ts" && marked.markedLines == [1, 3, 4, 5] && !marked.lineNumbers && marked.problems.isEmpty)
+        #expect(FenceInfo("ts {1,3-5}") == FenceInfo("ts hl_lines=\"1 3-5\""))
+        let numbered = FenceInfo("js:line-numbers {2}")
+        #expect(numbered.language == "js" && numbered.lineNumbers && numbered.markedLines == [2] && numbered.problems.isEmpty)
+        #expect(FenceInfo("js:no-line-numbers") == FenceInfo("js"))
+        #expect(FenceInfo("js:line-numbers") == FenceInfo("js linenos"))
+        #expect(FenceInfo("{.js 2}").markedLines == [2])
+        // Outside braces a number is no VitePress mark.
+        #expect(FenceInfo("ts 1").problems.count == 1)
+
+        let output = highlighted("```ts{1,3-5}\nlet a = 1\nlet b = 2\nlet c = 3\nlet d = 4\nlet e = 5\n```\n")
+        #expect(output.diagnostics.isEmpty, "\(output.diagnostics)")
+        #expect(output.html.components(separatedBy: "<mark class=\"line\">").count - 1 == 4)
+        #expect(output.html.contains("<mark class=\"line\"><span class=\"k\">let</span> a"))
+        #expect(!output.html.contains("<mark class=\"line\"><span class=\"k\">let</span> b"))
+        let wrong = highlighted("```ts{0,5-2}\nx\n```\n\n```js:line-numbers=10\ny\n```\n\n```js:wrap\nz\n```\n")
+        #expect(wrong.diagnostics.map(\.description) == [
+            "test.md:1:7: warning: '0' is not a line or range of lines from 1; write the lines to mark like {1,4-6}",
+            "test.md:1:9: warning: '5-2' is not a line or range of lines from 1; write the lines to mark like {1,4-6}",
+            "test.md:5:7: warning: lines are numbered from 1: a start ('line-numbers=10') is not read",
+            "test.md:9:6: warning: unknown code block option ':wrap' after the language; known: :line-numbers, :no-line-numbers",
+        ])
+        #expect(wrong.html.contains("<code class=\"language-js linenos\">"))
     }
 
     @Test func fenceInfoParsing() {

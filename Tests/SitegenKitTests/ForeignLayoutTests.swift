@@ -165,16 +165,11 @@ import SitegenTestSupport
 
 /// `aliases` as Hugo reads them.
 @Suite struct HugoAliasTests {
-    static let config = "title: Docs\ndefaultLanguage: en\nlanguages:\n  - code: en\n    name: English\n  - code: de\n    name: Deutsch\n"
-
     @Test func relativeFromThePagesFolderRootRelativeUnderATranslationsLanguage() throws {
-        let (report, output) = try ForeignLayoutTests.build([
-            "sitegen.yml": Self.config,
-            "content/en/index.md": "# Home\n",
-            "content/de/index.md": "# Start\n",
+        let (report, output) = try MultilingualSite(["en", "de"], files: [
             "content/en/docs/manual.md": "---\ntitle: Manual\naliases: [old-manual/, ../handbook/, /manual/]\n---\n",
             "content/de/docs/manual.md": "---\ntitle: Handbuch\naliases: [/manual/]\n---\n",
-        ])
+        ]).build()
         #expect(report.errors.isEmpty, "\(report.errors)")
         func target(_ path: String) throws -> String? {
             let html = try String(contentsOfFile: output + "/" + path, encoding: .utf8)
@@ -226,15 +221,12 @@ import SitegenTestSupport
 
 @Suite struct WeightInheritanceTests {
     @Test func aTranslationWithoutWeightTakesItsOriginals() throws {
-        let root = try ForeignLayoutTests.site([
-            "sitegen.yml": HugoAliasTests.config,
-            "content/en/index.md": "# Home\n",
-            "content/de/index.md": "# Start\n",
+        let root = try MultilingualSite(["en", "de"], files: [
             "content/en/a.md": "---\ntitle: A\nweight: 2\n---\n",
             "content/en/b.md": "---\ntitle: B\nweight: 1\n---\n",
             "content/de/a.md": "# Ä\n",
             "content/de/b.md": "---\ntitle: Bö\nweight: 5\n---\n",
-        ])
+        ]).write()
         let loaded = try SitePipeline.load(root)
         let (site, problems) = SiteResolver.resolve(loaded.source, config: try #require(loaded.config))
         #expect(problems.filter { $0.severity == .error }.isEmpty)

@@ -15,7 +15,7 @@ import SitegenTestSupport
         let (site, _) = SiteResolver.resolve(source, config: config)
         let page = try #require(site.pages.first { $0.path == SitePath("nl/over/") })
         return TemplateContext(site: site, fileLinks: false).page(
-            page, html: "<p>x</p>", headings: [], strings: UIStringLookup(site.strings["nl"]!),
+            page, content: SitegenTestSupport.render("x"), strings: UIStringLookup(site.strings["nl"]!),
             assets: AssetLookup(assets: HashedAssets([]), page: page.path))
     }
 

@@ -37,7 +37,7 @@ enum NavigationSite {
     static func context(_ site: Site, _ path: String) throws -> LazyValues {
         let page = try #require(site.pages.first { $0.path == SitePath(path) }, "no page \(path)")
         return TemplateContext(site: site, fileLinks: false).page(
-            page, html: "", headings: [], strings: UIStringLookup(site.strings[page.language]!),
+            page, content: SitegenTestSupport.render(""), strings: UIStringLookup(site.strings[page.language]!),
             assets: AssetLookup(assets: HashedAssets([]), page: page.path))
     }
 

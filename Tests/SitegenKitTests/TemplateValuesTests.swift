@@ -16,7 +16,7 @@ import SitegenTestSupport
 
     static func context(_ page: Page, in site: Site) -> LazyValues {
         TemplateContext(site: site, fileLinks: false).page(
-            page, html: "<pre>x</pre>", headings: [], strings: UIStringLookup(site.strings[page.language]!),
+            page, content: SitegenTestSupport.render("```\nx\n```\n"), strings: UIStringLookup(site.strings[page.language]!),
             assets: AssetLookup(assets: HashedAssets([]), page: page.path))
     }
 

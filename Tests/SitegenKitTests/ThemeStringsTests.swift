@@ -41,14 +41,33 @@ import SitegenTestSupport
         }
     }
 
+    /// `sitegen init` names each language the theme speaks in itself, not
+    /// by its code.
+    @Test func initNamesEveryLanguageOfTheThemeInItself() {
+        let theme = BuiltInTheme.files.map(\.path).filter { $0.hasPrefix(BuiltInTheme.stringsFolder) }
+            .map { String($0.dropFirst(BuiltInTheme.stringsFolder.count).dropLast(".yml".count)) }
+        #expect(theme.sorted() == Self.languages)
+        let settings = SiteScaffold.settings(languages: theme, title: nil)
+        for language in theme {
+            let name = LanguageNames.name(of: language)
+            #expect(name != language, "\(language) has no name")
+            #expect(settings.contains("  - code: \(language)\n    name: \"\(name)\"\n"), "\(language)")
+        }
+        #expect(LanguageNames.name(of: "ja") == "日本語" && LanguageNames.name(of: "ar") == "العربية")
+        // Arabic and Hebrew are written right to left.
+        #expect(settings.contains("  - code: ar\n    name: \"العربية\"\n    direction: rtl\n"))
+        #expect(settings.contains("  - code: he\n    name: \"עברית\"\n    direction: rtl\n"))
+        #expect(!settings.contains("  - code: en\n    name: \"English\"\n    direction"))
+    }
+
     /// A site in every language the theme speaks, read in context: each
     /// page shows its own language's texts, none of them in English.
     @Test func aSiteInEveryLanguageShowsEachOnesOwnTexts() throws {
-        var files = ["sitegen.yml": "title: Docs\nlanguages:\n" + Self.languages.map { "  - code: \($0)\n    name: \($0)\n" }.joined()]
+        var site = MultilingualSite(Self.languages)
         for language in Self.languages {
-            files["content/\(language)/index.md"] = "# Docs\n\nText.\n\n## Part\n\nMore.\n"
+            site.files["content/\(language)/index.md"] = "# Docs\n\nText.\n\n## Part\n\nMore.\n"
         }
-        let (report, output) = try ForeignLayoutTests.build(files)
+        let (report, output) = try site.build()
         #expect(report.errors.isEmpty, "\(report.errors)")
         #expect(!report.warnings.contains { $0.message.contains("UI strings") }, "\(report.warnings)")
         for language in Self.languages {
@@ -63,12 +82,9 @@ import SitegenTestSupport
     // MARK: English standing in
 
     @Test func aTextInEnglishOnAPageInAnotherLanguageIsMarkedEnglish() throws {
-        let (report, output) = try ForeignLayoutTests.build([
-            "sitegen.yml": "title: Docs\nlanguages:\n  - code: fi\n    name: Suomi\n  - code: nl\n    name: Nederlands\n",
+        let (report, output) = try MultilingualSite(["fi", "nl"], files: [
             "content/fi/_strings.yml": "footer: Tehty sitegenillä.\n",
-            "content/fi/index.md": "# Ohjeet\n\nTeksti.\n",
-            "content/nl/index.md": "# Handleiding\n\nTekst.\n",
-        ])
+        ]).build()
         #expect(report.errors.isEmpty, "\(report.errors)")
         let finnish = try HTMLPage(output + "/fi/index.html")
         #expect(try finnish.value("//a[@class='skip-link']/span[@lang='en'][@dir='ltr']") == "Skip to content")
@@ -81,14 +97,28 @@ import SitegenTestSupport
         #expect(try dutch.nodes("//span[@lang='en']").isEmpty)
     }
 
+    /// The language switcher's link to a language without the page leads
+    /// to its home page, with a note in the page's language, not the link's.
+    @Test func theSwitchersNoteIsInThePagesLanguage() throws {
+        let (report, output) = try MultilingualSite(["ar", "en"], settings: "missingPages: omit\n", files: [
+            "content/ar/only.md": "# صفحة\n\nنص.\n",
+        ]).build()
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        let page = try HTMLPage(output + "/ar/only/index.html")
+        let link = "//nav[@class='language-switcher']//a[@hreflang='en']"
+        #expect(try page.value(link + "/@lang") == "en")
+        #expect(try page.value(link + "/span[@class='language-note']/@lang") == "ar")
+        #expect(try page.value(link + "/span[@class='language-note']/@dir") == "rtl")
+        #expect(try page.value(link + "/span[@class='language-note']") == "(" + Self.themeStrings("ar")["homePageOnly"]! + ")")
+    }
+
     /// Callout and footnote titles English stands in for are marked too.
     @Test func calloutAndFootnoteTitlesInEnglishAreMarkedEnglish() throws {
         let page = "# Ohjeet\n\n> [!TIP]\n> Vinkki.\n\n> [!NOTE] Oma otsikko\n> Teksti.\n\nAlaviite.[^1]\n\n[^1]: Huomautus.\n"
-        let (report, output) = try ForeignLayoutTests.build([
-            "sitegen.yml": "title: Docs\nlanguages:\n  - code: fi\n    name: Suomi\n  - code: nl\n    name: Nederlands\n",
+        let (report, output) = try MultilingualSite(["fi", "nl"], files: [
             "content/fi/index.md": page,
             "content/nl/index.md": page.replacingOccurrences(of: "# Ohjeet", with: "# Handleiding"),
-        ])
+        ]).build()
         #expect(report.errors.isEmpty, "\(report.errors)")
         let finnish = try HTMLPage(output + "/fi/index.html")
         #expect(try finnish.values("//*[@class='callout-title']/span[@lang='en'][@dir='ltr']") == ["Tip"])
@@ -103,11 +133,7 @@ import SitegenTestSupport
     // MARK: Plural forms
 
     @Test func searchCountsCarryTheLanguagesPluralForms() throws {
-        let site = try ForeignLayoutTests.site([
-            "sitegen.yml": "title: Docs\nsearch: true\nlanguages:\n  - code: pl\n    name: Polski\n  - code: en\n    name: English\n",
-            "content/pl/index.md": "# Dokumentacja\n\nTekst.\n",
-            "content/en/index.md": "# Docs\n\nText.\n",
-        ])
+        let site = try MultilingualSite(["pl", "en"], settings: "search: true\n").write()
         let output = SiteFixtures.temporaryFolder() + "/out"
         let report = try SearchTests.build(site, output: output)
         #expect(report.errors.isEmpty, "\(report.errors)")

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import SitegenKit  // UIStringLookup, in lookupsCountOnlyWhatTemplatesAskForByName
 @testable import SitegenMustache
@@ -9,13 +10,35 @@ import SitegenTestSupport
 /// inverted sections, comments, delimiters, partials and inheritance. The
 /// cases are written here, one per rule.
 @Suite struct MustacheTests {
-    struct Case: CustomTestStringConvertible, @unchecked Sendable {
+    struct Case: CustomTestStringConvertible, Sendable {
         var name: String
         var template: String
-        var data: TemplateData = [:]
-        var partials: [String: String] = [:]
+        let data: LockedData
+        var partials: [String: String]
         var expected: String
         var testDescription: String { name }
+
+        init(name: String, template: String, data: sending TemplateData = [:], partials: [String: String] = [:], expected: String) {
+            self.name = name
+            self.template = template
+            self.data = LockedData(data)
+            self.partials = partials
+            self.expected = expected
+        }
+    }
+
+    /// A case's data: `TemplateData` may hold closures and lookups, so it
+    /// is not Sendable; the case keeps it behind a lock, used while rendering.
+    final class LockedData: Sendable {
+        private let data: Mutex<TemplateData>
+
+        init(_ data: sending TemplateData) {
+            self.data = Mutex(data)
+        }
+
+        func read<Result: Sendable>(_ body: (TemplateData) throws -> Result) rethrows -> Result {
+            try data.withLock { try body($0) }
+        }
     }
 
     static func render(_ template: String, _ data: TemplateData, partials: [String: String] = [:]) throws -> String {
@@ -141,7 +164,7 @@ import SitegenTestSupport
         + partialsCases + inheritanceCases
 
     @Test(arguments: allCases) func rendersAsTheSpecificationSays(_ test: Case) throws {
-        #expect(try Self.render(test.template, test.data, partials: test.partials) == test.expected)
+        #expect(try test.data.read { try Self.render(test.template, $0, partials: test.partials) } == test.expected)
     }
 
     @Test func aPartialIncludingItselfForeverStopsWithAnError() throws {

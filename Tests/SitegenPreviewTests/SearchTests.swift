@@ -108,6 +108,52 @@ import SitegenTestSupport
         #expect(languages.keys.sorted() == ["en", "nl"])
     }
 
+    /// Pagefind runs once per language, one after another (`SearchRuns`:
+    /// it then holds one language's pages at a time); the index is byte
+    /// for byte the one a single run over the whole site makes, so a search
+    /// finds the same pages, and the entry file names every language.
+    @Test func aRunPerLanguageGivesTheIndexOfOneRunOverTheSite() throws {
+        let site = try Self.site()
+        let output = SiteFixtures.temporaryFolder() + "/out"
+        #expect(try Self.build(site, output: output).errors.isEmpty)
+        let html = BuiltInThemeTests.files(under: output).keys.filter { $0.hasSuffix(".html") }
+        #expect(SearchRuns.globs(SearchIndexer.pages(html, in: output)) == ["en/**/*.html", "{nl/**/*.html,404.html,index.html}"])
+        let single = SiteFixtures.temporaryFolder() + "/single"
+        let command = try PagefindCommand.locate()
+        let run = try ChildProcess.run(command.executable, ["--site", output, "--output-path", single, "--silent"])
+        #expect(run.status == 0, "\(run.output)")
+        let perLanguage = BuiltInThemeTests.files(under: output + "/pagefind")
+        var whole = BuiltInThemeTests.files(under: single)
+        for name in SearchIndexer.unusedFiles { whole[name] = nil }
+        #expect(perLanguage.count > 10)
+        #expect(Set(perLanguage.keys) == Set(whole.keys))
+        for (name, bytes) in perLanguage where name != SearchIndexer.entryFile {
+            #expect(whole[name] == bytes, "\(name)")
+        }
+        func entry(_ bytes: [UInt8]?) throws -> NSDictionary? {
+            guard let bytes else { return nil }
+            return try JSONSerialization.jsonObject(with: Data(bytes)) as? NSDictionary
+        }
+        let entries = (try entry(perLanguage[SearchIndexer.entryFile]), try entry(whole[SearchIndexer.entryFile]))
+        #expect(entries.0 != nil && entries.0 == entries.1)
+    }
+
+    /// A run per language that fails (a language with nothing to index
+    /// would) gives way to one run over the whole site.
+    @Test func aFailedRunPerLanguageGivesWayToOneRunOverTheSite() throws {
+        let site = try Self.site()
+        let expected = SiteFixtures.temporaryFolder() + "/expected"
+        #expect(try Self.build(site, output: expected).errors.isEmpty)
+        let command = try PagefindCommand.locate()
+        let failingWithGlob = try Self.script("case \"$*\" in *--glob*) echo 'Error: no words' >&2; exit 4;; esac; exec '\(command.executable)' \"$@\"")
+        let output = SiteFixtures.temporaryFolder() + "/out"
+        var environment = ProcessInfo.processInfo.environment
+        environment["SITEGEN_PAGEFIND"] = failingWithGlob
+        let report = try Self.build(site, output: output, environment: environment)
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(BuiltInThemeTests.files(under: output + "/pagefind") == BuiltInThemeTests.files(under: expected + "/pagefind"))
+    }
+
     /// Rebuilding into the same output reuses unchanged files; the index is
     /// made again each time and recorded in the manifest, so nothing of an
     /// older index stays and nothing of the new one is pruned.

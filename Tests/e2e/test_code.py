@@ -6,8 +6,8 @@ options, a list and a callout), built with the shipped theme by run.sh:
 
 axe-core (colour contrast of every token) in the light and the dark colour
 scheme at a phone's and a desktop's width; the copy button used with the
-keyboard, what it copies and what it announces (JavaScript on), and no button
-at all with JavaScript off.
+keyboard, what it copies and what it announces (JavaScript on), that on a
+touch screen it covers no code, and no button at all with JavaScript off.
 """
 import os
 
@@ -98,6 +98,27 @@ def test_copy_button_with_the_keyboard(browser, code_server):
     press_copy(driver, "pre:has(> code.linenos)", Keys.SPACE)
     WebDriverWait(driver, 5).until(lambda d: d.execute_script("return window.__copied.length") == 2)
     assert driver.execute_script("return window.__copied[1]") == "title:\n  en: Docs\nmarkdown:\n  highlight: true\n  rawHTML: drop"
+
+
+def test_copy_button_covers_no_code_on_a_touch_screen(browser, code_server):
+    """On a touch screen the button always shows: the code starts below it,
+    so it covers no line of its block, however far a long one scrolls."""
+    driver = browser(360, True)
+    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+    try:
+        open_page(driver, code_server)
+        assert driver.execute_script("return matchMedia('(hover: none)').matches")
+        covered = driver.execute_script("""
+          return Array.from(document.querySelectorAll('main .code-copy-wrap')).filter(function (wrap) {
+            var button = wrap.querySelector('button.code-copy').getBoundingClientRect();
+            var range = document.createRange();
+            range.selectNodeContents(wrap.querySelector('pre > code'));
+            var line = Array.from(range.getClientRects()).find(function (rect) { return rect.width > 0; });
+            return button.width === 0 || !line || button.bottom > line.top;
+          }).map(function (wrap) { return wrap.querySelector('code').className; });""")
+        assert covered == [], f"the copy button covers the first line of: {covered}"
+    finally:
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
 
 
 def test_prompts_and_line_numbers_are_not_selected(browser, code_server):

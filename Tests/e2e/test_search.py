@@ -178,6 +178,18 @@ def open_with_slash(driver):
     return driver.switch_to.active_element
 
 
+def search_in_dialog(driver, query, results="#search-dialog-results a"):
+    """Opens the search dialog with "/" (it must open empty), types query and
+    waits for results (a CSS selector); the dialog."""
+    field = open_with_slash(driver)
+    dialog = driver.find_element(By.CSS_SELECTOR, "dialog.search-dialog")
+    assert not field.get_attribute("value") and not dialog.find_elements(By.CSS_SELECTOR, "#search-dialog-results a"), \
+        "the dialog opens with the last query's results, not empty"
+    field.send_keys(query)
+    WebDriverWait(driver, 20).until(lambda d: dialog.find_elements(By.CSS_SELECTOR, results))
+    return dialog
+
+
 def dialog_results(driver):
     # Made once search.js and Pagefind have loaded.
     WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "dialog.search-dialog[open]"))
@@ -233,14 +245,9 @@ def test_keyboard_only_in_the_dialog(browser, served):
         driver.switch_to.active_element.send_keys(Keys.ESCAPE)
         WebDriverWait(driver, 5).until(lambda d: not dialog.is_displayed())
 
-    field_in_dialog = open_with_slash(driver)
-    if field_in_dialog.get_attribute("value") or dialog.find_elements(By.CSS_SELECTOR, "#search-dialog-results a"):
-        problems.append("the dialog opens with the last query's results, not empty")
-    field_in_dialog.send_keys("fietsenstalling")
     # The results of the whole word (each result's address carries the query).
     complete = "#search-dialog-results a[href*='highlight=fietsenstalling']"
-    WebDriverWait(driver, 20).until(lambda d: dialog.find_elements(By.CSS_SELECTOR, complete))
-    first = dialog.find_element(By.CSS_SELECTOR, complete)
+    first = search_in_dialog(driver, "fietsenstalling", complete).find_element(By.CSS_SELECTOR, complete)
     target = first.get_attribute("href")
     first.send_keys(Keys.ENTER)
     WebDriverWait(driver, 15).until(lambda d: d.current_url == target)
@@ -256,8 +263,7 @@ def test_sub_results_link_to_their_sections(browser, served):
     driver = browser(1280, True)
     server = served("shipped")
     driver.get(server.url + "en/")
-    open_with_slash(driver).send_keys(SITES["shipped"]["english"])
-    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".search-sub-results a"))
+    search_in_dialog(driver, SITES["shipped"]["english"], ".search-sub-results a")
     problems = []
     for link in driver.find_elements(By.CSS_SELECTOR, ".search-sub-results a")[:5]:
         url, _, fragment = link.get_attribute("href").partition("#")
@@ -285,8 +291,7 @@ def test_axe_with_the_dialog_open(browser, served, axe_source):
     for width in (360, 1280):
         driver = browser(width, True)
         driver.get(served("shipped").url + "en/")
-        open_with_slash(driver).send_keys(SITES["shipped"]["english"])
-        WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-dialog-results a"))
+        search_in_dialog(driver, SITES["shipped"]["english"])
         for scheme in ("light", "dark"):
             driver.execute_script(
                 "document.documentElement.setAttribute('data-scheme', arguments[0])", scheme)

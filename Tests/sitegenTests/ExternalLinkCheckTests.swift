@@ -16,8 +16,9 @@ import SitegenTestSupport
 /// `sitegen build --check-external` against a local server that answers 200,
 /// 301, 404, 405 to HEAD only, and never.
 @Suite struct ExternalLinkCheckTests {
-    /// A tiny HTTP server on 127.0.0.1, on a free port, answering by path.
-    final class TestServer: @unchecked Sendable {
+    /// A tiny HTTP server on 127.0.0.1, on a free port, answering by path
+    /// (its state is two constants: Sendable as it is).
+    final class TestServer: Sendable {
         let fd: Int32
         let port: Int
 

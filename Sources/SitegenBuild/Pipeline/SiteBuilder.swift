@@ -315,7 +315,8 @@ public enum SiteBuilder {
             return
         }
         do {
-            let files = try SearchIndexer.index(staged.staging, with: pagefind)
+            let pages = staged.writtenStamps.keys.filter { $0.hasSuffix(".html") }
+            let files = try SearchIndexer.index(staged.staging, pages: Array(pages), with: pagefind)
             try staged.adopt(files)
             log(Step(name: "search", detail: "Pagefind indexed the pages into \(folder)/ (\(files.count) files) in \(Self.milliseconds(clock.now - start)) ms"))
         } catch let error as SearchIndexer.Failure {

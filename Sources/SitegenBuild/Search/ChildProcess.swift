@@ -37,10 +37,28 @@ package enum ChildProcess {
         package var localizedDescription: String { reason }
     }
 
+    /// The children running now, and whether `stopAll` was called (then no
+    /// other starts).
+    private static let running = Mutex<(stopped: Bool, children: Set<pid_t>)>((false, []))
+
+    /// Kills every child still running and starts none after, for a program
+    /// that is about to stop (`sitegen serve` on Ctrl-C): a Pagefind left
+    /// running would write into the folder the program removes. Waits up
+    /// to a second for them to be gone.
+    package static func stopAll() {
+        let children = running.withLock { state in
+            state.stopped = true
+            return state.children
+        }
+        for child in children { kill(child, SIGKILL) }
+        for _ in 0..<100 where !running.withLock({ $0.children.isEmpty }) { usleep(10_000) }
+    }
+
     /// - Parameter environment: the child's environment (`NAME=value`);
     ///   nil: this process's.
     package static func run(_ executable: String, _ arguments: [String], environment: [String]? = nil,
                             timeout: Duration = defaultTimeout) throws(StartFailure) -> Result {
+        guard !running.withLock({ $0.stopped }) else { throw StartFailure(reason: "the program is stopping") }
         var ends: [Int32] = [-1, -1]
         guard sitegen_pipe(&ends) == 0 else { throw StartFailure(reason: String(cString: strerror(errno))) }
         let (reading, writing) = (ends[0], ends[1])
@@ -54,6 +72,8 @@ package enum ChildProcess {
             close(reading)
             throw StartFailure(reason: String(cString: strerror(startError)))
         }
+        // Started while `stopAll` ran: it goes at once.
+        if running.withLock({ $0.children.insert(child); return $0.stopped }) { kill(child, SIGKILL) }
         // Read on another thread while this one watches the clock: a child
         // that fills the pipe would never end, one that hangs is killed.
         let collected = Collected()
@@ -82,6 +102,7 @@ package enum ChildProcess {
             }
             usleep(10_000)
         }
+        running.withLock { _ = $0.children.remove(child) }
         // A grandchild may still hold the pipe open: stop waiting for it after a moment.
         let bytes = collected.wait(upTo: timedOut ? .seconds(1) : .seconds(30))
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)

@@ -37,6 +37,6 @@ package struct MarkdownSettings: Sendable, Hashable {
     /// The options for rendering a page with these settings.
     func options(calloutLabels: CalloutLabels, footnoteLabels: FootnoteLabels, reservedIDs: Set<String>, shortcodes: ShortcodeSettings = ShortcodeSettings()) -> MarkdownOptions {
         MarkdownOptions(calloutLabels: calloutLabels, footnoteLabels: footnoteLabels, reservedIDs: reservedIDs, headingIDs: headingIDs, rawHTML: rawHTML, highlight: highlight,
-                        shortcodes: shortcodes, images: true)
+                        shortcodes: shortcodes, images: true, fenceOptions: true)
     }
 }

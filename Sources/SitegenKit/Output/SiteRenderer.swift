@@ -272,7 +272,7 @@ package struct SiteRenderer: Sendable {
 
         var layout = page.metadata.layout ?? TemplateSet.defaultLayout
         let context = TemplateContext(site: site, fileLinks: fileLinks)
-            .page(page, html: markdown.html, headings: markdown.headings, strings: strings, assets: assetLookup)
+            .page(page, content: markdown, strings: strings, assets: assetLookup)
         var anchorChecks = resolver.anchorChecks
         if let decision = page.decision {
             // Hints and outcome texts are Markdown from front matter; their

@@ -35,6 +35,7 @@ package enum SiteScaffold {
         text += "defaultLanguage: \(languages[0])\nlanguages:\n"
         for language in languages {
             text += "  - code: \(language)\n    name: \(YAMLQuoting.quoted(LanguageNames.name(of: language)))\n"
+            if LanguageNames.isRightToLeft(language) { text += "    direction: rtl\n" }
         }
         if languages.count > 1 {
             text += "# A page not translated yet is built from the \(languages[0]) page, with a notice.\nmissingPages: fallback\n"

@@ -9,21 +9,21 @@ import SitegenMustache
 final class PageValueInput {
     let context: TemplateContext
     let page: Page
-    let html: String
-    let headings: [Heading]
+    let content: RenderedMarkdown
     let link: (SitePath) -> String
     let navigation: NavigationContext
 
-    init(context: TemplateContext, page: Page, html: String, headings: [Heading], link: @escaping (SitePath) -> String) {
+    init(context: TemplateContext, page: Page, content: RenderedMarkdown, link: @escaping (SitePath) -> String) {
         self.context = context
         self.page = page
-        self.html = html
-        self.headings = headings
+        self.content = content
         self.link = link
         navigation = NavigationContext(site: context.site, page: page, link: link)
     }
 
     var site: Site { context.site }
+    var html: String { content.html }
+    var headings: [Heading] { content.headings }
 
     var contentLanguage: Language { site.config.language(page.contentLanguage)! }
 

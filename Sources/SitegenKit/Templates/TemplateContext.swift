@@ -1,8 +1,5 @@
 import SitegenMustache
 import SitegenMarkdown
-#if canImport(Glibc)
-import Glibc
-#endif
 /// The values templates see, as `TemplateContextKind` declares them
 /// (docs/themes.md documents them, checked by `TemplateSchemaDocsTests`).
 struct TemplateContext {
@@ -13,9 +10,9 @@ struct TemplateContext {
     /// context (`TemplateContextKind`): the values that grow with the site
     /// (navigation, translations, alternates, the section tree's values,
     /// a search page's A–Z list) are made only when a template reads them.
-    func page(_ page: Page, html: String, headings: [Heading], strings: UIStringLookup, assets: AssetLookup) -> LazyValues {
+    func page(_ page: Page, content: RenderedMarkdown, strings: UIStringLookup, assets: AssetLookup) -> LazyValues {
         let link = { [fileLinks] (target: SitePath) in target.relative(from: page.path, fileLinks: fileLinks) }
-        let input = PageValueInput(context: self, page: page, html: html, headings: headings, link: link)
+        let input = PageValueInput(context: self, page: page, content: content, link: link)
         let kind: TemplateContextKind = page.generated?.searchPart != nil ? .search : .page
         let (eager, lazy) = TemplateValueDeclaration.values(kind.values, of: input)
         let values = common(language: site.config.language(page.language)!, at: page.path, strings: strings, assets: assets)
@@ -136,25 +133,5 @@ struct TemplateContext {
                 "text": strings[language.code]!.text,
             ]) { $1 })
         })
-    }
-}
-
-extension TemplateContext {
-    /// Whether `html` holds `needle`, compared as bytes. The
-    /// standard library's generic `firstRange(of:)` looked up generic
-    /// metadata at every step: two calls per page tripled a build's CPU.
-    static func contains(_ html: String, _ needle: String) -> Bool {
-        var html = html
-        var needle = needle
-        return html.withUTF8 { text in
-            needle.withUTF8 { pattern in
-                guard let first = pattern.first, text.count >= pattern.count else { return pattern.isEmpty }
-                for start in 0...(text.count - pattern.count)
-                where text[start] == first && memcmp(text.baseAddress! + start, pattern.baseAddress!, pattern.count) == 0 {
-                    return true
-                }
-                return false
-            }
-        }
     }
 }

@@ -101,8 +101,8 @@ enum TemplateContextKind: CaseIterable, Sendable {
         // The theme loads a script only where it has work to do (pages
         // under 15 KB gzipped): the copy button's where code blocks are,
         // the tabs' where tabs are.
-        .init("hasCode", .value, "the content holds a code block") { .bool(TemplateContext.contains($0.html, "<pre")) },
-        .init("hasTabs", .value, "the content holds a tab group") { .bool(TemplateContext.contains($0.html, "<div class=\"tabs\"")) },
+        .init("hasCode", .value, "the content holds a code block") { .bool($0.content.hasCode) },
+        .init("hasTabs", .value, "the content holds a tab group") { .bool($0.content.hasTabs) },
         .init("toc", .list(.object(["text": .value, "id": .value, "hasChildren": .value,
                                     "children": .list(.object(["text": .value, "id": .value]))])),
               "level-2 headings with their level-3 children") { $0.toc },
