@@ -12,8 +12,16 @@ package enum HeadingAnchors {
     /// Assigns ids to the headings of `markdown`, in document order.
     package static func assign(in markdown: ParsedMarkdown, reserved: Set<String>,
                                style: HeadingIDStyle = .github) -> [(node: MarkdownNode, heading: Heading)] {
-        let nodes = markdown.document.nodes(ofType: .heading)
         var taken = reserved
+        var nextNumber: [String: Int] = [:]
+        return assign(in: markdown, taken: &taken, nextNumber: &nextNumber, style: style)
+    }
+
+    /// Assigns ids after those in `taken` (a page's earlier pieces,
+    /// `MarkdownChunks`), and adds them there.
+    package static func assign(in markdown: ParsedMarkdown, taken: inout Set<String>, nextNumber: inout [String: Int],
+                               style: HeadingIDStyle = .github) -> [(node: MarkdownNode, heading: Heading)] {
+        let nodes = markdown.document.nodes(ofType: .heading)
         var explicit: [HeadingAttributes?] = []
 
         // Explicit ids first, so automatic ones never take them.
@@ -31,7 +39,6 @@ package enum HeadingAnchors {
         }
 
         var result: [(MarkdownNode, Heading)] = []
-        var nextNumber: [String: Int] = [:]
         for (node, attributes) in zip(nodes, explicit) {
             let text = String(node.plainText.trimmingSpaces)
             let id: String

@@ -16,15 +16,37 @@ public enum MarkdownRenderer {
         imageSize: (MarkdownLink) -> ImageSize? = { _ in nil }
     ) -> RenderedMarkdown {
         let census = MarkerCensus(source.text)
+        if let chunks = MarkdownChunks(source.text, census: census),
+           let rendered = renderPieces(chunks, of: source, census: census, options: options,
+                                       rewriteLink: rewriteLink, imageSize: imageSize) {
+            return rendered
+        }
+        var page = PageState()
+        return render(source, census: census, options: options, rewriteLink: rewriteLink, imageSize: imageSize, page: &page)!
+    }
+
+    /// Renders a page, or one piece of it (`page.piece`) with what the
+    /// pieces before it left in `page`. nil: the piece cannot be rendered
+    /// alone (`PageState.piece` says what is checked).
+    static func render(
+        _ source: SourceText,
+        census: MarkerCensus,
+        options: MarkdownOptions,
+        rewriteLink: (MarkdownLink) -> String?,
+        imageSize: (MarkdownLink) -> ImageSize?,
+        page: inout PageState
+    ) -> RenderedMarkdown? {
         let expanded = MarkdownExpander.expand(source, settings: options.shortcodes, census: census)
         let markdown = ParsedMarkdown(source, expanded: expanded, census: census)
+        if let piece = page.piece, !piece.isSelfContained(markdown) { return nil }
         markdown.diagnostics += expanded?.diagnostics ?? []
         PipeTableTransform.apply(to: markdown)
         var shortcodes = ShortcodeTransform.Made()
         if let calls = expanded?.calls {
             shortcodes = ShortcodeTransform.apply(to: markdown, calls: calls, settings: options.shortcodes, labels: options.calloutLabels)
         }
-        let rawHTML = RawHTMLTransform.apply(to: markdown, policy: options.rawHTML, rewriteLink: rewriteLink, imageSize: imageSize)
+        let rawHTML = RawHTMLTransform.apply(to: markdown, policy: options.rawHTML, rewriteLink: rewriteLink, imageSize: imageSize,
+                                             imagesBefore: page.imageSeen, reportDrops: page.piece == nil)
         // Blocks first: a code group reads its code blocks' fences.
         let blocks = BlockContainerTransform.apply(to: markdown, labels: options.calloutLabels)
         let highlighted = (options.highlight || options.fenceOptions) && CodeBlockTransform.apply(to: markdown, highlight: options.highlight)
@@ -45,7 +67,10 @@ public enum MarkdownRenderer {
         if strikes { StrikethroughTransform.apply(to: markdown) }
         if autolinks { AutolinkTransform.apply(to: markdown) }
         ForeignSyntaxCheck.apply(to: markdown)
-        let headings = HeadingAnchors.assign(in: markdown, reserved: options.reservedIDs.union(blocks.ids).union(footnoteIDs), style: options.headingIDs)
+        // A piece's headings continue the ids of the pieces before it.
+        if page.piece != nil, !blocks.ids.isEmpty || !footnoteIDs.isEmpty { return nil }
+        page.headingIDs.formUnion(options.reservedIDs.union(blocks.ids).union(footnoteIDs))
+        let headings = HeadingAnchors.assign(in: markdown, taken: &page.headingIDs, nextNumber: &page.headingNumbers, style: options.headingIDs)
 
         var links: [MarkdownLink] = []
         var images: [(node: MarkdownNode, size: ImageSize?)] = []
@@ -71,8 +96,10 @@ public enum MarkdownRenderer {
             }
             if link.kind == .image { images.append((node, imageSize(link))) }
         }
-        if options.images { ImageTransform.apply(to: markdown, images: images, firstIsLazy: rawHTML.leadsImages) }
-        links += rawHTML.links
+        if options.images { ImageTransform.apply(to: markdown, images: images, firstIsLazy: rawHTML.leadsImages || page.imageSeen) }
+        page.imageSeen = page.imageSeen || !images.isEmpty || rawHTML.hasImage
+        page.rawHTML = rawHTML
+        if page.piece == nil { links += rawHTML.links }
 
         // Headings last: each becomes custom HTML with its id, rendered by cmark
         // from its final inline content (after links were rewritten).
@@ -98,7 +125,7 @@ public enum MarkdownRenderer {
             calloutLabelsUsed: calloutTypes,
             diagnostics: markdown.diagnostics,
             includedFiles: expanded?.includedFiles ?? [],
-            htmlIDs: rawHTML.ids + blocks.authorIDs,
+            htmlIDs: page.piece == nil ? rawHTML.ids + blocks.authorIDs : blocks.authorIDs,
             hasCode: hasCode,
             hasTabs: blocks.madeTabs || shortcodes.hasTabs || rawHTML.hasTabs)
     }

@@ -32,12 +32,44 @@ package enum RawHTMLTransform {
         /// It holds a `<pre>` or a group of tabs (the theme loads its scripts for them).
         package var hasCode = false
         package var hasTabs = false
+        /// The text holds a raw `img` or a Markdown image (kept raw HTML only).
+        package var hasImage = false
+        /// What was dropped (`.drop`), for the page's one warning.
+        package var dropped = Dropped()
+    }
+
+    /// Raw HTML left out of a page (comments aside), and where the first was.
+    package struct Dropped {
+        package var blocks = 0
+        package var tags = 0
+        package var first: SourceLocation?
+
+        package mutating func add(_ other: Dropped, lineOffset: Int) {
+            if first == nil, var place = other.first {
+                place.line = place.line.map { $0 + lineOffset }
+                first = place
+            }
+            blocks += other.blocks
+            tags += other.tags
+        }
+
+        /// The page's one warning.
+        package var warning: Diagnostic? {
+            guard let first else { return nil }
+            var what: [String] = []
+            if blocks > 0 { what.append("\(blocks) raw HTML block\(blocks == 1 ? "" : "s")") }
+            if tags > 0 { what.append("\(tags) raw HTML tag\(tags == 1 ? "" : "s")") }
+            return .warning(
+                "\(what.joined(separator: " and ")) dropped (first here); set markdown.rawHTML: allow in sitegen.yml to keep them",
+                at: first).of(kind: "files with raw HTML dropped")
+        }
     }
 
     @discardableResult
     package static func apply(to markdown: ParsedMarkdown, policy: RawHTMLPolicy,
                               rewriteLink: (MarkdownLink) -> String? = { _ in nil },
-                              imageSize: (MarkdownLink) -> ImageSize? = { _ in nil }) -> Found {
+                              imageSize: (MarkdownLink) -> ImageSize? = { _ in nil },
+                              imagesBefore: Bool = false, reportDrops: Bool = true) -> Found {
         var found = Found()
         guard markdown.census.has(.lessThan) else { return found }
         let nodes = markdown.document.nodes(ofType: .htmlBlock, .htmlInline)
@@ -46,7 +78,9 @@ package enum RawHTMLTransform {
             let leading = markdown.document.nodes(ofType: .image, .htmlBlock, .htmlInline).first {
                 $0.type == .image || ($0.literal ?? "").lowercased().contains("<img")
             }
-            found.leadsImages = leading != nil && leading?.type != .image
+            // The page's earlier pieces (`MarkdownChunks`) may have had its first image.
+            found.hasImage = leading != nil
+            found.leadsImages = !imagesBefore && leading != nil && leading?.type != .image
             var eagerImage = found.leadsImages
             for node in nodes {
                 var literal = node.literal ?? ""
@@ -64,14 +98,10 @@ package enum RawHTMLTransform {
             // Comments hide nothing a reader would miss.
             let dropped = nodes.filter { !($0.literal ?? "").trimmingWhitespace.hasPrefix("<!--") }
             guard let first = dropped.first else { return found }
-            let blocks = dropped.filter { $0.type == .htmlBlock }.count
-            let tags = dropped.count - blocks
-            var what: [String] = []
-            if blocks > 0 { what.append("\(blocks) raw HTML block\(blocks == 1 ? "" : "s")") }
-            if tags > 0 { what.append("\(tags) raw HTML tag\(tags == 1 ? "" : "s")") }
-            markdown.diagnostics.append(.warning(
-                "\(what.joined(separator: " and ")) dropped (first here); set markdown.rawHTML: allow in sitegen.yml to keep them",
-                at: markdown.location(of: first)).of(kind: "files with raw HTML dropped"))
+            found.dropped.blocks = dropped.filter { $0.type == .htmlBlock }.count
+            found.dropped.tags = dropped.count - found.dropped.blocks
+            found.dropped.first = markdown.location(of: first)
+            if reportDrops, let warning = found.dropped.warning { markdown.diagnostics.append(warning) }
         }
         return found
     }

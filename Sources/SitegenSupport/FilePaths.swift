@@ -54,4 +54,18 @@ package enum FilePaths {
     package static func isInside(_ path: String, _ folder: String) -> Bool {
         path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
     }
+
+    /// Folders of version control's own data: never files of a site. A CI
+    /// checkout keeps its token there (actions/checkout writes it into
+    /// `.git/config`), so a page including `/.git/config`, or `static`
+    /// linked to `.git`, would publish it.
+    package static let repositoryDataFolders: Set<Substring> = [".git", ".hg", ".svn", ".bzr", "_darcs", ".jj"]
+
+    /// The version control folder (`.git`...) that `path`, inside `folder`,
+    /// lies in, if any.
+    package static func repositoryData(_ path: String, inside folder: String) -> Substring? {
+        guard isInside(path, folder) else { return nil }
+        let relative = path.dropFirst(folder == "/" ? 1 : folder.count + 1)
+        return relative.split(separator: "/").first { repositoryDataFolders.contains($0) }
+    }
 }

@@ -37,6 +37,9 @@ package enum SiteFileReader {
         guard FilePaths.isInside(real, folder) else {
             throw failure("it leads out of the site folder (to '\(real)'); sitegen reads only files inside the site folder")
         }
+        if let data = FilePaths.repositoryData(real, inside: folder) {
+            throw failure("it is in \(data)/, version control's own data, which may hold credentials (a CI checkout's token is in .git/config); sitegen never reads it")
+        }
         var info = stat()
         guard fstat(handle, &info) == 0 else { throw failure() }
         guard (info.st_mode & S_IFMT) == S_IFREG else {

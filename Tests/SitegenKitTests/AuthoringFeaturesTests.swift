@@ -131,6 +131,19 @@ import SitegenTestSupport
         #expect(problems.first?.description.hasPrefix("p.md:3:11: error: alias '/../weg/' must be a URL path") == true)
     }
 
+    /// `/.sitegen-output/` was accepted, listed in the manifest, and its
+    /// redirect lost under the marker file in silence.
+    @Test func aliasesWithHiddenNamesAreRefused() {
+        let (_, problems) = PageMetadata.parse("title: X\naliases: [/.sitegen-output/, old/.hidden/, ./ok/, ../fine/]", file: "p.md", firstLine: 2)
+        #expect(problems.map(\.description) == [
+            "p.md:3:11: error: alias '/.sitegen-output/' must be a URL path in the site, like 'old/path/' (from this page's folder) or '/old/path/' (from the site root), without '?', '#', a scheme or a name starting with '.'",
+            "p.md:3:30: error: alias 'old/.hidden/' must be a URL path in the site, like 'old/path/' (from this page's folder) or '/old/path/' (from the site root), without '?', '#', a scheme or a name starting with '.'",
+        ])
+        let (metadata, none) = PageMetadata.parse("title: X\naliases: [./ok/, ../fine/]", file: "p.md", firstLine: 2)
+        #expect(none.isEmpty)
+        #expect(metadata?.aliases.map(\.path) == ["./ok", "../fine"])
+    }
+
     @Test func markdownSettingsAreRead() {
         let (config, problems) = SiteConfig.parse("title: T\nlanguages: [{code: en, name: English}]\nmarkdown:\n  rawHTML: allow\n  headingIDs: compact\nwarnings:\n  missingTranslations: false\n")
         #expect(problems.isEmpty)

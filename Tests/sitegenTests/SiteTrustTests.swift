@@ -154,6 +154,30 @@ import SitegenTestSupport
         #expect(!Self.manager.fileExists(atPath: output))
     }
 
+    /// A CI checkout keeps its token in `.git/config` (actions/checkout
+    /// does): a page including it, or a link into `.git`, published it.
+    @Test func versionControlDataIsNeverReadOrPublished() throws {
+        let site = try SiteFixtures.copy("good")
+        try Self.write("[http]\n\textraheader = AUTHORIZATION: basic TOKEN-25\n", to: site + "/.git/config")
+        try Self.manager.createSymbolicLink(atPath: site + "/content/nl/_g", withDestinationPath: "../../.git")
+        try Self.write("---\ntitle: Lek\n---\n\n{{< include \"/.git/config\" >}}\n\n--8<-- \".git/config\"\n\n{{< include \"_g/config\" >}}\n",
+                       to: site + "/content/nl/lek.md")
+        let (report, output) = try SiteFixtures.build(site)
+        let reason = "it is in .git/, version control's own data, which may hold credentials (a CI checkout's token is in .git/config); sitegen never reads it"
+        #expect(report.errors.count == 3)
+        #expect(report.errors.allSatisfy { $0.message.contains(reason) })
+        #expect(!Self.manager.fileExists(atPath: output))
+
+        let linked = try SiteFixtures.copy("good")
+        try Self.write("[http]\n\textraheader = AUTHORIZATION: basic TOKEN-25\n", to: linked + "/.git/config")
+        try Self.manager.createSymbolicLink(atPath: linked + "/static", withDestinationPath: ".git")
+        let (linkedReport, linkedOutput) = try SiteFixtures.build(linked)
+        #expect(linkedReport.errors.map(\.description) == [
+            "static/: error: the folder leads into .git/ (to '\(FilePaths.realPath(linked + "/.git"))'), version control's own data, which may hold credentials; sitegen never reads it: make static/ a real folder",
+        ])
+        #expect(!Self.manager.fileExists(atPath: linkedOutput + "/config"))
+    }
+
     /// A hard link has no path to check: `static/key.txt` may be another
     /// name of a private file. Where its other name is not in the site's
     /// folders, it is refused, with what to do.

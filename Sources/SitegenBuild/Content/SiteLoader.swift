@@ -224,6 +224,11 @@ package enum SiteLoader {
                 "the folder leads out of the site folder (to '\(realTop.escapingControlCharacters)'); sitegen reads only files inside the site folder: make \(folder)/ a real folder"))
             return []
         }
+        if let data = FilePaths.repositoryData(realTop, inside: root) {
+            diagnostics.append(Diagnostic(.error, file: folder + "/",
+                "the folder leads into \(data)/ (to '\(realTop.escapingControlCharacters)'), version control's own data, which may hold credentials; sitegen never reads it: make \(folder)/ a real folder"))
+            return []
+        }
         var walk = FolderWalk(top: top, folder: folder, everyName: everyName)
         while let relativeFolder = walk.nextFolder() {
             walk.list(relativeFolder)

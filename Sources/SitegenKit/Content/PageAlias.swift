@@ -25,7 +25,10 @@ package struct PageAlias: Sendable, Hashable {
               !fromSiteRoot || !segments.contains(where: { $0 == "." || $0 == ".." }),
               !text.contains(where: { $0 == "?" || $0 == "#" || $0 == "\\" }),
               !(segments[0].contains(":")),
-              segments.contains(where: { $0 != "." && $0 != ".." })
+              segments.contains(where: { $0 != "." && $0 != ".." }),
+              // A hidden name is sitegen's own (`.sitegen-output`, whose
+              // redirect was lost in silence) or one web servers deny.
+              !segments.contains(where: { $0.hasPrefix(".") && $0 != "." && $0 != ".." })
         else { return nil }
         path = segments.joined(separator: "/")
         self.location = location

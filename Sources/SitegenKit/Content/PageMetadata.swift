@@ -115,7 +115,7 @@ package struct PageMetadata: Sendable, Hashable {
             if YAMLText.isString(entry), let value = entry.string, let alias = PageAlias(value, location: reader.location(of: entry)) {
                 aliases.append(alias)
             } else {
-                reader.error("alias '\((entry.string ?? "").escapingControlCharacters)' must be a URL path in the site, like 'old/path/' (from this page's folder) or '/old/path/' (from the site root), without '?', '#' or a scheme",
+                reader.error("alias '\((entry.string ?? "").escapingControlCharacters)' must be a URL path in the site, like 'old/path/' (from this page's folder) or '/old/path/' (from the site root), without '?', '#', a scheme or a name starting with '.'",
                              at: entry)
             }
         }

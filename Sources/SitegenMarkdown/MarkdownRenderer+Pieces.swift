@@ -1,0 +1,147 @@
+import SitegenSupport
+
+/// What the pieces of a page (`MarkdownChunks`) hand on to the next: the
+/// ids its headings took, whether an image came already (the first is not
+/// lazy), and the raw HTML of the piece just rendered.
+struct PageState {
+    /// The piece being rendered; nil when the page is rendered whole.
+    var piece: Piece?
+    var headingIDs: Set<String> = []
+    var headingNumbers: [String: Int] = [:]
+    var imageSeen = false
+    var rawHTML = RawHTMLTransform.Found()
+
+    /// One piece of a page, and what makes it safe to render alone.
+    struct Piece {
+        /// Lines of the page's own text in the piece (definitions follow).
+        var ownLines: Int
+        /// Text follows the piece's own (the next piece, or definitions).
+        var isFollowed: Bool
+        var definitionLines: [Int]
+
+        init(_ chunk: MarkdownChunks.Chunk) {
+            let newlines = chunk.text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            ownLines = newlines + (chunk.text.hasSuffix("\n") ? 0 : 1)
+            isFollowed = chunk.endsBeforeNext || !chunk.definitions.isEmpty
+            definitionLines = chunk.definitionLines
+        }
+
+        /// Whether cmark's tree of the piece is the page's: its last block is
+        /// closed within the piece (not a fence or an HTML block left open,
+        /// which in the page would run on), and every definition line other
+        /// pieces were given is a definition here (in no block).
+        func isSelfContained(_ markdown: ParsedMarkdown) -> Bool {
+            let blocks = markdown.document.root.children
+            if isFollowed, let last = blocks.last, !isClosed(last, in: markdown) { return false }
+            var index = 0
+            for line in definitionLines {
+                while index < blocks.count, blocks[index].endLine < line { index += 1 }
+                if index < blocks.count, blocks[index].startLine <= line { return false }
+            }
+            return true
+        }
+
+        /// A fence is closed by its last line; an HTML block of types 1 to 5
+        /// by its end marker, which cmark counts in the line after its end.
+        /// Other blocks end at a blank line or before a line at column 0.
+        private func isClosed(_ block: MarkdownNode, in markdown: ParsedMarkdown) -> Bool {
+            guard block.type == .codeBlock || block.type == .htmlBlock, block.startLine >= 1 else { return true }
+            let start = block.startLine
+            let ends = [block.endLine, block.endLine + 1].filter { $0 > start && $0 <= ownLines }
+            var first = String(markdown.lines.line(start))
+            return first.withUTF8 { firstBytes in
+                let indent = firstBytes.prefix { $0 == UInt8(ascii: " ") }.count
+                guard indent <= 3 else { return true }
+                let opening = firstBytes[indent...]
+                let isClosedBy = { (line: Int, test: (Slice<UnsafeBufferPointer<UInt8>>) -> Bool) -> Bool in
+                    var text = String(markdown.lines.line(line))
+                    return text.withUTF8 { bytes in test(bytes[...]) }
+                }
+                if block.type == .codeBlock {
+                    guard let fence = BlockScanner.openingFence(opening) else { return true }
+                    return ends.contains { end in
+                        isClosedBy(end) { line in
+                            let closingIndent = line.prefix { $0 == UInt8(ascii: " ") }.count
+                            return closingIndent <= 3
+                                && BlockScanner.isClosingFence(line.dropFirst(closingIndent), marker: fence.marker, length: fence.length)
+                        }
+                    }
+                }
+                guard let (startLength, marker) = BlockScanner.htmlBlockEnd(opening) else { return true }
+                if BlockScanner.contains(opening.dropFirst(startLength), marker) { return true }
+                return ends.contains { end in isClosedBy(end) { BlockScanner.contains($0, marker) } }
+            }
+        }
+    }
+}
+
+extension MarkdownRenderer {
+    /// Renders a page piece by piece, each piece's cmark tree freed before
+    /// the next is parsed. nil: a piece was not self-contained; render the
+    /// page whole.
+    static func renderPieces(
+        _ chunks: MarkdownChunks,
+        of source: SourceText,
+        census: MarkerCensus,
+        options: MarkdownOptions,
+        rewriteLink: (MarkdownLink) -> String?,
+        imageSize: (MarkdownLink) -> ImageSize?
+    ) -> RenderedMarkdown? {
+        var page = PageState()
+        var result = RenderedMarkdown(html: "", headings: [], links: [], calloutLabelsUsed: [:], diagnostics: [])
+        var rawLinks: [MarkdownLink] = []
+        var rawIDs: [String] = []
+        var authorIDs: [String] = []
+        var dropped = RawHTMLTransform.Dropped()
+        for chunk in chunks.chunks {
+            page.piece = PageState.Piece(chunk)
+            let text = SourceText(normalized: String(chunk.text) + chunk.definitions, path: source.path)
+            // Links and places are reported against the piece's lines: move them to the page's.
+            let offset = chunk.firstLine
+            let shift = { (location: SourceLocation) -> SourceLocation in
+                var moved = location
+                if moved.file == source.path { moved.line = moved.line.map { $0 + offset } }
+                return moved
+            }
+            guard let part = render(text, census: census, options: options,
+                                    rewriteLink: { link in rewriteLink(link.shifted(by: offset, in: source.path)) },
+                                    imageSize: { link in imageSize(link.shifted(by: offset, in: source.path)) },
+                                    page: &page)
+            else { return nil }
+            result.html += part.html
+            result.headings += part.headings.map { heading in
+                var moved = heading
+                if moved.file == nil { moved.line = moved.line.map { $0 + offset } }
+                return moved
+            }
+            result.links += part.links.map { $0.shifted(by: offset, in: source.path) }
+            rawLinks += page.rawHTML.links.map { $0.shifted(by: offset, in: source.path) }
+            result.diagnostics += part.diagnostics.map { diagnostic in
+                var moved = diagnostic
+                if moved.file == source.path { moved.line = moved.line.map { $0 + offset } }
+                return moved
+            }
+            result.calloutLabelsUsed.merge(part.calloutLabelsUsed.mapValues(shift)) { first, _ in first }
+            result.includedFiles.formUnion(part.includedFiles)
+            result.hasCode = result.hasCode || part.hasCode
+            result.hasTabs = result.hasTabs || part.hasTabs
+            rawIDs += page.rawHTML.ids
+            authorIDs += part.htmlIDs
+            dropped.add(page.rawHTML.dropped, lineOffset: offset)
+        }
+        result.links += rawLinks
+        result.htmlIDs = rawIDs + authorIDs
+        if let warning = dropped.warning { result.diagnostics.append(warning) }
+        return result
+    }
+}
+
+extension MarkdownLink {
+    /// The same link, `lines` further down the page (when in the page's own file).
+    func shifted(by lines: Int, in page: String) -> MarkdownLink {
+        guard file == nil || file == page else { return self }
+        var moved = self
+        moved.line += lines
+        return moved
+    }
+}

@@ -1,0 +1,161 @@
+import Testing
+@testable import SitegenMarkdown
+@testable import SitegenSupport
+import SitegenTestSupport
+
+/// A large page is parsed piece by piece (`MarkdownChunks`): the result must
+/// be the whole page's, byte for byte, and no piece may be much larger than
+/// the target (the bound on what cmark holds at once).
+@Suite struct ChunkedRenderingTests {
+    /// Blocks that cross, or look as if they cross, the places a page may be cut.
+    static let blocks: [String] = [
+        "# Title\n",
+        "# Title\n",
+        "Use [the guide] and [Later Ref][later] and [x].\n",
+        "- one\n\n- two (a loose list across a blank line)\n",
+        "1. first\n\n   ```sh\n   echo inside an item\n\n   ```\n",
+        "```\ncode\n\nnot a paragraph\n\n```\n",
+        "~~~~ text\nstill code\n\nmore\n~~~~\n",
+        "> quoted\n>\n> > nested\n\n> a new quote\n",
+        "<!-- a comment\n\nacross blank lines\n-->\n",
+        "<pre>\nkept\n\nas is\n</pre>\n",
+        "<div>\n*raw*\n</div>\n",
+        "Text with ![an image](pic.png) and <img src=\"raw.png\"> raw.\n",
+        "| a | b |\n|---|---|\n| [the guide] | 2 |\n",
+        "    indented code\n\n    more code\n",
+        "Smart \"quotes\" -- and ~~strike~~ and www.example.com and - [ ] task.\n",
+        "* * *\n",
+        "Para\nwith lazy\n> quote after\n",
+        "## Title\n",
+        "Another [x] here.\n",
+        "> [!NOTE]\n> A callout.\n",
+    ]
+
+    /// Each defined once in a page, anywhere.
+    static let definitions = ["[the guide]: /guide.md \"Guide\"\n", "[LATER]:   https://example.com/later\n"]
+
+    /// Pages from the blocks in many orders, cut at many sizes.
+    static func pages() -> [String] {
+        var pages: [String] = []
+        var generator = SystemRandomNumberGenerator.Seeded(seed: 25)
+        for _ in 0..<60 {
+            var page: [String] = []
+            for _ in 0..<40 { page.append(blocks[Int(generator.next() % UInt64(blocks.count))] + "\n") }
+            for definition in definitions { page.insert(definition + "\n", at: Int(generator.next() % UInt64(page.count))) }
+            pages.append(page.joined())
+        }
+        // Definitions after their use; a definition in code, which is none
+        // (the page is rendered whole); an unclosed fence at the end.
+        let all = blocks.joined(separator: "\n") + "\n"
+        pages.append(all + definitions.joined(separator: "\n") + "\n```\nunclosed\n\nstill code\n")
+        pages.append(all + "```\n[x]: /not-a-definition\n```\n\n" + all)
+        return pages
+    }
+
+    static func whole(_ text: String, options: MarkdownOptions) -> RenderedMarkdown {
+        var page = PageState()
+        let source = SourceText(text, path: "page.md")
+        return MarkdownRenderer.render(source, census: MarkerCensus(source.text), options: options,
+                                       rewriteLink: { "/site/\($0.destination)?line=\($0.line)" }, imageSize: { _ in nil }, page: &page)!
+    }
+
+    static func pieces(_ text: String, options: MarkdownOptions, targetSize: Int) -> RenderedMarkdown? {
+        let source = SourceText(text, path: "page.md")
+        let census = MarkerCensus(source.text)
+        guard let chunks = MarkdownChunks(source.text, census: census, targetSize: targetSize, threshold: 0) else { return nil }
+        return MarkdownRenderer.renderPieces(chunks, of: source, census: census, options: options,
+                                             rewriteLink: { "/site/\($0.destination)?line=\($0.line)" }, imageSize: { _ in nil })
+    }
+
+    static func expectSame(_ a: RenderedMarkdown, _ b: RenderedMarkdown) {
+        #expect(a.html == b.html)
+        #expect(a.headings == b.headings)
+        #expect(a.links == b.links)
+        #expect(a.calloutLabelsUsed == b.calloutLabelsUsed)
+        #expect(Set(a.diagnostics) == Set(b.diagnostics))
+        #expect(a.htmlIDs == b.htmlIDs)
+        #expect(a.hasCode == b.hasCode && a.hasTabs == b.hasTabs)
+    }
+
+    @Test(arguments: [RawHTMLPolicy.drop, .allow])
+    func piecesRenderAsTheWholePage(policy: RawHTMLPolicy) {
+        let options = MarkdownOptions(rawHTML: policy, images: true)
+        var cutPages = 0
+        var pieceCount = 0
+        for (index, page) in Self.pages().enumerated() {
+            let whole = Self.whole(page, options: options)
+            for target in [1, 40, 300] {
+                let source = SourceText(page, path: "page.md")
+                if let chunks = MarkdownChunks(source.text, census: MarkerCensus(source.text), targetSize: target, threshold: 0) {
+                    pieceCount += chunks.chunks.count
+                }
+                guard let pieces = Self.pieces(page, options: options, targetSize: target) else { continue }
+                cutPages += 1
+                if pieces.html != whole.html { Issue.record("page \(index), target \(target) differs") }
+                Self.expectSame(pieces, whole)
+            }
+        }
+        // Most pages are cut, into many pieces, and render as one.
+        #expect(cutPages > 100)
+        #expect(pieceCount > 2_000)
+    }
+
+    @Test func pagesThatCannotBeCutExactlyAreNot() {
+        let census = { (text: String) in MarkerCensus(text) }
+        for text in [
+            "Note[^1].\n\n" + String(repeating: "Para.\n\n", count: 50) + "[^1]: A footnote.\n",
+            "## Title {#mine}\n\n" + String(repeating: "Para.\n\n", count: 50),
+            "[a]: /one\n\n" + String(repeating: "Para [a].\n\n", count: 50) + "[A]: /two\n",
+            "[a]:\n/split\n\n" + String(repeating: "Para [a].\n\n", count: 50),
+            "> [a]: /quoted\n\n" + String(repeating: "Para [a].\n\n", count: 50),
+            ":::note\n" + String(repeating: "Para.\n\n", count: 50) + ":::\n",
+        ] {
+            #expect(MarkdownChunks(text, census: census(text), targetSize: 1, threshold: 0) == nil)
+        }
+    }
+
+    /// The bound: a node-dense page of 1 MB (a link, emphasis and a list
+    /// item on every line) is parsed in pieces of about `targetSize`, and
+    /// renders as the whole page does.
+    @Test func aLargePageIsParsedInBoundedPieces() throws {
+        var text = ""
+        var line = 0
+        while text.utf8.count < 1_000_000 {
+            line += 1
+            text += "- item \(line) with [a link](page\(line % 7).md) and *emphasis* and `code`\n"
+            if line % 40 == 0 { text += "\n## Part \(line / 40)\n\nText [ref\(line % 5)].\n\n" }
+        }
+        text += "\n"
+        for number in 0..<5 { text += "[ref\(number)]: /target\(number)\n" }
+        let chunks = try #require(MarkdownChunks(text, census: MarkerCensus(text)))
+        let longestLine = text.split(separator: "\n").map(\.utf8.count).max() ?? 0
+        #expect(chunks.chunks.count > 5)
+        for chunk in chunks.chunks {
+            // A piece ends at the first safe line after the target: a few lines more.
+            #expect(chunk.text.utf8.count <= MarkdownChunks.targetSize + 60 * (longestLine + 1))
+        }
+        let options = MarkdownOptions(images: true)
+        // Rendered in pieces (nil: a piece was not self-contained)...
+        let pieces = try #require(Self.pieces(text, options: options, targetSize: MarkdownChunks.targetSize))
+        Self.expectSame(pieces, Self.whole(text, options: options))
+        // ... which is what `render` does with a page this large.
+        let rendered = MarkdownRenderer.render(SourceText(text, path: "page.md"), options: options,
+                                               rewriteLink: { "/site/\($0.destination)?line=\($0.line)" })
+        Self.expectSame(rendered, Self.whole(text, options: options))
+    }
+}
+
+extension SystemRandomNumberGenerator {
+    /// A small seeded generator (SplitMix64), so the pages are the same every run.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
