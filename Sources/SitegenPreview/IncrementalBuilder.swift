@@ -21,6 +21,7 @@ package final class IncrementalBuilder {
     /// What the last build loaded, successful or not.
     private var lastLoad: (SiteSource, [Diagnostic])?
     private let pageCache = SiteResolver.PageCache()
+    private let gitDates = GitDatesMemo()
 
     /// Every file the pages of the last good build include (site-relative):
     /// the watcher looks at them too, wherever they are in the site folder.
@@ -52,7 +53,7 @@ package final class IncrementalBuilder {
             loaded = (reloaded, problems.filter { !changes.contains($0.file) } + newProblems)
         }
         let incremental = IncrementalInput(
-            loaded: loaded, pageCache: pageCache, cache: changes == nil ? nil : previous?.cache,
+            loaded: loaded, pageCache: pageCache, cache: changes == nil ? nil : previous?.cache, gitDates: gitDates,
             select: { site in previous.flatMap { IncrementalBuilder.affectedPages(by: changes ?? [], old: $0.site, new: site, cache: $0.cache) } })
         let rendering = try SiteBuilder.render(options, report: &report, incremental: incremental)
         if let rendering { lastLoad = (rendering.source, rendering.loadDiagnostics) }

@@ -112,6 +112,88 @@ import SitegenTestSupport
         #expect(try Self.expectSameAsClean(site, output, after: "an output file edited by hand") ?? 0 >= 1)
     }
 
+    /// The file identity (device, inode) and change time of a path.
+    static func identity(_ path: String) -> [Int] {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return [] }
+        return [Int(info.st_dev), Int(info.st_ino), info.st_ctim.tv_sec, info.st_ctim.tv_nsec]
+    }
+
+    /// A build with nothing changed leaves the output as it is: no folder
+    /// swapped in, no manifest or cache written, no file linked.
+    @Test func anUnchangedRebuildLeavesTheOutputAsItIs() throws {
+        let site = try Self.site()
+        let folder = SiteFixtures.temporaryFolder()
+        let output = folder + "/out"
+        _ = try Self.build(site, into: output)
+        SiteFixtures.age(output)
+        let watched = [output, output + "/" + SiteLayout.outputMarker, output + "/nl/over/index.html", output + "/nl",
+                       folder + "/.out.sitegen-cache"]
+        let before = watched.map(Self.identity)
+        let (_, steps) = try Self.build(site, into: output)
+        #expect(Self.rendered(steps) == 0)
+        #expect(watched.map(Self.identity) == before, "the output, its manifest, a page, a folder and the cache are untouched")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/.out.sitegen-previous"), "no build was swapped out")
+        _ = try Self.expectSameAsClean(site, output, after: "nothing")
+    }
+
+    /// Files and folders put into the output by hand are gone after a
+    /// build with nothing changed, as after a clean build.
+    @Test func aFileAddedToTheOutputByHandIsRemoved() throws {
+        let site = try Self.site()
+        let output = SiteFixtures.temporaryFolder() + "/out"
+        _ = try Self.build(site, into: output)
+        SiteFixtures.age(output)
+        try Self.write(output + "/extra.html", "by hand")
+        #expect(try Self.expectSameAsClean(site, output, after: "a file added at the top") == 0)
+        try Self.write(output + "/nl/over/extra.html", "by hand")
+        #expect(try Self.expectSameAsClean(site, output, after: "a file added in a folder") == 0)
+        try FileManager.default.createDirectory(atPath: output + "/nl/over/extra", withIntermediateDirectories: false)
+        #expect(try Self.expectSameAsClean(site, output, after: "a folder added") == 0)
+        try FileManager.default.removeItem(atPath: output + "/nl/over/index.html")
+        _ = try Self.expectSameAsClean(site, output, after: "a file removed")
+    }
+
+    /// An output file replaced by another of the same size, dated like it
+    /// (renamed into place, or deleted and written anew: another inode),
+    /// is written again, not kept.
+    @Test func anOutputFileReplacedWithTheSameSizeAndTimeIsWrittenAgain() throws {
+        let site = try Self.site()
+        let output = SiteFixtures.temporaryFolder() + "/out"
+        _ = try Self.build(site, into: output)
+        SiteFixtures.age(output)
+        let page = output + "/nl/over/index.html"
+        for how in ["renamed into place", "written anew"] {
+            var info = stat()
+            #expect(stat(page, &info) == 0)
+            let size = Int(info.st_size)
+            let times = [info.st_atim, info.st_mtim]
+            let other = how == "renamed into place" ? output + "/nl/other.tmp" : page
+            if how == "written anew" { try FileManager.default.removeItem(atPath: page) }
+            try Self.write(other, String(repeating: "x", count: size))
+            #expect(utimensat(AT_FDCWD, other, times, 0) == 0)
+            if other != page { #expect(rename(other, page) == 0) }
+            var replaced = stat()
+            #expect(stat(page, &replaced) == 0 && replaced.st_size == info.st_size && replaced.st_mtim.tv_nsec == info.st_mtim.tv_nsec)
+            _ = try Self.expectSameAsClean(site, output, after: "an output file \(how)")
+        }
+    }
+
+    /// Deleting the build kept beside the output changes the change time of
+    /// every file the output shares with it (hard links): they are read and
+    /// trusted by their bytes, not rendered again.
+    @Test func deletingTheKeptBuildRendersNothingAgain() throws {
+        let site = try Self.site()
+        let folder = SiteFixtures.temporaryFolder()
+        let output = folder + "/out"
+        _ = try Self.build(site, into: output)
+        SiteFixtures.age(output)
+        try Self.replace(site + "/content/nl/over.md", "Wij.", with: "Wij, de schrijvers.")
+        _ = try Self.expectSameAsClean(site, output, after: "a page's text")
+        try FileManager.default.removeItem(atPath: folder + "/.out.sitegen-previous")
+        #expect(try Self.expectSameAsClean(site, output, after: "the kept build deleted") == 0)
+    }
+
     /// A cache that is not sitegen's, or another site's, is ignored with a
     /// note, and every page is rendered.
     @Test func aCorruptOrForeignCacheIsIgnoredWithANote() throws {

@@ -92,6 +92,46 @@ import SitegenTestSupport
         #expect(try Self.read(output, Self.installEN).contains("<time datetime=\"2026-01-02\">January 2, 2026</time>"))
     }
 
+    /// `sitegen serve` rebuilds after every save: git runs again only when
+    /// the repository changed (a commit, an amend, a checkout), not for an
+    /// edit that is not committed. A `git` on `PATH` counts its runs.
+    @Test func serveRunsGitOnlyWhenTheRepositoryChanged() throws {
+        let site = try Self.repository()
+        let bin = SiteFixtures.temporaryFolder()
+        let runs = bin + "/runs"
+        let real = try #require(GitCommitDates.executable(ProcessInfo.processInfo.environment))
+        try "#!/bin/sh\necho run >> '\(runs)'\nexec '\(real)' \"$@\"\n".write(toFile: bin + "/git", atomically: false, encoding: .utf8)
+        chmod(bin + "/git", 0o755)
+        var options = BuildOptions(source: site)
+        options.environment["PATH"] = bin + ":" + (options.environment["PATH"] ?? "/usr/bin:/bin")
+        let memo = GitDatesMemo()
+        func build() throws -> (runs: Int, page: String) {
+            var report = BuildReport(diagnostics: [])
+            let rendering = try #require(try SiteBuilder.render(options, report: &report, incremental: IncrementalInput(gitDates: memo)))
+            #expect(report.succeeded, "\(report.errors)")
+            let count = ((try? String(contentsOfFile: runs, encoding: .utf8)) ?? "").split(separator: "\n").count
+            return (count, String(decoding: rendering.plan.bytes(writtenTo: Self.installEN) ?? [], as: UTF8.self))
+        }
+        var (count, page) = try build()
+        #expect(count == 1 && page.contains("June 7, 2025"))
+        (count, page) = try build()
+        #expect(count == 1, "nothing changed: git does not run")
+        try Self.append(site + "/content/en/getting-started/install.md", "\nNot committed.\n")
+        (count, page) = try build()
+        #expect(count == 1 && page.contains("Not committed.") && page.contains("June 7, 2025"), "an edit not committed: git does not run")
+        #expect(try Self.git(site, ["commit", "-q", "-a", "-m", "Three"], date: "2026-01-02T08:00:00Z") == 0)
+        (count, page) = try build()
+        #expect(count == 2 && page.contains("January 2, 2026"), "a commit: git runs")
+        #expect(try Self.git(site, ["commit", "-q", "--amend", "--no-edit"], date: "2026-02-03T08:00:00Z") == 0)
+        (count, page) = try build()
+        #expect(count == 3 && page.contains("February 3, 2026"), "an amend: git runs")
+        #expect(try Self.git(site, ["checkout", "-q", "HEAD~1"]) == 0)
+        (count, page) = try build()
+        #expect(count == 4 && page.contains("June 7, 2025"), "a checkout: git runs")
+        (count, _) = try build()
+        #expect(count == 4)
+    }
+
     @Test func theRepositorysConfigurationRunsNothing() throws {
         let site = try Self.repository()
         let marker = SiteFixtures.temporaryFolder() + "-marker"

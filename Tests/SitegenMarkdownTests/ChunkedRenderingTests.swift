@@ -37,7 +37,7 @@ import SitegenTestSupport
     /// Pages from the blocks in many orders, cut at many sizes.
     static func pages() -> [String] {
         var pages: [String] = []
-        var generator = SystemRandomNumberGenerator.Seeded(seed: 25)
+        var generator = SeededGenerator(seed: 25)
         for _ in 0..<60 {
             var page: [String] = []
             for _ in 0..<40 { page.append(blocks[Int(generator.next() % UInt64(blocks.count))] + "\n") }
@@ -142,20 +142,5 @@ import SitegenTestSupport
         let rendered = MarkdownRenderer.render(SourceText(text, path: "page.md"), options: options,
                                                rewriteLink: { "/site/\($0.destination)?line=\($0.line)" })
         Self.expectSame(rendered, Self.whole(text, options: options))
-    }
-}
-
-extension SystemRandomNumberGenerator {
-    /// A small seeded generator (SplitMix64), so the pages are the same every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

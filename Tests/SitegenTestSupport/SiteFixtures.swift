@@ -64,21 +64,17 @@ package enum SiteFixtures {
         return (report, output)
     }
 
-    /// Dates every file of an output (and of the build kept beside it) a
-    /// second before its marker: files written in the marker's clock tick
-    /// are not trusted (`OutputManifest.isIntact`), and a small site is
-    /// written within one tick; so an incremental build's reuse is seen.
+    /// Dates the marker of an output a clock tick after every file and
+    /// folder in it: files written in the marker's tick are not trusted
+    /// (`OutputManifest.isIntact`), and a small site is written within one
+    /// tick; so an incremental build's reuse is seen. (Dating the files
+    /// back would change their change time, which `isUntouched` checks; the
+    /// build kept beside the output is left as it is, since what was done to
+    /// its files after its marker must still show.)
     package static func age(_ output: String) {
-        let parent = (output as NSString).deletingLastPathComponent
-        let kept = parent + "/." + (output as NSString).lastPathComponent + ".sitegen-previous"
-        for folder in [output, kept] {
-            var marker = stat()
-            guard stat(folder + "/" + SiteLayout.outputMarker, &marker) == 0 else { continue }
-            let earlier = [timespec(tv_sec: marker.st_mtim.tv_sec - 1, tv_nsec: 0), timespec(tv_sec: marker.st_mtim.tv_sec - 1, tv_nsec: 0)]
-            for file in snapshot(folder).keys where file != SiteLayout.outputMarker {
-                _ = utimensat(AT_FDCWD, folder + "/" + file, earlier, AT_SYMLINK_NOFOLLOW)
-            }
-        }
+        usleep(20_000)
+        _ = utimensat(AT_FDCWD, output + "/" + SiteLayout.outputMarker, nil, AT_SYMLINK_NOFOLLOW)
+        usleep(20_000)
     }
 
     /// Every file below a folder with its bytes, by relative path.

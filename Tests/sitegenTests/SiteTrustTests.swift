@@ -280,6 +280,8 @@ import SitegenTestSupport
         let site = try SiteFixtures.copy("good")
         let (first, output) = try SiteFixtures.build(site)
         #expect(first.succeeded)
+        // A change, so that the build is swapped in and the one before kept.
+        try "# More\n\nText.\n".write(toFile: site + "/content/en/more.md", atomically: false, encoding: .utf8)
         _ = try SiteFixtures.build(site, output: output)
         let parent = (output as NSString).deletingLastPathComponent
         let previous = parent + "/.out.sitegen-previous"

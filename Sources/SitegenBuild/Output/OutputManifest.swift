@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import SitegenSupport
 
 /// What each file of a build holds ("size:hash" by path), kept in the
@@ -28,6 +29,8 @@ struct OutputManifest {
     var stamps: [String: String] = [:]
     /// When the marker file was written: a trusted file is older.
     var writtenAt = timespec()
+    /// The stamp of the marker file as read; "" for a manifest not read.
+    private(set) var fileStamp = ""
 
     init(stamps: [String: String]) {
         self.stamps = stamps
@@ -41,6 +44,7 @@ struct OutputManifest {
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
               let bytes = try? FileBytes.read(path) else { return nil }
         writtenAt = info.st_mtim
+        fileStamp = Self.stamp(bytes)
         let text = String(decoding: bytes, as: UTF8.self)
         guard text.hasPrefix(Self.header) else { return nil }
         for line in text.dropFirst(Self.header.count).split(separator: "\n") {
@@ -62,6 +66,38 @@ struct OutputManifest {
               (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return false }
         let modified = info.st_mtim
         return (modified.tv_sec, modified.tv_nsec) < (writtenAt.tv_sec, writtenAt.tv_nsec)
+    }
+
+    /// `isIntact`, and also not renamed into place, linked, or dated back
+    /// since the marker was written: each of those sets the file's change
+    /// time, which no one can set back. For the current output, whose files
+    /// a build keeps without writing or linking them (`StagedOutput`).
+    func isUntouched(_ info: stat?, stamp: String) -> Bool {
+        guard isIntact(info, stamp: stamp), let changed = info?.st_ctim else { return false }
+        return (changed.tv_sec, changed.tv_nsec) < (writtenAt.tv_sec, writtenAt.tv_nsec)
+    }
+
+    /// Whether `folder`, the folder this manifest was read from, holds
+    /// nothing but the manifest's files: its top level lists only their
+    /// first names and the marker, and no folder below has changed since
+    /// the marker was written (adding, removing or renaming an entry changes
+    /// a folder's time). A stat per folder, against a listing of each.
+    func holdsOnlyItsFiles(_ folder: FolderHandle) -> Bool {
+        var top: Set<Substring> = [Substring(SiteLayout.outputMarker)]
+        var folders: Set<Substring> = []
+        for file in stamps.keys {
+            top.insert(file.prefix { $0 != "/" })
+            var slash = file.lastIndex(of: "/")
+            while let end = slash, folders.insert(file[..<end]).inserted {
+                slash = file[..<end].lastIndex(of: "/")
+            }
+        }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path),
+              Set(names.map { Substring($0) }) == top else { return false }
+        return !Cores.map(Array(folders)) { below in
+            guard let info = folder.status(String(below)), (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+            return (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) < (writtenAt.tv_sec, writtenAt.tv_nsec)
+        }.contains(false)
     }
 
     /// The marker file's text: the header, then one line per file.

@@ -12,9 +12,13 @@ package struct IncrementalInput: Sendable {
     /// pages the cache lacks) are rendered again, the others reused.
     package var cache: SiteRenderer.Cache?
     package var select: (@Sendable (Site) -> Set<SitePath>?)?
+    /// The dates of `lastUpdated: git`, read again only when the repository changed.
+    package var gitDates: GitDatesMemo?
 
     package init(loaded: (SiteSource, [Diagnostic])? = nil, pageCache: SiteResolver.PageCache? = nil,
-                cache: SiteRenderer.Cache? = nil, select: (@Sendable (Site) -> Set<SitePath>?)? = nil) {
+                cache: SiteRenderer.Cache? = nil, gitDates: GitDatesMemo? = nil,
+                select: (@Sendable (Site) -> Set<SitePath>?)? = nil) {
+        self.gitDates = gitDates
         self.loaded = loaded
         self.pageCache = pageCache
         self.cache = cache

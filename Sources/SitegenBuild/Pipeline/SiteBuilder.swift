@@ -231,9 +231,10 @@ public enum SiteBuilder {
         }
         guard let config = parsedConfig else { return nil }
         // `lastUpdated`: one git process (or one stat per page) for the whole
-        // site, again on every build, since a commit changes no page file.
+        // site, again on every build (a commit changes no page file), but
+        // in serve only when the repository changed (`GitDatesMemo`).
         if let setting = config.lastUpdated {
-            let (dates, problems) = PageDates.load(setting, source: source, environment: options.environment)
+            let (dates, problems) = PageDates.load(setting, source: source, environment: options.environment, memo: incremental.gitDates)
             source.lastUpdated = dates
             report.diagnostics += problems
             log(Step(name: "dates", detail: "\(dates.count) page dates from \(setting.rawValue)", isDetail: true))
@@ -308,13 +309,14 @@ public enum SiteBuilder {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        // Only this build's pages: a deleted page's file must not be indexed.
-        staged.removeUnwritten()
         if reusing && staged.keepFiles(below: folder) {
             log(Step(name: "search", detail: "no page changed: the index in \(folder)/ is kept"))
             return
         }
         do {
+            // Every file in the staging folder (a build that kept files of
+            // the current output has them there only now), nothing else.
+            try staged.removeUnwritten()
             let pages = staged.writtenStamps.keys.filter { $0.hasSuffix(".html") }
             let files = try SearchIndexer.index(staged.staging, pages: Array(pages), with: pagefind)
             try staged.adopt(files)

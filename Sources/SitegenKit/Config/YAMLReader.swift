@@ -50,11 +50,23 @@ final class YAMLReader {
     /// A whole number written as one (`10`, not `"10"` or `ten`).
     func int(_ node: Node?, _ message: String) -> Int? {
         guard let node else { return nil }
-        guard let value = node.int, YAMLText.tag(of: node) == .int else {
+        guard YAMLText.tag(of: node) == .int, let value = Self.decimal(node) ?? node.int else {
             error(message, at: node)
             return nil
         }
         return value
+    }
+
+    /// A plain decimal (`10`, `-3`) read directly: Yams' reading of an
+    /// integer tries its other spellings (`0x1F`, `1_000`, `1:30`) with
+    /// regular expressions first, about 35,000 instructions for a `weight`.
+    private static func decimal(_ node: Node) -> Int? {
+        guard case .scalar(let scalar) = node else { return nil }
+        let digits = scalar.string.utf8.drop { $0 == UInt8(ascii: "-") }
+        guard scalar.string.utf8.count - digits.count <= 1, (1...18).contains(digits.count),
+              digits.first != UInt8(ascii: "0") || scalar.string == "0",
+              digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return Int(scalar.string)
     }
 
     /// `true` or `false`.
@@ -95,8 +107,11 @@ final class YAMLReader {
     /// error Yams lets through in nested mappings); empty when the node is
     /// not a mapping. One pass: looking each key up in turn costs n².
     static func children(_ node: Node?) -> [String: Node] {
+        // Not `node?.mapping ?? [:]`: an empty Node.Mapping makes a Yams
+        // constructor with its tables (about 10,000 instructions a page).
+        guard let mapping = node?.mapping else { return [:] }
         var children: [String: Node] = [:]
-        for (key, value) in node?.mapping ?? [:] {
+        for (key, value) in mapping {
             if let key = key.string, children[key] == nil { children[key] = value }
         }
         return children

@@ -14,9 +14,11 @@ struct YAMLText {
         self.file = file
         self.firstLine = firstLine
         do {
-            // The encoding is given: by default Yams reads an environment
-            // variable on every parse, which costs more than the parse itself.
-            self.root = try Parser(yaml: text, resolver: YAMLText.resolver, encoding: .utf8).singleRoot()
+            // Front matter's common shape is read directly (`SimpleYAML`);
+            // anything else, and every error, by Yams. The encoding is given:
+            // by default Yams reads an environment variable on every parse,
+            // which costs more than the parse itself.
+            self.root = try SimpleYAML.root(text) ?? Parser(yaml: text, resolver: YAMLText.resolver, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             throw DiagnosticError(YAMLText.diagnostic(for: error, file: file, firstLine: firstLine))
         } catch {

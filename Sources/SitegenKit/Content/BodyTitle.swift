@@ -16,19 +16,24 @@ struct BodyTitle {
 
     init?(_ body: MarkdownBody) {
         let text = body.file.text
+        // Line ends are found as UTF-8 bytes (a source's text has no "\r"):
+        // a page often starts with a long paragraph line, and stepping
+        // through its characters was 5 % of a build's instructions.
+        let bytes = text.utf8
+        let lineEnd = { (start: String.Index) in bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex }
         var lineStart = body.start
         var emptyLines = 0
         // The first line with something on it.
         while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-            if !text[lineStart..<lineEnd].trimmingWhitespace.isEmpty { break }
+            let end = lineEnd(lineStart)
+            if !text[lineStart..<end].trimmingWhitespace.isEmpty { break }
             emptyLines += 1
-            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            lineStart = end < text.endIndex ? bytes.index(after: end) : text.endIndex
         }
         guard lineStart < text.endIndex else { return nil }
-        let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-        let firstLine = text[lineStart..<lineEnd]
-        let afterLine = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+        let firstLineEnd = lineEnd(lineStart)
+        let firstLine = text[lineStart..<firstLineEnd]
+        let afterLine = firstLineEnd < text.endIndex ? bytes.index(after: firstLineEnd) : text.endIndex
         if let heading = Self.atxHeading(firstLine) {
             self.text = heading
             line = body.blankLines + emptyLines + 1
@@ -36,7 +41,7 @@ struct BodyTitle {
             return
         }
         // Setext: the line, then a line of `=`.
-        let underlineEnd = text[afterLine...].firstIndex(of: "\n") ?? text.endIndex
+        let underlineEnd = lineEnd(afterLine)
         let underline = text[afterLine..<underlineEnd].trimmingSpaces
         guard afterLine < text.endIndex, !underline.isEmpty, underline.allSatisfy({ $0 == "=" }),
               Self.leadingSpaces(firstLine) < 4, let first = firstLine.trimmingSpaces.first, !">-*+<|`~".contains(first)
@@ -44,7 +49,7 @@ struct BodyTitle {
         self.text = Self.plainText(Self.withoutAttributes(firstLine.trimmingSpaces))
         guard !self.text.isEmpty else { return nil }
         line = body.blankLines + emptyLines + 1
-        let afterUnderline = underlineEnd < text.endIndex ? text.index(after: underlineEnd) : text.endIndex
+        let afterUnderline = underlineEnd < text.endIndex ? bytes.index(after: underlineEnd) : text.endIndex
         rest = MarkdownBody(file: body.file, start: afterUnderline, blankLines: body.blankLines + emptyLines + 2)
     }
 
