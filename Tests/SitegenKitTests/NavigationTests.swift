@@ -18,7 +18,7 @@ enum NavigationSite {
         let path = SitePath(([language] + segments).map { $0 + "/" }.joined())
         let metadata = PageMetadata(title: title, linkTitle: linkTitle, description: description, slug: nil,
                                     translationKey: key, weight: weight, draft: false, layout: nil, params: [:])
-        let translationKey = isIndex && segments.isEmpty ? SiteResolver.homeKey : (key ?? withoutExtension)
+        let translationKey = isIndex && segments.isEmpty ? TranslationKey.home : .page(key ?? withoutExtension)
         return Page(language: language, contentLanguage: language, sourcePath: "content/\(language)/\(relativePath)",
                     relativePath: relativePath, translationKey: translationKey, metadata: metadata,
                     body: MarkdownBody(SourceText("", path: "content/\(language)/\(relativePath)")), path: path)
@@ -246,6 +246,21 @@ enum NavigationSite {
         #expect(try switcher("en/list/page/2/")["nl"] == "../../../../nl/list/page/2/")
         #expect(try switcher("en/list/page/3/")["nl"] == "../../../../nl/list/")
         #expect(try switcher("nl/list/page/2/")["en"] == "../../../../en/list/page/2/")
+    }
+
+    /// Keys were strings with a grammar (`<section>?page=3`), so a page
+    /// whose author wrote such a key was taken for the list page.
+    @Test func aWrittenKeyThatLooksLikeAListPagesIsNotTakenForIt() throws {
+        var pages = Self.site(children: 250).pages.filter { $0.generated == nil }
+        pages += [S.page("nl", "index.md", "Thuis"), S.page("nl", "list/index.md", "Lijst"),
+                  S.page("nl", "odd.md", "Vreemd", key: "list/index?page=3")]
+            + (0..<120).map { S.page("nl", "list/p\(String(format: "%03d", $0)).md", "Pagina \($0)") }
+        let site = S.site(pages, languages: ["en", "nl"])
+        let context = try S.context(site, "en/list/page/3/")
+        let nl = S.list(context["translations"]).first { S.text(S.field($0, "code")) == "nl" }
+        #expect(S.text(S.field(nl, "url")) == "../../../../nl/list/")
+        #expect(site.page(.listPage(section: "list/index", number: 2), in: "nl")?.path.value == "nl/list/page/2/")
+        #expect(site.page("list/index?page=3", in: "nl")?.path.value == "nl/odd/")
     }
 
     @Test func theHeaderNavigationStopsAtTheLimit() {

@@ -14,8 +14,8 @@ import SitegenTestSupport
 
     static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
-    static func marked(_ text: String) throws -> TranslationMark.Edit {
-        try TranslationMark.setting(hash, in: bytes(text))
+    static func marked(_ text: String) throws -> TranslationOfLine.Edit {
+        try TranslationOfLine.setting(hash, in: bytes(text))
     }
 
     @Test func addsALineBeforeTheClosingDelimiter() throws {
@@ -66,11 +66,11 @@ import SitegenTestSupport
     }
 
     @Test func aFileWithoutFrontMatterIsAProblem() {
-        #expect(throws: TranslationMark.Problem.noFrontMatter) { try Self.marked("Welcome.\n") }
-        #expect(throws: TranslationMark.Problem.noFrontMatter) { try Self.marked("") }
-        #expect(throws: TranslationMark.Problem.noFrontMatter) { try Self.marked("--- \ntitle: W\n---\n") }
-        #expect(throws: TranslationMark.Problem.notClosed) { try Self.marked("---\ntitle: W\n") }
-        #expect(throws: TranslationMark.Problem.notClosed) { try Self.marked("---") }
+        #expect(throws: TranslationOfLine.Problem.noFrontMatter) { try Self.marked("Welcome.\n") }
+        #expect(throws: TranslationOfLine.Problem.noFrontMatter) { try Self.marked("") }
+        #expect(throws: TranslationOfLine.Problem.noFrontMatter) { try Self.marked("--- \ntitle: W\n---\n") }
+        #expect(throws: TranslationOfLine.Problem.notClosed) { try Self.marked("---\ntitle: W\n") }
+        #expect(throws: TranslationOfLine.Problem.notClosed) { try Self.marked("---") }
     }
 }
 

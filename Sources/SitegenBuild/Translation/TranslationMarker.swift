@@ -4,7 +4,7 @@ import SitegenSupport
 
 /// `sitegen translations --mark-current`: records that translations match
 /// their originals now, by writing each original's `TranslationHash` into
-/// the translation's front matter (see `TranslationMark`).
+/// the translation's front matter (see `TranslationOfLine`).
 ///
 /// All or nothing: every file is checked first (it is a page of a language
 /// other than the default, with front matter, and an original), and only
@@ -116,10 +116,10 @@ package enum TranslationMarker {
             }
             do {
                 let bytes = try SiteFileReader.read(absolute, inside: source.root)
-                let edited = try TranslationMark.setting(String(repeating: "f", count: TranslationHash.length), in: bytes)
+                let edited = try TranslationOfLine.setting(String(repeating: "f", count: TranslationHash.length), in: bytes)
                 source.pages[index].source = try SourceText(decoding: edited.bytes, path: page.source.path)
                 targets.append(Target(index: index, absolutePath: absolute, bytes: bytes))
-            } catch let error as TranslationMark.Problem {
+            } catch let error as TranslationOfLine.Problem {
                 problems.append(Diagnostic(.error, file: page.source.path, line: 1, column: 1, error.description))
             } catch let error as DiagnosticError {
                 problems += error.diagnostics
@@ -156,7 +156,7 @@ package enum TranslationMarker {
             }
             let hash = TranslationHash.of(original.body.text)
             do {
-                let edit = try TranslationMark.setting(hash, in: target.bytes)
+                let edit = try TranslationOfLine.setting(hash, in: target.bytes)
                 let marked = Marked(file: file.source.path, hash: hash, previous: edit.previous, changed: edit.bytes != target.bytes)
                 edits.append(Edit(target: target, marked: marked, bytes: edit.bytes))
             } catch {

@@ -114,7 +114,7 @@ enum DecisionResolver {
             }
             var page = start
             page.path = path(step)
-            page.translationKey = start.translationKey + "#" + step.relativeFolder
+            page.translationKey = .decisionStep(helper: start.translationKey, folder: step.relativeFolder)
             page.metadata.title = title
             page.metadata.description = nil
             page.metadata.linkTitle = nil

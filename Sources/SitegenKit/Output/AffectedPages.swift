@@ -31,7 +31,7 @@ extension Site {
     /// section pages list.
     package var navigationFacts: [String] {
         pages.map { page in
-            [page.path.value, page.language, page.translationKey, page.metadata.title,
+            [page.path.value, page.language, page.translationKey.description, page.metadata.title,
              page.metadata.linkTitle ?? "", String(page.metadata.weight ?? Int.max),
              page.metadata.description ?? ""].joined(separator: "\u{1F}")
         }

@@ -14,8 +14,8 @@ enum NavWeights {
             [(page.relativePath, page.translationKey),
              (String(page.sourcePath.dropFirst(SiteLayout.content(language: defaultLanguage).count)), page.translationKey)]
         }, uniquingKeysWith: { first, _ in first })
-        var weightByKey: [String: Int] = [:]
-        var titleByKey: [String: String] = [:]
+        var weightByKey: [TranslationKey: Int] = [:]
+        var titleByKey: [TranslationKey: String] = [:]
         var folderWeights: [String: Int] = [:]
         for (position, entry) in nav.entries.enumerated() {
             guard let key = keyByFile[entry.path] else {

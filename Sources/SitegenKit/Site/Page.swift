@@ -11,7 +11,7 @@ package struct Page: Sendable, Hashable {
         var contentLanguage: String
         var sourcePath: String
         var relativePath: String
-        var translationKey: String
+        var translationKey: TranslationKey
         var metadata: PageMetadata
         var markdown: MarkdownBody
         var path: SitePath
@@ -38,7 +38,7 @@ package struct Page: Sendable, Hashable {
     }
 
     package init(language: String, contentLanguage: String, sourcePath: String, relativePath: String,
-                translationKey: String, metadata: PageMetadata, body: MarkdownBody, path: SitePath) {
+                translationKey: TranslationKey, metadata: PageMetadata, body: MarkdownBody, path: SitePath) {
         box = Box(Fields(language: language, contentLanguage: contentLanguage, sourcePath: sourcePath,
                          relativePath: relativePath, translationKey: translationKey, metadata: metadata,
                          markdown: body, path: path))
@@ -74,7 +74,7 @@ package struct Page: Sendable, Hashable {
         set { fields.relativePath = newValue }
     }
     /// Pages with the same key in different languages translate each other.
-    package var translationKey: String {
+    package var translationKey: TranslationKey {
         get { box.fields.translationKey }
         set { fields.translationKey = newValue }
     }

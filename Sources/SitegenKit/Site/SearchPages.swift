@@ -8,7 +8,6 @@ import SitegenSupport
 /// language's pages from A to Z: a list longer than `partSize` is cut into
 /// parts, the further ones at `<language>/search/page/<number>/`.
 enum SearchPages {
-    static let translationKey = "?search"
     static let layout = "search"
     /// The most pages one part of the A–Z list links to.
     static let partSize = 400
@@ -22,7 +21,7 @@ enum SearchPages {
         var pages: [Page] = []
         var diagnostics: [Diagnostic] = []
         for language in config.languages {
-            let home = existing.first { $0.language == language.code && $0.translationKey == SiteResolver.homeKey }?.path
+            let home = existing.first { $0.language == language.code && $0.translationKey == .home }?.path
                 ?? SitePath(language.code + "/")
             let path = SitePath(home.value + "search/")
             let listed = alphabetical(existing.filter { $0.language == language.code && $0.kind == .written })
@@ -59,9 +58,9 @@ enum SearchPages {
     }
 
     static func page(_ part: SearchListPart, language: String, title: String) -> Page {
-        let key = part.number == 1 ? translationKey : "\(translationKey)-\(part.number)"
+        let key = TranslationKey.searchPage(part: part.number)
         var metadata = PageMetadata(title: title, linkTitle: nil, description: nil, slug: nil,
-                                    translationKey: key, weight: nil, draft: false, layout: layout, params: [:])
+                                    translationKey: key.description, weight: nil, draft: false, layout: layout, params: [:])
         metadata.hasDecision = false
         let file = part.number == 1 ? "search/index.md" : "search/page/\(part.number)/index.md"
         var page = Page(language: language, contentLanguage: language, sourcePath: SiteLayout.configFile,

@@ -125,7 +125,7 @@ package struct SectionTree: Sendable {
             let source = SiteLayout.content(language: code) + (folder.isEmpty ? "" : folder + "/")
             var page = Page(language: code, contentLanguage: code, sourcePath: source,
                             relativePath: folder.isEmpty ? "index.md" : folder + "/index.md",
-                            translationKey: folder.isEmpty ? SiteResolver.homeKey : folder + "/index",
+                            translationKey: folder.isEmpty ? .home : .page(folder + "/index"),
                             metadata: metadata, body: MarkdownBody(SourceText("", path: source)), path: path)
             page.generated = .sectionPage
             return page

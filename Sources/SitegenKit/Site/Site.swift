@@ -11,12 +11,12 @@ package struct Site: Sendable {
     /// Pages that exist but could not be read or placed (already reported).
     /// Links to them are not errors too.
     package var unusablePages: Set<PageID> = [] {
-        didSet { unusablePageKeys = Set(unusablePages.map(\.defaultTranslationKey)) }
+        didSet { unusablePageKeys = Set(unusablePages.map { .page($0.defaultTranslationKey) }) }
     }
     /// The translation keys `unusablePages` have by default, for
     /// `isUnusable(translationKey:)`: asked per outcome and per page, it
     /// scanned every unusable page each time.
-    private var unusablePageKeys: Set<String> = []
+    private var unusablePageKeys: Set<TranslationKey> = []
     /// Drafts left out of this build.
     package var draftPages: Set<PageID> = []
     /// Files of `static/`, published at the root as they are (see `RootFiles`).
@@ -34,15 +34,15 @@ package struct Site: Sendable {
 
     /// Whether a translation key may belong to an unusable page (judged by
     /// the key a file gets by default, its path without `.md`).
-    package func isUnusable(translationKey: String) -> Bool {
+    package func isUnusable(translationKey: TranslationKey) -> Bool {
         unusableKeys.contains(translationKey) || unusablePageKeys.contains(translationKey)
     }
     /// The `translationKey`s unusable pages declare (read from front matter
     /// that has other errors), so that pages and outcomes pointing at them
     /// are not reported too.
-    var unusableKeys: Set<String> = []
+    var unusableKeys: Set<TranslationKey> = []
     /// Index into `pages`, by language and translation key.
-    var pageIndex: [String: [String: Int]] = [:]
+    var pageIndex: [String: [TranslationKey: Int]] = [:]
     var pagesByLanguage: [String: [Int]] = [:]
     var navigationByLanguage: [String: [Page]] = [:]
     /// What templates need of `navigationByLanguage`: every page renders it.
@@ -100,7 +100,7 @@ package struct Site: Sendable {
     }
 
     /// The page with a translation key in a language, if it is built there.
-    package func page(_ translationKey: String, in language: String) -> Page? {
+    package func page(_ translationKey: TranslationKey, in language: String) -> Page? {
         pageIndex[language]?[translationKey].map { pages[$0] }
     }
 
@@ -124,7 +124,7 @@ package struct Site: Sendable {
     }
 
     package func home(of language: String) -> Page? {
-        page(SiteResolver.homeKey, in: language)
+        page(.home, in: language)
     }
 
     package func pages(in language: String) -> [Page] {

@@ -36,7 +36,7 @@ struct SiteNavigation: Sendable {
                     page.path = SitePath(section.path.value + "page/\(number)/")
                     // A path a real page has keeps it (the list then ends early).
                     guard paths.insert(page.path).inserted else { break }
-                    page.translationKey = section.translationKey + "?page=\(number)"
+                    page.translationKey = .listPage(section: section.translationKey, number: number)
                     page.body = SourceText("", path: section.sourcePath)
                     page.decision = nil
                     page.generated = .listPage(number: number, section: section.path)

@@ -8,9 +8,6 @@ import Synchronization
 /// language's policy. Pure: every problem becomes a diagnostic, and all of
 /// them are collected rather than stopping at the first.
 package enum SiteResolver {
-    /// The translation key of every language's home page (`index.md`).
-    package static let homeKey = "index"
-
     /// Pages already read, by file, so that a rebuild after a change parses
     /// only the files that changed (front matter parsing is the slow part).
     /// A build reads it on every core.
@@ -29,7 +26,7 @@ package enum SiteResolver {
     struct Findings {
         var diagnostics: [Diagnostic] = []
         var unusable: Set<PageID>
-        var unusableKeys: Set<String> = []
+        var unusableKeys: Set<TranslationKey> = []
         var drafts: Set<PageID> = []
     }
 
@@ -156,7 +153,7 @@ package enum SiteResolver {
             let id = PageID(language: file.language, path: file.relativePath)
             guard let page = read else {
                 found.unusable.insert(id)
-                if let key = declaredTranslationKey(file.source) { found.unusableKeys.insert(key) }
+                if let key = declaredTranslationKey(file.source) { found.unusableKeys.insert(.page(key)) }
                 continue
             }
             if page.metadata.draft && !includeDrafts {
@@ -173,7 +170,7 @@ package enum SiteResolver {
     static func onePagePerKey(_ written: [String: [Page]], config: SiteConfig, into found: inout Findings) -> [Page] {
         var pages: [Page] = []
         for language in config.languages {
-            var byKey: [String: Page] = [:]
+            var byKey: [TranslationKey: Page] = [:]
             for page in written[language.code] ?? [] {
                 if let other = byKey[page.translationKey] {
                     let message = other.relativePath == page.relativePath
@@ -193,7 +190,7 @@ package enum SiteResolver {
     /// is set once, in the default language.
     static func inheritWeights(_ pages: [Page], config: SiteConfig) -> [Page] {
         let defaultLanguage = config.defaultLanguage.code
-        var weights: [String: Int] = [:]
+        var weights: [TranslationKey: Int] = [:]
         for page in pages where page.language == defaultLanguage {
             if let weight = page.metadata.weight { weights[page.translationKey] = weight }
         }
@@ -226,7 +223,7 @@ package enum SiteResolver {
                 case .fallback:
                     var fallback = original
                     fallback.language = language.code
-                    fallback.path = SitePath(language.code + "/" + original.path.value.dropFirst(defaultLanguage.count + 1))
+                    fallback.path = path(of: original.relativePath, slug: original.metadata.slug, in: language.code)
                     fallbacks.append(fallback)
                     if warns {
                         found.diagnostics.append(Diagnostic(.warning, file: expected, "\(what); built from '\(defaultLanguage)' with a notice",
@@ -242,7 +239,7 @@ package enum SiteResolver {
             for page in pages where page.language == language.code && !defaultKeys.contains(page.translationKey) {
                 // A page whose original is broken (reported) has one, unusable.
                 guard !found.unusableKeys.contains(page.translationKey),
-                      !found.unusable.contains(where: { $0.language == defaultLanguage && $0.defaultTranslationKey == page.translationKey })
+                      !found.unusable.contains(where: { $0.language == defaultLanguage && .page($0.defaultTranslationKey) == page.translationKey })
                 else { continue }
                 found.diagnostics.append(Diagnostic(.warning, file: page.sourcePath,
                     "no '\(defaultLanguage)' version (translationKey '\(page.translationKey)'); the page exists only in '\(language.code)'",
@@ -335,25 +332,36 @@ package enum SiteResolver {
             }
         }
 
-        let withoutExtension = String(file.relativePath.dropLast(".md".count))
-        let isIndex = withoutExtension == "index" || withoutExtension.hasSuffix("/index")
-        var segments = withoutExtension.split(separator: "/").map(String.init)
-        if isIndex {
-            segments.removeLast()
-            if metadata.slug != nil {
-                diagnostics.append(Diagnostic(.warning, file: file.source.path,
-                    "slug is ignored on an index.md page, which takes its folder's name"))
-            }
-        } else if let slug = metadata.slug {
-            segments[segments.count - 1] = slug
+        if isIndexPage(file.relativePath) && metadata.slug != nil {
+            diagnostics.append(Diagnostic(.warning, file: file.source.path,
+                "slug is ignored on an index.md page, which takes its folder's name"))
         }
-        let path = SitePath(([file.language] + segments).map { $0 + "/" }.joined())
-        let key = isIndex && segments.isEmpty ? homeKey : (metadata.translationKey ?? withoutExtension)
+        let key = file.relativePath == "index.md" ? TranslationKey.home
+            : .page(metadata.translationKey ?? String(file.relativePath.dropLast(".md".count)))
         var page = Page(
             language: file.language, contentLanguage: file.language, sourcePath: file.source.path,
             relativePath: file.relativePath, translationKey: key, metadata: metadata,
-            body: body, path: path)
+            body: body, path: path(of: file.relativePath, slug: metadata.slug, in: file.language))
         page.setFrontMatter(split.yamlText, line: split.yamlStartLine)
         return page
+    }
+
+    /// Whether a file of a language folder is its folder's page (`index.md`).
+    static func isIndexPage(_ relativePath: String) -> Bool {
+        relativePath == "index.md" || relativePath.hasSuffix("/index.md")
+    }
+
+    /// The URL of the page of `relativePath` (a file of a language folder)
+    /// in `language`: the file's folders, then its name without `.md`, or
+    /// its `slug`; an `index.md` takes its folder's URL. A fallback page is
+    /// placed by the same rule in the language it is built in.
+    static func path(of relativePath: String, slug: String?, in language: String) -> SitePath {
+        var segments = relativePath.dropLast(".md".count).split(separator: "/").map(String.init)
+        if isIndexPage(relativePath) {
+            segments.removeLast()
+        } else if let slug {
+            segments[segments.count - 1] = slug
+        }
+        return SitePath(([language] + segments).map { $0 + "/" }.joined())
     }
 }

@@ -1,17 +1,7 @@
 import SitegenSupport
 import SitegenMustache
-/// The `decision` values of a decision helper's pages, for templates:
-///
-/// | Key | Value |
-/// |---|---|
-/// | `isStart`, `isQuestion`, `isOutcome` | which kind of page |
-/// | `startURL`, `backURL` | the helper's start page; the previous page (not on the start page) |
-/// | `firstQuestionURL`, `startButton`, `questionCount` | start page: where the start button goes, its label, the most questions a reader answers |
-/// | `question.text`, `question.hint` | question page: the question (also the page title) and its hint (HTML) |
-/// | `choices` | question page: `label` and `url` of each answer |
-/// | `outcome.title`, `outcome.text` | outcome page: its title and why (HTML) |
-/// | `recommend`, `alternative` | outcome page: `title` and `url` of the recommended and the other page |
-/// | `given`, `hasGiven` | the answers given so far: `question`, `answer`, `changeURL` |
+/// The `decision` values of a decision helper's pages, for templates, as
+/// `TemplateContextKind.decisionFields` declares them.
 struct DecisionContext {
     let site: Site
     let page: Page
@@ -65,8 +55,8 @@ struct DecisionContext {
 
     /// Title and URL of the page an outcome links to, in this page's language.
     private mutating func target(_ reference: DecisionFlow.PageReference) -> TemplateData? {
-        guard let target = site.page(reference.translationKey, in: page.language) else {
-            if site.isUnusable(translationKey: reference.translationKey) { return nil }
+        guard let target = site.page(.page(reference.translationKey), in: page.language) else {
+            if site.isUnusable(translationKey: .page(reference.translationKey)) { return nil }
             diagnostics.append(.error("the outcome links to the page with translationKey '\(reference.translationKey)', which does not exist in '\(page.language)'", at: reference.location))
             return nil
         }

@@ -32,6 +32,9 @@ final class LazyValues: TemplateLookup {
         return value
     }
 
+    /// Every name it holds, made or not.
+    var names: Set<String> { Set(values.keys).union(makers.keys) }
+
     func contains(_ key: String) -> Bool {
         values[key] != nil || makers[key] != nil
     }

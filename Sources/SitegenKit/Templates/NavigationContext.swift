@@ -2,7 +2,7 @@ import SitegenMustache
 /// A page's place in its language's section tree, as template values:
 /// `sections`, `section`, `breadcrumbs`, `previous`, `next`, `up`,
 /// `children`, `hasChildren`, `pagination`, `hasSectionTree` and `navigationTruncated`
-/// (see the README, "Templates"). Each is made only when a template reads
+/// (declared in `TemplateContextKind`). Each is made only when a template reads
 /// it, and holds only the page's ancestors, the siblings around it (at most
 /// `navigationLimit` per list) and its children (at most `pagination`), so
 /// a page's navigation never grows with the site.
@@ -37,15 +37,11 @@ struct NavigationContext {
         source = tree.map { TreeEntry.Source(tree: $0, link: link, languages: site.config.languages, linkOnlyTargets: site.linkOnlyTargets) }
     }
 
-    var lazyValues: [String: () -> TemplateData] {
-        [
-            "sections": sections, "section": section, "breadcrumbs": breadcrumbs,
-            "previous": { neighbour(-1) }, "next": { neighbour(1) }, "up": up,
-            "children": children, "hasChildren": { .bool(childRange.map { !$0.isEmpty } ?? false) }, "pagination": pagination,
-            "hasSectionTree": { .bool(tree?.hasSubsections ?? false) },
-            "navigationTruncated": { .bool(site.navigation.headerIsTruncated[page.language] ?? false) },
-        ]
-    }
+    /// Whether the language has sections below the top level.
+    func hasSectionTree() -> TemplateData { .bool(tree?.hasSubsections ?? false) }
+
+    /// Whether the language has more top-level entries than `navigation` holds.
+    func navigationTruncated() -> TemplateData { .bool(site.navigation.headerIsTruncated[page.language] ?? false) }
 
     /// The fields every entry has: `title` (`linkTitle` when set), `url`,
     /// `description`, `isSection`, `isFallback` with `lang` and `dir` (the
@@ -191,6 +187,9 @@ struct NavigationContext {
         return .list(tree.nodes[node].children[range].map { .lookup(entry($0)) })
     }
 
+    /// Whether `children` holds anything.
+    func hasChildren() -> TemplateData { .bool(childRange.map { !$0.isEmpty } ?? false) }
+
     /// Which of the section's children this list page shows (nil: not a section page).
     private var childRange: Range<Int>? {
         guard let tree, let node, !isStep, tree.nodes[node].isSection else { return nil }
@@ -207,7 +206,7 @@ struct NavigationContext {
         let section = tree.nodes[node].page
         let count = SiteNavigation.listPageCount(children: tree.nodes[node].children.count, pagination: site.config.pagination)
         // A list page whose path a real page took is not there (see SiteNavigation).
-        let numbers = (1...count).prefix { $0 == 1 || site.page(section.translationKey + "?page=\($0)", in: section.language) != nil }
+        let numbers = (1...count).prefix { $0 == 1 || site.page(.listPage(section: section.translationKey, number: $0), in: section.language) != nil }
         guard numbers.count > 1 else { return .bool(false) }
         func url(_ number: Int) -> TemplateData {
             .text(link(number == 1 ? section.path : SitePath(section.path.value + "page/\(number)/")))

@@ -14,7 +14,7 @@ struct SearchContext {
 
     /// The language's search page, linked from `path`; nil without `search: true`.
     func searchURL(language: String, from path: SitePath, fileLinks: Bool, absoluteBase: String?) -> TemplateData? {
-        guard site.config.search, let page = site.page(SearchPages.translationKey, in: language) else { return nil }
+        guard site.config.search, let page = site.page(.searchPage(part: 1), in: language) else { return nil }
         return .text(absoluteBase.map { $0 + page.path.urlPath } ?? page.path.relative(from: path, fileLinks: fileLinks))
     }
 

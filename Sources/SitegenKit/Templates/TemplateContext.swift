@@ -1,102 +1,22 @@
 import SitegenMustache
 import SitegenMarkdown
-/// The values templates see. Documented for template authors in the README
-/// ("Templates"); keep the two in step.
+/// The values templates see, as `TemplateContextKind` declares them
+/// (docs/themes.md documents them, checked by `TemplateSchemaDocsTests`).
 struct TemplateContext {
     let site: Site
     let fileLinks: Bool
 
-    /// The context of a content page. The values that grow with the site
-    /// (navigation, translations, alternates, and the section tree's values
-    /// from `NavigationContext`) are made only when a template reads them.
+    /// The context of a content page, made from the declarations of its
+    /// context (`TemplateContextKind`): the values that grow with the site
+    /// (navigation, translations, alternates, the section tree's values,
+    /// a search page's A–Z list) are made only when a template reads them.
     func page(_ page: Page, content: RenderedMarkdown, strings: UIStringLookup, assets: AssetLookup) -> LazyValues {
-        let html = content.html
-        let headings = content.headings
-        let language = site.config.language(page.language)!
-        let contentLanguage = site.config.language(page.contentLanguage)!
-        let link = { (target: SitePath) in target.relative(from: page.path, fileLinks: fileLinks) }
-
-        let sections = headings.filter { $0.level == 2 }
-        // Level-3 headings nest under the level-2 heading before them.
-        var toc: [(entry: [String: TemplateData], children: [TemplateData])] = []
-        for heading in headings where heading.level == 2 || heading.level == 3 {
-            let entry: [String: TemplateData] = ["text": .text(heading.text), "id": .text(heading.id)]
-            if heading.level == 2 || toc.isEmpty {
-                toc.append((entry, []))
-            } else {
-                toc[toc.count - 1].children.append(.object(entry))
-            }
-        }
-
-        var pageValues: [String: TemplateData] = [
-            "title": .text(page.metadata.title),
-            "content": .text(html),
-            "headings": .list(headings.map { ["level": .int($0.level), "text": .text($0.text), "id": .text($0.id)] }),
-            "toc": .list(toc.map { entry, children in
-                .object(entry.merging(["children": .list(children), "hasChildren": .bool(!children.isEmpty)]) { $1 })
-            }),
-            "hasTOC": .bool(sections.count >= 2),
-            // The theme loads a script only where it has work to do (pages
-            // under 15 KB gzipped): the copy button's where code blocks are,
-            // the tabs' where tabs are.
-            "hasCode": .bool(content.hasCode),
-            "hasTabs": .bool(content.hasTabs),
-            "params": .object(page.metadata.params.mapValues(\.templateData)),
-            "isHome": .bool(page.isHome),
-            "isSection": .bool(page.generated?.listPageNumber != nil || site.sectionTree(of: page.language).map { tree in
-                tree.node(at: page.path).map { tree.nodes[$0].isSection } ?? false
-            } ?? false),
-            "isFallback": .bool(page.isFallback),
-            "isIndexed": .bool(site.config.search && SearchContext.isIndexed(page)),
-            "sourcePath": .text(page.sourcePath),
-            "contentLanguage": languageValues(contentLanguage),
-        ]
-        if let original = site.original(of: page) {
-            pageValues["original"] = .object(languageFields(site.config.defaultLanguage).merging([
-                "url": .text(link(original.path)), "title": .text(original.metadata.title),
-            ]) { $1 })
-        }
-        pageValues["translationOutdated"] = .bool(site.config.translationNotices && site.translationStatus?.isKnownOutdated(page) == true)
-        if let description = page.metadata.description { pageValues["description"] = .text(description) }
-        // Written pages only: a fallback's text is its original's, and a
-        // generated page has no file.
-        if let editURL = site.config.editURL, page.generated == nil, !page.isFallback {
-            let path = page.sourcePath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? page.sourcePath
-            pageValues["editURL"] = .text(editURL + path)
-        }
-        if let date = site.lastUpdated[page.sourcePath], page.generated == nil, !page.isFallback {
-            pageValues["lastUpdated"] = .text(date.shown)
-            pageValues["lastUpdatedISO"] = .text(date.iso)
-        }
-        // For OpenGraph and Twitter cards, which want an absolute address:
-        // front matter `image` as written when absolute, else from the base URL.
-        if case .string(let image)? = page.metadata.params["image"] {
-            if image.hasPrefix("https://") || image.hasPrefix("http://") {
-                pageValues["image"] = .text(image)
-            } else if let base = site.config.baseURL {
-                let path = String(image.drop { $0 == "/" })
-                pageValues["image"] = .text(base.description + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path))
-            }
-        }
-        if let base = site.config.baseURL {
-            // A fallback page repeats its original's text, so the original is
-            // the canonical page, as sitemap.xml (which lists originals only) says.
-            let canonical = page.isFallback ? site.page(page.translationKey, in: page.contentLanguage)?.path ?? page.path : page.path
-            pageValues["canonicalURL"] = .text(base.absolute(canonical))
-        }
-
-        var values = common(language: language, at: page.path, strings: strings, assets: assets)
-        values["page"] = .object(pageValues)
-        var lazy: [String: () -> TemplateData] = [
-            "navigation": { navigation(for: page, link: link) },
-            "translations": { translations(of: page, link: link) },
-            "alternates": { alternates(of: page, link: link) },
-        ]
-        if let part = page.generated?.searchPart {
-            lazy["searchPages"] = { SearchContext(site: site).alphabeticalList(part, link: link) }
-            lazy["searchParts"] = { SearchContext.parts(of: part, link: link) }
-        }
-        return LazyValues(values, lazy: lazy.merging(NavigationContext(site: site, page: page, link: link).lazyValues) { $1 })
+        let link = { [fileLinks] (target: SitePath) in target.relative(from: page.path, fileLinks: fileLinks) }
+        let input = PageValueInput(context: self, page: page, content: content, link: link)
+        let kind: TemplateContextKind = page.generated?.searchPart != nil ? .search : .page
+        let (eager, lazy) = TemplateValueDeclaration.values(kind.values, of: input)
+        let values = common(language: site.config.language(page.language)!, at: page.path, strings: strings, assets: assets)
+        return LazyValues(values.merging(eager) { $1 }, lazy: lazy)
     }
 
     /// Values every template gets: site, language, strings, root, home, asset,
@@ -133,14 +53,9 @@ struct TemplateContext {
         .object(languageFields(language))
     }
 
-    private func languageFields(_ language: Language) -> [String: TemplateData] {
+    func languageFields(_ language: Language) -> [String: TemplateData] {
         ["code": .text(language.code), "name": .text(language.name), "dir": .text(language.direction.rawValue),
          "isRightToLeft": .bool(language.direction == .rightToLeft)]
-    }
-
-    /// The language's top-level pages (see `Site.navigation(in:)`).
-    func navigation(for page: Page, link: (SitePath) -> String) -> TemplateData {
-        navigation(in: page.language, at: page.path, link: link)
     }
 
     /// The language's top-level pages as seen from `path` (the 404 page:
@@ -164,7 +79,7 @@ struct TemplateContext {
         .list(site.config.languages.map { language in
             // Page 3 of a list is page 3 there, or else the first page of the list.
             let target = site.page(page.translationKey, in: language.code)
-                ?? page.generated?.listPageNumber.flatMap { _ in site.page(page.translationKey.prefix { $0 != "?" }.description, in: language.code) }
+                ?? page.translationKey.section.flatMap { site.page($0, in: language.code) }
             let path = target?.path ?? site.home(of: language.code)?.path ?? SitePath(language.code + "/")
             return .object(languageFields(language).merging([
                 "url": .text(link(path)),

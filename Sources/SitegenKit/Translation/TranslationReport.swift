@@ -75,7 +75,7 @@ package struct TranslationReport: Sendable, Hashable, Encodable {
         var entries: [PageTranslation] = []
         for original in originals {
             var entry = PageTranslation(
-                status: .missing, translationKey: original.translationKey, original: original.sourcePath,
+                status: .missing, translationKey: original.translationKey.description, original: original.sourcePath,
                 translation: nil, expected: nil, recorded: nil, draft: original.metadata.draft)
             if let translation = site.page(original.translationKey, in: language.code), isTranslatable(translation) {
                 let recorded = translation.metadata.translationOf
@@ -92,7 +92,7 @@ package struct TranslationReport: Sendable, Hashable, Encodable {
         }
         for page in site.pages(in: language.code) where isTranslatable(page) && site.original(of: page) == nil {
             entries.append(PageTranslation(
-                status: .extra, translationKey: page.translationKey, original: nil, translation: page.sourcePath,
+                status: .extra, translationKey: page.translationKey.description, original: nil, translation: page.sourcePath,
                 expected: nil, recorded: page.metadata.translationOf, draft: page.metadata.draft))
         }
         return LanguageTranslations(language: language, pages: entries)
@@ -102,7 +102,7 @@ package struct TranslationReport: Sendable, Hashable, Encodable {
     static func originalWithMark(_ page: Page, defaultLanguage: Language) -> Diagnostic {
         let line = page.frontMatter.flatMap { frontMatter in
             frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false)
-                .firstIndex { TranslationMark.keyEnd(in: ArraySlice($0.utf8)) != nil }
+                .firstIndex { TranslationOfLine.keyEnd(in: ArraySlice($0.utf8)) != nil }
                 .map { frontMatter.line + $0 }
         }
         return Diagnostic(.warning, file: page.sourcePath, line: line, column: line.map { _ in 1 },

@@ -6,7 +6,7 @@
 /// one (inside the same quotes, before any `# comment`); without one, a line
 /// `translationOf: <hash>` goes just before the closing `---`, ending like
 /// the file's first line (LF, CRLF or CR).
-package enum TranslationMark {
+package enum TranslationOfLine {
     package enum Problem: Error, Sendable, Hashable, CustomStringConvertible {
         /// The file does not start with a `---` line.
         case noFrontMatter
