@@ -68,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let serving = Task { try await server.run() }
         FileHandleOutput.standardOutput("Serving http://\(host):\(listening)/ (Ctrl-C to stop)")
-        await PreviewSession.watch(builder, watcher: SourceWatcher(root: OutputWriter.canonical(source)), live: live, search: search) { line in
+        await PreviewSession.watch(builder, watcher: SourceWatcher(root: OutputFolder.canonical(source)), live: live, search: search) { line in
             FileHandleOutput.standardError(line)
         }
         serving.cancel()

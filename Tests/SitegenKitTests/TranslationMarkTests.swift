@@ -164,7 +164,7 @@ import SitegenTestSupport
         try FileManager.default.createSymbolicLink(atPath: page, withDestinationPath: outside + "/victim.md")
         try FileManager.default.createSymbolicLink(atPath: site + "/content/en/elsewhere", withDestinationPath: outside)
         for path in [page, site + "/content/en/elsewhere/victim.md"] {
-            #expect(throws: OutputWriter.WriteError.self) { try TranslationMarker.write(Array("marked".utf8), to: path, site: site) }
+            #expect(throws: OutputFolder.WriteError.self) { try TranslationMarker.write(Array("marked".utf8), to: path, site: site) }
         }
         #expect(try String(contentsOfFile: outside + "/victim.md", encoding: .utf8) == "---\ntitle: Victim\n---\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside) == ["victim.md"])
@@ -205,8 +205,8 @@ import SitegenTestSupport
         #expect(failure.isUsageError)
         #expect(failure.diagnostics.map(\.description) == [
             "content/en/nope.md: error: no such file",
-            "sitegen.yml: error: not a page of the site in \(OutputWriter.canonical(site)) (pages are content/<language>/**.md)",
-            "content/en/_strings.yml: error: not a page of the site in \(OutputWriter.canonical(site)) (pages are content/<language>/**.md)",
+            "sitegen.yml: error: not a page of the site in \(OutputFolder.canonical(site)) (pages are content/<language>/**.md)",
+            "content/en/_strings.yml: error: not a page of the site in \(OutputFolder.canonical(site)) (pages are content/<language>/**.md)",
         ])
         #expect(!(try String(contentsOfFile: site + "/content/en/nooit.md", encoding: .utf8)).contains("translationOf"))
     }

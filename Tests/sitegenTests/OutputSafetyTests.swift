@@ -55,8 +55,8 @@ import SitegenTestSupport
         try withExtendedLifetime(OutputLock(path: lockPath, timeout: .seconds(1), waiting: { _ in })) {
             var report = BuildReport(diagnostics: [])
             let rendering = try #require(try SiteBuilder.render(BuildOptions(source: site), report: &report))
-            #expect(throws: OutputWriter.WriteError.self) {
-                try OutputWriter.write(rendering.plan, to: output, source: site, lockTimeout: .milliseconds(300)) { notes.append($0) }
+            #expect(throws: OutputFolder.WriteError.self) {
+                try OutputFolder.write(rendering.plan, to: output, source: site, lockTimeout: .milliseconds(300)) { notes.append($0) }
             }
         }
         #expect(notes.count == 1)

@@ -17,11 +17,11 @@ final class FolderHandle: Sendable {
     let descriptor: Int32
 
     /// Opens the folder at `path`, which must be a folder, not a link to one.
-    init(_ path: String) throws(OutputWriter.WriteError) {
+    init(_ path: String) throws(OutputFolder.WriteError) {
         let descriptor = open(path, SiteFileReader.O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
             let reason = errno == ELOOP || errno == ENOTDIR ? "it is not a folder (a symbolic link or a file stands there)" : String(cString: strerror(errno))
-            throw OutputWriter.WriteError(description: "cannot open the folder '\(path)': \(reason)")
+            throw OutputFolder.WriteError(description: "cannot open the folder '\(path)': \(reason)")
         }
         self.path = path
         self.descriptor = descriptor
@@ -31,8 +31,8 @@ final class FolderHandle: Sendable {
         close(descriptor)
     }
 
-    private func failure(_ relative: String, _ code: Int32 = errno) -> OutputWriter.WriteError {
-        OutputWriter.WriteError(description: "\(path)/\(relative): \(String(cString: strerror(code)))")
+    private func failure(_ relative: String, _ code: Int32 = errno) -> OutputFolder.WriteError {
+        OutputFolder.WriteError(description: "\(path)/\(relative): \(String(cString: strerror(code)))")
     }
 
     /// A descriptor of the folder `relative` inside this one (this one's own
@@ -48,7 +48,7 @@ final class FolderHandle: Sendable {
 
     /// `mkdir -p` inside the folder; a file or link where a folder belongs
     /// (left by an older build or put there by hand) is removed first.
-    func makeFolder(_ relative: String) throws(OutputWriter.WriteError) {
+    func makeFolder(_ relative: String) throws(OutputFolder.WriteError) {
         if makeBelowDeepestFolder(relative) { return }
         try makeFolderStepByStep(relative)
     }
@@ -81,7 +81,7 @@ final class FolderHandle: Sendable {
         return true
     }
 
-    private func makeFolderStepByStep(_ relative: String) throws(OutputWriter.WriteError) {
+    private func makeFolderStepByStep(_ relative: String) throws(OutputFolder.WriteError) {
         var current = ""
         for part in relative.split(separator: "/") {
             let parent = current
@@ -106,7 +106,7 @@ final class FolderHandle: Sendable {
     /// folder) is replaced, never written through. `durable` (for an
     /// author's own files, not the output): always a new file, which keeps
     /// the old one's mode and is on disk before the rename.
-    func writeFile(_ relative: String, _ bytes: [UInt8], durable: Bool = false) throws(OutputWriter.WriteError) {
+    func writeFile(_ relative: String, _ bytes: [UInt8], durable: Bool = false) throws(OutputFolder.WriteError) {
         let (folderPath, name) = split(relative)
         let inside = folder(folderPath)
         guard inside >= 0 else { throw failure(folderPath) }
@@ -164,7 +164,7 @@ final class FolderHandle: Sendable {
     }
 
     /// Writes all of `bytes` to the open `file`; the error, if any.
-    private func write(_ bytes: [UInt8], to file: Int32, _ relative: String) -> OutputWriter.WriteError? {
+    private func write(_ bytes: [UInt8], to file: Int32, _ relative: String) -> OutputFolder.WriteError? {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { Glibc.write(file, $0.baseAddress! + offset, $0.count - offset) }

@@ -15,14 +15,14 @@ final class OutputLock: Sendable {
 
     /// Takes the lock, waiting up to `timeout` while another build holds it;
     /// `waiting` is told once when the wait begins.
-    init(path: String, timeout: Duration, waiting: (String) -> Void) throws(OutputWriter.WriteError) {
+    init(path: String, timeout: Duration, waiting: (String) -> Void) throws(OutputFolder.WriteError) {
         // Never through a link: a dangling one would create its target.
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else {
             if errno == ELOOP {
-                throw OutputWriter.WriteError(description: "refusing to use the lock file '\(path)': it is a symbolic link; remove it")
+                throw OutputFolder.WriteError(description: "refusing to use the lock file '\(path)': it is a symbolic link; remove it")
             }
-            throw OutputWriter.WriteError(description: "cannot create the lock file '\(path)': \(String(cString: strerror(errno)))")
+            throw OutputFolder.WriteError(description: "cannot create the lock file '\(path)': \(String(cString: strerror(errno)))")
         }
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
@@ -31,11 +31,11 @@ final class OutputLock: Sendable {
             let reason = errno
             guard reason == EWOULDBLOCK || reason == EINTR else {
                 close(descriptor)
-                throw OutputWriter.WriteError(description: "cannot lock '\(path)': \(String(cString: strerror(reason)))")
+                throw OutputFolder.WriteError(description: "cannot lock '\(path)': \(String(cString: strerror(reason)))")
             }
             if clock.now >= deadline {
                 close(descriptor)
-                throw OutputWriter.WriteError(description: "another sitegen build has been writing into this output for over \(timeout.components.seconds) s (it holds '\(path)'); nothing was written. Wait for it to finish, or choose another --output")
+                throw OutputFolder.WriteError(description: "another sitegen build has been writing into this output for over \(timeout.components.seconds) s (it holds '\(path)'); nothing was written. Wait for it to finish, or choose another --output")
             }
             if !told {
                 waiting("another sitegen build is writing into this output; waiting for it to finish")

@@ -49,7 +49,7 @@ final class StagedOutput: Sendable {
         /// identity of its file, not yet in the staging folder (`stageAll`).
         var asCurrent: [String: FileIdentity] = [:]
         var madeFolders: Set<String> = []
-        var failure: OutputWriter.WriteError?
+        var failure: OutputFolder.WriteError?
         /// The stamp of the manifest `commit` wrote (or found).
         var committedManifest: String?
     }
@@ -58,18 +58,18 @@ final class StagedOutput: Sendable {
     /// How many files the build has written (or kept) so far.
     var fileCount: Int { mutex.withLock { $0.stamps.count } }
 
-    init(output: String, source: String, lockTimeout: Duration = OutputWriter.defaultLockTimeout,
-         waiting: (String) -> Void = { _ in }) throws(OutputWriter.WriteError) {
-        try OutputWriter.checkOutputFolder(output, source: source)
-        let output = OutputWriter.canonical(output)
+    init(output: String, source: String, lockTimeout: Duration = OutputFolder.defaultLockTimeout,
+         waiting: (String) -> Void = { _ in }) throws(OutputFolder.WriteError) {
+        try OutputFolder.checkOutputFolder(output, source: source)
+        let output = OutputFolder.canonical(output)
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
-        try OutputWriter.makeFolder(parent)
+        try OutputFolder.makeFolder(parent)
         parentFolder = try FolderHandle(parent)
         lock = try OutputLock(path: parent + "/.\(name).sitegen-lock", timeout: lockTimeout, waiting: waiting)
         // Under the lock: another build may have made the output meanwhile.
-        try OutputWriter.checkOutputFolder(output, source: source)
-        OutputWriter.removeStaleStaging(in: parentFolder, name: name)
+        try OutputFolder.checkOutputFolder(output, source: source)
+        OutputFolder.removeStaleStaging(in: parentFolder, name: name)
         self.output = output
         // A staging folder of this build's own, so nothing else writes into it.
         staging = parent + "/.\(name).sitegen-staging-\(getpid())"
@@ -84,8 +84,8 @@ final class StagedOutput: Sendable {
 
     /// The staging folder, prepared on first use: the kept build before
     /// renamed to it (with the manifest it had), or a new empty folder.
-    private func stagingFolder() throws(OutputWriter.WriteError) -> Stage {
-        try stage.withLock { (made: inout Stage?) throws(OutputWriter.WriteError) -> Stage in
+    private func stagingFolder() throws(OutputFolder.WriteError) -> Stage {
+        try stage.withLock { (made: inout Stage?) throws(OutputFolder.WriteError) -> Stage in
             if let made { return made }
             let stagingName = (staging as NSString).lastPathComponent
             let previousName = (previous as NSString).lastPathComponent
@@ -101,7 +101,7 @@ final class StagedOutput: Sendable {
                 known = nil
                 parentFolder.remove(stagingName)
                 if mkdirat(parentFolder.descriptor, stagingName, 0o755) != 0 {
-                    throw OutputWriter.WriteError(description: "cannot create '\(staging)': \(String(cString: strerror(errno)))")
+                    throw OutputFolder.WriteError(description: "cannot create '\(staging)': \(String(cString: strerror(errno)))")
                 }
                 opened = try FolderHandle(staging)
             }
@@ -130,12 +130,12 @@ final class StagedOutput: Sendable {
     /// Writes one file of the build, unless the current output, or else the
     /// staging folder, already holds exactly these bytes, untouched since
     /// the build that wrote them.
-    func write(_ path: SitePath, _ bytes: [UInt8]) throws(OutputWriter.WriteError) {
+    func write(_ path: SitePath, _ bytes: [UInt8]) throws(OutputFolder.WriteError) {
         let file = path.outputFile
         let stamp = OutputManifest.stamp(bytes)
         let duplicate = mutex.withLock { $0.stamps.updateValue(stamp, forKey: file) != nil }
         if duplicate {
-            throw remember(OutputWriter.WriteError(description: "two outputs would both be written to '\(file)'; nothing was written"))
+            throw remember(OutputFolder.WriteError(description: "two outputs would both be written to '\(file)'; nothing was written"))
         }
         if let identity = currentHolds(file, stamp: stamp) {
             mutex.withLock { $0.asCurrent[file] = identity }
@@ -151,7 +151,7 @@ final class StagedOutput: Sendable {
         }
     }
 
-    private func makeParent(of file: String, in folder: FolderHandle) throws(OutputWriter.WriteError) {
+    private func makeParent(of file: String, in folder: FolderHandle) throws(OutputFolder.WriteError) {
         let parent = (file as NSString).deletingLastPathComponent
         guard !parent.isEmpty && !mutex.withLock({ $0.madeFolders.contains(parent) }) else { return }
         try folder.makeFolder(parent)
@@ -185,7 +185,7 @@ final class StagedOutput: Sendable {
     /// staging folder: already there when the build before left the very
     /// same file (a hard link to it, as every unchanged file is after a
     /// build or two), else linked from the current output, never copied.
-    private func stageAll() throws(OutputWriter.WriteError) {
+    private func stageAll() throws(OutputFolder.WriteError) {
         let stage = try stagingFolder()
         let files = mutex.withLock { written in
             defer { written.asCurrent = [:] }
@@ -201,7 +201,7 @@ final class StagedOutput: Sendable {
             return stage.folder.status(file).map(FileIdentity.init) == identity
         }
         if let index = staged.firstIndex(of: false) {
-            throw remember(OutputWriter.WriteError(description:
+            throw remember(OutputFolder.WriteError(description:
                 "'\(output)/\(files[index].key)' changed while sitegen was building; nothing was written; build again"))
         }
     }
@@ -245,7 +245,7 @@ final class StagedOutput: Sendable {
 
     /// Writes the cache beside the output like an output file (a new file
     /// renamed into place, never through a link).
-    func writeCache(_ bytes: [UInt8]) throws(OutputWriter.WriteError) {
+    func writeCache(_ bytes: [UInt8]) throws(OutputFolder.WriteError) {
         try parentFolder.writeFile(cacheName, bytes)
     }
 
@@ -253,17 +253,17 @@ final class StagedOutput: Sendable {
     /// index), paths relative to it: recorded like written files, so the
     /// manifest vouches for them and the next build keeps or prunes them.
     /// A file the build wrote itself at one of these paths is an error.
-    func adopt(_ files: [String]) throws(OutputWriter.WriteError) {
+    func adopt(_ files: [String]) throws(OutputFolder.WriteError) {
         for file in files {
             let bytes: [UInt8]
             do {
                 bytes = try FileBytes.read(staging + "/" + file)
             } catch {
-                throw remember(OutputWriter.WriteError(description: "\(error)"))
+                throw remember(OutputFolder.WriteError(description: "\(error)"))
             }
             let duplicate = mutex.withLock { $0.stamps.updateValue(OutputManifest.stamp(bytes), forKey: file) != nil }
             if duplicate {
-                throw remember(OutputWriter.WriteError(description: "two outputs would both be written to '\(file)'; nothing was written"))
+                throw remember(OutputFolder.WriteError(description: "two outputs would both be written to '\(file)'; nothing was written"))
             }
         }
     }
@@ -273,7 +273,7 @@ final class StagedOutput: Sendable {
         mutex.withLock { $0.stamps.keys.filter { $0.hasPrefix(folder + "/") }.min() }
     }
 
-    private func remember(_ error: OutputWriter.WriteError) -> OutputWriter.WriteError {
+    private func remember(_ error: OutputFolder.WriteError) -> OutputFolder.WriteError {
         mutex.withLock { if $0.failure == nil { $0.failure = error } }
         return error
     }
@@ -282,7 +282,7 @@ final class StagedOutput: Sendable {
     /// the files of older builds (and anything put there by hand) that this
     /// build did not write: before Pagefind indexes the staging folder, so
     /// a deleted page is never found by search.
-    func removeUnwritten() throws(OutputWriter.WriteError) {
+    func removeUnwritten() throws(OutputFolder.WriteError) {
         try stageAll()
         guard try stagingFolder().known != nil else { return }
         let written = mutex.withLock { Set($0.stamps.keys) }
@@ -293,7 +293,7 @@ final class StagedOutput: Sendable {
     /// file as the current output holds it, and no other. Otherwise
     /// removes what this build did not write, writes the manifest last and
     /// puts the staging folder in place of the output.
-    func commit() throws(OutputWriter.WriteError) {
+    func commit() throws(OutputFolder.WriteError) {
         let (stamps, failure) = mutex.withLock { ($0.stamps, $0.failure) }
         if let failure {
             discard()
@@ -311,9 +311,9 @@ final class StagedOutput: Sendable {
             mutex.withLock { $0.committedManifest = OutputManifest.stamp(manifest) }
         } catch {
             discard()
-            throw OutputWriter.WriteError(description: "cannot write the site into '\(staging)': \(error)")
+            throw OutputFolder.WriteError(description: "cannot write the site into '\(staging)': \(error)")
         }
-        try OutputWriter.swap(staging, into: output, keeping: previous, in: parentFolder)
+        try OutputFolder.swap(staging, into: output, keeping: previous, in: parentFolder)
     }
 
     /// Leaves the output as it was. The build before it, which the staging

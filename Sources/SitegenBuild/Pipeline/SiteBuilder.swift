@@ -240,11 +240,11 @@ public enum SiteBuilder {
             log(Step(name: "dates", detail: "\(dates.count) page dates from \(setting.rawValue)", isDetail: true))
         }
         if let given = options.output {
-            report.output = OutputWriter.canonical(given)
+            report.output = OutputFolder.canonical(given)
         } else {
             // A site folder may come from anyone: its settings choose a folder
             // inside it, never where else to write.
-            report.output = OutputWriter.canonical(config.output.hasPrefix("/") ? config.output : source.root + "/" + config.output)
+            report.output = OutputFolder.canonical(config.output.hasPrefix("/") ? config.output : source.root + "/" + config.output)
             if !FilePaths.isInside(report.output, source.root) || report.output == source.root {
                 report.diagnostics.append(Diagnostic(.error, file: SiteLayout.configFile,
                     "output: '\(config.output.escapingControlCharacters)' leads out of the site folder (to '\(report.output.escapingControlCharacters)'); sitegen.yml may only name a folder inside the site folder; to write elsewhere, pass --output on the command line"))

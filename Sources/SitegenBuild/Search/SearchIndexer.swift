@@ -94,12 +94,12 @@ package enum SearchIndexer {
     /// returns the index's files by output path.
     package static func index(_ plan: OutputPlan, in folder: String, with command: PagefindCommand) throws(Failure) -> [SitePath: [UInt8]] {
         try? FileManager.default.removeItem(atPath: folder)
-        do throws(OutputWriter.WriteError) {
-            try OutputWriter.makeFolder(folder)
+        do throws(OutputFolder.WriteError) {
+            try OutputFolder.makeFolder(folder)
             for (path, bytes) in plan.files where path.outputFile.hasSuffix(".html") {
                 let file = folder + "/" + path.outputFile
-                try OutputWriter.makeFolder((file as NSString).deletingLastPathComponent)
-                try OutputWriter.writeFile(file, bytes)
+                try OutputFolder.makeFolder((file as NSString).deletingLastPathComponent)
+                try OutputFolder.writeFile(file, bytes)
             }
         } catch {
             throw Failure(description: "cannot write the pages for Pagefind into \(folder): \(error)")

@@ -73,11 +73,11 @@ package enum TranslationMarker {
     /// Replaces the page file at `path` (a link inside `content/` is
     /// followed to the file it names, which is replaced) without following
     /// a link on the way: a page that leads out of `content/` is refused.
-    static func write(_ bytes: [UInt8], to path: String, site root: String) throws(OutputWriter.WriteError) {
+    static func write(_ bytes: [UInt8], to path: String, site root: String) throws(OutputFolder.WriteError) {
         let real = FilePaths.resolveLinks(path)
         let content = root + "/" + SiteLayout.contentFolder
         guard FilePaths.isInside(real, content), real != content else {
-            throw OutputWriter.WriteError(description: "the page file leads out of content/ (to '\(real)'); sitegen writes only files inside the site's content/ folder, so it was not marked")
+            throw OutputFolder.WriteError(description: "the page file leads out of content/ (to '\(real)'); sitegen writes only files inside the site's content/ folder, so it was not marked")
         }
         try FolderHandle(root).writeFile(String(real.dropFirst(root.count + 1)), bytes, durable: true)
     }

@@ -1,5 +1,5 @@
 /// Everything a build writes: file paths (relative to the output folder) and
-/// their bytes. Made by `SiteRenderer`, written by `OutputWriter`.
+/// their bytes. Made by `SiteRenderer`, written by `OutputFolder`.
 package struct OutputPlan: Sendable {
     package var files: [SitePath: [UInt8]] = [:]
 

@@ -6,7 +6,10 @@ import Glibc
 #endif
 import SitegenSupport
 
-/// Writes an `OutputPlan` to the output folder, atomically: the new site is
+/// The output folder and its rules (which folder a build may replace, the
+/// marker, the swap); `StagedOutput` is one build being written into it.
+///
+/// An `OutputPlan` reaches the output folder atomically: the new site is
 /// written into a staging folder beside the output, then swapped in, so a
 /// server never sees half a site and a failed build never touches the old one.
 ///
@@ -21,7 +24,7 @@ import SitegenSupport
 /// to replace a folder without one (unless empty), the site folder itself or
 /// a folder holding it, `/`, the home folder, or a folder inside `content/`
 /// or `templates/`.
-package enum OutputWriter {
+package enum OutputFolder {
     /// A refusal (a usage error: exit status 2) or a failed write (exit
     /// status 1); nothing replaced.
     package struct WriteError: Error, CustomStringConvertible {
