@@ -254,6 +254,15 @@ import SitegenTestSupport
         #expect(forum.contains("<meta http-equiv=\"refresh\" content=\"0; url=https://forum.example.org/\">"))
     }
 
+    /// Hugo's `url:` would move the page without a word: a located warning
+    /// that says what to write instead, and the page still builds.
+    @Test func hugosURLKeyIsAWarningNotSilence() {
+        let (metadata, problems) = PageMetadata.parse("title: X\nURL: /old/page/\n", file: "p.md", firstLine: 2)
+        #expect(metadata?.title == "X")
+        #expect(problems.map(\.description) == ["p.md:3:1: warning: 'url:' is not read: a page's URL comes from its file and 'slug:'; to keep an old URL working, add it to 'aliases:' (a theme may still read it as page.params.url)"])
+        #expect(PageMetadata.parse("title: X\nurlTitle: y\n", file: "p.md", firstLine: 2).1.isEmpty)
+    }
+
     @Test func aTargetMustBeAnAbsoluteURLFromTheRootOrAPagesFile() {
         let (_, problems) = PageMetadata.parse("title: X\nredirect: other/\n", file: "p.md", firstLine: 2)
         #expect(problems.map(\.description) == [

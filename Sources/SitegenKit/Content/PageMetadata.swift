@@ -100,7 +100,20 @@ package struct PageMetadata: Sendable, Hashable {
         metadata.translationOf = translationOf(fields["translationOf"], file: file, reader)
         metadata.aliases = aliases(fields["aliases"], reader)
         metadata.linkTarget = linkTarget(fields, reader)
-        return (reader.hasErrors ? nil : metadata, reader.diagnostics)
+        let foreign = foreignURLWarning(parsed).map { [$0] } ?? []
+        return (reader.hasErrors ? nil : metadata, reader.diagnostics + foreign)
+    }
+
+    static let foreignURLKind = "pages with a url: key (not read)"
+
+    /// Hugo's `url:` sets a page's whole URL. sitegen places a page by its
+    /// file and `slug:`, so without a word the page would move and its old
+    /// URL break. (The value stays in `page.params.url` for a theme that
+    /// reads it.)
+    static func foreignURLWarning(_ parsed: YAMLText) -> Diagnostic? {
+        guard let key = parsed.root?.mapping?.keys.first(where: { $0.string?.lowercased() == "url" }) else { return nil }
+        return .warning("'url:' is not read: a page's URL comes from its file and 'slug:'; to keep an old URL working, add it to 'aliases:' (a theme may still read it as page.params.url)",
+                        at: parsed.location(of: key)).of(kind: foreignURLKind)
     }
 
     /// `aliases`: former URLs, a list (or one text).
