@@ -74,12 +74,33 @@ final class StagedOutput: Sendable {
         // A staging folder of this build's own, so nothing else writes into it.
         staging = parent + "/.\(name).sitegen-staging-\(getpid())"
         previous = parent + "/.\(name).sitegen-previous"
-        cacheName = ".\(name).sitegen-cache"
+        cacheName = Self.cacheName(of: name)
         if let folder = try? FolderHandle(output), let manifest = OutputManifest(in: output) {
             current = (folder, manifest)
         } else {
             current = nil
         }
+    }
+
+    /// The cache's name beside the output named `output`.
+    static func cacheName(of output: String) -> String {
+        ".\(output).sitegen-cache"
+    }
+
+    /// Keeps every file of the current output, when each still holds what
+    /// its manifest says (`currentHolds`: a stat per file, and a read of a
+    /// file only linked or unlinked elsewhere since); records nothing and
+    /// is false otherwise. For a build that makes the very output there is.
+    func keepsAll() -> Bool {
+        guard let (_, manifest) = current else { return false }
+        let files = Array(manifest.stamps)
+        let held = Cores.map(files) { file, stamp in currentHolds(file, stamp: stamp) }
+        guard !held.contains(nil) else { return false }
+        mutex.withLock { written in
+            written.stamps = manifest.stamps
+            written.asCurrent = Dictionary(uniqueKeysWithValues: zip(files.map(\.key), held.map { $0! }))
+        }
+        return true
     }
 
     /// The staging folder, prepared on first use: the kept build before
