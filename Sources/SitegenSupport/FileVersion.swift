@@ -10,13 +10,13 @@ import Glibc
 /// bytes, unless the file changed within one tick of the system's clock
 /// after it was looked at (`isRecent`), as for git's "racily clean" files.
 package struct FileVersion: Hashable, Sendable, CustomStringConvertible {
-    var device: UInt64
-    var inode: UInt64
-    var size: Int64
+    package var device: UInt64
+    package var inode: UInt64
+    package var size: Int64
     /// Modification time, nanoseconds since 1970.
-    var modified: Int64
+    package var modified: Int64
     /// Change time (of the inode: written, renamed, linked, dated), nanoseconds since 1970.
-    var changed: Int64
+    package var changed: Int64
 
     package init(_ info: stat) {
         device = UInt64(info.st_dev)

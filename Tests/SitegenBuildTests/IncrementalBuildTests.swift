@@ -218,6 +218,51 @@ import SitegenTestSupport
         #expect(Self.readNothing(try Self.rebuild(site, output, after: "nothing, after the heading back").steps))
     }
 
+    /// One page's text changed: its file is written into the output itself,
+    /// a new file renamed into place (a hard link to the old one elsewhere
+    /// keeps the old bytes; a link put in its place is replaced, never
+    /// followed), with no staging folder or swap; the manifest vouches for
+    /// it, so the next build reads nothing. A build that fails on the way
+    /// leaves the output as it was.
+    @Test func onePageChangedIsWrittenIntoTheOutputItself() throws {
+        let site = try Self.site()
+        let folder = SiteFixtures.temporaryFolder()
+        let output = folder + "/out"
+        Self.settle()
+        _ = try Self.build(site, into: output)
+        SiteFixtures.age(output)
+        let file = output + "/nl/over/index.html"
+        let outside = folder + "/outside.html"
+        try Self.write(outside, "not sitegen's")
+        let snapshot = folder + "/snapshot.html"
+        #expect(link(file, snapshot) == 0)
+        let old = try String(contentsOfFile: file, encoding: .utf8)
+        let linked = output + "/nl/handleidingen/index.html"
+        let linkedBytes = try String(contentsOfFile: linked, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: linked)
+        #expect(symlink(outside, linked) == 0)
+        let folderBefore = Self.identity(output)
+
+        try Self.replace(site + "/content/nl/over.md", "Wij.", with: "Wij, de schrijvers.")
+        Self.settle()
+        let (_, steps) = try Self.rebuild(site, output, after: "a page's text, and a link in the output")
+        #expect(Self.rendered(steps).map { $0 > 0 } == true)
+        #expect(Self.identity(output).prefix(2) == folderBefore.prefix(2), "the output folder was not swapped")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/.out.sitegen-previous"), "nothing was staged")
+        #expect(try String(contentsOfFile: snapshot, encoding: .utf8) == old, "the hard link elsewhere keeps the old page")
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == "not sitegen's", "the link was not followed")
+        #expect(try String(contentsOfFile: linked, encoding: .utf8) == linkedBytes)
+        #expect(Self.readNothing(try Self.rebuild(site, output, after: "nothing, after a page written in place").steps))
+
+        // A page that breaks another's link: the build fails, nothing written.
+        let before = SiteFixtures.snapshot(output)
+        try Self.replace(site + "/content/nl/over.md", "## Wie", with: "Wie")
+        try Self.append(site + "/content/nl/index.md", "\nEen zin erbij.\n")
+        let report = try SiteBuilder.build(BuildOptions(source: site, output: output))
+        #expect(!report.succeeded)
+        #expect(SiteFixtures.snapshot(output) == before, "a failed build leaves the output as it was")
+    }
+
     /// Files and folders put into the output by hand are gone after a
     /// build with nothing changed, as after a clean build.
     @Test func aFileAddedToTheOutputByHandIsRemoved() throws {
@@ -269,8 +314,11 @@ import SitegenTestSupport
         let output = folder + "/out"
         _ = try Self.build(site, into: output)
         SiteFixtures.age(output)
-        try Self.replace(site + "/content/nl/over.md", "Wij.", with: "Wij, de schrijvers.")
-        _ = try Self.expectSameAsClean(site, output, after: "a page's text")
+        // A template only some pages use: every page renders, the build
+        // stages (one page's text would be written in place), and the
+        // others are linked from the output into the staging folder.
+        try Self.append(site + "/templates/decision-outcome.mustache", "<!-- changed -->\n")
+        _ = try Self.expectSameAsClean(site, output, after: "a template some pages use")
         try FileManager.default.removeItem(atPath: folder + "/.out.sitegen-previous")
         #expect(try Self.expectSameAsClean(site, output, after: "the kept build deleted") == 0)
     }

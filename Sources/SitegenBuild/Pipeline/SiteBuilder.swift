@@ -147,6 +147,8 @@ public enum SiteBuilder {
         let templateIDs = resolved.templates.templateIDs
         let reuse = options.clean ? IncrementalBuild.Reuse()
             : IncrementalBuild.reuse(resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, log: log)
+        // Some pages render: few files change, written into the output itself.
+        if reuse.pages != nil && pagefind == nil { staged.writeInPlace() }
         let rendering = render(resolved, options, report: &report, log: log, progress: progress,
                                incremental: reuse.pages ?? IncrementalInput(), sink: sink)
         if report.succeeded, let pagefind {
