@@ -78,6 +78,17 @@ import SitegenTestSupport
         steps.contains { $0.name == "load" && $0.detail.hasSuffix("none changed since the build before") }
     }
 
+    /// The site built into `folder/out` once its files are settled, so the
+    /// build vouches for them, and the output aged.
+    static func settledBuild() throws -> (site: String, folder: String, output: String) {
+        let site = try Self.site()
+        let folder = SiteFixtures.temporaryFolder()
+        settle()
+        _ = try build(site, into: folder + "/out")
+        SiteFixtures.age(folder + "/out")
+        return (site, folder, folder + "/out")
+    }
+
     /// Waits until files written now are older than a build's clock tick
     /// (`FileVersion.isRecent`): a build can then vouch for them.
     static func settle() {
@@ -140,12 +151,7 @@ import SitegenTestSupport
     /// A build with nothing changed leaves the output as it is: no folder
     /// swapped in, no manifest or cache written, no file linked.
     @Test func anUnchangedRebuildLeavesTheOutputAsItIs() throws {
-        let site = try Self.site()
-        let folder = SiteFixtures.temporaryFolder()
-        let output = folder + "/out"
-        Self.settle()
-        _ = try Self.build(site, into: output)
-        SiteFixtures.age(output)
+        let (site, folder, output) = try Self.settledBuild()
         let watched = [output, output + "/" + SiteLayout.outputMarker, output + "/nl/over/index.html", output + "/nl",
                        folder + "/.out.sitegen-cache"]
         let before = watched.map(Self.identity)
@@ -161,11 +167,7 @@ import SitegenTestSupport
     /// size and time, makes the next build look again; the output is the
     /// clean build's every time, warnings included.
     @Test func aSiteWhoseFilesAreAsTheyWereIsNotReadAgain() throws {
-        let site = try Self.site()
-        let output = SiteFixtures.temporaryFolder() + "/out"
-        Self.settle()
-        _ = try Self.build(site, into: output)
-        SiteFixtures.age(output)
+        let (site, _, output) = try Self.settledBuild()
         #expect(Self.readNothing(try Self.rebuild(site, output, after: "nothing").steps))
         let page = site + "/content/nl/over.md"
         /// Edits `path` keeping its size and modification time.
@@ -225,12 +227,7 @@ import SitegenTestSupport
     /// it, so the next build reads nothing. A build that fails on the way
     /// leaves the output as it was.
     @Test func onePageChangedIsWrittenIntoTheOutputItself() throws {
-        let site = try Self.site()
-        let folder = SiteFixtures.temporaryFolder()
-        let output = folder + "/out"
-        Self.settle()
-        _ = try Self.build(site, into: output)
-        SiteFixtures.age(output)
+        let (site, folder, output) = try Self.settledBuild()
         let file = output + "/nl/over/index.html"
         let outside = folder + "/outside.html"
         try Self.write(outside, "not sitegen's")
