@@ -80,7 +80,16 @@ enum BuildCacheText {
     /// The cache; with `headerOnly`, without its pages (for a build that
     /// needs only the hashes and the report), the file's end still checked.
     static func decode(_ bytes: [UInt8], headerOnly: Bool = false) throws(Malformed) -> BuildCache {
-        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        var lines: [ArraySlice<UInt8>]
+        if headerOnly, bytes.last == 0x0A, let pages = firstPageLine(bytes) {
+            // The lines before the pages', and the last: an unchanged build
+            // of 20,000 pages need not split 10 MB into lines.
+            let last = (bytes[..<(bytes.count - 1)].lastIndex(of: 0x0A) ?? -1) + 1
+            lines = bytes[..<pages].split(separator: 0x0A, omittingEmptySubsequences: false).dropLast()
+                + [bytes[last..<(bytes.count - 1)], []]
+        } else {
+            lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        }
         guard lines.last?.isEmpty == true else { throw Malformed() }
         lines.removeLast()
         guard let end = lines.popLast(), end.first == UInt8(ascii: "E") else { throw Malformed() }
@@ -146,6 +155,16 @@ enum BuildCacheText {
         }
         guard try fields(end) == ["E", String(cache.pages.count)] else { throw Malformed() }
         return cache
+    }
+
+    /// Where the first `P` line starts.
+    private static func firstPageLine(_ bytes: [UInt8]) -> Int? {
+        var index = 1
+        while index + 1 < bytes.count {
+            if bytes[index - 1] == 0x0A && bytes[index] == UInt8(ascii: "P") && bytes[index + 1] == 0x09 { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// A diagnostic's six fields (`D` and `R` lines).
