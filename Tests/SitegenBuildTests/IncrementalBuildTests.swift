@@ -239,10 +239,11 @@ import SitegenTestSupport
         try FileManager.default.removeItem(atPath: linked)
         #expect(symlink(outside, linked) == 0)
         let folderBefore = Self.identity(output)
+        try Self.write(output + "/nl/extra.html", "put there by hand")
 
         try Self.replace(site + "/content/nl/over.md", "Wij.", with: "Wij, de schrijvers.")
         Self.settle()
-        let (_, steps) = try Self.rebuild(site, output, after: "a page's text, and a link in the output")
+        let (_, steps) = try Self.rebuild(site, output, after: "a page's text, a link and a file put into the output")
         #expect(Self.rendered(steps).map { $0 > 0 } == true)
         #expect(Self.identity(output).prefix(2) == folderBefore.prefix(2), "the output folder was not swapped")
         #expect(!FileManager.default.fileExists(atPath: folder + "/.out.sitegen-previous"), "nothing was staged")
