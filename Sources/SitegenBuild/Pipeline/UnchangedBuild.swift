@@ -49,6 +49,11 @@ enum UnchangedBuild {
         report.fileCount = staged.fileCount
         let pages = report.pagesPerLanguage.reduce(0) { $0 + $1.pages }
         log(SiteBuilder.Step(name: "load", detail: "\(listing.files.count + 1) files, none changed since the build before"))
+        var baseURL = config.baseURL
+        if let given = options.baseURL, case .success(let url) = BaseURL.parse(given) { baseURL = url }
+        for note in HostingNotes.notes(baseURL: baseURL?.description, fileLinks: options.fileLinks) {
+            log(SiteBuilder.Step(name: "note", detail: note))
+        }
         log(SiteBuilder.Step(name: "render", detail: "\(pages) pages (0 rendered, \(pages) unchanged since the build before)"))
         do {
             // Writes only when something was added to the output by hand.
