@@ -2,14 +2,24 @@ import SitegenSupport
 
 /// What the pieces of a page (`MarkdownChunks`) hand on to the next: the
 /// ids its headings took, whether an image came already (the first is not
-/// lazy), and the raw HTML of the piece just rendered.
+/// lazy), the groups of tabs numbered, and the raw HTML of the piece just
+/// rendered.
 struct PageState {
     /// The piece being rendered; nil when the page is rendered whole.
     var piece: Piece?
     var headingIDs: Set<String> = []
     var headingNumbers: [String: Int] = [:]
     var imageSeen = false
+    var tabGroups = 0
     var rawHTML = RawHTMLTransform.Found()
+    /// What the whole page reserves before any automatic heading id: the
+    /// ids of its blocks (tabs, `attrs: {id}`) and its headings' `{#id}`s,
+    /// found by a survey of every piece first (`surveyPieces`).
+    var blockIDs: Set<String> = []
+    var explicitIDs: Set<String> = []
+    /// Set while surveying: `render` stops before the headings get ids and
+    /// adds the piece's to `blockIDs` and `explicitIDs`.
+    var surveying = false
 
     /// One piece of a page, and what makes it safe to render alone.
     struct Piece {
@@ -88,6 +98,9 @@ extension MarkdownRenderer {
         imageSize: (MarkdownLink) -> ImageSize?
     ) -> RenderedMarkdown? {
         var page = PageState()
+        if chunks.mayHaveExplicitIDs || census.has(.markerRun) {
+            guard surveyPieces(chunks, of: source, census: census, options: options, page: &page) else { return nil }
+        }
         var result = RenderedMarkdown(html: "", headings: [], links: [], calloutLabelsUsed: [:], diagnostics: [])
         var rawLinks: [MarkdownLink] = []
         var rawIDs: [String] = []
@@ -131,8 +144,36 @@ extension MarkdownRenderer {
         }
         result.links += rawLinks
         result.htmlIDs = rawIDs + authorIDs
+        // The reader warns of blocks nested too deep once per page.
+        var warnedDeep = false
+        result.diagnostics = result.diagnostics.filter { diagnostic in
+            guard diagnostic.message.hasPrefix(BlockReader.tooDeepMessage) else { return true }
+            defer { warnedDeep = true }
+            return !warnedDeep
+        }
         if let warning = dropped.warning { result.diagnostics.append(warning) }
         return result
+    }
+}
+
+extension MarkdownRenderer {
+    /// Finds, before any piece is rendered, what the whole page reserves
+    /// before its first automatic heading id (`PageState.blockIDs`,
+    /// `explicitIDs`). A piece costs a second parse, without highlighting
+    /// or HTML. false: a piece is not self-contained.
+    static func surveyPieces(_ chunks: MarkdownChunks, of source: SourceText, census: MarkerCensus,
+                             options: MarkdownOptions, page: inout PageState) -> Bool {
+        var survey = PageState()
+        survey.surveying = true
+        for chunk in chunks.chunks {
+            survey.piece = PageState.Piece(chunk)
+            let text = SourceText(normalized: String(chunk.text) + chunk.definitions, path: source.path)
+            guard render(text, census: census, options: options, rewriteLink: { _ in nil }, imageSize: { _ in nil },
+                         page: &survey) != nil else { return false }
+        }
+        page.blockIDs = survey.blockIDs
+        page.explicitIDs = survey.explicitIDs
+        return true
     }
 }
 

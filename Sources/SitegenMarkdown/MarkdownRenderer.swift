@@ -39,6 +39,10 @@ public enum MarkdownRenderer {
         let expanded = MarkdownExpander.expand(source, settings: options.shortcodes, census: census)
         let markdown = ParsedMarkdown(source, expanded: expanded, census: census)
         if let piece = page.piece, !piece.isSelfContained(markdown) { return nil }
+        // A block of another generator's syntax the piece leaves open would run on in the page.
+        if let piece = page.piece, piece.isFollowed, markdown.diagnostics.contains(where: { $0.kind == BlockReader.unclosedKind }) {
+            return nil
+        }
         markdown.diagnostics += expanded?.diagnostics ?? []
         PipeTableTransform.apply(to: markdown)
         var shortcodes = ShortcodeTransform.Made()
@@ -48,8 +52,10 @@ public enum MarkdownRenderer {
         let rawHTML = RawHTMLTransform.apply(to: markdown, policy: options.rawHTML, rewriteLink: rewriteLink, imageSize: imageSize,
                                              imagesBefore: page.imageSeen, reportDrops: page.piece == nil)
         // Blocks first: a code group reads its code blocks' fences.
-        let blocks = BlockContainerTransform.apply(to: markdown, labels: options.calloutLabels)
-        let highlighted = (options.highlight || options.fenceOptions) && CodeBlockTransform.apply(to: markdown, highlight: options.highlight)
+        let blocks = BlockContainerTransform.apply(to: markdown, labels: options.calloutLabels, tabGroupsBefore: page.tabGroups)
+        page.tabGroups = blocks.tabGroups
+        let highlighted = !page.surveying && (options.highlight || options.fenceOptions)
+            && CodeBlockTransform.apply(to: markdown, highlight: options.highlight)
         let calloutTypes = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
             .merging(blocks.labelsUsed) { first, _ in first }
         // Notes first, so the extensions below also read their text.
@@ -67,10 +73,18 @@ public enum MarkdownRenderer {
         if strikes { StrikethroughTransform.apply(to: markdown) }
         if autolinks { AutolinkTransform.apply(to: markdown) }
         ForeignSyntaxCheck.apply(to: markdown)
-        // A piece's headings continue the ids of the pieces before it.
-        if page.piece != nil, !blocks.ids.isEmpty || !footnoteIDs.isEmpty { return nil }
-        page.headingIDs.formUnion(options.reservedIDs.union(blocks.ids).union(footnoteIDs))
-        let headings = HeadingAnchors.assign(in: markdown, taken: &page.headingIDs, nextNumber: &page.headingNumbers, style: options.headingIDs)
+        // Footnotes are numbered across the page: pages with them are not cut.
+        if page.piece != nil, !footnoteIDs.isEmpty { return nil }
+        if page.surveying {
+            page.blockIDs.formUnion(blocks.ids)
+            page.explicitIDs.formUnion(HeadingAnchors.explicitIDs(in: markdown))
+            return RenderedMarkdown(html: "", headings: [], links: [], calloutLabelsUsed: [:], diagnostics: [])
+        }
+        // A piece's headings continue the ids of the pieces before it, and
+        // avoid what the whole page's blocks and `{#id}`s take.
+        page.headingIDs.formUnion(options.reservedIDs.union(blocks.ids).union(footnoteIDs).union(page.blockIDs))
+        let headings = HeadingAnchors.assign(in: markdown, taken: &page.headingIDs, nextNumber: &page.headingNumbers,
+                                             pageExplicitIDs: page.explicitIDs, style: options.headingIDs)
 
         var links: [MarkdownLink] = []
         var images: [(node: MarkdownNode, size: ImageSize?)] = []

@@ -29,6 +29,17 @@ import SitegenTestSupport
         "## Title\n",
         "Another [x] here.\n",
         "> [!NOTE]\n> A callout.\n",
+        // Headings that set their id, and automatic ids that meet them (and tabs').
+        "## Set {#mine}\n",
+        "## Mine\n",
+        "## Tab 1 1\n",
+        // Other generators' blocks, nested, with blank lines and fences inside.
+        "!!! note \"A *note*\"\n    Body [x].\n\n    More body.\n",
+        ":::tip Title\nTip body.\n\n::: details Inner\nnested\n\n:::\n\nafter inner\n\n:::\n",
+        "=== \"One\"\n    first tab\n\n=== \"Two\"\n\n    second tab\n",
+        "/// note | Pymd\n    attrs: {id: box}\n\nBody.\n\n///\n",
+        "::: code-group\n\n```sh [a.sh]\necho\n```\n\n```js\nx\n```\n\n:::\n",
+        "```\n:::note\nin code\n```\n",
     ]
 
     /// Each defined once in a page, anywhere.
@@ -104,13 +115,40 @@ import SitegenTestSupport
         let census = { (text: String) in MarkerCensus(text) }
         for text in [
             "Note[^1].\n\n" + String(repeating: "Para.\n\n", count: 50) + "[^1]: A footnote.\n",
-            "## Title {#mine}\n\n" + String(repeating: "Para.\n\n", count: 50),
             "[a]: /one\n\n" + String(repeating: "Para [a].\n\n", count: 50) + "[A]: /two\n",
             "[a]:\n/split\n\n" + String(repeating: "Para [a].\n\n", count: 50),
             "> [a]: /quoted\n\n" + String(repeating: "Para [a].\n\n", count: 50),
             ":::note\n" + String(repeating: "Para.\n\n", count: 50) + ":::\n",
+            "=== \"A\"\n    a\n\n=== \"B\"\n    b\n\n=== \"C\"\n    c\n",
+            "```\n" + String(repeating: "Para.\n\n", count: 50) + "```\n",
         ] {
             #expect(MarkdownChunks(text, census: census(text), targetSize: 1, threshold: 0) == nil)
+        }
+    }
+
+    /// Ids the whole page takes first: a `{#id}` further down, a tab's id.
+    /// Each piece sees them (a survey of every piece comes first).
+    @Test func automaticIDsAvoidIDsSetLaterInThePage() throws {
+        let text = "## Mine\n\n## Tab 1 1\n\n" + String(repeating: "Para.\n\n", count: 20)
+            + "## Later {#mine}\n\n=== \"A\"\n    a\n\n## Mine\n"
+        let options = MarkdownOptions()
+        let pieces = try #require(Self.pieces(text, options: options, targetSize: 1))
+        Self.expectSame(pieces, Self.whole(text, options: options))
+        #expect(pieces.headings.map(\.id) == ["mine-1", "tab-1-1-1", "mine", "mine-2"])
+    }
+
+    /// A piece that leaves a block of another generator's syntax open (had
+    /// the line scanner been misled) is not rendered alone: the page is
+    /// rendered whole.
+    @Test func aPieceLeavingABlockOpenIsNotRenderedAlone() {
+        for (text, isFollowed) in [(":::note\nbody\n\n", true), (":::note\nbody\n\n:::\n\n", true), (":::note\nbody\n", false)] {
+            let chunk = MarkdownChunks.Chunk(text: text[...], firstLine: 0, endsBeforeNext: isFollowed)
+            var page = PageState()
+            page.piece = PageState.Piece(chunk)
+            let source = SourceText(text, path: "page.md")
+            let rendered = MarkdownRenderer.render(source, census: MarkerCensus(text), options: MarkdownOptions(),
+                                                   rewriteLink: { _ in nil }, imageSize: { _ in nil }, page: &page)
+            #expect((rendered == nil) == (isFollowed && !text.hasSuffix(":::\n\n")))
         }
     }
 
