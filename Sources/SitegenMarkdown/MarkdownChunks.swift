@@ -18,12 +18,17 @@
 ///
 /// Link reference definitions hold across the page: each piece gets, after
 /// its own text, the definitions (from anywhere in the page) of the labels
-/// its brackets name. Pages this cannot be done for exactly are not cut
-/// (`init` returns nil): footnotes, shortcodes and includes (numbered or
-/// matched across the page), and definitions that are not one plain line
-/// with an ASCII label, or whose label is defined twice. Explicit heading
-/// ids (`{#id}`) are taken before any automatic one in the whole page: the
-/// renderer then surveys every piece for them first (`mayHaveExplicitIDs`).
+/// its brackets name. Explicit heading ids (`{#id}`) are taken before any
+/// automatic one in the whole page: the renderer then surveys every piece
+/// for them first (`mayHaveExplicitIDs`). Shortcodes and includes are
+/// expanded first, and the expanded text is cut, never inside a
+/// shortcode's inner Markdown (`pairedShortcodes`).
+///
+/// Pages this cannot be done for exactly are not cut (`init` returns nil):
+/// footnotes (numbered in the order of their first reference anywhere in
+/// the page, their notes listed at its end, notes referring to notes), and
+/// definitions that are not one plain line with an ASCII label, or whose
+/// label is defined twice.
 package struct MarkdownChunks {
     /// Pages below this size are parsed whole: at most a few tens of MB.
     package static let threshold = 256 * 1024
@@ -49,13 +54,18 @@ package struct MarkdownChunks {
     package private(set) var mayHaveExplicitIDs = false
 
     /// The pieces of `text`, or nil when it is small or cannot be cut exactly.
-    package init?(_ text: String, census: MarkerCensus, targetSize: Int = MarkdownChunks.targetSize,
-                  threshold: Int = MarkdownChunks.threshold) {
-        guard text.utf8.count >= threshold, !census.has([.footnote, .directive]) else { return nil }
+    /// - Parameter pairedShortcodes: for a text whose shortcodes and
+    ///   includes were expanded first (`MarkdownExpander`), the numbers of
+    ///   the shortcodes whose inner Markdown runs to a closing placeholder:
+    ///   a piece never ends between the two. nil: the page's own text.
+    package init?(_ text: String, census: MarkerCensus, pairedShortcodes: Set<Int>? = nil,
+                  targetSize: Int = MarkdownChunks.targetSize, threshold: Int = MarkdownChunks.threshold) {
+        guard text.utf8.count >= threshold, !census.has(.footnote), pairedShortcodes != nil || !census.has(.directive) else { return nil }
         var contiguous = text
         var explicitIDs = false
         guard let chunks = contiguous.withUTF8({ bytes in
-                  Self.cut(bytes, in: text, targetSize: targetSize, readerBlocks: census.has(.markerRun), explicitIDs: &explicitIDs)
+                  Self.cut(bytes, in: text, targetSize: targetSize, readerBlocks: census.has(.markerRun),
+                           pairedShortcodes: pairedShortcodes ?? [], explicitIDs: &explicitIDs)
               }),
               chunks.count > 1 else { return nil }
         self.chunks = chunks
@@ -65,9 +75,10 @@ package struct MarkdownChunks {
     // MARK: Cutting
 
     private static func cut(_ bytes: UnsafeBufferPointer<UInt8>, in text: String, targetSize: Int,
-                            readerBlocks: Bool, explicitIDs: inout Bool) -> [Chunk]? {
+                            readerBlocks: Bool, pairedShortcodes: Set<Int>, explicitIDs: inout Bool) -> [Chunk]? {
         var scanner = BlockScanner()
         var readerScanner = ReaderBlockScanner()
+        var openShortcodes: Set<Int> = []
         var definitions: [String: (line: Int, text: Substring)] = [:]
         var cuts: [(byte: Int, line: Int)] = [(0, 0)]
         var previousBlank = true
@@ -86,11 +97,16 @@ package struct MarkdownChunks {
             let blank = line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             if previousBlank, !blank, start - cuts[cuts.count - 1].byte >= targetSize,
                scanner.isOutside, canStartPiece(line),
-               !readerBlocks || (readerScanner.isOutside && !ReaderBlockScanner.opensTab(line)) {
+               !readerBlocks || (readerScanner.isOutside && !ReaderBlockScanner.opensTab(line)), openShortcodes.isEmpty {
                 cuts.append((start, lineNumber))
             }
             scanner.read(line)
             if readerBlocks { readerScanner.read(line) }
+            if !pairedShortcodes.isEmpty, line.contains(0xEE) {
+                let (opens, closes) = ShortcodePlaceholder.numbers(in: line)
+                openShortcodes.formUnion(opens.filter(pairedShortcodes.contains))
+                openShortcodes.subtract(closes)
+            }
             previousBlank = blank
             lineNumber += 1
             start = end + 1

@@ -42,19 +42,33 @@ import SitegenTestSupport
         "```\n:::note\nin code\n```\n",
     ]
 
+    /// Shortcodes (`ShortcodeTests.settings`) and an include, expanded
+    /// before the page is cut: inner Markdown across blank lines, inline
+    /// ones, one in code, inner text, an included heading with its own id.
+    static let shortcodeBlocks: [String] = [
+        "{{< icon \"star\" >}} inline {{< icon \"x\" >}} text [x].\n",
+        "{{% box title=\"Boxed\" %}}\nInner *markdown* [the guide].\n\nSecond paragraph.\n\n## Boxed heading\n\n{{% /box %}}\n",
+        "{{< include \"snippet.md\" >}}\n",
+        "--8<-- \"snippet.md\"\n",
+        "```\n{{< icon \"in-code\" >}}\n```\n",
+        "{{< box >}}text inner\n\nacross a blank line{{< /box >}}\n",
+        "Broken {{< nosuch >}} and [a link](page.md).\n",
+    ]
+
     /// Each defined once in a page, anywhere.
     static let definitions = ["[the guide]: /guide.md \"Guide\"\n", "[LATER]:   https://example.com/later\n"]
 
     /// Pages from the blocks in many orders, cut at many sizes.
-    static func pages() -> [String] {
+    static func pages(count: Int = 60, blocks: [String] = blocks, seed: UInt64 = 25) -> [String] {
         var pages: [String] = []
-        var generator = SeededGenerator(seed: 25)
-        for _ in 0..<60 {
+        var generator = SeededGenerator(seed: seed)
+        for _ in 0..<count {
             var page: [String] = []
             for _ in 0..<40 { page.append(blocks[Int(generator.next() % UInt64(blocks.count))] + "\n") }
             for definition in definitions { page.insert(definition + "\n", at: Int(generator.next() % UInt64(page.count))) }
             pages.append(page.joined())
         }
+        guard seed == 25 else { return pages }
         // Definitions after their use; a definition in code, which is none
         // (the page is rendered whole); an unclosed fence at the end.
         let all = blocks.joined(separator: "\n") + "\n"
@@ -72,10 +86,10 @@ import SitegenTestSupport
 
     static func pieces(_ text: String, options: MarkdownOptions, targetSize: Int) -> RenderedMarkdown? {
         let source = SourceText(text, path: "page.md")
-        let census = MarkerCensus(source.text)
-        guard let chunks = MarkdownChunks(source.text, census: census, targetSize: targetSize, threshold: 0) else { return nil }
-        return MarkdownRenderer.renderPieces(chunks, of: source, census: census, options: options,
-                                             rewriteLink: { "/site/\($0.destination)?line=\($0.line)" }, imageSize: { _ in nil })
+        var page = PageState()
+        return MarkdownRenderer.renderInPieces(source, census: MarkerCensus(source.text), options: options,
+                                               rewriteLink: { "/site/\($0.destination)?line=\($0.line)" }, imageSize: { _ in nil },
+                                               targetSize: targetSize, threshold: 0, page: &page)
     }
 
     static func expectSame(_ a: RenderedMarkdown, _ b: RenderedMarkdown) {
@@ -109,6 +123,25 @@ import SitegenTestSupport
         // Most pages are cut, into many pieces, and render as one.
         #expect(cutPages > 100)
         #expect(pieceCount > 2_000)
+    }
+
+    /// Pages with shortcodes and includes are expanded, then cut: the same
+    /// HTML, and the same places (the expanded lines name their files).
+    @Test(arguments: [RawHTMLPolicy.drop, .allow])
+    func expandedPiecesRenderAsTheWholePage(policy: RawHTMLPolicy) {
+        let options = MarkdownOptions(rawHTML: policy, shortcodes: ShortcodeTests.settings, images: true)
+        var cutPages = 0
+        for (index, page) in Self.pages(count: 30, blocks: Self.blocks + Self.shortcodeBlocks + Self.shortcodeBlocks, seed: 26).enumerated() {
+            let whole = Self.whole(page, options: options)
+            for target in [1, 40, 300] {
+                guard let pieces = Self.pieces(page, options: options, targetSize: target) else { continue }
+                cutPages += 1
+                if pieces.html != whole.html { Issue.record("page \(index), target \(target) differs") }
+                Self.expectSame(pieces, whole)
+            }
+            #expect(!page.contains("snippet.md") || whole.includedFiles == ["snippets/snippet.md"])
+        }
+        #expect(cutPages > 50)
     }
 
     @Test func pagesThatCannotBeCutExactlyAreNot() {
