@@ -279,7 +279,12 @@ package struct SiteRenderer: Sendable {
         do {
             let context = TemplateContext(site: site, fileLinks: fileLinks)
                 .page(page, content: markdown, strings: strings, assets: assetLookup)
+            // Room for the page: its HTML, a table of contents (an entry
+            // per heading) and the layout. Too little, and the page is
+            // copied as it grows, the old and new copy alive at once (a
+            // 10 MB page's peak); room not written is not memory used.
             let capacity = markdown.html.utf8.count + 16_384
+                + markdown.headings.reduce(0) { $0 + 2 * ($1.text.utf8.count + $1.id.utf8.count) + 128 }
             markdown.html = ""
             if let decision = page.decision {
                 // Hints and outcome texts are Markdown from front matter; their
