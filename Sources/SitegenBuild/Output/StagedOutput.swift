@@ -386,7 +386,10 @@ final class StagedOutput: Sendable {
         do {
             try removeUnwritten()
             let manifest = Array(OutputManifest(stamps: stamps).text.utf8)
+            let written = FileVersion.now()
             try stagingFolder().folder.writeFile(SiteLayout.outputMarker, manifest)
+            // So that the next build trusts every file (a small site is written within one tick).
+            Self.dateAfter(written, SiteLayout.outputMarker, in: try stagingFolder().folder)
             mutex.withLock { $0.committedManifest = OutputManifest.stamp(manifest) }
         } catch {
             discard()
