@@ -11,17 +11,15 @@ import SitegenTestSupport
 enum NavigationSite {
     static func page(_ language: String, _ relativePath: String, _ title: String, weight: Int? = nil,
                      linkTitle: String? = nil, description: String? = nil, key: String? = nil) -> Page {
-        let withoutExtension = String(relativePath.dropLast(3))
-        let isIndex = withoutExtension == "index" || withoutExtension.hasSuffix("/index")
-        var segments = withoutExtension.split(separator: "/").map(String.init)
-        if isIndex { segments.removeLast() }
-        let path = SitePath(([language] + segments).map { $0 + "/" }.joined())
+        let withoutExtension = String(relativePath.dropLast(".md".count))
+        let isHome = relativePath == "index.md"
         let metadata = PageMetadata(title: title, linkTitle: linkTitle, description: description, slug: nil,
                                     translationKey: key, weight: weight, draft: false, layout: nil, params: [:])
-        let translationKey = isIndex && segments.isEmpty ? TranslationKey.home : .page(key ?? withoutExtension)
+        let translationKey = isHome ? TranslationKey.home : .page(key ?? withoutExtension)
         return Page(language: language, contentLanguage: language, sourcePath: "content/\(language)/\(relativePath)",
                     relativePath: relativePath, translationKey: translationKey, metadata: metadata,
-                    body: MarkdownBody(SourceText("", path: "content/\(language)/\(relativePath)")), path: path)
+                    body: MarkdownBody(SourceText("", path: "content/\(language)/\(relativePath)")),
+                    path: SiteResolver.path(of: relativePath, slug: nil, in: language))
     }
 
     static func site(_ pages: [Page], languages: [String] = ["en"], pagination: Int = 100, limit: Int = 100) -> Site {
