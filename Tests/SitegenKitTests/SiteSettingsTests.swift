@@ -124,6 +124,19 @@ import SitegenTestSupport
         #expect(diagnostics.map(\.description) == ["sitegen.yml:5:9: error: banner must be text, or a mapping from language code to text"])
     }
 
+    /// A language written right to left is laid out so without `direction:`
+    /// (as Starlight and Docusaurus do): `code: ar` alone once gave a
+    /// left-to-right Arabic site without a word. `direction:` still rules.
+    @Test func rightToLeftLanguagesAreRightToLeftByDefault() {
+        let languages = ["ar", "he", "fa", "ur", "ar-EG", "nl", "en-US"].map { "  - code: \($0)\n    name: N\($0)\n" }.joined()
+        let (config, diagnostics) = SiteConfig.parse("title: T\nlanguages:\n" + languages
+            + "  - code: yi\n    name: Yi\n    direction: ltr\n  - code: de\n    name: Deutsch\n    direction: rtl\n")
+        #expect(diagnostics.isEmpty)
+        #expect(config?.languages.map { "\($0.code) \($0.direction.rawValue)" } == [
+            "ar rtl", "he rtl", "fa rtl", "ur rtl", "ar-EG rtl", "nl ltr", "en-US ltr", "yi ltr", "de rtl",
+        ])
+    }
+
     /// `markdown:`, `links:`, `warnings:` and `params:` are read alike: a
     /// mapping, each unknown key a warning naming the known ones.
     @Test func settingsMapsWarnAboutUnknownKeysAndMustBeMappings() {
