@@ -281,7 +281,13 @@ import SitegenTestSupport
         #expect(FenceInfo("js:no-line-numbers") == FenceInfo("js"))
         #expect(FenceInfo("js:line-numbers") == FenceInfo("js linenos"))
         #expect(FenceInfo("{.js 2}").markedLines == [2])
-        // Outside braces a number is no VitePress mark.
+        // A name in brackets before the braces (VitePress in a code group,
+        // Nuxt Content): the label, and the lines marked; once a warning.
+        let named = FenceInfo("js [config.js]{2}")
+        #expect(named.language == "js" && named.label == "config.js" && named.markedLines == [2] && named.problems.isEmpty)
+        #expect(FenceInfo("ts [nuxt.config.ts] {4-5}") == FenceInfo("ts [nuxt.config.ts] hl_lines=4-5"))
+        #expect(FenceInfo("[a.txt]{1}").label == "a.txt")
+                // Outside braces a number is no VitePress mark.
         #expect(FenceInfo("ts 1").problems.count == 1)
 
         let output = highlighted("```ts{1,3-5}\nlet a = 1\nlet b = 2\nlet c = 3\nlet d = 4\nlet e = 5\n```\n")
@@ -297,6 +303,10 @@ import SitegenTestSupport
             "test.md:9:6: warning: unknown code block option ':wrap' after the language; known: :line-numbers, :no-line-numbers",
         ])
         #expect(wrong.html.contains("<code class=\"language-js linenos\">"))
+        let group = highlighted("::: code-group\n\n```js [config.js]{2}\nlet a = 1\nlet b = 2\n```\n\n:::\n")
+        #expect(group.diagnostics.isEmpty, "\(group.diagnostics)")
+        #expect(group.html.contains(">config.js<"))
+        #expect(group.html.contains("<mark class=\"line\">let b = "))
     }
 
     @Test func fenceInfoParsing() {
