@@ -11,12 +11,12 @@ import SitegenTestSupport
     /// A site folder with these files (paths relative to it) and a one-language
     /// `sitegen.yml` unless given (in SitegenTestSupport, for the command
     /// line's tests too).
-    static func site(_ files: [String: String]) throws -> String {
-        try SitegenTestSupport.ForeignLayoutTests.site(files)
+    static func site(_ files: [String: String], settings: String = "") throws -> String {
+        try SitegenTestSupport.ForeignLayoutTests.site(files, settings: settings)
     }
 
-    static func build(_ files: [String: String]) throws -> (BuildReport, String) {
-        try SiteFixtures.build(try site(files))
+    static func build(_ files: [String: String], settings: String = "") throws -> (BuildReport, String) {
+        try SiteFixtures.build(try site(files, settings: settings))
     }
 
     // MARK: Folder pages
@@ -174,9 +174,8 @@ import SitegenTestSupport
 @Suite struct OutsideLinkTests {
     @Test func linksIntoOutsidePathsAreKeptOthersStillChecked() throws {
         let (report, output) = try ForeignLayoutTests.build([
-            "sitegen.yml": "title: Docs\nlanguages:\n  - code: en\n    name: English\nlinks:\n  outside: [/blog/, /community]\n",
             "content/en/index.md": "# Home\n\n[Post](/blog/2024/post/), [forum](/community/forum/#top) and [gone](/blogs/).\n",
-        ])
+        ], settings: "links:\n  outside: [/blog/, /community]\n")
         #expect(report.errors.map(\.description) == [
             "content/en/index.md:3:62: error: link target '/blogs/' does not exist (looked for en/blogs/ (from the language root) and blogs/ (from the site root))",
         ])
@@ -185,9 +184,8 @@ import SitegenTestSupport
 
     @Test func keptAsWritten() throws {
         let (report, output) = try ForeignLayoutTests.build([
-            "sitegen.yml": "title: Docs\nlanguages:\n  - code: en\n    name: English\nlinks:\n  outside: [/blog/]\n",
             "content/en/index.md": "# Home\n\n[Post](/blog/2024/post/)\n",
-        ])
+        ], settings: "links:\n  outside: [/blog/]\n")
         #expect(report.errors.isEmpty)
         #expect(try HTMLPage(output + "/en/index.html").values("//main//p/a/@href") == ["/blog/2024/post/"])
     }
@@ -278,18 +276,16 @@ import SitegenTestSupport
 
     @Test func aNavEntryThatIsNoPageIsAnErrorAtIt() throws {
         let (report, _) = try ForeignLayoutTests.build([
-            "sitegen.yml": "title: Docs\nlanguages:\n  - code: en\n    name: English\nnav:\n  - index.md\n  - Gone: gone.md\n",
             "content/en/index.md": "# Home\n",
-        ])
+        ], settings: "nav:\n  - index.md\n  - Gone: gone.md\n")
         #expect(report.errors.map(\.description) == ["sitegen.yml:7:11: error: nav entry 'gone.md' is not a page of content/en/"])
     }
 
     @Test func aNavEntryOfAPageWithErrorsIsNoSecondError() throws {
         let (report, _) = try ForeignLayoutTests.build([
-            "sitegen.yml": "title: Docs\nlanguages:\n  - code: en\n    name: English\nnav:\n  - index.md\n  - broken.md\n",
             "content/en/index.md": "# Home\n",
             "content/en/broken.md": "No title here.\n",
-        ])
+        ], settings: "nav:\n  - index.md\n  - broken.md\n")
         #expect(report.errors.map(\.file) == ["content/en/broken.md"])
     }
 }

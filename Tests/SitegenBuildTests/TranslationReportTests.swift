@@ -164,9 +164,7 @@ import SitegenTestSupport
     }
 
     @Test func buildOfOneLanguageLogsNoTranslationsLine() throws {
-        let site = try SiteFixtures.copy("translations")
-        try "title: Vertalingen\nlanguages:\n  - code: nl\n    name: Nederlands\n".write(toFile: site + "/sitegen.yml", atomically: false, encoding: .utf8)
-        for folder in ["en", "de"] { try FileManager.default.removeItem(atPath: site + "/content/" + folder) }
+        let site = try MultilingualSite(["nl"]).write()
         var lines: [String] = []
         let report = try SiteBuilder.build(BuildOptions(source: site, output: SiteFixtures.temporaryFolder() + "/out"),
                                            log: { lines.append($0.name) })

@@ -354,9 +354,7 @@ import SitegenTestSupport
     }
 
     @Test func highlightSettingMustBeABoolean() throws {
-        let site = try SiteFixtures.copy("good")
-        let config = site + "/sitegen.yml"
-        try (try String(contentsOfFile: config, encoding: .utf8) + "\nmarkdown:\n  highlight: maybe\n").write(toFile: config, atomically: true, encoding: .utf8)
+        let site = try SiteFixtures.copy("good", settings: "\nmarkdown:\n  highlight: maybe\n")
         let (report, _) = try SiteFixtures.build(site)
         #expect(report.errors.contains { $0.message == "markdown.highlight must be true or false" && $0.line != nil })
     }

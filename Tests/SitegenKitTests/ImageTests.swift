@@ -146,9 +146,7 @@ import SitegenTestSupport
     /// Raw HTML kept by `rawHTML: allow`: `img` and `a` targets rewritten
     /// like Markdown's (and checked), ids anchors, sizes added.
     @Test func rawHTMLLinksAreCheckedAndRewritten() throws {
-        let site = try SiteFixtures.copy("shortcodes")
-        try (try String(contentsOfFile: site + "/sitegen.yml", encoding: .utf8) + "markdown:\n  rawHTML: allow\n")
-            .write(toFile: site + "/sitegen.yml", atomically: true, encoding: .utf8)
+        let site = try SiteFixtures.copy("shortcodes", settings: "markdown:\n  rawHTML: allow\n")
         let page = """
             ---
             title: Raw

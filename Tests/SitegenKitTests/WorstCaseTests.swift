@@ -224,14 +224,8 @@ extension WorstCaseTests {
     /// breadcrumbs name the home page and the 11 nearest ancestors.
     @Test(.timeLimit(.minutes(3)))
     func aPageAThousandFoldersDeepBuilds() throws {
-        let site = SiteFixtures.temporaryFolder()
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: site + "/content/en", withIntermediateDirectories: true)
-        try "title: Deep\nlanguages:\n  - code: en\n    name: English\n".write(toFile: site + "/sitegen.yml", atomically: false, encoding: .utf8)
-        try "---\ntitle: Home\n---\nHi\n".write(toFile: site + "/content/en/index.md", atomically: false, encoding: .utf8)
-        let folder = "/content/en/" + Array(repeating: "d", count: 1_000).joined(separator: "/")
-        try manager.createDirectory(atPath: site + folder, withIntermediateDirectories: true)
-        try "---\ntitle: Leaf\n---\nLeaf\n".write(toFile: site + folder + "/leaf.md", atomically: false, encoding: .utf8)
+        let folder = "content/en/" + Array(repeating: "d", count: 1_000).joined(separator: "/")
+        let site = try ForeignLayoutTests.site(["content/en/index.md": "---\ntitle: Home\n---\nHi\n", folder + "/leaf.md": "---\ntitle: Leaf\n---\nLeaf\n"])
         let (report, output) = try SiteFixtures.build(site)
         #expect(report.succeeded, "\(report.diagnostics.prefix(3))")
         let leafPath = output + "/en/" + Array(repeating: "d", count: 1_000).joined(separator: "/") + "/leaf/index.html"
@@ -246,12 +240,9 @@ extension WorstCaseTests {
     /// hint (the page's ids) sorted all 5,000 ids again, minutes in all.
     @Test(.timeLimit(.minutes(1)))
     func manyBrokenAnchorsIntoOneLongPageAreReportedQuickly() throws {
-        let site = SiteFixtures.temporaryFolder()
-        try FileManager.default.createDirectory(atPath: site + "/content/en", withIntermediateDirectories: true)
-        try "title: Anchors\nlanguages:\n  - code: en\n    name: English\n".write(toFile: site + "/sitegen.yml", atomically: false, encoding: .utf8)
         let headings = (1...5_000).map { "## Part \($0)\n" }.joined()
         let links = (1...10_000).map { "[x](#missing-\($0))\n" }.joined()
-        try ("---\ntitle: Home\n---\n" + headings + links).write(toFile: site + "/content/en/index.md", atomically: false, encoding: .utf8)
+        let site = try ForeignLayoutTests.site(["content/en/index.md": "---\ntitle: Home\n---\n" + headings + links])
         let (report, _) = try SiteFixtures.build(site)
         let anchorErrors = report.errors.filter { $0.message.hasPrefix("anchor '#missing-") }
         #expect(anchorErrors.count == 10_000)

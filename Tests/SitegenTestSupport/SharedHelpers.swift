@@ -29,13 +29,13 @@ package enum SearchTests {
 }
 
 package enum ForeignLayoutTests {
-    /// A site folder with these files (paths relative to it) and a one-language
-    /// `sitegen.yml` unless given.
-    package static func site(_ files: [String: String]) throws -> String {
+    /// A site folder with these files (paths relative to it) and, unless
+    /// given, a one-language `sitegen.yml` (English) ending with `settings`.
+    package static func site(_ files: [String: String], settings: String = "") throws -> String {
         let root = SiteFixtures.temporaryFolder() + "/site"
         var files = files
         if files["sitegen.yml"] == nil {
-            files["sitegen.yml"] = "title: Docs\nlanguages:\n  - code: en\n    name: English\n"
+            files["sitegen.yml"] = "title: Docs\nlanguages:\n  - code: en\n    name: English\n" + settings
         }
         for (path, text) in files {
             let full = root + "/" + path
