@@ -8,24 +8,10 @@ import SitegenTestSupport
 /// plural forms its grammar needs, and a text English stands in for is
 /// marked as English on the page.
 @Suite struct ThemeStringsTests {
-    /// The languages the theme speaks (issue 29).
-    static let languages = ["ar", "de", "en", "es", "fr", "he", "hi", "it", "ja", "ko", "nl", "pl", "pt", "ru", "sv", "tr", "uk", "zh"]
+    // The helpers live in SitegenTestSupport, for SitegenBuildTests' suite too.
+    static let languages = SitegenTestSupport.ThemeStringsTests.languages
 
-    /// The CLDR plural categories a language uses for whole numbers from 2
-    /// up, besides `other`: each needs its form of a text with a number.
-    static let pluralCategories: [String: Set<String>] = [
-        "ar": ["two", "few", "many"],
-        "pl": ["few", "many"],
-        "ru": ["one", "few", "many"],
-        "uk": ["one", "few", "many"],
-    ]
-
-    static func themeStrings(_ language: String) -> UIStrings {
-        let file = BuiltInTheme.files.first { $0.path == BuiltInTheme.stringsFolder + language + ".yml" }!
-        let (strings, problems) = UIStrings.parse(SourceText(String(decoding: file.bytes, as: UTF8.self), path: file.path), language: language)
-        #expect(problems.isEmpty, "\(language): \(problems)")
-        return strings
-    }
+    static func themeStrings(_ language: String) -> UIStrings { SitegenTestSupport.ThemeStringsTests.themeStrings(language) }
 
     /// A site in every language the theme speaks, read in context: each
     /// page shows its own language's texts, none of them in English.

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import SitegenKit
 @testable import SitegenBuild
 @testable import SitegenSupport
@@ -117,5 +118,18 @@ package enum CommandLineTests {
             status: process.terminationStatus,
             standardOutput: String(decoding: outData, as: UTF8.self),
             standardError: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+package enum ThemeStringsTests {
+    /// The languages the theme speaks (issue 29).
+    package static let languages = ["ar", "de", "en", "es", "fr", "he", "hi", "it", "ja", "ko", "nl", "pl", "pt", "ru", "sv", "tr", "uk", "zh"]
+
+    /// A language's UI strings as the built-in theme has them; a problem reading them fails the test.
+    package static func themeStrings(_ language: String) -> UIStrings {
+        let file = BuiltInTheme.files.first { $0.path == BuiltInTheme.stringsFolder + language + ".yml" }!
+        let (strings, problems) = UIStrings.parse(SourceText(String(decoding: file.bytes, as: UTF8.self), path: file.path), language: language)
+        #expect(problems.isEmpty, "\(language): \(problems)")
+        return strings
     }
 }
