@@ -133,3 +133,25 @@ package enum ThemeStringsTests {
         return strings
     }
 }
+
+package enum WorstCaseTests {
+    /// A chain of questions: each leads on with "yes" or ends with "no" or
+    /// "unsure", with their words in both languages (or none: a flow that is
+    /// too big is refused before its words are read).
+    package static func chainSite(questions: Int, words withWords: Bool = true) throws -> String {
+        let site = try SiteFixtures.copy("good")
+        var flow = "start: q1\nunsureAnswer: unsure\nquestions:\n"
+        var words = "---\ntitle: Helper\ntranslationKey: helper\nweight: 5\ndecision:\n  flow: helper\n  startButton: Start\n  questions:\n"
+        for index in 1...questions {
+            let next = index == questions ? "outcome-b" : "q\(index + 1)"
+            flow += "  q\(index):\n    answers:\n      yes: \(next)\n      no: outcome-a\n      unsure: outcome-a\n"
+            if withWords { words += "    q\(index):\n      text: Question \(index)?\n      answers:\n        yes: \"Yes\"\n        no: \"No\"\n        unsure: Not sure\n" }
+        }
+        flow += "outcomes:\n  outcome-a:\n    recommend: guide-a#stap-2\n  outcome-b:\n    recommend: over\n"
+        words += "  outcomes:\n    outcome-a:\n      title: A\n      text: A.\n    outcome-b:\n      title: B\n      text: B.\n---\n\nA long chain.\n"
+        try flow.write(toFile: site + "/content/_decisions/helper.yml", atomically: true, encoding: .utf8)
+        try words.write(toFile: site + "/content/en/choose.md", atomically: true, encoding: .utf8)
+        try words.write(toFile: site + "/content/nl/keuze.md", atomically: true, encoding: .utf8)
+        return site
+    }
+}
