@@ -155,3 +155,25 @@ package enum WorstCaseTests {
         return site
     }
 }
+
+/// The shipped guide's decision flow, for both GuideContentTests suites.
+package enum GuideContentTests {
+    package static func flow() throws -> DecisionFlow {
+        let path = Fixtures.repository.path + "/content/_decisions/which-guide.yml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let (flow, diagnostics) = DecisionFlow.parse(SourceText(text, path: "which-guide.yml"), id: "which-guide")
+        #expect(diagnostics.map(\.description) == [])
+        return try #require(flow)
+    }
+
+    /// Every path that ends in an outcome, with the outcome.
+    package static func outcomePaths() throws -> [(step: DecisionStep, outcome: DecisionFlow.Outcome)] {
+        let flow = try flow()
+        let steps = try #require(flow.paths())
+        return steps.compactMap { step in flow.outcome(step.node).map { (step, $0) } }
+    }
+
+    package static func isUnsure(_ step: DecisionStep, in flow: DecisionFlow) -> Bool {
+        step.answers.contains { $0.answer == flow.unsureAnswer }
+    }
+}
