@@ -169,15 +169,17 @@ fi
 # busy machine.
 timings=()
 step_name=
-cpu_seconds() {  # CPU seconds (user + system) of every child that has ended
+read_cpu() {  # cpu=: CPU seconds (user + system) of every child that has ended
+    # `times` in this shell: in $(...) it would count the subshell's children.
     times >"$work/times"
-    awk 'NR == 2 { total = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); total += t[1] * 60 + t[2] } printf "%.0f", total }' "$work/times"
+    cpu=$(awk 'NR == 2 { total = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); total += t[1] * 60 + t[2] } printf "%.0f", total }' "$work/times")
 }
 step() {  # step NAME [WHAT]: ends the step under way, starts NAME and says WHAT
+    read_cpu
     if [ -n "$step_name" ]; then
-        timings+=("$step_name $((SECONDS - step_wall)) s ($(( $(cpu_seconds) - step_cpu )) s CPU)")
+        timings+=("$step_name $((SECONDS - step_wall)) s ($((cpu - step_cpu)) s CPU)")
     fi
-    step_name=$1 step_wall=$SECONDS step_cpu=$(cpu_seconds)
+    step_name=$1 step_wall=$SECONDS step_cpu=$cpu
     [ -z "${2:-}" ] || echo "e2e: $2"
 }
 
