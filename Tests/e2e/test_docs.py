@@ -60,7 +60,10 @@ PHONE_KINDS = ("", "getting-started/", "getting-started/install/", "guides/publi
                "guides/writing/tables/", "guides/writing/images/", "reference/glossary/", "reference/options/",
                "reference/options/page/2/", "reference/options/option-001/")
 PHONE_SAMPLE = [p for p in SAMPLE if p == "index.html" or p.split("/", 1)[1] in [k + "index.html" for k in PHONE_KINDS]]
-AXE_CASES = [(1280, p) for p in SAMPLE] + [(360, p) for p in PHONE_SAMPLE]
+# At 1280 px, every page of SAMPLE in English and Arabic (right to left); the
+# Dutch tree has the English layouts, so PHONE_SAMPLE's Dutch pages stand for it.
+DESKTOP_SAMPLE = [p for p in SAMPLE if not p.startswith("nl/") or p in PHONE_SAMPLE]
+AXE_CASES = [(1280, p) for p in DESKTOP_SAMPLE] + [(360, p) for p in PHONE_SAMPLE]
 
 
 @pytest.fixture(scope="session")
