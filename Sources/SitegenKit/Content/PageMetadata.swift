@@ -111,7 +111,12 @@ package struct PageMetadata: Sendable, Hashable {
     /// URL break. (The value stays in `page.params.url` for a theme that
     /// reads it.)
     static func foreignURLWarning(_ parsed: YAMLText) -> Diagnostic? {
-        guard let key = parsed.root?.mapping?.keys.first(where: { $0.string?.lowercased() == "url" }) else { return nil }
+        // By bytes: lower-casing every key of every page cost 17,000 instructions a page.
+        func isURL(_ key: Node) -> Bool {
+            guard let name = key.scalar?.string, name.utf8.count == 3 else { return false }
+            return name.utf8.elementsEqual("url".utf8) { $0 | 0x20 == $1 }
+        }
+        guard let key = parsed.root?.mapping?.keys.first(where: isURL) else { return nil }
         return .warning("'url:' is not read: a page's URL comes from its file and 'slug:'; to keep an old URL working, add it to 'aliases:' (a theme may still read it as page.params.url)",
                         at: parsed.location(of: key)).of(kind: foreignURLKind)
     }
