@@ -18,7 +18,13 @@ struct YAMLText {
             // anything else, and every error, by Yams. The encoding is given:
             // by default Yams reads an environment variable on every parse,
             // which costs more than the parse itself.
-            self.root = try SimpleYAML.root(text) ?? Parser(yaml: text, resolver: YAMLText.resolver, encoding: .utf8).singleRoot()
+            if let simple = SimpleYAML.root(text) {
+                // Within SimpleYAML's bounds the size limits hold (no
+                // aliases, two levels): no walk needed (1 % of a link-heavy build).
+                self.root = simple
+                return
+            }
+            self.root = try Parser(yaml: text, resolver: YAMLText.resolver, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             throw DiagnosticError(YAMLText.diagnostic(for: error, file: file, firstLine: firstLine))
         } catch {
