@@ -23,10 +23,13 @@ package enum BlockContainerTransform {
         package var footnotes: [(label: String, content: MarkdownNode, place: SourceLocation)] = []
         /// Whether it made a group of tabs.
         package var madeTabs = false
+        /// Groups of tabs numbered so far in the page (the pieces before, then these).
+        package var tabGroups = 0
     }
 
-    package static func apply(to markdown: ParsedMarkdown, labels: CalloutLabels) -> Result {
-        var result = Result()
+    /// `tabGroupsBefore`: groups the page's pieces before this one numbered.
+    package static func apply(to markdown: ParsedMarkdown, labels: CalloutLabels, tabGroupsBefore: Int = 0) -> Result {
+        var result = Result(tabGroups: tabGroupsBefore)
         guard !markdown.blockContainers.isEmpty else { return result }
         var tabs: [OpaquePointer: Tab] = [:]
         var tabOrder: [MarkdownNode] = []
@@ -94,7 +97,7 @@ package enum BlockContainerTransform {
             for holder in codeGroups { splitCodeGroup(holder, in: markdown.document, tabs: &tabs, tabOrder: &tabOrder) }
             quote.unlink()
         }
-        groupTabs(tabOrder, tabs, markdown: markdown, ids: &result.ids)
+        groupTabs(tabOrder, tabs, markdown: markdown, ids: &result.ids, groupNumber: &result.tabGroups)
         result.madeTabs = !tabOrder.isEmpty
         return result
     }
@@ -150,9 +153,8 @@ package enum BlockContainerTransform {
 
     /// Wraps each run of adjacent tabs in a group and numbers them.
     private static func groupTabs(_ order: [MarkdownNode], _ tabs: [OpaquePointer: Tab],
-                                  markdown: ParsedMarkdown, ids: inout Set<String>) {
+                                  markdown: ParsedMarkdown, ids: inout Set<String>, groupNumber: inout Int) {
         var grouped: Set<OpaquePointer> = []
-        var groupNumber = 0
         for tab in order where !grouped.contains(tab.pointer) {
             groupNumber += 1
             let group = markdown.document.makeCustom(.customBlock, onEnter: TabsHTML.groupOpen, onExit: TabsHTML.groupClose)

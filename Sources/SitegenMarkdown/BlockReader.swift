@@ -31,6 +31,8 @@ package struct BlockReader {
     package static let maxDepth = 32
     package static let unclosedKind = "unclosed blocks"
     package static let optionKind = "block options sitegen does not read"
+    /// The start of the warning given once per page for blocks nested too deep.
+    package static let tooDeepMessage = "blocks nested more than \(maxDepth) deep"
 
     package var text: String
     package var containers: [Int: BlockContainer] = [:]
@@ -100,7 +102,7 @@ package struct BlockReader {
                 if !reportedDepth {
                     reportedDepth = true
                     diagnostics.append(Diagnostic(.warning, file: path, line: index + 1, column: removed[index] + indent + 1,
-                        "blocks nested more than \(BlockReader.maxDepth) deep: this one and those inside it are left as text"))
+                        "\(BlockReader.tooDeepMessage): this one and those inside it are left as text"))
                 }
                 index += 1
                 continue

@@ -49,6 +49,30 @@ package struct ExpandedMarkdown {
         origins = [LineOrigin(file: file, line: 1)]
     }
 
+    /// The part of it a piece of the page (`MarkdownChunks`) holds: the
+    /// piece's text (its own lines from `firstLine`, then definitions), with
+    /// those lines' origins and column shifts, and every call (they keep
+    /// their numbers). What is the page's once (the included files, the
+    /// expander's messages) goes with the first piece only.
+    func piece(_ text: String, firstLine: Int) -> ExpandedMarkdown {
+        var piece = ExpandedMarkdown(file: origins[0].file)
+        piece.text = text
+        let lineCount = text.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        let own = origins[min(firstLine, origins.count)..<min(firstLine + lineCount, origins.count)]
+        // Definitions put after the piece's own text: from no line of their own.
+        piece.origins = Array(own) + Array(repeating: own.last ?? origins[origins.count - 1], count: lineCount - own.count)
+        for (line, shifts) in columnShifts where line >= firstLine && line < firstLine + own.count {
+            piece.columnShifts[line - firstLine] = shifts
+        }
+        piece.calls = calls
+        piece.refTargets = refTargets
+        if firstLine == 0 {
+            piece.includedFiles = includedFiles
+            piece.diagnostics = diagnostics
+        }
+        return piece
+    }
+
     /// Appends text taken from `file`, whose first character is on `line`;
     /// `line` moves on past its line breaks.
     mutating func append(_ piece: Substring, file: String, line: inout Int) {
@@ -78,6 +102,36 @@ package enum ShortcodePlaceholder {
     static let closeEnd: Unicode.Scalar = "\u{E002}"
     /// Marks where a partial puts its inner HTML, so its output can be split around it.
     package static let inner = "\u{E000}inner\u{E001}"
+
+    /// The numbers of the placeholders in `text`: opening and closing ones,
+    /// in order. By bytes: each is U+E000, digits, then U+E001 or U+E002.
+    static func numbers(in text: Substring) -> (opens: [Int], closes: [Int]) {
+        var text = text
+        return text.withUTF8 { numbers(in: $0) }
+    }
+
+    static func numbers(in bytes: UnsafeBufferPointer<UInt8>) -> (opens: [Int], closes: [Int]) {
+        var opens: [Int] = []
+        var closes: [Int] = []
+        do {
+            var index = 0
+            while let lead = bytes[index...].firstIndex(of: 0xEE) {
+                index = lead + 1
+                guard lead + 2 < bytes.count, bytes[lead + 1] == 0x80, bytes[lead + 2] == 0x80 else { continue }
+                var end = lead + 3
+                var number = 0
+                while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9"), end - lead < 12 {
+                    number = number * 10 + Int(bytes[end] - UInt8(ascii: "0"))
+                    end += 1
+                }
+                guard end > lead + 3, end + 2 < bytes.count, bytes[end] == 0xEE, bytes[end + 1] == 0x80,
+                      bytes[end + 2] == 0x81 || bytes[end + 2] == 0x82 else { continue }
+                if bytes[end + 2] == 0x81 { opens.append(number) } else { closes.append(number) }
+                index = end + 3
+            }
+        }
+        return (opens, closes)
+    }
 
     static func open(_ number: Int) -> String { "\u{E000}\(number)\u{E001}" }
     static func close(_ number: Int) -> String { "\u{E000}\(number)\u{E002}" }

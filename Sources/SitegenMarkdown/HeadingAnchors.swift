@@ -18,8 +18,11 @@ package enum HeadingAnchors {
     }
 
     /// Assigns ids after those in `taken` (a page's earlier pieces,
-    /// `MarkdownChunks`), and adds them there.
+    /// `MarkdownChunks`), and adds them there. Automatic ids also avoid
+    /// `pageExplicitIDs`: the `{#id}`s of the whole page (all its pieces),
+    /// which the whole page takes first.
     package static func assign(in markdown: ParsedMarkdown, taken: inout Set<String>, nextNumber: inout [String: Int],
+                               pageExplicitIDs: Set<String> = [],
                                style: HeadingIDStyle = .github) -> [(node: MarkdownNode, heading: Heading)] {
         let nodes = markdown.document.nodes(ofType: .heading)
         var explicit: [HeadingAttributes?] = []
@@ -45,7 +48,8 @@ package enum HeadingAnchors {
             if let custom = attributes?.id {
                 id = custom
             } else {
-                id = unique(style == .github ? githubSlug(text) : slug(text), in: &taken, nextNumber: &nextNumber)
+                id = unique(style == .github ? githubSlug(text) : slug(text), in: &taken, avoiding: pageExplicitIDs,
+                            nextNumber: &nextNumber)
             }
             let location = markdown.location(of: node)
             var heading = Heading(level: node.headingLevel, text: text, id: id, classes: attributes?.classes ?? [])
@@ -56,6 +60,12 @@ package enum HeadingAnchors {
             result.append((node, heading))
         }
         return result
+    }
+
+    /// The ids the headings of `markdown` set themselves (`{#id}`), in
+    /// order; it takes the markers out, as `assign` does.
+    package static func explicitIDs(in markdown: ParsedMarkdown) -> [String] {
+        markdown.document.nodes(ofType: .heading).compactMap { removeAttributes(from: $0, in: markdown)?.id }
     }
 
     /// GitHub's id for heading text (github-slugger, which Hugo follows too):
@@ -132,14 +142,15 @@ package enum HeadingAnchors {
     /// base never goes down: `nextNumber` remembers where the last search for
     /// the base stopped, and the next one starts there. Without it, n equal
     /// headings tried 1 + 2 + ... + n candidates.
-    private static func unique(_ base: String, in taken: inout Set<String>, nextNumber: inout [String: Int]) -> String {
+    private static func unique(_ base: String, in taken: inout Set<String>, avoiding: Set<String>,
+                               nextNumber: inout [String: Int]) -> String {
         var candidate = base
-        if taken.contains(candidate) {
+        if taken.contains(candidate) || avoiding.contains(candidate) {
             var number = nextNumber[base] ?? 1
             repeat {
                 candidate = "\(base)-\(number)"
                 number += 1
-            } while taken.contains(candidate)
+            } while taken.contains(candidate) || avoiding.contains(candidate)
             nextNumber[base] = number
         }
         taken.insert(candidate)

@@ -12,13 +12,23 @@
 /// line scanner only proposes; `MarkdownRenderer` checks each piece's last
 /// block in cmark's own tree and renders the page whole when one is open.
 ///
+/// Other generators' blocks (`:::`, `!!!`, tabs) are never cut: the reader's
+/// own rules are followed too (`ReaderBlockScanner`), and a piece never
+/// starts with a tab, which would join the tab before it in one group.
+///
 /// Link reference definitions hold across the page: each piece gets, after
 /// its own text, the definitions (from anywhere in the page) of the labels
-/// its brackets name. Pages this cannot be done for exactly are not cut
-/// (`init` returns nil): footnotes, shortcodes, includes and other
-/// generators' blocks (numbered or matched across the page), explicit
-/// heading ids (taken before any automatic one), and definitions that are
-/// not one plain line with an ASCII label, or whose label is defined twice.
+/// its brackets name. Explicit heading ids (`{#id}`) are taken before any
+/// automatic one in the whole page: the renderer then surveys every piece
+/// for them first (`mayHaveExplicitIDs`). Shortcodes and includes are
+/// expanded first, and the expanded text is cut, never inside a
+/// shortcode's inner Markdown (`pairedShortcodes`).
+///
+/// Pages this cannot be done for exactly are not cut (`init` returns nil):
+/// footnotes (numbered in the order of their first reference anywhere in
+/// the page, their notes listed at its end, notes referring to notes), and
+/// definitions that are not one plain line with an ASCII label, or whose
+/// label is defined twice.
 package struct MarkdownChunks {
     /// Pages below this size are parsed whole: at most a few tens of MB.
     package static let threshold = 256 * 1024
@@ -40,21 +50,35 @@ package struct MarkdownChunks {
     }
 
     package let chunks: [Chunk]
+    /// A line holds `{#` (or `{ #`): a heading may set its own id.
+    package private(set) var mayHaveExplicitIDs = false
 
     /// The pieces of `text`, or nil when it is small or cannot be cut exactly.
-    package init?(_ text: String, census: MarkerCensus, targetSize: Int = MarkdownChunks.targetSize,
-                  threshold: Int = MarkdownChunks.threshold) {
-        guard text.utf8.count >= threshold, !census.has([.markerRun, .footnote, .directive]) else { return nil }
+    /// - Parameter pairedShortcodes: for a text whose shortcodes and
+    ///   includes were expanded first (`MarkdownExpander`), the numbers of
+    ///   the shortcodes whose inner Markdown runs to a closing placeholder:
+    ///   a piece never ends between the two. nil: the page's own text.
+    package init?(_ text: String, census: MarkerCensus, pairedShortcodes: Set<Int>? = nil,
+                  targetSize: Int = MarkdownChunks.targetSize, threshold: Int = MarkdownChunks.threshold) {
+        guard text.utf8.count >= threshold, !census.has(.footnote), pairedShortcodes != nil || !census.has(.directive) else { return nil }
         var contiguous = text
-        guard let chunks = contiguous.withUTF8({ bytes in Self.cut(bytes, in: text, targetSize: targetSize) }),
+        var explicitIDs = false
+        guard let chunks = contiguous.withUTF8({ bytes in
+                  Self.cut(bytes, in: text, targetSize: targetSize, readerBlocks: census.has(.markerRun),
+                           pairedShortcodes: pairedShortcodes ?? [], explicitIDs: &explicitIDs)
+              }),
               chunks.count > 1 else { return nil }
         self.chunks = chunks
+        self.mayHaveExplicitIDs = explicitIDs
     }
 
     // MARK: Cutting
 
-    private static func cut(_ bytes: UnsafeBufferPointer<UInt8>, in text: String, targetSize: Int) -> [Chunk]? {
+    private static func cut(_ bytes: UnsafeBufferPointer<UInt8>, in text: String, targetSize: Int,
+                            readerBlocks: Bool, pairedShortcodes: Set<Int>, explicitIDs: inout Bool) -> [Chunk]? {
         var scanner = BlockScanner()
+        var readerScanner = ReaderBlockScanner()
+        var openShortcodes: Set<Int> = []
         var definitions: [String: (line: Int, text: Substring)] = [:]
         var cuts: [(byte: Int, line: Int)] = [(0, 0)]
         var previousBlank = true
@@ -64,7 +88,7 @@ package struct MarkdownChunks {
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            if hasExplicitID(line) { return nil }
+            if !explicitIDs, hasExplicitID(line) { explicitIDs = true }
             if let label = definitionLabel(line, next: end < bytes.count ? nextLine(bytes, after: end) : nil) {
                 guard let label, definitions[label] == nil else { return nil }
                 let lineText = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
@@ -72,10 +96,17 @@ package struct MarkdownChunks {
             }
             let blank = line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             if previousBlank, !blank, start - cuts[cuts.count - 1].byte >= targetSize,
-               scanner.isOutside, canStartPiece(line) {
+               scanner.isOutside, canStartPiece(line),
+               !readerBlocks || (readerScanner.isOutside && !ReaderBlockScanner.opensTab(line)), openShortcodes.isEmpty {
                 cuts.append((start, lineNumber))
             }
             scanner.read(line)
+            if readerBlocks { readerScanner.read(line) }
+            if !pairedShortcodes.isEmpty, line.contains(0xEE) {
+                let (opens, closes) = ShortcodePlaceholder.numbers(in: line)
+                openShortcodes.formUnion(opens.filter(pairedShortcodes.contains))
+                openShortcodes.subtract(closes)
+            }
             previousBlank = blank
             lineNumber += 1
             start = end + 1

@@ -63,7 +63,9 @@ package struct MarkdownExpander {
                 skipUntil = end
             }
             let lineBreaks = text[token.range.lowerBound..<end].utf8.count(of: UInt8(ascii: "\n"))
-            if lineBreaks == 0 && output.origins.count == outputLine && output.text.utf8.count >= outputStart {
+            // (Not when the line became an included file's.)
+            if lineBreaks == 0 && output.origins.count == outputLine && output.text.utf8.count >= outputStart
+                && output.origins[outputLine - 1].file == file {
                 output.recordReplacement(of: text[token.range.lowerBound..<end].unicodeScalars.count, from: outputStart)
             }
             line = tokenLine + lineBreaks
@@ -309,6 +311,9 @@ package struct MarkdownExpander {
             output.appendGenerated(block, file: location.file, line: line)
         } else {
             let block = selected.map { ($0.isEmpty ? "" : prefix) + $0 }.joined(separator: "\n")
+            // A block include's first line is the file's, not the page's
+            // line of the directive (a broken link there was reported in the page).
+            if token.isBlock, prefix.isEmpty { output.origins[output.origins.count - 1] = LineOrigin(file: found.path, line: firstLine) }
             expand(block, file: found.path, firstLine: firstLine)
         }
     }

@@ -2,14 +2,41 @@ import SitegenSupport
 
 /// What the pieces of a page (`MarkdownChunks`) hand on to the next: the
 /// ids its headings took, whether an image came already (the first is not
-/// lazy), and the raw HTML of the piece just rendered.
+/// lazy), the groups of tabs numbered, and the raw HTML of the piece just
+/// rendered.
 struct PageState {
     /// The piece being rendered; nil when the page is rendered whole.
     var piece: Piece?
     var headingIDs: Set<String> = []
     var headingNumbers: [String: Int] = [:]
     var imageSeen = false
+    var tabGroups = 0
     var rawHTML = RawHTMLTransform.Found()
+    /// What the whole page reserves before any automatic heading id: the
+    /// ids of its blocks (tabs, `attrs: {id}`) and its headings' `{#id}`s,
+    /// found by a survey of every piece first (`surveyPieces`).
+    var blockIDs: Set<String> = []
+    var explicitIDs: Set<String> = []
+    /// Set while surveying: `render` stops before the headings get ids and
+    /// adds the piece's to `blockIDs` and `explicitIDs`.
+    var surveying = false
+    /// The page's (or the piece's) text with shortcodes and includes
+    /// expanded, when that was done before it was cut; and the numbers of
+    /// the shortcodes whose placeholders the piece holds.
+    var expanded: ExpandedMarkdown?
+    var shortcodes: Range<Int>?
+
+    /// Starts on a piece: what `render` is given for it.
+    mutating func enter(_ chunk: MarkdownChunks.Chunk, of source: SourceText, expanded page: ExpandedMarkdown?) -> SourceText {
+        piece = Piece(chunk)
+        let text = String(chunk.text) + chunk.definitions
+        if let page {
+            expanded = page.piece(text, firstLine: chunk.firstLine)
+            let opens = ShortcodePlaceholder.numbers(in: chunk.text).opens
+            shortcodes = (opens.min() ?? 0)..<((opens.max() ?? -1) + 1)
+        }
+        return SourceText(normalized: text, path: source.path)
+    }
 
     /// One piece of a page, and what makes it safe to render alone.
     struct Piece {
@@ -79,25 +106,35 @@ extension MarkdownRenderer {
     /// Renders a page piece by piece, each piece's cmark tree freed before
     /// the next is parsed. nil: a piece was not self-contained; render the
     /// page whole.
+    /// - Parameter expanded: the page's text with its shortcodes and
+    ///   includes expanded, which `chunks` cut; its lines name their files.
     static func renderPieces(
         _ chunks: MarkdownChunks,
         of source: SourceText,
+        expanded: ExpandedMarkdown? = nil,
         census: MarkerCensus,
         options: MarkdownOptions,
         rewriteLink: (MarkdownLink) -> String?,
         imageSize: (MarkdownLink) -> ImageSize?
     ) -> RenderedMarkdown? {
         var page = PageState()
+        if chunks.mayHaveExplicitIDs || census.has(.markerRun) {
+            guard surveyPieces(chunks, of: source, expanded: expanded, census: census, options: options, page: &page) else { return nil }
+            page.headingIDs = page.blockIDs
+        }
         var result = RenderedMarkdown(html: "", headings: [], links: [], calloutLabelsUsed: [:], diagnostics: [])
+        // Room the HTML will likely need, so it is not copied as it grows
+        // (a copy is the whole HTML twice); memory not written is not used.
+        result.html.reserveCapacity(source.text.utf8.count * 2)
         var rawLinks: [MarkdownLink] = []
         var rawIDs: [String] = []
         var authorIDs: [String] = []
         var dropped = RawHTMLTransform.Dropped()
         for chunk in chunks.chunks {
-            page.piece = PageState.Piece(chunk)
-            let text = SourceText(normalized: String(chunk.text) + chunk.definitions, path: source.path)
-            // Links and places are reported against the piece's lines: move them to the page's.
-            let offset = chunk.firstLine
+            let text = page.enter(chunk, of: source, expanded: expanded)
+            // Links and places are reported against the piece's lines: move
+            // them to the page's (an expanded text's lines name their own).
+            let offset = expanded == nil ? chunk.firstLine : 0
             let shift = { (location: SourceLocation) -> SourceLocation in
                 var moved = location
                 if moved.file == source.path { moved.line = moved.line.map { $0 + offset } }
@@ -131,8 +168,35 @@ extension MarkdownRenderer {
         }
         result.links += rawLinks
         result.htmlIDs = rawIDs + authorIDs
+        // The reader warns of blocks nested too deep once per page.
+        var warnedDeep = false
+        result.diagnostics = result.diagnostics.filter { diagnostic in
+            guard diagnostic.message.hasPrefix(BlockReader.tooDeepMessage) else { return true }
+            defer { warnedDeep = true }
+            return !warnedDeep
+        }
         if let warning = dropped.warning { result.diagnostics.append(warning) }
         return result
+    }
+}
+
+extension MarkdownRenderer {
+    /// Finds, before any piece is rendered, what the whole page reserves
+    /// before its first automatic heading id (`PageState.blockIDs`,
+    /// `explicitIDs`). A piece costs a second parse, without highlighting
+    /// or HTML. false: a piece is not self-contained.
+    static func surveyPieces(_ chunks: MarkdownChunks, of source: SourceText, expanded: ExpandedMarkdown?, census: MarkerCensus,
+                             options: MarkdownOptions, page: inout PageState) -> Bool {
+        var survey = PageState()
+        survey.surveying = true
+        for chunk in chunks.chunks {
+            let text = survey.enter(chunk, of: source, expanded: expanded)
+            guard render(text, census: census, options: options, rewriteLink: { _ in nil }, imageSize: { _ in nil },
+                         page: &survey) != nil else { return false }
+        }
+        page.blockIDs = survey.blockIDs
+        page.explicitIDs = survey.explicitIDs
+        return true
     }
 }
 

@@ -16,13 +16,41 @@ public enum MarkdownRenderer {
         imageSize: (MarkdownLink) -> ImageSize? = { _ in nil }
     ) -> RenderedMarkdown {
         let census = MarkerCensus(source.text)
-        if let chunks = MarkdownChunks(source.text, census: census),
-           let rendered = renderPieces(chunks, of: source, census: census, options: options,
-                                       rewriteLink: rewriteLink, imageSize: imageSize) {
+        var page = PageState()
+        if let rendered = renderInPieces(source, census: census, options: options, rewriteLink: rewriteLink,
+                                         imageSize: imageSize, page: &page) {
             return rendered
         }
-        var page = PageState()
         return render(source, census: census, options: options, rewriteLink: rewriteLink, imageSize: imageSize, page: &page)!
+    }
+
+    /// Renders a large page in pieces (`MarkdownChunks`); nil when it is
+    /// small or cannot be cut exactly, with what was expanded already in
+    /// `page` (it is not expanded again when rendered whole).
+    static func renderInPieces(
+        _ source: SourceText,
+        census: MarkerCensus,
+        options: MarkdownOptions,
+        rewriteLink: (MarkdownLink) -> String?,
+        imageSize: (MarkdownLink) -> ImageSize?,
+        targetSize: Int = MarkdownChunks.targetSize,
+        threshold: Int = MarkdownChunks.threshold,
+        page: inout PageState
+    ) -> RenderedMarkdown? {
+        guard source.text.utf8.count >= threshold else { return nil }
+        guard census.has(.directive) else {
+            guard let chunks = MarkdownChunks(source.text, census: census, targetSize: targetSize, threshold: threshold) else { return nil }
+            return renderPieces(chunks, of: source, census: census, options: options, rewriteLink: rewriteLink, imageSize: imageSize)
+        }
+        // Shortcodes and includes first; the expanded text is cut.
+        guard !census.has(.footnote), let expanded = MarkdownExpander.expand(source, settings: options.shortcodes, census: census)
+        else { return nil }
+        page.expanded = expanded
+        let paired = Set(ShortcodePlaceholder.numbers(in: expanded.text[...]).closes)
+        guard let chunks = MarkdownChunks(expanded.text, census: MarkerCensus(expanded.text), pairedShortcodes: paired,
+                                          targetSize: targetSize, threshold: threshold) else { return nil }
+        return renderPieces(chunks, of: source, expanded: expanded, census: census, options: options,
+                            rewriteLink: rewriteLink, imageSize: imageSize)
     }
 
     /// Renders a page, or one piece of it (`page.piece`) with what the
@@ -36,20 +64,27 @@ public enum MarkdownRenderer {
         imageSize: (MarkdownLink) -> ImageSize?,
         page: inout PageState
     ) -> RenderedMarkdown? {
-        let expanded = MarkdownExpander.expand(source, settings: options.shortcodes, census: census)
+        let expanded = page.expanded ?? MarkdownExpander.expand(source, settings: options.shortcodes, census: census)
         let markdown = ParsedMarkdown(source, expanded: expanded, census: census)
         if let piece = page.piece, !piece.isSelfContained(markdown) { return nil }
+        // A block of another generator's syntax the piece leaves open would run on in the page.
+        if let piece = page.piece, piece.isFollowed, markdown.diagnostics.contains(where: { $0.kind == BlockReader.unclosedKind }) {
+            return nil
+        }
         markdown.diagnostics += expanded?.diagnostics ?? []
         PipeTableTransform.apply(to: markdown)
         var shortcodes = ShortcodeTransform.Made()
         if let calls = expanded?.calls {
-            shortcodes = ShortcodeTransform.apply(to: markdown, calls: calls, settings: options.shortcodes, labels: options.calloutLabels)
+            shortcodes = ShortcodeTransform.apply(to: markdown, calls: calls, only: page.shortcodes, settings: options.shortcodes,
+                                                  labels: options.calloutLabels)
         }
         let rawHTML = RawHTMLTransform.apply(to: markdown, policy: options.rawHTML, rewriteLink: rewriteLink, imageSize: imageSize,
                                              imagesBefore: page.imageSeen, reportDrops: page.piece == nil)
         // Blocks first: a code group reads its code blocks' fences.
-        let blocks = BlockContainerTransform.apply(to: markdown, labels: options.calloutLabels)
-        let highlighted = (options.highlight || options.fenceOptions) && CodeBlockTransform.apply(to: markdown, highlight: options.highlight)
+        let blocks = BlockContainerTransform.apply(to: markdown, labels: options.calloutLabels, tabGroupsBefore: page.tabGroups)
+        page.tabGroups = blocks.tabGroups
+        let highlighted = !page.surveying && (options.highlight || options.fenceOptions)
+            && CodeBlockTransform.apply(to: markdown, highlight: options.highlight)
         let calloutTypes = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
             .merging(blocks.labelsUsed) { first, _ in first }
         // Notes first, so the extensions below also read their text.
@@ -67,10 +102,19 @@ public enum MarkdownRenderer {
         if strikes { StrikethroughTransform.apply(to: markdown) }
         if autolinks { AutolinkTransform.apply(to: markdown) }
         ForeignSyntaxCheck.apply(to: markdown)
-        // A piece's headings continue the ids of the pieces before it.
-        if page.piece != nil, !blocks.ids.isEmpty || !footnoteIDs.isEmpty { return nil }
+        // Footnotes are numbered across the page: pages with them are not cut.
+        if page.piece != nil, !footnoteIDs.isEmpty { return nil }
+        if page.surveying {
+            page.blockIDs.formUnion(blocks.ids)
+            page.explicitIDs.formUnion(HeadingAnchors.explicitIDs(in: markdown))
+            return RenderedMarkdown(html: "", headings: [], links: [], calloutLabelsUsed: [:], diagnostics: [])
+        }
+        // A piece's headings continue the ids of the pieces before it, and
+        // avoid what the whole page's blocks (`renderPieces` put them in
+        // first) and `{#id}`s take.
         page.headingIDs.formUnion(options.reservedIDs.union(blocks.ids).union(footnoteIDs))
-        let headings = HeadingAnchors.assign(in: markdown, taken: &page.headingIDs, nextNumber: &page.headingNumbers, style: options.headingIDs)
+        let headings = HeadingAnchors.assign(in: markdown, taken: &page.headingIDs, nextNumber: &page.headingNumbers,
+                                             pageExplicitIDs: page.explicitIDs, style: options.headingIDs)
 
         var links: [MarkdownLink] = []
         var images: [(node: MarkdownNode, size: ImageSize?)] = []

@@ -21,12 +21,15 @@ package enum ShortcodeTransform {
         package var hasTabs = false
     }
 
+    /// `only`: the numbers of the calls whose placeholders a piece of the
+    /// page holds (`MarkdownChunks`); nil for every call.
     @discardableResult
-    package static func apply(to markdown: ParsedMarkdown, calls: [ShortcodeCall], settings: ShortcodeSettings, labels: CalloutLabels) -> Made {
+    package static func apply(to markdown: ParsedMarkdown, calls: [ShortcodeCall], only: Range<Int>? = nil,
+                              settings: ShortcodeSettings, labels: CalloutLabels) -> Made {
         var made = Made()
         guard !calls.isEmpty else { return made }
         let (opens, closes) = marks(in: markdown)
-        for (number, call) in calls.enumerated() {
+        for (number, call) in calls.enumerated() where only?.contains(number) ?? true {
             guard let open = opens[number] else {
                 markdown.diagnostics.append(.error(
                     "shortcode '\(call.name)' cannot stand here (in a link target, an image description or code); move it into the text", at: call.location))

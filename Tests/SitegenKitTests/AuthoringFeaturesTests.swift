@@ -144,6 +144,47 @@ import SitegenTestSupport
         #expect(metadata?.aliases.map(\.path) == ["./ok", "../fine"])
     }
 
+    /// `/a%2Fb/` became a folder named `a%2Fb`, which no request reaches:
+    /// a web server decodes the URL before it looks for the file.
+    @Test func percentEncodedAliasesAreDecodedAndBadEscapesRefused() {
+        let (metadata, none) = PageMetadata.parse("title: X\naliases: [/a%2Fb/, /caf%C3%A9/, /100%25/]", file: "p.md", firstLine: 2)
+        #expect(none.isEmpty)
+        #expect(metadata?.aliases.map(\.path) == ["a/b", "café", "100%"])
+        let (_, problems) = PageMetadata.parse(
+            "title: X\naliases: [/a%2Fb/, /caf%C3%A9/, /%2E%2E/etc/, /bad%zz/, /half%E2%82/, /100%25/]", file: "p.md", firstLine: 2)
+        #expect(problems.map(\.description) == [
+            "p.md:3:33: error: alias '/%2E%2E/etc/' must be a URL path in the site, like 'old/path/' (from this page's folder) or '/old/path/' (from the site root), without '?', '#', a scheme or a name starting with '.'",
+            "p.md:3:47: error: alias '/bad%zz/' has a '%' that starts no %-escape of UTF-8 text (like %20 or %C3%A9); write '%25' for a '%' itself",
+            "p.md:3:57: error: alias '/half%E2%82/' has a '%' that starts no %-escape of UTF-8 text (like %20 or %C3%A9); write '%25' for a '%' itself",
+        ])
+    }
+
+    /// An alias into `/pagefind/` was written where Pagefind's index goes,
+    /// and one into `/assets/` among the theme's files.
+    @Test func aliasesIntoSitegensOwnFoldersAreRefused() throws {
+        let site = try SiteFixtures.copy("good")
+        try "---\ntitle: Verhuisd\naliases: [/pagefind/, /Assets/old/, /pagefind.html, /assets-old/]\n---\n\nTekst.\n"
+            .write(toFile: site + "/content/nl/verhuisd.md", atomically: false, encoding: .utf8)
+        let (report, _) = try SiteFixtures.build(site)
+        #expect(report.errors.map(\.description) == [
+            "content/nl/verhuisd.md:3:11: error: alias '/pagefind/' would be written into pagefind/ (the search index), which sitegen fills itself on every build; a redirect there is lost or replaces one of its files: remove the alias or choose another old URL",
+            "content/nl/verhuisd.md:3:23: error: alias '/Assets/old/' would be written into assets/ (the theme's files), which sitegen fills itself on every build; a redirect there is lost or replaces one of its files: remove the alias or choose another old URL",
+        ])
+    }
+
+    /// `/../../x.png` climbs above the root from both readings: the error
+    /// listed nothing it looked for.
+    @Test func aLinkClimbingAboveTheSiteRootSaysSo() throws {
+        let site = try SiteFixtures.copy("good")
+        try "---\ntitle: Klimt\n---\n\n![x](/../../x.png) and [y](/../../../y/)\n"
+            .write(toFile: site + "/content/nl/klimt.md", atomically: false, encoding: .utf8)
+        let (report, _) = try SiteFixtures.build(site)
+        #expect(report.errors.map(\.description) == [
+            "content/nl/klimt.md:5:1: error: link target '/../../x.png' climbs above the site root with '..'; write the path from the site root without '..', like '/img/logo.png'",
+            "content/nl/klimt.md:5:24: error: link target '/../../../y/' climbs above the site root with '..'; write the path from the site root without '..', like '/img/logo.png'",
+        ])
+    }
+
     @Test func markdownSettingsAreRead() {
         let (config, problems) = SiteConfig.parse("title: T\nlanguages: [{code: en, name: English}]\nmarkdown:\n  rawHTML: allow\n  headingIDs: compact\nwarnings:\n  missingTranslations: false\n")
         #expect(problems.isEmpty)

@@ -29,21 +29,46 @@ import SitegenTestSupport
         "## Title\n",
         "Another [x] here.\n",
         "> [!NOTE]\n> A callout.\n",
+        // Headings that set their id, and automatic ids that meet them (and tabs').
+        "## Set {#mine}\n",
+        "## Mine\n",
+        "## Tab 1 1\n",
+        // Other generators' blocks, nested, with blank lines and fences inside.
+        "!!! note \"A *note*\"\n    Body [x].\n\n    More body.\n",
+        ":::tip Title\nTip body.\n\n::: details Inner\nnested\n\n:::\n\nafter inner\n\n:::\n",
+        "=== \"One\"\n    first tab\n\n=== \"Two\"\n\n    second tab\n",
+        "/// note | Pymd\n    attrs: {id: box}\n\nBody.\n\n///\n",
+        "::: code-group\n\n```sh [a.sh]\necho\n```\n\n```js\nx\n```\n\n:::\n",
+        "```\n:::note\nin code\n```\n",
+    ]
+
+    /// Shortcodes (`ShortcodeTests.settings`) and an include, expanded
+    /// before the page is cut: inner Markdown across blank lines, inline
+    /// ones, one in code, inner text, an included heading with its own id.
+    static let shortcodeBlocks: [String] = [
+        "{{< icon \"star\" >}} inline {{< icon \"x\" >}} text [x].\n",
+        "{{% box title=\"Boxed\" %}}\nInner *markdown* [the guide].\n\nSecond paragraph.\n\n## Boxed heading\n\n{{% /box %}}\n",
+        "{{< include \"snippet.md\" >}}\n",
+        "--8<-- \"snippet.md\"\n",
+        "```\n{{< icon \"in-code\" >}}\n```\n",
+        "{{< box >}}text inner\n\nacross a blank line{{< /box >}}\n",
+        "Broken {{< nosuch >}} and [a link](page.md).\n",
     ]
 
     /// Each defined once in a page, anywhere.
     static let definitions = ["[the guide]: /guide.md \"Guide\"\n", "[LATER]:   https://example.com/later\n"]
 
     /// Pages from the blocks in many orders, cut at many sizes.
-    static func pages() -> [String] {
+    static func pages(count: Int = 60, blocks: [String] = blocks, seed: UInt64 = 25) -> [String] {
         var pages: [String] = []
-        var generator = SeededGenerator(seed: 25)
-        for _ in 0..<60 {
+        var generator = SeededGenerator(seed: seed)
+        for _ in 0..<count {
             var page: [String] = []
             for _ in 0..<40 { page.append(blocks[Int(generator.next() % UInt64(blocks.count))] + "\n") }
             for definition in definitions { page.insert(definition + "\n", at: Int(generator.next() % UInt64(page.count))) }
             pages.append(page.joined())
         }
+        guard seed == 25 else { return pages }
         // Definitions after their use; a definition in code, which is none
         // (the page is rendered whole); an unclosed fence at the end.
         let all = blocks.joined(separator: "\n") + "\n"
@@ -61,10 +86,10 @@ import SitegenTestSupport
 
     static func pieces(_ text: String, options: MarkdownOptions, targetSize: Int) -> RenderedMarkdown? {
         let source = SourceText(text, path: "page.md")
-        let census = MarkerCensus(source.text)
-        guard let chunks = MarkdownChunks(source.text, census: census, targetSize: targetSize, threshold: 0) else { return nil }
-        return MarkdownRenderer.renderPieces(chunks, of: source, census: census, options: options,
-                                             rewriteLink: { "/site/\($0.destination)?line=\($0.line)" }, imageSize: { _ in nil })
+        var page = PageState()
+        return MarkdownRenderer.renderInPieces(source, census: MarkerCensus(source.text), options: options,
+                                               rewriteLink: { "/site/\($0.destination)?line=\($0.line)" }, imageSize: { _ in nil },
+                                               targetSize: targetSize, threshold: 0, page: &page)
     }
 
     static func expectSame(_ a: RenderedMarkdown, _ b: RenderedMarkdown) {
@@ -100,17 +125,63 @@ import SitegenTestSupport
         #expect(pieceCount > 2_000)
     }
 
+    /// Pages with shortcodes and includes are expanded, then cut: the same
+    /// HTML, and the same places (the expanded lines name their files).
+    @Test(arguments: [RawHTMLPolicy.drop, .allow])
+    func expandedPiecesRenderAsTheWholePage(policy: RawHTMLPolicy) {
+        let options = MarkdownOptions(rawHTML: policy, shortcodes: ShortcodeTests.settings, images: true)
+        var cutPages = 0
+        for (index, page) in Self.pages(count: 30, blocks: Self.blocks + Self.shortcodeBlocks + Self.shortcodeBlocks, seed: 26).enumerated() {
+            let whole = Self.whole(page, options: options)
+            for target in [1, 40, 300] {
+                guard let pieces = Self.pieces(page, options: options, targetSize: target) else { continue }
+                cutPages += 1
+                if pieces.html != whole.html { Issue.record("page \(index), target \(target) differs") }
+                Self.expectSame(pieces, whole)
+            }
+            #expect(!page.contains("snippet.md") || whole.includedFiles == ["snippets/snippet.md"])
+        }
+        #expect(cutPages > 50)
+    }
+
     @Test func pagesThatCannotBeCutExactlyAreNot() {
         let census = { (text: String) in MarkerCensus(text) }
         for text in [
             "Note[^1].\n\n" + String(repeating: "Para.\n\n", count: 50) + "[^1]: A footnote.\n",
-            "## Title {#mine}\n\n" + String(repeating: "Para.\n\n", count: 50),
             "[a]: /one\n\n" + String(repeating: "Para [a].\n\n", count: 50) + "[A]: /two\n",
             "[a]:\n/split\n\n" + String(repeating: "Para [a].\n\n", count: 50),
             "> [a]: /quoted\n\n" + String(repeating: "Para [a].\n\n", count: 50),
             ":::note\n" + String(repeating: "Para.\n\n", count: 50) + ":::\n",
+            "=== \"A\"\n    a\n\n=== \"B\"\n    b\n\n=== \"C\"\n    c\n",
+            "```\n" + String(repeating: "Para.\n\n", count: 50) + "```\n",
         ] {
             #expect(MarkdownChunks(text, census: census(text), targetSize: 1, threshold: 0) == nil)
+        }
+    }
+
+    /// Ids the whole page takes first: a `{#id}` further down, a tab's id.
+    /// Each piece sees them (a survey of every piece comes first).
+    @Test func automaticIDsAvoidIDsSetLaterInThePage() throws {
+        let text = "## Mine\n\n## Tab 1 1\n\n" + String(repeating: "Para.\n\n", count: 20)
+            + "## Later {#mine}\n\n=== \"A\"\n    a\n\n## Mine\n"
+        let options = MarkdownOptions()
+        let pieces = try #require(Self.pieces(text, options: options, targetSize: 1))
+        Self.expectSame(pieces, Self.whole(text, options: options))
+        #expect(pieces.headings.map(\.id) == ["mine-1", "tab-1-1-1", "mine", "mine-2"])
+    }
+
+    /// A piece that leaves a block of another generator's syntax open (had
+    /// the line scanner been misled) is not rendered alone: the page is
+    /// rendered whole.
+    @Test func aPieceLeavingABlockOpenIsNotRenderedAlone() {
+        for (text, isFollowed) in [(":::note\nbody\n\n", true), (":::note\nbody\n\n:::\n\n", true), (":::note\nbody\n", false)] {
+            let chunk = MarkdownChunks.Chunk(text: text[...], firstLine: 0, endsBeforeNext: isFollowed)
+            var page = PageState()
+            page.piece = PageState.Piece(chunk)
+            let source = SourceText(text, path: "page.md")
+            let rendered = MarkdownRenderer.render(source, census: MarkerCensus(text), options: MarkdownOptions(),
+                                                   rewriteLink: { _ in nil }, imageSize: { _ in nil }, page: &page)
+            #expect((rendered == nil) == (isFollowed && !text.hasSuffix(":::\n\n")))
         }
     }
 

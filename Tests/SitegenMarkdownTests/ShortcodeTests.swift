@@ -186,6 +186,13 @@ import SitegenTestSupport
         let result = rendered("Before.\n\n--8<-- \"snippet.md\"\n\n[x](nowhere.md)\n")
         #expect(result.html == "<p>Before.</p>\n<h2 id=\"inc\">Included</h2>\n<p>From a file.</p>\n<p><a href=\"nowhere.md\">x</a></p>\n")
         #expect(result.headings.map(\.id) == ["inc"])
+        // Its first line too (it was placed on the page's line of the directive).
+        #expect(result.headings.map { [$0.file, $0.line.map(String.init)] } == [["snippets/snippet.md", "1"]])
+        // A file of one line: its columns are the file's.
+        let oneLine = render("Before.\n\n--8<-- \"one.md\"\n", options: MarkdownOptions(shortcodes: ShortcodeSettings(include: { _, _ in
+            .found(SourceText("Go [there](nowhere.md).", path: "snippets/one.md"))
+        })))
+        #expect(oneLine.links.map { [$0.file, "\($0.line)", "\($0.column)"] } == [["snippets/one.md", "1", "4"]])
         #expect(result.includedFiles == ["snippets/snippet.md"])
         // The page's own lines keep their numbers after the included ones.
         #expect(result.links.first.map { [$0.line, $0.column] } == [5, 1])

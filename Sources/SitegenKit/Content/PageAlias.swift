@@ -14,14 +14,18 @@ package struct PageAlias: Sendable, Hashable {
     package var fromSiteRoot: Bool
     package var location: SourceLocation
 
-    /// Nil for what cannot be a path of the site.
+    /// Nil for what cannot be a path of the site. %-escapes are decoded
+    /// first, as a web server does before it looks for the file: written
+    /// as they were, `/a%2Fb/` became a folder `a%2Fb` no request reaches,
+    /// and `%2E%2E` would pass the check for `..`.
     init?(_ written: String, location: SourceLocation) {
-        var text = Substring(written.trimmingSpaces)
+        guard let decoded = Self.percentDecoded(String(written.trimmingSpaces)) else { return nil }
+        var text = Substring(decoded)
         fromSiteRoot = text.hasPrefix("/")
         text = text.drop(while: { $0 == "/" })
         if text.hasSuffix("/index.html") { text = text.dropLast("index.html".count) }
         let segments = text.split(separator: "/")
-        guard !segments.isEmpty, !text.contains("//"), !written.containsControlCharacter,
+        guard !segments.isEmpty, !text.contains("//"), !decoded.containsControlCharacter,
               !fromSiteRoot || !segments.contains(where: { $0 == "." || $0 == ".." }),
               !text.contains(where: { $0 == "?" || $0 == "#" || $0 == "\\" }),
               !(segments[0].contains(":")),
@@ -32,6 +36,27 @@ package struct PageAlias: Sendable, Hashable {
         else { return nil }
         path = segments.joined(separator: "/")
         self.location = location
+    }
+
+    /// `text` with each `%XX` decoded; nil when a `%` starts no escape or
+    /// the bytes are not UTF-8.
+    static func percentDecoded(_ text: String) -> String? {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        var bytes: [UInt8] = []
+        let utf8 = Array(text.utf8)
+        var index = 0
+        while index < utf8.count {
+            guard utf8[index] == UInt8(ascii: "%") else {
+                bytes.append(utf8[index])
+                index += 1
+                continue
+            }
+            guard index + 2 < utf8.count, let value = UInt8(String(decoding: utf8[(index + 1)...(index + 2)], as: UTF8.self), radix: 16)
+            else { return nil }
+            bytes.append(value)
+            index += 3
+        }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// Whether the old URL named an HTML file (`/guide.html`), which a web

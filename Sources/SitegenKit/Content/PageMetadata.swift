@@ -136,6 +136,9 @@ package struct PageMetadata: Sendable, Hashable {
         for entry in entries {
             if YAMLText.isString(entry), let value = entry.string, let alias = PageAlias(value, location: reader.location(of: entry)) {
                 aliases.append(alias)
+            } else if let value = entry.string, PageAlias.percentDecoded(value) == nil {
+                reader.error("alias '\(value.escapingControlCharacters)' has a '%' that starts no %-escape of UTF-8 text (like %20 or %C3%A9); write '%25' for a '%' itself",
+                             at: entry)
             } else {
                 reader.error("alias '\((entry.string ?? "").escapingControlCharacters)' must be a URL path in the site, like 'old/path/' (from this page's folder) or '/old/path/' (from the site root), without '?', '#', a scheme or a name starting with '.'",
                              at: entry)

@@ -249,7 +249,7 @@ package struct SiteRenderer: Sendable {
         let assetLookup = AssetLookup(assets: assets, page: page.path)
         var resolver = LinkResolver(site: site, page: page, fileLinks: fileLinks, resolutions: linkResolutions)
         let options = markdownOptions[page.contentLanguage]!
-        let markdown = MarkdownRenderer.render(page.body, options: options, rewriteLink: { resolver.rewrite($0) },
+        var markdown = MarkdownRenderer.render(page.body, options: options, rewriteLink: { resolver.rewrite($0) },
                                                imageSize: { [resolver] in resolver.imageSize($0) })
 
         var diagnostics = ReferenceDefinitionErrors.collapse(markdown.diagnostics + resolver.diagnostics,
@@ -279,26 +279,39 @@ package struct SiteRenderer: Sendable {
         }
 
         var layout = page.metadata.layout ?? TemplateSet.defaultLayout
-        let context = TemplateContext(site: site, fileLinks: fileLinks)
-            .page(page, content: markdown, strings: strings, assets: assetLookup)
         var anchorChecks = resolver.anchorChecks
-        if let decision = page.decision {
-            // Hints and outcome texts are Markdown from front matter; their
-            // links resolve like the page's own.
-            var decisionContext = DecisionContext(site: site, page: page, fileLinks: fileLinks)
-            context["decision"] = decisionContext.values(decision) { fragment in
-                let padded = String(repeating: "\n", count: max(fragment.line - 1, 0)) + fragment.markdown
-                var fragmentResolver = LinkResolver(site: site, page: page, fileLinks: fileLinks, resolutions: linkResolutions)
-                let rendered = MarkdownRenderer.render(SourceText(padded, path: page.sourcePath), options: options) { fragmentResolver.rewrite($0) }
-                diagnostics += rendered.diagnostics + fragmentResolver.diagnostics
-                anchorChecks += fragmentResolver.anchorChecks
-                return rendered.html
+        let html: String
+        // The page's HTML lives in the context alone, which goes at the end
+        // of this block: a large page's text, HTML, laid-out page and bytes
+        // were alive at once (issue 25).
+        do {
+            let context = TemplateContext(site: site, fileLinks: fileLinks)
+                .page(page, content: markdown, strings: strings, assets: assetLookup)
+            // Room for the page: its HTML, a table of contents (an entry
+            // per heading) and the layout. Too little, and the page is
+            // copied as it grows, the old and new copy alive at once (a
+            // 10 MB page's peak); room not written is not memory used.
+            let capacity = markdown.html.utf8.count + 16_384
+                + markdown.headings.reduce(0) { $0 + 2 * ($1.text.utf8.count + $1.id.utf8.count) + 128 }
+            markdown.html = ""
+            if let decision = page.decision {
+                // Hints and outcome texts are Markdown from front matter; their
+                // links resolve like the page's own.
+                var decisionContext = DecisionContext(site: site, page: page, fileLinks: fileLinks)
+                context["decision"] = decisionContext.values(decision) { fragment in
+                    let padded = String(repeating: "\n", count: max(fragment.line - 1, 0)) + fragment.markdown
+                    var fragmentResolver = LinkResolver(site: site, page: page, fileLinks: fileLinks, resolutions: linkResolutions)
+                    let rendered = MarkdownRenderer.render(SourceText(padded, path: page.sourcePath), options: options) { fragmentResolver.rewrite($0) }
+                    diagnostics += rendered.diagnostics + fragmentResolver.diagnostics
+                    anchorChecks += fragmentResolver.anchorChecks
+                    return rendered.html
+                }
+                diagnostics += decisionContext.diagnostics
+                anchorChecks += decisionContext.anchorChecks
+                layout = page.kind.fixedLayout ?? layout
             }
-            diagnostics += decisionContext.diagnostics
-            anchorChecks += decisionContext.anchorChecks
-            layout = page.kind.fixedLayout ?? layout
+            html = lay(page, out: context, with: layout, capacity: capacity, diagnostics: &diagnostics)
         }
-        let html = lay(page, out: context, with: layout, capacity: markdown.html.utf8.count + 16_384, diagnostics: &diagnostics)
         // A fallback page repeats its original's text, whose problems are
         // reported for the original; only problems of the layout remain.
         if page.isFallback {

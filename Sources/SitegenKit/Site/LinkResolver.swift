@@ -101,6 +101,8 @@ package struct LinkResolver {
             } else {
                 diagnostics.append(.error("\(quoted) does not exist (looked for \(LinkResolver.list(lookedFor)))", at: location))
             }
+        case .outside where decoded.hasPrefix("/"):
+            diagnostics.append(.error("\(quoted) climbs above the site root with '..'; write the path from the site root without '..', like '/img/logo.png'", at: location))
         case .outside:
             diagnostics.append(.error("\(quoted) leaves the content/ folder; link to pages and files of the site", at: location))
         case .unusable:

@@ -111,6 +111,8 @@ struct LinkTargets {
             if let condemned = condemned(normalized) { return condemned }
             looked.append((normalized.hasSuffix(".md") ? SiteLayout.content(normalized) : normalized + (wantsFolder ? "/" : "")) + " (from \(root))")
         }
+        // Both readings climb above the root (`/../../x.png`).
+        if looked.isEmpty { return .outside }
         return .notFound(lookedFor: looked, folder: nil)
     }
 

@@ -35,6 +35,10 @@ package struct Redirect: Sendable, Hashable {
                     continue
                 }
                 if folder == page.path { continue }
+                if let owner = ownFolder(holding: folder) {
+                    report("alias '\(written)'\(inLanguage) would be written into \(owner), which sitegen fills itself on every build; a redirect there is lost or replaces one of its files: remove the alias or choose another old URL", alias)
+                    continue
+                }
                 if let other = pagePaths[folder] {
                     let fix = other.origin == .written || other.origin == .translationFallback ? "remove the alias or move that page" : "remove the alias"
                     report("alias '\(written)'\(inLanguage) is the URL of \(other.party); a redirect cannot take a page's place: \(fix)", alias)
@@ -58,6 +62,19 @@ package struct Redirect: Sendable, Hashable {
             }
         }
         return (redirects, diagnostics)
+    }
+
+    /// The folder of the output root that sitegen fills itself (the search
+    /// index, the theme's files) holding `path`, described; nil for none.
+    /// Pagefind's index goes wholly, and a redirect there named a file of it.
+    static func ownFolder(holding path: SitePath) -> String? {
+        guard let first = path.value.split(separator: "/", omittingEmptySubsequences: false).first?.lowercased(),
+              path.value.contains("/") else { return nil }
+        switch first {
+        case SiteLayout.searchFolder: return "\(SiteLayout.searchFolder)/ (the search index)"
+        case SiteLayout.assetsFolder: return "\(SiteLayout.assetsFolder)/ (the theme's files)"
+        default: return nil
+        }
     }
 
     /// The page of a link-only entry (`redirect:`): its URL sends readers
