@@ -53,6 +53,13 @@ import SitegenTestSupport
     /// Rebuilds `output` incrementally and expects it to equal a clean build.
     static func expectSameAsClean(_ site: String, _ output: String, after edit: String,
                                   sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Int? {
+        rendered(try rebuild(site, output, after: edit, sourceLocation: sourceLocation).steps)
+    }
+
+    /// `expectSameAsClean`, giving the report and the steps.
+    @discardableResult
+    static func rebuild(_ site: String, _ output: String, after edit: String,
+                        sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (report: BuildReport, steps: [SiteBuilder.Step]) {
         let (report, steps) = try build(site, into: output)
         let clean = SiteFixtures.temporaryFolder() + "/clean"
         let (cleanReport, _) = try build(site, into: clean, clean: true)
@@ -63,7 +70,29 @@ import SitegenTestSupport
             Issue.record("after \(edit): \(file) differs from a clean build", sourceLocation: sourceLocation)
         }
         SiteFixtures.age(output)
-        return rendered(steps)
+        return (report, steps)
+    }
+
+    /// Whether the build found nothing changed and read no page (`UnchangedBuild`).
+    static func readNothing(_ steps: [SiteBuilder.Step]) -> Bool {
+        steps.contains { $0.name == "load" && $0.detail.hasSuffix("none changed since the build before") }
+    }
+
+    /// The site built into `folder/out` once its files are settled, so the
+    /// build vouches for them, and the output aged.
+    static func settledBuild() throws -> (site: String, folder: String, output: String) {
+        let site = try Self.site()
+        let folder = SiteFixtures.temporaryFolder()
+        settle()
+        _ = try build(site, into: folder + "/out")
+        SiteFixtures.age(folder + "/out")
+        return (site, folder, folder + "/out")
+    }
+
+    /// Waits until files written now are older than a build's clock tick
+    /// (`FileVersion.isRecent`): a build can then vouch for them.
+    static func settle() {
+        usleep(60_000)
     }
 
     @Test func everyEditGivesTheCleanBuildsBytes() throws {
@@ -122,11 +151,7 @@ import SitegenTestSupport
     /// A build with nothing changed leaves the output as it is: no folder
     /// swapped in, no manifest or cache written, no file linked.
     @Test func anUnchangedRebuildLeavesTheOutputAsItIs() throws {
-        let site = try Self.site()
-        let folder = SiteFixtures.temporaryFolder()
-        let output = folder + "/out"
-        _ = try Self.build(site, into: output)
-        SiteFixtures.age(output)
+        let (site, folder, output) = try Self.settledBuild()
         let watched = [output, output + "/" + SiteLayout.outputMarker, output + "/nl/over/index.html", output + "/nl",
                        folder + "/.out.sitegen-cache"]
         let before = watched.map(Self.identity)
@@ -135,6 +160,105 @@ import SitegenTestSupport
         #expect(watched.map(Self.identity) == before, "the output, its manifest, a page, a folder and the cache are untouched")
         #expect(!FileManager.default.fileExists(atPath: folder + "/.out.sitegen-previous"), "no build was swapped out")
         _ = try Self.expectSameAsClean(site, output, after: "nothing")
+    }
+
+    /// A build whose site files all have the versions they had (identity,
+    /// size, times) reads no page; any edit, even one that keeps a file's
+    /// size and time, makes the next build look again; the output is the
+    /// clean build's every time, warnings included.
+    @Test func aSiteWhoseFilesAreAsTheyWereIsNotReadAgain() throws {
+        let (site, _, output) = try Self.settledBuild()
+        #expect(Self.readNothing(try Self.rebuild(site, output, after: "nothing").steps))
+        let page = site + "/content/nl/over.md"
+        /// Edits `path` keeping its size and modification time.
+        func sameSizeAndTime(_ path: String, _ old: String, _ new: String, byRename: Bool) throws {
+            var info = stat()
+            #expect(stat(path, &info) == 0)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(old.utf8.count == new.utf8.count && text.contains(old))
+            let written = byRename ? path + ".new" : path
+            try Self.write(written, text.replacingOccurrences(of: old, with: new))
+            #expect(utimensat(AT_FDCWD, written, [info.st_atim, info.st_mtim], 0) == 0)
+            if byRename { #expect(rename(written, path) == 0) }
+            var after = stat()
+            #expect(stat(path, &after) == 0 && after.st_size == info.st_size && after.st_mtim.tv_nsec == info.st_mtim.tv_nsec)
+        }
+        let edits: [(String, () throws -> Void)] = [
+            ("a page edited, its size and time the same", { try sameSizeAndTime(page, "Wij.", "Zij.", byRename: false) }),
+            ("a page replaced by rename, its size and time the same", { try sameSizeAndTime(page, "Zij.", "Wij.", byRename: true) }),
+            ("a page touched, its text the same", { #expect(utimensat(AT_FDCWD, page, nil, 0) == 0) }),
+            ("an included file", { try Self.write(site + "/snippets/extra.md", "Een andere zin.\n") }),
+            ("a title in the navigation", { try Self.replace(page, "title: Over deze site", with: "title: Over ons") }),
+            ("a template", { try Self.append(site + "/templates/page.mustache", "<!-- changed -->\n") }),
+            ("a UI string", { try Self.replace(site + "/content/en/_strings.yml", "skip: Skip to content", with: "skip: Skip to the text") }),
+            ("sitegen.yml", { try Self.replace(site + "/sitegen.yml", "en: Test site", with: "en: The test site") }),
+            ("a new page", { try Self.write(site + "/content/en/new.md", "---\ntitle: New\n---\n\nA new page.\n") }),
+            ("a renamed page", { try FileManager.default.moveItem(atPath: site + "/content/en/new.md", toPath: site + "/content/en/renamed.md") }),
+            ("a deleted page", { try FileManager.default.removeItem(atPath: site + "/content/en/renamed.md") }),
+        ]
+        for (edit, make) in edits {
+            try make()
+            Self.settle()
+            let (report, steps) = try Self.rebuild(site, output, after: edit)
+            #expect(!Self.readNothing(steps), "after \(edit): the site was read again")
+            let again = try Self.rebuild(site, output, after: "nothing, after \(edit)")
+            #expect(Self.readNothing(again.steps), "after \(edit), then nothing: no page read")
+            #expect(again.report.diagnostics == report.diagnostics, "after \(edit), then nothing: the same warnings")
+        }
+        // A heading other pages link to removed: their links are errors,
+        // build after build, until it is back.
+        try Self.replace(page, "## Wie", with: "Wie")
+        Self.settle()
+        for _ in 0..<2 {
+            var steps: [SiteBuilder.Step] = []
+            let report = try SiteBuilder.build(BuildOptions(source: site, output: output), log: { steps.append($0) })
+            #expect(!Self.readNothing(steps) && report.errors.count == 2 && report.errors.allSatisfy { $0.message.contains("'#wie'") })
+        }
+        try Self.replace(page, "Wie", with: "## Wie")
+        Self.settle()
+        try Self.rebuild(site, output, after: "the heading back")
+        #expect(Self.readNothing(try Self.rebuild(site, output, after: "nothing, after the heading back").steps))
+    }
+
+    /// One page's text changed: its file is written into the output itself,
+    /// a new file renamed into place (a hard link to the old one elsewhere
+    /// keeps the old bytes; a link put in its place is replaced, never
+    /// followed), with no staging folder or swap; the manifest vouches for
+    /// it, so the next build reads nothing. A build that fails on the way
+    /// leaves the output as it was.
+    @Test func onePageChangedIsWrittenIntoTheOutputItself() throws {
+        let (site, folder, output) = try Self.settledBuild()
+        let file = output + "/nl/over/index.html"
+        let outside = folder + "/outside.html"
+        try Self.write(outside, "not sitegen's")
+        let snapshot = folder + "/snapshot.html"
+        #expect(link(file, snapshot) == 0)
+        let old = try String(contentsOfFile: file, encoding: .utf8)
+        let linked = output + "/nl/handleidingen/index.html"
+        let linkedBytes = try String(contentsOfFile: linked, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: linked)
+        #expect(symlink(outside, linked) == 0)
+        let folderBefore = Self.identity(output)
+        try Self.write(output + "/nl/extra.html", "put there by hand")
+
+        try Self.replace(site + "/content/nl/over.md", "Wij.", with: "Wij, de schrijvers.")
+        Self.settle()
+        let (_, steps) = try Self.rebuild(site, output, after: "a page's text, a link and a file put into the output")
+        #expect(Self.rendered(steps).map { $0 > 0 } == true)
+        #expect(Self.identity(output).prefix(2) == folderBefore.prefix(2), "the output folder was not swapped")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/.out.sitegen-previous"), "nothing was staged")
+        #expect(try String(contentsOfFile: snapshot, encoding: .utf8) == old, "the hard link elsewhere keeps the old page")
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == "not sitegen's", "the link was not followed")
+        #expect(try String(contentsOfFile: linked, encoding: .utf8) == linkedBytes)
+        #expect(Self.readNothing(try Self.rebuild(site, output, after: "nothing, after a page written in place").steps))
+
+        // A page that breaks another's link: the build fails, nothing written.
+        let before = SiteFixtures.snapshot(output)
+        try Self.replace(site + "/content/nl/over.md", "## Wie", with: "Wie")
+        try Self.append(site + "/content/nl/index.md", "\nEen zin erbij.\n")
+        let report = try SiteBuilder.build(BuildOptions(source: site, output: output))
+        #expect(!report.succeeded)
+        #expect(SiteFixtures.snapshot(output) == before, "a failed build leaves the output as it was")
     }
 
     /// Files and folders put into the output by hand are gone after a
@@ -188,8 +312,11 @@ import SitegenTestSupport
         let output = folder + "/out"
         _ = try Self.build(site, into: output)
         SiteFixtures.age(output)
-        try Self.replace(site + "/content/nl/over.md", "Wij.", with: "Wij, de schrijvers.")
-        _ = try Self.expectSameAsClean(site, output, after: "a page's text")
+        // A template only some pages use: every page renders, the build
+        // stages (one page's text would be written in place), and the
+        // others are linked from the output into the staging folder.
+        try Self.append(site + "/templates/decision-outcome.mustache", "<!-- changed -->\n")
+        _ = try Self.expectSameAsClean(site, output, after: "a template some pages use")
         try FileManager.default.removeItem(atPath: folder + "/.out.sitegen-previous")
         #expect(try Self.expectSameAsClean(site, output, after: "the kept build deleted") == 0)
     }
@@ -245,10 +372,15 @@ import SitegenTestSupport
         entry.missingAssets = ["a.css"]
         entry.includedFiles = ["snippets/a.md": "1:ff", "b": ""]
         let cache = BuildCache(sitegen: "1", site: "2", output: "3", settings: "4", navigation: "5", search: nil,
-                               pages: [entry, BuildCache.Entry(path: SitePath("en/"), source: "", output: "")])
+                               pages: [entry, BuildCache.Entry(path: SitePath("en/"), source: "", output: "")],
+                               inputs: "6", included: ["snippets/a\tb.md", "c"],
+                               report: BuildCache.Report(pagesPerLanguage: [("nl", 3), ("en", 0)], diagnostics: entry.diagnostics))
         let bytes = cache.encoded()
         let read = try BuildCache(decoding: bytes)
         #expect(BuildCacheText.encode(read) == bytes)
+        let header = try BuildCache(decoding: bytes, headerOnly: true)
+        #expect(header.inputs == "6" && header.included == cache.included && header.report.diagnostics == entry.diagnostics && header.pages.isEmpty)
+        #expect(header.report.pagesPerLanguage.map(\.language) == ["nl", "en"] && header.report.pagesPerLanguage.map(\.pages) == [3, 0])
         #expect(read.pages.count == 2 && read.pages[0].ids == entry.ids && read.pages[0].linkedPages == entry.linkedPages)
         #expect(read.pages[0].anchorChecks == entry.anchorChecks && read.pages[0].diagnostics == entry.diagnostics)
         #expect(read.pages[0].includedFiles == entry.includedFiles && read.search == nil && read.pages[1].path == SitePath("en/"))
@@ -256,6 +388,7 @@ import SitegenTestSupport
         let lineEnds = bytes.indices.filter { bytes[$0] == 0x0A }
         for end in lineEnds.dropLast() {
             #expect(throws: BuildCacheText.Malformed.self) { try BuildCache(decoding: Array(bytes[...end])) }
+            #expect(throws: BuildCacheText.Malformed.self) { try BuildCache(decoding: Array(bytes[...end]), headerOnly: true) }
         }
         #expect(throws: BuildCacheText.Malformed.self) { try BuildCache(decoding: Array("sitegen build cache 0\n".utf8)) }
     }

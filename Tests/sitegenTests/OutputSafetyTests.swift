@@ -67,13 +67,23 @@ import SitegenTestSupport
         #expect(report.succeeded)
     }
 
+    /// Builds again so that the build before is kept beside the output
+    /// (its path), with its manifest: a build that stages does, and one
+    /// without a cache (which would write the file into the output itself)
+    /// stages to write again a file newer than the manifest, linking the others.
+    static func buildKeepingTheFirst(_ site: String, _ output: String) throws -> String {
+        let parent = (output as NSString).deletingLastPathComponent
+        try FileManager.default.removeItem(atPath: parent + "/.out.sitegen-cache")
+        #expect(utimensat(AT_FDCWD, output + "/index.html", nil, 0) == 0)
+        _ = try SiteFixtures.build(site, output: output)
+        return parent + "/.out.sitegen-previous"
+    }
+
     @Test func deletedAndEditedOutputFilesAreRestored() throws {
         let site = try SiteFixtures.copy("good")
         let (_, output) = try SiteFixtures.build(site)
         let expected = Self.files(output)
-        // A second build leaves the first beside the output, with its manifest.
-        _ = try SiteFixtures.build(site, output: output)
-        let previous = (output as NSString).deletingLastPathComponent + "/.out.sitegen-previous"
+        let previous = try Self.buildKeepingTheFirst(site, output)
         #expect(FileManager.default.fileExists(atPath: previous + "/" + SiteLayout.outputMarker))
 
         try FileManager.default.removeItem(atPath: output + "/nl/index.html")
@@ -95,8 +105,7 @@ import SitegenTestSupport
         let site = try SiteFixtures.copy("good")
         let (_, output) = try SiteFixtures.build(site)
         let expected = Self.files(output)
-        _ = try SiteFixtures.build(site, output: output)
-        let previous = (output as NSString).deletingLastPathComponent + "/.out.sitegen-previous"
+        let previous = try Self.buildKeepingTheFirst(site, output)
         // Someone put a folder where a page's file goes, in the kept build.
         try FileManager.default.removeItem(atPath: previous + "/nl/index.html")
         try FileManager.default.createDirectory(atPath: previous + "/nl/index.html", withIntermediateDirectories: false)

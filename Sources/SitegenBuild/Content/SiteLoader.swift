@@ -20,8 +20,38 @@ package enum SiteLoader {
     }
 
     package static func load(_ root: String) throws -> (SiteSource, [Diagnostic]) {
+        load(try list(root))
+    }
+
+    /// The site folder's files as listed, before any is read: their
+    /// versions tell an unchanged site without reading it (`BuildInputs`).
+    package struct Listing: Sendable {
+        /// The site folder (absolute, real).
+        package var root: String
+        var contentFiles: [ListedFile]
+        var flowFiles: [ListedFile]
+        var rootFiles: [ListedFile]
+        var templateFiles: [ListedFile]
+        /// The folders directly under `content/`.
+        var languageFolders: [String]
+        /// `sitegen.yml`'s version; nil when it cannot be looked at.
+        var configVersion: FileVersion?
+        var diagnostics: [Diagnostic]
+        /// When the listing started (`FileVersion.now`).
+        package var started: Int64
+
+        /// Every listed file, with its folder (`content`, `static`...).
+        var files: [(folder: String, file: ListedFile)] {
+            [(SiteLayout.contentFolder, contentFiles), (SiteLayout.decisionsFolder, flowFiles),
+             (SiteLayout.staticFolder, rootFiles), (SiteLayout.templatesFolder, templateFiles)]
+                .flatMap { folder, files in files.map { (folder, $0) } }
+        }
+    }
+
+    /// Lists the site folder (a stat per file, nothing read).
+    package static func list(_ root: String) throws -> Listing {
+        let started = FileVersion.now()
         let root = try SiteFolder.open(root).path
-        let configPath = root + "/" + SiteLayout.configFile
         var diagnostics: [Diagnostic] = []
         // Every folder is listed before a file is read: a file with more
         // than one name (hard links) is read only when all are found here.
@@ -29,25 +59,35 @@ package enum SiteLoader {
         let flowFiles = listFiles(in: root + "/" + SiteLayout.contentFolder, folder: SiteLayout.decisionsFolder, diagnostics: &diagnostics)
         let rootFiles = listFiles(in: root, folder: SiteLayout.staticFolder, diagnostics: &diagnostics, everyName: true)
         let templateFiles = listFiles(in: root, folder: SiteLayout.templatesFolder, diagnostics: &diagnostics)
-        let reader = Reader(root: root, files: contentFiles + flowFiles + rootFiles + templateFiles)
+        return Listing(root: root, contentFiles: contentFiles, flowFiles: flowFiles, rootFiles: rootFiles, templateFiles: templateFiles,
+                       languageFolders: listFolders(in: root + "/" + SiteLayout.contentFolder),
+                       configVersion: FileVersion.of(root + "/" + SiteLayout.configFile), diagnostics: diagnostics, started: started)
+    }
+
+    /// Reads the listed files.
+    package static func load(_ listing: Listing) -> (SiteSource, [Diagnostic]) {
+        let root = listing.root
+        let configPath = root + "/" + SiteLayout.configFile
+        var diagnostics = listing.diagnostics
+        let reader = Reader(root: root, files: listing.contentFiles + listing.flowFiles + listing.rootFiles + listing.templateFiles)
 
         let config = reader.text(configPath, display: SiteLayout.configFile, into: &diagnostics)
             ?? SourceText("", path: SiteLayout.configFile)
         var source = SiteSource(root: root, config: config)
-        loadContent(contentFiles, reader: reader, into: &source, diagnostics: &diagnostics)
-        source.languageFolders = listFolders(in: root + "/" + SiteLayout.contentFolder)
-        for file in flowFiles where file.relativePath.hasSuffix(".yml") {
+        loadContent(listing.contentFiles, reader: reader, into: &source, diagnostics: &diagnostics)
+        source.languageFolders = listing.languageFolders
+        for file in listing.flowFiles where file.relativePath.hasSuffix(".yml") {
             let display = SiteLayout.content(SiteLayout.decisionsFolder + "/" + file.relativePath)
             if let text = reader.text(file.absolutePath, display: display, into: &diagnostics) {
                 source.decisionFlows[String(file.relativePath.dropLast(".yml".count))] = text
             }
         }
-        for file in rootFiles {
+        for file in listing.rootFiles {
             if let bytes = reader.bytes(file.absolutePath, display: "\(SiteLayout.staticFolder)/\(file.relativePath)", into: &diagnostics) {
                 source.rootFiles.append(SiteSource.StaticFile(relativePath: file.relativePath, bytes: bytes))
             }
         }
-        loadTemplates(templateFiles, reader: reader, into: &source, diagnostics: &diagnostics)
+        loadTemplates(listing.templateFiles, reader: reader, into: &source, diagnostics: &diagnostics)
         return (source, diagnostics)
     }
 
@@ -208,6 +248,8 @@ package enum SiteLoader {
         var absolutePath: String
         /// The file's identity when it has more than one name (hard links).
         var sharedIdentity: FileIdentity? = nil
+        /// The file's version when listed (of the file a link leads to).
+        var version: FileVersion? = nil
     }
 
     /// Every published file below `root/folder`, sorted, following symbolic
@@ -310,7 +352,8 @@ package enum SiteLoader {
                 linkedFolders.append((relative, resolved))
             } else {
                 let shared = !isLink && info.st_nlink > 1 ? FileIdentity(info) : nil
-                files.append(ListedFile(relativePath: relative, absolutePath: absolute, sharedIdentity: shared))
+                let version = isLink ? FileVersion.of(resolved) : FileVersion(info)
+                files.append(ListedFile(relativePath: relative, absolutePath: absolute, sharedIdentity: shared, version: version))
             }
         }
     }

@@ -220,6 +220,15 @@ final class FolderHandle: Sendable {
         return sitegen_remove_tree_at(inside, name) == 0
     }
 
+    /// Removes the folder `relative` when it is empty; false otherwise.
+    func removeIfEmpty(_ relative: String) -> Bool {
+        let (folderPath, name) = split(relative)
+        let inside = folder(folderPath)
+        guard inside >= 0 else { return false }
+        defer { if inside != descriptor { close(inside) } }
+        return unlinkat(inside, name, AT_REMOVEDIR) == 0
+    }
+
     /// Removes every entry below `relative` whose path is not in `wanted`
     /// (and anything not a regular file or folder), and folders left empty;
     /// true when the folder is now empty.

@@ -14,8 +14,13 @@ import SitegenSupport
 /// page is reused only when its file, its settings and the navigation are
 /// the same, and its output file is still intact (`StagedOutput.keep`).
 /// The cache never names a file to write: the pages come from this build.
+///
+/// It also holds the hash of everything the build was made from
+/// (`BuildInputs`) and the build's report: a build whose inputs have the
+/// same hash, into an output that is still this one, makes nothing and
+/// reports what the build before reported (`UnchangedBuild`).
 struct BuildCache {
-    static let currentFormat = 1
+    static let currentFormat = 2
 
     var sitegen: String
     var site: String
@@ -26,7 +31,20 @@ struct BuildCache {
     /// The Pagefind that indexed the output (`PagefindCommand.identity`);
     /// nil without search.
     var search: String?
+    /// The hash of the build's inputs (`BuildInputs`); nil when they
+    /// prove nothing.
+    var inputs: String?
+    /// The files the pages include, site-relative (part of the inputs).
+    var included: [String] = []
+    /// What the build reported.
+    var report = Report()
     var pages: [Entry]
+
+    /// What a build reported, for a build that makes nothing to report again.
+    struct Report {
+        var pagesPerLanguage: [(language: String, pages: Int)] = []
+        var diagnostics: [Diagnostic] = []
+    }
 
     struct Entry {
         var path: SitePath
@@ -45,7 +63,11 @@ struct BuildCache {
         var includedFiles: [String: String] = [:]
     }
 
-    init(sitegen: String, site: String, output: String, settings: String, navigation: String, search: String?, pages: [Entry]) {
+    init(sitegen: String, site: String, output: String, settings: String, navigation: String, search: String?, pages: [Entry],
+         inputs: String? = nil, included: [String] = [], report: Report = Report()) {
+        self.inputs = inputs
+        self.included = included
+        self.report = report
         self.sitegen = sitegen
         self.site = site
         self.output = output
@@ -57,8 +79,11 @@ struct BuildCache {
 
     /// The cache of a build that has just written `rendering` into `staged`.
     init(_ rendering: SiteBuilder.Rendering, fingerprint: BuildFingerprint, templateIDs: Set<String>,
-         outputStamps: [String: String], output: String, search: String?) {
+         outputStamps: [String: String], output: String, search: String?, inputs: String?, report: Report) {
         self.search = search
+        self.inputs = inputs
+        self.report = report
+        included = rendering.cache.includedFiles.sorted()
         sitegen = fingerprint.sitegen
         site = fingerprint.site
         self.output = output
@@ -100,7 +125,7 @@ struct BuildCache {
         BuildCacheText.encode(self)
     }
 
-    init(decoding bytes: [UInt8]) throws(BuildCacheText.Malformed) {
-        self = try BuildCacheText.decode(bytes)
+    init(decoding bytes: [UInt8], headerOnly: Bool = false) throws(BuildCacheText.Malformed) {
+        self = try BuildCacheText.decode(bytes, headerOnly: headerOnly)
     }
 }

@@ -9,7 +9,10 @@ import SitegenSupport
 ///
 /// ```
 /// sitegen build cache 1
-/// sitegen	0.1.0-...          site, output, settings, navigation, search likewise
+/// sitegen	0.1.0-...          site, output, settings, navigation, search, inputs likewise
+/// included	snippets/a.md ...   the files pages include
+/// pages	nl	12	en	12       the report: pages per language, diagnostics
+/// R	severity	file	line	column	message	kind
 /// P	nl/page/	<source hash>	<output stamp>
 /// I	id	id ...                the page's ids
 /// L	nl/other/ ...             the pages it links to
@@ -43,12 +46,19 @@ enum BuildCacheText {
         }
         func optional(_ value: String?) -> String { value.map { "+" + $0 } ?? "-" }
         func optional(_ value: Int?) -> String { value.map { "+\($0)" } ?? "-" }
+        func diagnostic(_ problem: Diagnostic) -> [String] {
+            [problem.severity.rawValue, problem.file, optional(problem.line), optional(problem.column), problem.message, optional(problem.kind)]
+        }
         line([header])
         for (name, value) in [("sitegen", cache.sitegen), ("site", cache.site), ("output", cache.output),
                               ("settings", cache.settings), ("navigation", cache.navigation)] {
             line([name, value])
         }
         line(["search", optional(cache.search)])
+        line(["inputs", optional(cache.inputs)])
+        line(["included"] + cache.included)
+        line(["pages"] + cache.report.pagesPerLanguage.flatMap { [$0.language, String($0.pages)] })
+        for problem in cache.report.diagnostics { line(["R"] + diagnostic(problem)) }
         for page in cache.pages {
             line(["P", page.path.value, page.source, page.output])
             if !page.ids.isEmpty { line(["I"] + page.ids) }
@@ -57,10 +67,7 @@ enum BuildCacheText {
                 line(["A", check.targetPath.value, check.targetSource, check.fragment, check.location.file,
                       optional(check.location.line), optional(check.location.column), check.needed ? "1" : "0", optional(check.via)])
             }
-            for problem in page.diagnostics {
-                line(["D", problem.severity.rawValue, problem.file, optional(problem.line), optional(problem.column),
-                      problem.message, optional(problem.kind)])
-            }
+            for problem in page.diagnostics { line(["D"] + diagnostic(problem)) }
             if !page.missingStrings.isEmpty { line(["S"] + page.missingStrings) }
             if !page.missingAssets.isEmpty { line(["M"] + page.missingAssets) }
             for (file, stamp) in page.includedFiles.sorted(by: { $0.key < $1.key }) { line(["F", file, stamp]) }
@@ -70,24 +77,53 @@ enum BuildCacheText {
         return out
     }
 
-    static func decode(_ bytes: [UInt8]) throws(Malformed) -> BuildCache {
-        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+    /// The cache; with `headerOnly`, without its pages (for a build that
+    /// needs only the hashes and the report), the file's end still checked.
+    static func decode(_ bytes: [UInt8], headerOnly: Bool = false) throws(Malformed) -> BuildCache {
+        var lines: [ArraySlice<UInt8>]
+        if headerOnly, bytes.last == 0x0A, let pages = firstPageLine(bytes) {
+            // The lines before the pages', and the last: an unchanged build
+            // of 20,000 pages need not split 10 MB into lines.
+            let last = (bytes[..<(bytes.count - 1)].lastIndex(of: 0x0A) ?? -1) + 1
+            lines = bytes[..<pages].split(separator: 0x0A, omittingEmptySubsequences: false).dropLast()
+                + [bytes[last..<(bytes.count - 1)], []]
+        } else {
+            lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        }
         guard lines.last?.isEmpty == true else { throw Malformed() }
         lines.removeLast()
-        guard let end = lines.popLast() else { throw Malformed() }
-        guard let first = lines.first, String(decoding: first, as: UTF8.self) == header, lines.count >= 7 else { throw Malformed() }
-        var hashes: [String: String] = [:]
-        for line in lines[1..<7] {
-            let fields = try self.fields(line)
-            guard fields.count == 2 else { throw Malformed() }
-            hashes[fields[0]] = fields[1]
+        guard let end = lines.popLast(), end.first == UInt8(ascii: "E") else { throw Malformed() }
+        guard let first = lines.first, String(decoding: first, as: UTF8.self) == header else { throw Malformed() }
+        var named: [String: [String]] = [:]
+        var next = 1
+        var diagnostics: [Diagnostic] = []
+        while next < lines.count {
+            let fields = try self.fields(lines[next])
+            if fields[0] == "P" { break }
+            next += 1
+            if fields[0] == "R" {
+                diagnostics.append(try diagnostic(fields.dropFirst()))
+            } else if named.updateValue(Array(fields.dropFirst()), forKey: fields[0]) != nil {
+                throw Malformed()
+            }
         }
-        guard let sitegen = hashes["sitegen"], let site = hashes["site"], let output = hashes["output"],
-              let settings = hashes["settings"], let navigation = hashes["navigation"], let search = hashes["search"] else { throw Malformed() }
-        var cache = BuildCache(sitegen: sitegen, site: site, output: output, settings: settings, navigation: navigation,
-                               search: try optional(search), pages: [])
+        func single(_ name: String) throws(Malformed) -> String {
+            guard let values = named[name], values.count == 1 else { throw Malformed() }
+            return values[0]
+        }
+        guard let perLanguage = named["pages"], perLanguage.count % 2 == 0, let included = named["included"] else { throw Malformed() }
+        var report = BuildCache.Report(diagnostics: diagnostics)
+        for index in stride(from: 0, to: perLanguage.count, by: 2) {
+            report.pagesPerLanguage.append((perLanguage[index], try number(perLanguage[index + 1])))
+        }
+        var cache = BuildCache(sitegen: try single("sitegen"), site: try single("site"), output: try single("output"),
+                               settings: try single("settings"), navigation: try single("navigation"),
+                               search: try optional(single("search")), pages: [],
+                               inputs: try optional(single("inputs")), included: included, report: report)
+        guard named.count == 9 else { throw Malformed() }
+        if headerOnly { return cache }
         cache.pages.reserveCapacity(lines.count / 4)
-        for line in lines[7...] {
+        for line in lines[next...] {
             let fields = try self.fields(line)
             let values = fields.dropFirst()
             if fields[0] == "P" {
@@ -112,15 +148,31 @@ enum BuildCacheText {
                     targetPath: SitePath(fields[1]), targetSource: fields[2], fragment: fields[3], location: location,
                     needed: fields[7] == "1", via: try optional(fields[8])))
             case "D":
-                guard values.count == 6, let severity = Diagnostic.Severity(rawValue: fields[1]) else { throw Malformed() }
-                cache.pages[last].diagnostics.append(Diagnostic(severity, file: fields[2], line: try optional(fields[3]).map(number),
-                                                                column: try optional(fields[4]).map(number), fields[5], kind: try optional(fields[6])))
+                cache.pages[last].diagnostics.append(try diagnostic(values))
             default:
                 throw Malformed()
             }
         }
         guard try fields(end) == ["E", String(cache.pages.count)] else { throw Malformed() }
         return cache
+    }
+
+    /// Where the first `P` line starts.
+    private static func firstPageLine(_ bytes: [UInt8]) -> Int? {
+        var index = 1
+        while index + 1 < bytes.count {
+            if bytes[index - 1] == 0x0A && bytes[index] == UInt8(ascii: "P") && bytes[index + 1] == 0x09 { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// A diagnostic's six fields (`D` and `R` lines).
+    private static func diagnostic(_ values: ArraySlice<String>) throws(Malformed) -> Diagnostic {
+        let values = Array(values)
+        guard values.count == 6, let severity = Diagnostic.Severity(rawValue: values[0]) else { throw Malformed() }
+        return Diagnostic(severity, file: values[1], line: try optional(values[2]).map(number),
+                          column: try optional(values[3]).map(number), values[4], kind: try optional(values[5]))
     }
 
     /// A line's fields, unescaped.

@@ -17,11 +17,14 @@ enum IncrementalBuild {
         var search: String?
         /// The trusted cache's output stamp.
         var output: String?
+        /// The trusted cache's inputs (`BuildInputs`).
+        var inputs: String?
 
         /// Whether the cache of a build that rendered no page from this
-        /// reuse, wrote `output` and indexed with `search` is the one there.
-        func isCurrent(renderedPages: Int, output: String?, search: String?) -> Bool {
-            pages != nil && renderedPages == 0 && output == self.output && search == self.search
+        /// reuse, wrote `output` from `inputs` and indexed with `search` is
+        /// the one there.
+        func isCurrent(renderedPages: Int, output: String?, search: String?, inputs: String?) -> Bool {
+            pages != nil && renderedPages == 0 && output == self.output && search == self.search && inputs == self.inputs
         }
     }
 
@@ -40,7 +43,7 @@ enum IncrementalBuild {
         guard let current = staged.currentManifest else { return Reuse() }
         guard cache.output == current else { return ignored("it does not describe the output as it is now") }
         return Reuse(pages: pages(of: cache, resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, log: log),
-                     search: cache.search, output: cache.output)
+                     search: cache.search, output: cache.output, inputs: cache.inputs)
     }
 
     /// The pages of a trusted cache this build reuses; nil: none.
@@ -79,11 +82,12 @@ enum IncrementalBuild {
     /// cannot be written (a note), the old one stays, describing an output
     /// that is gone: the next build does not trust it.
     static func save(_ rendering: SiteBuilder.Rendering, fingerprint: BuildFingerprint, templateIDs: Set<String>,
-                     search: String?, reused: Reuse, staged: StagedOutput, log: (SiteBuilder.Step) -> Void) {
+                     search: String?, inputs: String?, report: BuildCache.Report, reused: Reuse, staged: StagedOutput,
+                     log: (SiteBuilder.Step) -> Void) {
         guard let output = staged.committedManifest,
-              !reused.isCurrent(renderedPages: rendering.renderedPages, output: output, search: search) else { return }
+              !reused.isCurrent(renderedPages: rendering.renderedPages, output: output, search: search, inputs: inputs) else { return }
         let cache = BuildCache(rendering, fingerprint: fingerprint, templateIDs: templateIDs,
-                               outputStamps: staged.writtenStamps, output: output, search: search)
+                               outputStamps: staged.writtenStamps, output: output, search: search, inputs: inputs, report: report)
         do {
             try staged.writeCache(cache.encoded())
         } catch {

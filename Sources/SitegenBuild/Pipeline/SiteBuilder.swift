@@ -95,7 +95,16 @@ public enum SiteBuilder {
         let clock = ContinuousClock()
         let start = clock.now
         var report = BuildReport(diagnostics: [])
-        guard let resolved = try resolve(options, report: &report, log: log) else {
+        let listing = try SiteLoader.list(options.source)
+        // Nothing changed since the build before: nothing to read or make.
+        var opened: StagedOutput?
+        if !options.clean {
+            switch UnchangedBuild.attempt(listing, options, log: log) {
+            case .unchanged(let unchanged): return finish(unchanged, since: start, clock: clock)
+            case .changed(let staged): opened = staged
+            }
+        }
+        guard let resolved = try resolve(options, report: &report, log: log, listing: listing) else {
             report.diagnostics.append(Diagnostic(.warning, file: SiteLayout.configFile,
                 "the pages were not checked, because the settings have errors; fix them and build again"))
             return finish(report, since: start, clock: clock)
@@ -119,9 +128,13 @@ public enum SiteBuilder {
             }
         }
         let staged: StagedOutput
-        do {
-            staged = try StagedOutput(output: report.output, source: resolved.source.root) { note in
-                log(Step(name: "wait", detail: note))
+        do throws(OutputFolder.WriteError) {
+            if let opened {
+                staged = opened
+            } else {
+                staged = try StagedOutput(output: report.output, source: resolved.source.root) { note in
+                    log(Step(name: "wait", detail: note))
+                }
             }
         } catch {
             report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))
@@ -134,6 +147,8 @@ public enum SiteBuilder {
         let templateIDs = resolved.templates.templateIDs
         let reuse = options.clean ? IncrementalBuild.Reuse()
             : IncrementalBuild.reuse(resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, log: log)
+        // Some pages render: few files change, written into the output itself.
+        if reuse.pages != nil && pagefind == nil { staged.writeInPlace() }
         let rendering = render(resolved, options, report: &report, log: log, progress: progress,
                                incremental: reuse.pages ?? IncrementalInput(), sink: sink)
         if report.succeeded, let pagefind {
@@ -144,8 +159,11 @@ public enum SiteBuilder {
             do {
                 try staged.commit()
                 log(Step(name: "write", detail: report.output))
-                IncrementalBuild.save(rendering, fingerprint: fingerprint, templateIDs: templateIDs,
-                                      search: pagefind?.identity, reused: reuse, staged: staged, log: log)
+                let inputs = BuildInputs.hash(listing, options: options, lastUpdated: resolved.site.config.lastUpdated,
+                                              included: Array(rendering.cache.includedFiles), search: pagefind?.identity, settled: true)
+                let done = BuildCache.Report(pagesPerLanguage: report.pagesPerLanguage, diagnostics: sorted(report.diagnostics))
+                IncrementalBuild.save(rendering, fingerprint: fingerprint, templateIDs: templateIDs, search: pagefind?.identity,
+                                      inputs: inputs, report: done, reused: reuse, staged: staged, log: log)
             } catch {
                 report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))
             }
@@ -213,10 +231,10 @@ public enum SiteBuilder {
     /// settings are unusable (reported).
     package static func resolve(
         _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void = { _ in },
-        incremental: IncrementalInput = IncrementalInput()
+        incremental: IncrementalInput = IncrementalInput(), listing: SiteLoader.Listing? = nil
     ) throws -> ResolvedSite? {
         // 1. Load.
-        var (source, loadProblems, parsedConfig, configProblems) = try SitePipeline.load(options.source, loaded: incremental.loaded)
+        var (source, loadProblems, parsedConfig, configProblems) = try SitePipeline.load(options.source, loaded: incremental.loaded, listing: listing)
         report.diagnostics += loadProblems + configProblems
         log(Step(name: "load", detail: "\(source.pages.count) Markdown files, \(source.templates.count) templates, \(source.assets.count + source.contentFiles.count) other files"))
         for file in source.themeFiles {
@@ -239,17 +257,9 @@ public enum SiteBuilder {
             report.diagnostics += problems
             log(Step(name: "dates", detail: "\(dates.count) page dates from \(setting.rawValue)", isDetail: true))
         }
-        if let given = options.output {
-            report.output = OutputFolder.canonical(given)
-        } else {
-            // A site folder may come from anyone: its settings choose a folder
-            // inside it, never where else to write.
-            report.output = OutputFolder.canonical(config.output.hasPrefix("/") ? config.output : source.root + "/" + config.output)
-            if !FilePaths.isInside(report.output, source.root) || report.output == source.root {
-                report.diagnostics.append(Diagnostic(.error, file: SiteLayout.configFile,
-                    "output: '\(config.output.escapingControlCharacters)' leads out of the site folder (to '\(report.output.escapingControlCharacters)'); sitegen.yml may only name a folder inside the site folder; to write elsewhere, pass --output on the command line"))
-            }
-        }
+        let (output, outputProblem) = outputFolder(options, config: config, root: source.root)
+        report.output = output
+        report.diagnostics += outputProblem.map { [$0] } ?? []
 
         // 2. Resolve: pages, URLs, translations; and the templates, so that
         // every error found before rendering is known before writing starts.
@@ -262,6 +272,18 @@ public enum SiteBuilder {
         let (templates, templateProblems) = TemplateSet.load(source.templates)
         report.diagnostics += templateProblems
         return ResolvedSite(source: source, loadDiagnostics: loadProblems, site: site, templates: templates)
+    }
+
+    /// The output folder (absolute): `--output`, else the settings'
+    /// `output`, which may only name a folder inside the site folder
+    /// (a site folder may come from anyone: its settings choose a folder
+    /// inside it, never where else to write); the problem when it does not.
+    static func outputFolder(_ options: BuildOptions, config: SiteConfig, root: String) -> (String, Diagnostic?) {
+        if let given = options.output { return (OutputFolder.canonical(given), nil) }
+        let output = OutputFolder.canonical(config.output.hasPrefix("/") ? config.output : root + "/" + config.output)
+        if FilePaths.isInside(output, root) && output != root { return (output, nil) }
+        return (output, Diagnostic(.error, file: SiteLayout.configFile,
+            "output: '\(config.output.escapingControlCharacters)' leads out of the site folder (to '\(output.escapingControlCharacters)'); sitegen.yml may only name a folder inside the site folder; to write elsewhere, pass --output on the command line"))
     }
 
     /// Step 3: Markdown and templates, on every core. With `sink`, each file

@@ -7,11 +7,12 @@ import SitegenSupport
 /// pages in between.
 package enum SitePipeline {
     /// The site folder read, and its settings; nil settings when they are
-    /// unusable (reported in the diagnostics).
+    /// unusable (reported in the diagnostics). `listing`: the site folder
+    /// as already listed.
     /// - Throws: `SiteLoader.NotASiteFolder`.
-    package static func load(_ root: String, loaded: (SiteSource, [Diagnostic])? = nil) throws
+    package static func load(_ root: String, loaded: (SiteSource, [Diagnostic])? = nil, listing: SiteLoader.Listing? = nil) throws
         -> (source: SiteSource, loadDiagnostics: [Diagnostic], config: SiteConfig?, configDiagnostics: [Diagnostic]) {
-        let (source, loadProblems) = try loaded ?? SiteLoader.load(root)
+        let (source, loadProblems) = try loaded ?? SiteLoader.load(listing ?? SiteLoader.list(root))
         let (config, configProblems) = SiteConfig.parse(source.config.text, file: source.config.path)
         return (source, loadProblems, config, configProblems)
     }
