@@ -23,12 +23,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // One system call Swift's Glibc module does not offer: an atomic swap
-        // of two folders, used to put a new build in place of the old one.
+        // The C calls Swift's Glibc module does not offer: an atomic swap of
+        // two folders (to put a new build in place of the old one), opening
+        // below a folder, spawning, signals, and memmem (ByteSearch).
         .target(name: "CAtomicRename"),
         // Shared helpers below everything: diagnostics, source text and lines,
         // reading files, HTML escaping, hashing, work on every core.
-        .target(name: "SitegenSupport"),
+        .target(name: "SitegenSupport", dependencies: ["CAtomicRename"]),
         // GNU Source-highlight 3.1.9 (Debian: libsource-highlight-dev), the
         // syntax highlighting engine, behind a C API of three calls.
         .target(

@@ -39,6 +39,13 @@ package enum SiteLayout {
         contentFolder + "/" + language + "/" + path
     }
 
+    /// The inverse of `content(language:_:)`: the `<path>` of
+    /// `content/<language>/<path>`, or nil for a file outside that folder.
+    package static func path(_ sitePath: String, inContentOf language: String) -> String? {
+        let folder = content(language: language)
+        return sitePath.hasPrefix(folder) ? String(sitePath.dropFirst(folder.count)) : nil
+    }
+
     /// `templates/<name>.mustache`: a template by its name (`partials/header`).
     package static func template(_ name: String) -> String {
         templatesFolder + "/" + name + ".mustache"

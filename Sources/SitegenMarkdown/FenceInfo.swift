@@ -5,6 +5,7 @@ import SitegenSupport
 ///     ```yaml title="sitegen.yml" linenos hl_lines="2 4-6"
 ///     ```go {hl_lines=[6, "8-9"], linenos=true}          (Hugo's attribute form)
 ///     ```ts:line-numbers {1,3-5}                          (VitePress's)
+///     ```js [config.js]{2}                                (VitePress's, Nuxt Content's)
 ///
 /// The first word is the language (cmark's rule); options follow as
 /// `name` or `name="value"`, or in Hugo's form: in braces, separated by
@@ -80,12 +81,19 @@ package struct FenceInfo: Sendable, Hashable {
     /// space-separated form.
     private static func attributeForm(_ info: String) -> (String, [Word], Problem?)? {
         guard let open = info.firstIndex(of: "{") else { return nil }
-        let language = info[..<open].trimmingSpaces
+        var language = info[..<open].trimmingSpaces
+        // VitePress's and Nuxt Content's `js [config.js]{2}`: a name in
+        // brackets between the language and the braces.
+        var label: [Word] = []
+        if language.hasSuffix("]"), let bracket = language.lastIndex(of: "["), isLabel(String(language[bracket...])) {
+            label = [Word(text: String(language[bracket...]), offset: info.distance(from: info.startIndex, to: bracket))]
+            language = language[..<bracket].trimmingSpaces
+        }
         guard !language.contains(where: { $0 == " " || $0 == "\t" || $0 == "=" || $0 == "\"" || $0 == "'" }) else { return nil }
         let close = info.lastIndex(of: "}") ?? info.endIndex
         let inner = info[info.index(after: open)..<max(close, info.index(after: open))]
         let offset = info.distance(from: info.startIndex, to: open) + 1
-        let attributes = words(String(inner), separators: [" ", "\t", ","]).map { Word(text: $0.text, offset: $0.offset + offset) }
+        let attributes = label + words(String(inner), separators: [" ", "\t", ","]).map { Word(text: $0.text, offset: $0.offset + offset) }
         var problem: Problem?
         if close == info.endIndex {
             problem = Problem(message: "the attribute list has no closing '}'", offset: info.distance(from: info.startIndex, to: open))

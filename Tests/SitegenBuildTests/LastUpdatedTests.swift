@@ -34,8 +34,7 @@ import SitegenTestSupport
     /// The docs fixture with `lastUpdated: git`, committed on 5 March 2024,
     /// and its English install page changed again on 7 June 2025.
     static func repository() throws -> String {
-        let site = try SiteFixtures.copy("docs")
-        try append(site + "/sitegen.yml", "lastUpdated: git\n")
+        let site = try SiteFixtures.copy("docs", settings: "lastUpdated: git\n")
         #expect(try git(site, ["init", "-q"]) == 0)
         #expect(try git(site, ["add", "-A"]) == 0)
         #expect(try git(site, ["commit", "-q", "-m", "One"]) == 0)
@@ -159,8 +158,7 @@ import SitegenTestSupport
     }
 
     @Test func outsideARepositoryOneWarningAndNoDates() throws {
-        let site = try SiteFixtures.copy("docs")
-        try Self.append(site + "/sitegen.yml", "lastUpdated: git\n")
+        let site = try SiteFixtures.copy("docs", settings: "lastUpdated: git\n")
         var options = BuildOptions(source: site, output: SiteFixtures.temporaryFolder() + "/out")
         // Stop git's search for a repository at the site folder's parent.
         options.environment["GIT_CEILING_DIRECTORIES"] = (site as NSString).deletingLastPathComponent
@@ -182,8 +180,7 @@ import SitegenTestSupport
     }
 
     @Test func fileTimesAndUnknownValues() throws {
-        let site = try SiteFixtures.copy("docs")
-        try Self.append(site + "/sitegen.yml", "lastUpdated: file\n")
+        let site = try SiteFixtures.copy("docs", settings: "lastUpdated: file\n")
         let page = site + "/content/nl/getting-started/install.md"
         let time = timespec(tv_sec: 1_700_000_000, tv_nsec: 0)
         _ = utimensat(AT_FDCWD, page, [time, time], 0)

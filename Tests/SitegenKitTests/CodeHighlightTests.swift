@@ -281,7 +281,13 @@ import SitegenTestSupport
         #expect(FenceInfo("js:no-line-numbers") == FenceInfo("js"))
         #expect(FenceInfo("js:line-numbers") == FenceInfo("js linenos"))
         #expect(FenceInfo("{.js 2}").markedLines == [2])
-        // Outside braces a number is no VitePress mark.
+        // A name in brackets before the braces (VitePress in a code group,
+        // Nuxt Content): the label, and the lines marked; once a warning.
+        let named = FenceInfo("js [config.js]{2}")
+        #expect(named.language == "js" && named.label == "config.js" && named.markedLines == [2] && named.problems.isEmpty)
+        #expect(FenceInfo("ts [nuxt.config.ts] {4-5}") == FenceInfo("ts [nuxt.config.ts] hl_lines=4-5"))
+        #expect(FenceInfo("[a.txt]{1}").label == "a.txt")
+                // Outside braces a number is no VitePress mark.
         #expect(FenceInfo("ts 1").problems.count == 1)
 
         let output = highlighted("```ts{1,3-5}\nlet a = 1\nlet b = 2\nlet c = 3\nlet d = 4\nlet e = 5\n```\n")
@@ -297,6 +303,10 @@ import SitegenTestSupport
             "test.md:9:6: warning: unknown code block option ':wrap' after the language; known: :line-numbers, :no-line-numbers",
         ])
         #expect(wrong.html.contains("<code class=\"language-js linenos\">"))
+        let group = highlighted("::: code-group\n\n```js [config.js]{2}\nlet a = 1\nlet b = 2\n```\n\n:::\n")
+        #expect(group.diagnostics.isEmpty, "\(group.diagnostics)")
+        #expect(group.html.contains(">config.js<"))
+        #expect(group.html.contains("<mark class=\"line\">let b = "))
     }
 
     @Test func fenceInfoParsing() {
@@ -313,42 +323,6 @@ import SitegenTestSupport
         #expect(CodeLanguage(name: "shell-session") == .console)
         #expect(CodeLanguage(name: "text") == .plain)
         #expect(CodeLanguage(name: "brainfuck") == nil)
-    }
-
-    /// A whole site: highlighting is on by default, an unknown language is
-    /// reported once per build however many blocks use it, and
-    /// `markdown.highlight: false` turns it off.
-    @Test func siteBuildHighlightsAndWarnsOncePerLanguage() throws {
-        let site = try SiteFixtures.copy("good")
-        let block = "\n\n```brainfuck\n+\n```\n\n```yaml\na: 1\n```\n"
-        for page in ["content/en/guide-a.md", "content/en/choose.md"] {
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: site + "/" + page))
-            handle.seekToEndOfFile()
-            handle.write(Data((block + block).utf8))
-            try handle.close()
-        }
-        let (report, output) = try SiteFixtures.build(site)
-        let unknown = report.diagnostics.filter { $0.message.contains("'brainfuck'") }
-        #expect(unknown.count == 1)
-        #expect(unknown.first?.message.hasSuffix("(and 3 more blocks in this language)") == true)
-        let guide = try String(contentsOfFile: output + "/en/guide-a/index.html", encoding: .utf8)
-        #expect(guide.contains("<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-yaml\"><span class=\"v\">a</span>"))
-
-        let config = site + "/sitegen.yml"
-        try (try String(contentsOfFile: config, encoding: .utf8) + "\nmarkdown:\n  highlight: false\n").write(toFile: config, atomically: true, encoding: .utf8)
-        let (plainReport, plainOutput) = try SiteFixtures.build(site)
-        #expect(!plainReport.diagnostics.contains { $0.message.contains("'brainfuck'") })
-        let plain = try String(contentsOfFile: plainOutput + "/en/guide-a/index.html", encoding: .utf8)
-        #expect(plain.contains("<pre><code class=\"language-yaml\">a: 1\n</code></pre>"))
-        #expect(!plain.contains("class=\"highlight\""))
-    }
-
-    @Test func highlightSettingMustBeABoolean() throws {
-        let site = try SiteFixtures.copy("good")
-        let config = site + "/sitegen.yml"
-        try (try String(contentsOfFile: config, encoding: .utf8) + "\nmarkdown:\n  highlight: maybe\n").write(toFile: config, atomically: true, encoding: .utf8)
-        let (report, _) = try SiteFixtures.build(site)
-        #expect(report.errors.contains { $0.message == "markdown.highlight must be true or false" && $0.line != nil })
     }
 }
 

@@ -11,17 +11,15 @@ import SitegenTestSupport
 enum NavigationSite {
     static func page(_ language: String, _ relativePath: String, _ title: String, weight: Int? = nil,
                      linkTitle: String? = nil, description: String? = nil, key: String? = nil) -> Page {
-        let withoutExtension = String(relativePath.dropLast(3))
-        let isIndex = withoutExtension == "index" || withoutExtension.hasSuffix("/index")
-        var segments = withoutExtension.split(separator: "/").map(String.init)
-        if isIndex { segments.removeLast() }
-        let path = SitePath(([language] + segments).map { $0 + "/" }.joined())
+        let withoutExtension = String(relativePath.dropLast(".md".count))
+        let isHome = relativePath == "index.md"
         let metadata = PageMetadata(title: title, linkTitle: linkTitle, description: description, slug: nil,
                                     translationKey: key, weight: weight, draft: false, layout: nil, params: [:])
-        let translationKey = isIndex && segments.isEmpty ? TranslationKey.home : .page(key ?? withoutExtension)
+        let translationKey = isHome ? TranslationKey.home : .page(key ?? withoutExtension)
         return Page(language: language, contentLanguage: language, sourcePath: "content/\(language)/\(relativePath)",
                     relativePath: relativePath, translationKey: translationKey, metadata: metadata,
-                    body: MarkdownBody(SourceText("", path: "content/\(language)/\(relativePath)")), path: path)
+                    body: MarkdownBody(SourceText("", path: "content/\(language)/\(relativePath)")),
+                    path: SiteResolver.path(of: relativePath, slug: nil, in: language))
     }
 
     static func site(_ pages: [Page], languages: [String] = ["en"], pagination: Int = 100, limit: Int = 100) -> Site {
@@ -282,16 +280,6 @@ enum NavigationSite {
 
 /// The docs fixture, built with the shipped theme.
 enum DocsFixture {
-    /// A copy of Tests/Fixtures/sites/docs with the shipped templates/.
-    static func folder() throws -> String {
-        let destination = SiteFixtures.temporaryFolder() + "/docs"
-        try FileManager.default.copyItem(atPath: SiteFixtures.path("docs"), toPath: destination)
-        let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("templates").path
-        try FileManager.default.copyItem(atPath: templates, toPath: destination + "/templates")
-        return destination
-    }
-
     static func site() throws -> Site {
         let (source, _) = try SiteLoader.load(SiteFixtures.path("docs"))
         let config = try #require(SiteConfig.parse(source.config.text, file: source.config.path).0)
@@ -301,23 +289,6 @@ enum DocsFixture {
 
 @Suite struct DocsFixtureTests {
     typealias S = NavigationSite
-
-    @Test func itBuildsWithTheShippedTheme() throws {
-        let (report, output) = try SiteFixtures.build(DocsFixture.folder())
-        #expect(report.errors.isEmpty, "\(report.errors)")
-        for path in ["en/reference/options/page/3/index.html", "nl/reference/options/page/3/index.html",
-                     "ar/reference/options/page/2/index.html", "en/guides/writing/index.html"] {
-            #expect(FileManager.default.fileExists(atPath: output + "/" + path), "\(path)")
-        }
-        #expect(!FileManager.default.fileExists(atPath: output + "/ar/reference/options/page/3/index.html"))
-        let page = try HTMLPage(output + "/en/guides/publishing/advanced/cdn/index.html")
-        #expect(try page.values("//nav[@class='breadcrumbs']//a") == ["Docs fixture", "Guides", "Publishing", "Advanced", "CDN"])
-        #expect(try page.value("//nav[@class='breadcrumbs']//a[@aria-current='page']") == "CDN")
-        #expect(try page.value("//a[@rel='next']//span[@class='pager-title']") == "Sub-folders")
-        let list = try HTMLPage(output + "/en/reference/options/page/2/index.html")
-        #expect(try list.values("//head/link[@rel='prev' or @rel='next']/@href") == ["../../", "../3/"])
-        #expect(try list.values("//ul[@class='child-list']/li").count == 100)
-    }
 
     @Test func fallbackPagesStayInTheTreeMarked() throws {
         let site = try DocsFixture.site()

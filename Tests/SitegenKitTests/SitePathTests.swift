@@ -37,4 +37,15 @@ import SitegenTestSupport
     func pathToRoot(path: String, expected: String) {
         #expect(SitePath(path).pathToRoot() == expected)
     }
+
+    /// `SiteLayout.path(_:inContentOf:)` undoes `content(language:_:)`, and
+    /// only for that language's folder (`content/en/` is not `content/e/`).
+    @Test func theContentPrefixIsCutByItsInverse() {
+        for path in ["index.md", "guides/_index.md", "a/b/README.md", ""] {
+            #expect(SiteLayout.path(SiteLayout.content(language: "en", path), inContentOf: "en") == path)
+        }
+        #expect(SiteLayout.path("content/en/a.md", inContentOf: "e") == nil)
+        #expect(SiteLayout.path("content/_decisions/x.yml", inContentOf: "en") == nil)
+        #expect(SiteLayout.path("templates/en/a.md", inContentOf: "en") == nil)
+    }
 }

@@ -45,4 +45,33 @@ import SitegenTestSupport
         #expect(kinds.contains("page"))
         if fixture == "search" { #expect(kinds.contains("search")) }
     }
+
+    /// Each value is made from its own declaration, so a new value is
+    /// declared in one place: only `decision` is made elsewhere (with the
+    /// page's Markdown renderer, from `decisionFields`).
+    @Test func everyDeclarationSaysHowItsValueIsMade() {
+        func unmade<Input>(_ declarations: [TemplateValueDeclaration<Input>]) -> [String] {
+            declarations.filter { $0.make == nil }.map(\.name)
+        }
+        typealias Kind = TemplateContextKind
+        #expect(unmade(Kind.common) + unmade(Kind.site) + unmade(Kind.language) + unmade(Kind.pageFields) + unmade(Kind.searchValues)
+                + unmade(Kind.decisionFields) + unmade(Kind.chooserValues) + unmade(Kind.notFoundValues) == [])
+        #expect(unmade(Kind.pageValues) == ["decision"])
+    }
+
+    /// The language chooser's and the 404 page's values are their contexts'
+    /// declarations: every one made (but those a site may lack), no other.
+    @Test func theRootPagesHoldTheirDeclaredValues() throws {
+        let site = try Self.site("good")
+        let strings = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, UIStringLookup(site.strings[$0.code]!)) })
+        let context = TemplateContext(site: site, fileLinks: false)
+        for (kind, base) in [(TemplateContextKind.languageChooser, nil as String?), (.notFound, "/")] {
+            let values = context.rootPage(kind, file: SitePath(kind == .notFound ? "404.html" : "index.html"), strings: strings,
+                                          assets: AssetLookup(assets: HashedAssets([]), page: .root, absoluteBase: base), absoluteBase: base)
+            let declared = Set(kind.values.map(\.name))
+            #expect(Set(values.keys) == declared.subtracting(["banner", "searchURL", "canonicalURL"]), "\(kind)")
+            guard case .object(let siteValues)? = values["site"] else { Issue.record("no site"); continue }
+            #expect(Set(siteValues.keys) == Set(TemplateContextKind.site.map(\.name)).subtracting(["logo", "favicon"]))
+        }
+    }
 }

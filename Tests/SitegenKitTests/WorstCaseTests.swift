@@ -70,46 +70,8 @@ import SitegenTestSupport
 
     // MARK: Decision flows
 
-    /// A chain of questions: each leads on with "yes" or ends with "no" or
-    /// "unsure", with their words in both languages (or none: a flow that is
-    /// too big is refused before its words are read).
     static func chainSite(questions: Int, words withWords: Bool = true) throws -> String {
-        let site = try SiteFixtures.copy("good")
-        var flow = "start: q1\nunsureAnswer: unsure\nquestions:\n"
-        var words = "---\ntitle: Helper\ntranslationKey: helper\nweight: 5\ndecision:\n  flow: helper\n  startButton: Start\n  questions:\n"
-        for index in 1...questions {
-            let next = index == questions ? "outcome-b" : "q\(index + 1)"
-            flow += "  q\(index):\n    answers:\n      yes: \(next)\n      no: outcome-a\n      unsure: outcome-a\n"
-            if withWords { words += "    q\(index):\n      text: Question \(index)?\n      answers:\n        yes: \"Yes\"\n        no: \"No\"\n        unsure: Not sure\n" }
-        }
-        flow += "outcomes:\n  outcome-a:\n    recommend: guide-a#stap-2\n  outcome-b:\n    recommend: over\n"
-        words += "  outcomes:\n    outcome-a:\n      title: A\n      text: A.\n    outcome-b:\n      title: B\n      text: B.\n---\n\nA long chain.\n"
-        try flow.write(toFile: site + "/content/_decisions/helper.yml", atomically: true, encoding: .utf8)
-        try words.write(toFile: site + "/content/en/choose.md", atomically: true, encoding: .utf8)
-        try words.write(toFile: site + "/content/nl/keuze.md", atomically: true, encoding: .utf8)
-        return site
-    }
-
-    /// 500 questions make about 1,500 pages, under the page limit, but the last
-    /// ones lie 500 folders deep. Before: 29 s, 1.7 GB, then "File name too long".
-    @Test(.timeLimit(.minutes(1)))
-    func deepChainIsALocatedErrorBeforeExpanding() throws {
-        let (report, _) = try SiteFixtures.build(Self.chainSite(questions: 500))
-        let errors = report.errors.map(\.description)
-        #expect(errors.count == 1, "\(errors)")
-        // Answer "unsure" of q122 (line 3 + 5 × 121 + 5): the 121 folders
-        // "q1-yes/" to "q121-yes/" take 981 bytes, "q122-unsure/outcome-a/" 22 more.
-        #expect(errors.first == "content/_decisions/helper.yml:613:15: error: flow 'helper' makes page folders too long: answer 'unsure' of question 'q122' leads to a page 1003 bytes deep below the helper's page (at most 1,000), a path file systems refuse; ask fewer questions in a row or use shorter ids", "\(errors)")
-        #expect(errors.allSatisfy { !$0.contains("File name too long") })
-    }
-
-    /// Before: the right error, after 46 s and 880 MB.
-    @Test(.timeLimit(.minutes(1)))
-    func longChainIsRejectedWithoutExpanding() throws {
-        let (report, _) = try SiteFixtures.build(Self.chainSite(questions: 10_000, words: false))
-        let errors = report.errors.map(\.description)
-        #expect(errors.contains("content/_decisions/helper.yml:1:8: error: flow 'helper' makes more than 2,000 pages (its branches keep meeting again); split it into smaller helpers"), "\(errors)")
-        #expect(errors.count == 2, "\(errors)")
+        try SitegenTestSupport.WorstCaseTests.chainSite(questions: questions, words: withWords)
     }
 
     /// Counting by dynamic programming: branches that meet again multiply the
@@ -216,46 +178,4 @@ extension WorstCaseTests {
     }
 
     // MARK: Deep trees
-
-    /// A page 1,000 folders deep, with the built-in theme. Before: over 100
-    /// levels was an error ("partials nest more than 100 deep", the sidebar
-    /// opened every level of the path), and 1,000 crashed a rendering
-    /// thread (its stack). Now the sidebar opens 12 levels and the
-    /// breadcrumbs name the home page and the 11 nearest ancestors.
-    @Test(.timeLimit(.minutes(3)))
-    func aPageAThousandFoldersDeepBuilds() throws {
-        let site = SiteFixtures.temporaryFolder()
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: site + "/content/en", withIntermediateDirectories: true)
-        try "title: Deep\nlanguages:\n  - code: en\n    name: English\n".write(toFile: site + "/sitegen.yml", atomically: false, encoding: .utf8)
-        try "---\ntitle: Home\n---\nHi\n".write(toFile: site + "/content/en/index.md", atomically: false, encoding: .utf8)
-        let folder = "/content/en/" + Array(repeating: "d", count: 1_000).joined(separator: "/")
-        try manager.createDirectory(atPath: site + folder, withIntermediateDirectories: true)
-        try "---\ntitle: Leaf\n---\nLeaf\n".write(toFile: site + folder + "/leaf.md", atomically: false, encoding: .utf8)
-        let (report, output) = try SiteFixtures.build(site)
-        #expect(report.succeeded, "\(report.diagnostics.prefix(3))")
-        let leafPath = output + "/en/" + Array(repeating: "d", count: 1_000).joined(separator: "/") + "/leaf/index.html"
-        let leaf = try String(contentsOfFile: leafPath, encoding: .utf8)
-        #expect(leaf.components(separatedBy: "class=\"ancestor\"").count - 1 <= NavigationContext.sidebarDepth)
-        let trail = try #require(leaf.range(of: "<nav class=\"breadcrumbs\"").map { leaf[$0.lowerBound...] })
-        let crumbs = trail[..<(trail.range(of: "</nav>")?.upperBound ?? trail.endIndex)]
-        #expect(crumbs.components(separatedBy: "<li").count - 1 == NavigationContext.breadcrumbCount)
-    }
-
-    /// 10,000 broken anchors into a page of 5,000 headings: each error's
-    /// hint (the page's ids) sorted all 5,000 ids again, minutes in all.
-    @Test(.timeLimit(.minutes(1)))
-    func manyBrokenAnchorsIntoOneLongPageAreReportedQuickly() throws {
-        let site = SiteFixtures.temporaryFolder()
-        try FileManager.default.createDirectory(atPath: site + "/content/en", withIntermediateDirectories: true)
-        try "title: Anchors\nlanguages:\n  - code: en\n    name: English\n".write(toFile: site + "/sitegen.yml", atomically: false, encoding: .utf8)
-        let headings = (1...5_000).map { "## Part \($0)\n" }.joined()
-        let links = (1...10_000).map { "[x](#missing-\($0))\n" }.joined()
-        try ("---\ntitle: Home\n---\n" + headings + links).write(toFile: site + "/content/en/index.md", atomically: false, encoding: .utf8)
-        let (report, _) = try SiteFixtures.build(site)
-        let anchorErrors = report.errors.filter { $0.message.hasPrefix("anchor '#missing-") }
-        #expect(anchorErrors.count == 10_000)
-        #expect(anchorErrors.first?.message.hasSuffix("its ids are: part-1, part-10, part-100, part-1000, part-1001, part-1002, part-1003, part-1004, part-1005, part-1006, part-1007, part-1008 and 4988 more") == true,
-                "\(anchorErrors.first?.message ?? "")")
-    }
 }

@@ -134,8 +134,8 @@ import SitegenTestSupport
             "content/en/index.md": "# Home\n\nThe [blog](/ok) and an [old post](/missing/post/#top); [a page](other.md).\n",
             "content/en/other.md": "# Other\n\nBack [home](/en/).\n",
         ]
-        let settings = "title: Docs\nlanguages:\n  - code: en\n    name: English\nlinks:\n  outside: [/ok/, /missing/]\n"
-        let site = try ForeignLayoutTests.site(files.merging(["sitegen.yml": settings + "baseURL: http://127.0.0.1:\(server.port)/docs/\n"]) { $1 })
+        let settings = "links:\n  outside: [/ok/, /missing/]\n"
+        let site = try ForeignLayoutTests.site(files, settings: settings + "baseURL: http://127.0.0.1:\(server.port)/docs/\n")
         let result = try ExternalLinkCheck.run(BuildOptions(source: site), timeout: 2)
         #expect(result.diagnostics.map(\.description) == [
             "content/en/index.md:3:24: warning: link '/missing/post/#top' (links.outside, asked as 'http://127.0.0.1:\(server.port)/missing/post/#top') answers HTTP 404",
@@ -143,7 +143,7 @@ import SitegenTestSupport
         #expect(result.checked == 2)
         #expect(result.skippedOutside == 0)
 
-        let withoutBase = try ForeignLayoutTests.site(files.merging(["sitegen.yml": settings]) { $1 })
+        let withoutBase = try ForeignLayoutTests.site(files, settings: settings)
         let unchecked = try ExternalLinkCheck.run(BuildOptions(source: withoutBase), timeout: 2)
         #expect(unchecked.diagnostics.isEmpty)
         #expect(unchecked.checked == 0)

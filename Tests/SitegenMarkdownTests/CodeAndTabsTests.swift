@@ -54,4 +54,15 @@ import SitegenTestSupport
         let dropped = render("<pre>dropped</pre>\n")
         #expect(!dropped.hasCode && !ByteSearch.contains(dropped.html, "<pre"))
     }
+
+    /// `ByteSearch` (glibc's memmem) at the edges: empty text or needle, a
+    /// needle at either end or longer than the text, bytes beyond ASCII.
+    @Test func byteSearchAtTheEdges() {
+        #expect(ByteSearch.contains("", ""))
+        #expect(ByteSearch.contains("abc", ""))
+        #expect(!ByteSearch.contains("", "a"))
+        #expect(ByteSearch.contains("<pre>", "<pre") && ByteSearch.contains("x<pre", "<pre"))
+        #expect(!ByteSearch.contains("<pr", "<pre") && !ByteSearch.contains("<PRE", "<pre"))
+        #expect(ByteSearch.contains("naïve café", "é") && !ByteSearch.contains("naive cafe", "é"))
+    }
 }

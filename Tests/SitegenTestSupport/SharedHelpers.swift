@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import SitegenKit
 @testable import SitegenBuild
 @testable import SitegenSupport
@@ -29,13 +30,13 @@ package enum SearchTests {
 }
 
 package enum ForeignLayoutTests {
-    /// A site folder with these files (paths relative to it) and a one-language
-    /// `sitegen.yml` unless given.
-    package static func site(_ files: [String: String]) throws -> String {
+    /// A site folder with these files (paths relative to it) and, unless
+    /// given, a one-language `sitegen.yml` (English) ending with `settings`.
+    package static func site(_ files: [String: String], settings: String = "") throws -> String {
         let root = SiteFixtures.temporaryFolder() + "/site"
         var files = files
         if files["sitegen.yml"] == nil {
-            files["sitegen.yml"] = "title: Docs\nlanguages:\n  - code: en\n    name: English\n"
+            files["sitegen.yml"] = "title: Docs\nlanguages:\n  - code: en\n    name: English\n" + settings
         }
         for (path, text) in files {
             let full = root + "/" + path
@@ -117,5 +118,62 @@ package enum CommandLineTests {
             status: process.terminationStatus,
             standardOutput: String(decoding: outData, as: UTF8.self),
             standardError: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+package enum ThemeStringsTests {
+    /// The languages the theme speaks (issue 29).
+    package static let languages = ["ar", "de", "en", "es", "fr", "he", "hi", "it", "ja", "ko", "nl", "pl", "pt", "ru", "sv", "tr", "uk", "zh"]
+
+    /// A language's UI strings as the built-in theme has them; a problem reading them fails the test.
+    package static func themeStrings(_ language: String) -> UIStrings {
+        let file = BuiltInTheme.files.first { $0.path == BuiltInTheme.stringsFolder + language + ".yml" }!
+        let (strings, problems) = UIStrings.parse(SourceText(String(decoding: file.bytes, as: UTF8.self), path: file.path), language: language)
+        #expect(problems.isEmpty, "\(language): \(problems)")
+        return strings
+    }
+}
+
+package enum WorstCaseTests {
+    /// A chain of questions: each leads on with "yes" or ends with "no" or
+    /// "unsure", with their words in both languages (or none: a flow that is
+    /// too big is refused before its words are read).
+    package static func chainSite(questions: Int, words withWords: Bool = true) throws -> String {
+        let site = try SiteFixtures.copy("good")
+        var flow = "start: q1\nunsureAnswer: unsure\nquestions:\n"
+        var words = "---\ntitle: Helper\ntranslationKey: helper\nweight: 5\ndecision:\n  flow: helper\n  startButton: Start\n  questions:\n"
+        for index in 1...questions {
+            let next = index == questions ? "outcome-b" : "q\(index + 1)"
+            flow += "  q\(index):\n    answers:\n      yes: \(next)\n      no: outcome-a\n      unsure: outcome-a\n"
+            if withWords { words += "    q\(index):\n      text: Question \(index)?\n      answers:\n        yes: \"Yes\"\n        no: \"No\"\n        unsure: Not sure\n" }
+        }
+        flow += "outcomes:\n  outcome-a:\n    recommend: guide-a#stap-2\n  outcome-b:\n    recommend: over\n"
+        words += "  outcomes:\n    outcome-a:\n      title: A\n      text: A.\n    outcome-b:\n      title: B\n      text: B.\n---\n\nA long chain.\n"
+        try flow.write(toFile: site + "/content/_decisions/helper.yml", atomically: true, encoding: .utf8)
+        try words.write(toFile: site + "/content/en/choose.md", atomically: true, encoding: .utf8)
+        try words.write(toFile: site + "/content/nl/keuze.md", atomically: true, encoding: .utf8)
+        return site
+    }
+}
+
+/// The shipped guide's decision flow, for both GuideContentTests suites.
+package enum GuideContentTests {
+    package static func flow() throws -> DecisionFlow {
+        let path = Fixtures.repository.path + "/content/_decisions/which-guide.yml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let (flow, diagnostics) = DecisionFlow.parse(SourceText(text, path: "which-guide.yml"), id: "which-guide")
+        #expect(diagnostics.map(\.description) == [])
+        return try #require(flow)
+    }
+
+    /// Every path that ends in an outcome, with the outcome.
+    package static func outcomePaths() throws -> [(step: DecisionStep, outcome: DecisionFlow.Outcome)] {
+        let flow = try flow()
+        let steps = try #require(flow.paths())
+        return steps.compactMap { step in flow.outcome(step.node).map { (step, $0) } }
+    }
+
+    package static func isUnsure(_ step: DecisionStep, in flow: DecisionFlow) -> Bool {
+        step.answers.contains { $0.answer == flow.unsureAnswer }
     }
 }

@@ -29,10 +29,15 @@ package enum SiteFixtures {
     }()
 
     /// A copy of a fixture site in a temporary folder, with the files of
-    /// `overlay` (a folder under `sites/broken/`) copied on top.
-    package static func copy(_ name: String, overlay: String? = nil) throws -> String {
+    /// `overlay` (a folder under `sites/broken/`) copied on top, and
+    /// `settings` (lines of `sitegen.yml`) added at the end of its settings.
+    package static func copy(_ name: String, overlay: String? = nil, settings: String = "") throws -> String {
         let destination = temporaryFolder() + "/site"
         try FileManager.default.copyItem(atPath: path(name), toPath: destination)
+        if !settings.isEmpty {
+            let config = destination + "/" + SiteLayout.configFile
+            try (String(contentsOfFile: config, encoding: .utf8) + settings).write(toFile: config, atomically: false, encoding: .utf8)
+        }
         if let overlay {
             let source = path(overlay)
             let files = FileManager.default.enumerator(atPath: source)!.compactMap { $0 as? String }

@@ -143,9 +143,7 @@ import SitegenTestSupport
     }
 
     @Test func missingTranslationWarningsCanBeTurnedOff() throws {
-        let site = try SiteFixtures.copy("good")
-        let settings = try String(contentsOfFile: site + "/sitegen.yml", encoding: .utf8)
-        try (settings + "warnings:\n  missingTranslations: false\n").write(toFile: site + "/sitegen.yml", atomically: false, encoding: .utf8)
+        let site = try SiteFixtures.copy("good", settings: "warnings:\n  missingTranslations: false\n")
         let result = try CommandLineTests.run(["build", "--source", site, "--output", SiteFixtures.temporaryFolder() + "/out"])
         #expect(result.status == 0)
         #expect(!result.standardError.contains("translation of"))

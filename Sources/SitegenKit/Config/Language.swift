@@ -3,6 +3,19 @@ package struct Language: Sendable, Hashable {
     package enum Direction: String, Sendable, Hashable {
         case leftToRight = "ltr"
         case rightToLeft = "rtl"
+
+        /// The direction of a language written without `direction:`: right
+        /// to left for the languages whose usual script is (the primary
+        /// subtag: `ar`, `ar-EG`), as Starlight and Docusaurus default it;
+        /// else left to right. `direction: ltr` overrides it (Uyghur in
+        /// Latin script, say).
+        package static func usual(for code: String) -> Direction {
+            rightToLeftLanguages.contains(code.lowercased().prefix { $0 != "-" && $0 != "_" }.description) ? .rightToLeft : .leftToRight
+        }
+
+        /// Arabic, Central Kurdish, Dhivehi, Persian and Dari, Hebrew, Pashto,
+        /// Syriac, Uyghur, Urdu, Yiddish.
+        static let rightToLeftLanguages: Set<String> = ["ar", "ckb", "dv", "fa", "prs", "he", "ps", "syc", "ug", "ur", "yi"]
     }
 
     /// BCP 47 code, also the language's folder under `content/` and in the output.

@@ -13,7 +13,7 @@ import SitegenSupport
 ///     name: Nederlands
 ///   - code: ar
 ///     name: العربية
-///     direction: rtl        # optional: ltr
+///     direction: rtl        # optional: rtl for ar, he, fa, ur..., else ltr
 ///     missingPages: omit    # optional: the site's setting
 /// missingPages: fallback    # fallback (default) or omit
 /// translationNotices: true  # optional: tell readers of outdated translations (default: false)
@@ -232,7 +232,7 @@ package struct SiteConfig: Sendable, Hashable {
             reader.error("language '\(code)' needs a name in its own language, like 'name: Nederlands'", at: mapping["name"] ?? entry)
             return nil
         }
-        var direction = Language.Direction.leftToRight
+        var direction = Language.Direction.usual(for: code)
         if let node = mapping["direction"] {
             if let value = node.string.flatMap(Language.Direction.init(rawValue:)) { direction = value }
             else { reader.error("direction must be 'ltr' or 'rtl'", at: node) }

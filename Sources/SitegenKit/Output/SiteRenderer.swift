@@ -357,7 +357,6 @@ package struct SiteRenderer: Sendable {
         var missingStrings: [String: Set<String>] = [:]
         var missingAssets: Set<String> = []
         let context = TemplateContext(site: site, fileLinks: fileLinks)
-        let defaultLanguage = site.config.defaultLanguage
 
         // The 404 page is served at any depth, so its links are absolute: from
         // the base URL's path, or from the server root without one.
@@ -367,15 +366,8 @@ package struct SiteRenderer: Sendable {
             guard templates.names.contains(name) else { continue }
             let lookups = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, UIStringLookup(site.strings[$0.code]!)) })
             let assetLookup = AssetLookup(assets: assets, page: SitePath.root, absoluteBase: base)
-            var values = context.common(language: defaultLanguage, at: .root, strings: lookups[defaultLanguage.code]!,
-                                        assets: assetLookup, absoluteBase: base)
-            values["choices"] = context.choices(at: .root, absoluteBase: base, strings: lookups)
-            if let base {
-                // The site's header on the 404 page: its menu and search.
-                values["navigation"] = context.navigation(in: defaultLanguage.code, at: SitePath("404.html")) { base + $0.urlPath }
-                values["translations"] = context.homeTranslations(current: defaultLanguage, absoluteBase: base)
-            }
-            if let baseURL = site.config.baseURL { values["canonicalURL"] = .text(baseURL.description) }
+            let values = context.rootPage(TemplateContextKind.of(layout: name), file: path, strings: lookups,
+                                          assets: assetLookup, absoluteBase: base)
             do {
                 files[path] = Array(try templates.render(.object(values), template: name).utf8)
             } catch {

@@ -14,10 +14,9 @@ enum LanguageNames {
         names[code.lowercased()] ?? code
     }
 
-    /// Languages written right to left: `direction: rtl` in sitegen.yml.
-    static let rightToLeft: Set<String> = ["ar", "dv", "fa", "he", "ps", "ur", "yi"]
-
+    /// Languages written right to left: `direction: rtl` in sitegen.yml
+    /// (its default for them too, written out so the reader of the file sees it).
     static func isRightToLeft(_ code: String) -> Bool {
-        rightToLeft.contains(code.lowercased().prefix { $0 != "-" }.description)
+        Language.Direction.usual(for: code) == .rightToLeft
     }
 }

@@ -11,8 +11,8 @@ enum NavWeights {
                       into diagnostics: inout [Diagnostic]) -> [Page] {
         let defaultLanguage = config.defaultLanguage.code
         let keyByFile = Dictionary(pages.filter { $0.language == defaultLanguage && $0.isWritten }.flatMap { page in
-            [(page.relativePath, page.translationKey),
-             (String(page.sourcePath.dropFirst(SiteLayout.content(language: defaultLanguage).count)), page.translationKey)]
+            [(page.relativePath, page.translationKey)]
+                + (SiteLayout.path(page.sourcePath, inContentOf: defaultLanguage).map { [($0, page.translationKey)] } ?? [])
         }, uniquingKeysWith: { first, _ in first })
         var weightByKey: [TranslationKey: Int] = [:]
         var titleByKey: [TranslationKey: String] = [:]

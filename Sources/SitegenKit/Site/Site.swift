@@ -84,10 +84,8 @@ package struct Site: Sendable {
                 fileIndex[page.language, default: [:]][page.relativePath] = index
                 // A folder's page written as `_index.md` or `README.md` is
                 // linked by that name too.
-                let folder = SiteLayout.content(language: page.language)
-                let written = page.sourcePath.dropFirst(folder.count)
-                if page.sourcePath.hasPrefix(folder), written != page.relativePath {
-                    fileIndex[page.language, default: [:]][String(written)] = index
+                if let written = SiteLayout.path(page.sourcePath, inContentOf: page.language), written != page.relativePath {
+                    fileIndex[page.language, default: [:]][written] = index
                 }
             }
         }

@@ -215,7 +215,8 @@ package enum SiteResolver {
             let present = Set(pages.filter { $0.language == language.code }.map(\.translationKey))
             for original in defaultPages where !present.contains(original.translationKey) {
                 // As the original is written (`README.md`, `_index.md`).
-                let expected = SiteLayout.content(language: language.code) + original.sourcePath.dropFirst(SiteLayout.content(language: defaultLanguage).count)
+                let expected = SiteLayout.content(language: language.code,
+                    SiteLayout.path(original.sourcePath, inContentOf: defaultLanguage) ?? original.relativePath)
                 // A link-only entry has no text to translate.
                 let warns = config.missingTranslationWarnings && original.metadata.linkTarget == nil
                 let what = "no '\(language.code)' translation of \(original.sourcePath) (translationKey '\(original.translationKey)')"

@@ -14,48 +14,35 @@ struct TemplateContext {
         let link = { [fileLinks] (target: SitePath) in target.relative(from: page.path, fileLinks: fileLinks) }
         let input = PageValueInput(context: self, page: page, content: content, link: link)
         let kind: TemplateContextKind = page.generated?.searchPart != nil ? .search : .page
-        let (eager, lazy) = TemplateValueDeclaration.values(kind.values, of: input)
+        let (eager, lazy) = TemplateValueDeclaration.values(kind.pageDeclarations, of: input)
         let values = common(language: site.config.language(page.language)!, at: page.path, strings: strings, assets: assets)
         return LazyValues(values.merging(eager) { $1 }, lazy: lazy)
     }
 
-    /// Values every template gets: site, language, strings, root, home, asset,
-    /// and with `search: true` searchURL.
+    /// The language chooser's (`index.html`) or the 404 page's context:
+    /// `common` in the default language, and the values of `kind`.
+    func rootPage(_ kind: TemplateContextKind, file: SitePath, strings: [String: UIStringLookup], assets: AssetLookup,
+                  absoluteBase: String?) -> [String: TemplateData] {
+        let language = site.config.defaultLanguage
+        let input = RootPageValueInput(context: self, file: file, strings: strings, absoluteBase: absoluteBase)
+        return common(language: language, at: .root, strings: strings[language.code]!, assets: assets, absoluteBase: absoluteBase)
+            .merging(TemplateValueDeclaration.fields(kind.rootPageDeclarations, of: input)) { $1 }
+    }
+
+    /// The values of `common` (`TemplateContextKind.common`): site, language,
+    /// strings, root, home, asset, and with `search: true` searchURL.
     func common(language: Language, at path: SitePath, strings: UIStringLookup, assets: AssetLookup, absoluteBase: String? = nil) -> [String: TemplateData] {
-        let homePath = site.home(of: language.code)?.path ?? SitePath(language.code + "/")
-        let home = absoluteBase.map { $0 + homePath.urlPath } ?? homePath.relative(from: path, fileLinks: fileLinks)
-        let root = absoluteBase ?? path.pathToRoot()
-        var siteValues: [String: TemplateData] = [
-            "title": .text(language.siteTitle),
-            "languageCount": .int(site.config.languages.count),
-            "isMultilingual": .bool(site.config.languages.count > 1),
-            "generator": .text("sitegen \(Sitegen.version)"),
-        ]
-        // The logo and favicon are files of static/, published at the root.
-        if let logo = site.config.logo { siteValues["logo"] = .text(root + logo.path.urlPath) }
-        if let favicon = site.config.favicon { siteValues["favicon"] = .text(root + favicon.path.urlPath) }
-        var values: [String: TemplateData] = [
-            "site": .object(siteValues),
-            "language": languageValues(language),
-            "strings": .lookup(strings),
-            "text": strings.text,
-            "plurals": strings.plurals,
-            "root": .text(root),
-            "home": .text(home),
-            "asset": assets.function,
-        ]
-        if let banner = site.config.banner[language.code] { values["banner"] = .text(banner) }
-        values["searchURL"] = SearchContext(site: site).searchURL(language: language.code, from: path, fileLinks: fileLinks, absoluteBase: absoluteBase)
-        return values
+        let input = CommonValueInput(context: self, language: language, path: path, strings: strings, assets: assets, absoluteBase: absoluteBase)
+        return TemplateValueDeclaration.fields(TemplateContextKind.common, of: input)
     }
 
     func languageValues(_ language: Language) -> TemplateData {
         .object(languageFields(language))
     }
 
+    /// A language's fields (`TemplateContextKind.language`).
     func languageFields(_ language: Language) -> [String: TemplateData] {
-        ["code": .text(language.code), "name": .text(language.name), "dir": .text(language.direction.rawValue),
-         "isRightToLeft": .bool(language.direction == .rightToLeft)]
+        TemplateValueDeclaration.fields(TemplateContextKind.language, of: language)
     }
 
     /// The language's top-level pages as seen from `path` (the 404 page:

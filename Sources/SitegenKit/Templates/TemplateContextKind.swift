@@ -38,60 +38,79 @@ enum TemplateContextKind: CaseIterable, Sendable {
         }
     }
 
-    var values: [TemplateValueDeclaration] {
+    /// Every value of the context: `common`, then its own.
+    var values: [any DeclaredTemplateValue] {
+        (Self.common as [any DeclaredTemplateValue]) + pageDeclarations + rootPageDeclarations
+    }
+
+    /// A page's values beside `common`, made from the page (none for the root pages).
+    var pageDeclarations: [TemplateValueDeclaration<PageValueInput>] {
         switch self {
-        case .page: Self.common + Self.pageValues
-        case .search: Self.common + Self.pageValues + Self.searchValues
         // A helper's start page is a written page: it has `decision` in its own layout.
-        case .decisionStep: Self.common + Self.pageValues
-        case .languageChooser: Self.common + Self.chooserValues
-        case .notFound: Self.common + Self.chooserValues + Self.notFoundValues
+        case .page, .decisionStep: Self.pageValues
+        case .search: Self.pageValues + Self.searchValues
+        case .languageChooser, .notFound: []
         }
     }
 
-    var shape: TemplateShape { TemplateValueDeclaration.object(values) }
+    /// The language chooser's and the 404 page's values beside `common`.
+    var rootPageDeclarations: [TemplateValueDeclaration<RootPageValueInput>] {
+        switch self {
+        case .page, .decisionStep, .search: []
+        case .languageChooser: Self.chooserValues
+        case .notFound: Self.chooserValues + Self.notFoundValues
+        }
+    }
+
+    var shape: TemplateShape { .object(declaring: values) }
 
     /// Every context at once: what a partial shared by several layouts may
     /// test for in a section (`{{#page.hasCode}}` in a head partial that
     /// `404.mustache` includes too).
-    static let anyShape: TemplateShape = TemplateValueDeclaration.object(allCases.flatMap(\.values))
+    static let anyShape: TemplateShape = .object(declaring: allCases.flatMap(\.values))
 
     // MARK: The tables
 
-    static let site: [TemplateValueDeclaration] = [
-        .init("title", .value, "the site title in the page's language"),
-        .init("isMultilingual", .value, "the site has more than one language"),
-        .init("languageCount", .value, "how many languages"),
-        .init("generator", .value, "sitegen and its version"),
-        .init("logo", .value, "with logo in sitegen.yml: the file's URL"),
-        .init("favicon", .value, "with favicon in sitegen.yml: the file's URL"),
+    static let site: [TemplateValueDeclaration<CommonValueInput>] = [
+        .init("title", .value, "the site title in the page's language") { .text($0.language.siteTitle) },
+        .init("isMultilingual", .value, "the site has more than one language") { .bool($0.site.config.languages.count > 1) },
+        .init("languageCount", .value, "how many languages") { .int($0.site.config.languages.count) },
+        .init("generator", .value, "sitegen and its version") { _ in .text("sitegen \(Sitegen.version)") },
+        // The logo and favicon are files of static/, published at the root.
+        .init("logo", .value, "with logo in sitegen.yml: the file's URL") { input in
+            input.site.config.logo.map { .text(input.root + $0.path.urlPath) }
+        },
+        .init("favicon", .value, "with favicon in sitegen.yml: the file's URL") { input in
+            input.site.config.favicon.map { .text(input.root + $0.path.urlPath) }
+        },
     ]
 
-    static let language: [TemplateValueDeclaration] = [
-        .init("code", .value, "the language code"),
-        .init("name", .value, "the language's name"),
-        .init("dir", .value, "ltr or rtl"),
-        .init("isRightToLeft", .value, "dir is rtl"),
+    /// A language's fields: `language`, and each entry of the lists of languages.
+    static let language: [TemplateValueDeclaration<Language>] = [
+        .init("code", .value, "the language code") { .text($0.code) },
+        .init("name", .value, "the language's name") { .text($0.name) },
+        .init("dir", .value, "ltr or rtl") { .text($0.direction.rawValue) },
+        .init("isRightToLeft", .value, "dir is rtl") { .bool($0.direction == .rightToLeft) },
     ]
 
     /// What every context has, for its language (the default language's on the root pages).
-    static let common: [TemplateValueDeclaration] = [
-        .init("site", TemplateValueDeclaration.object(site), "the site"),
-        .init("language", TemplateValueDeclaration.object(language), "the page's language"),
-        .init("strings", .open, "the language's UI strings"),
-        .init("text", .open, "the UI strings, an English stand-in marked with its language"),
-        .init("plurals", .open, "the plural forms of a UI string"),
-        .init("root", .value, "the relative path to the site root"),
-        .init("home", .value, "the URL of the language's home page"),
-        .init("asset", .helper, "{{#asset}}name{{/asset}}: a theme file's hashed URL"),
-        .init("banner", .value, "the language's banner text"),
-        .init("searchURL", .value, "with search: true, the URL of the language's search page"),
+    static let common: [TemplateValueDeclaration<CommonValueInput>] = [
+        .init("site", .object(declaring: site), "the site") { .object(TemplateValueDeclaration.fields(site, of: $0)) },
+        .init("language", .object(declaring: language), "the page's language") { $0.context.languageValues($0.language) },
+        .init("strings", .open, "the language's UI strings") { .lookup($0.strings) },
+        .init("text", .open, "the UI strings, an English stand-in marked with its language") { $0.strings.text },
+        .init("plurals", .open, "the plural forms of a UI string") { $0.strings.plurals },
+        .init("root", .value, "the relative path to the site root") { .text($0.root) },
+        .init("home", .value, "the URL of the language's home page") { .text($0.home) },
+        .init("asset", .helper, "{{#asset}}name{{/asset}}: a theme file's hashed URL") { $0.assets.function },
+        .init("banner", .value, "the language's banner text") { input in input.site.config.banner[input.language.code].map(TemplateData.text) },
+        .init("searchURL", .value, "with search: true, the URL of the language's search page") { $0.searchURL },
     ]
 
-    static let contentLanguage = TemplateValueDeclaration.object(language)
+    static let contentLanguage: TemplateShape = .object(declaring: language)
 
     /// `page`: the page's own values.
-    static let pageFields: [TemplateValueDeclaration] = [
+    static let pageFields: [TemplateValueDeclaration<PageValueInput>] = [
         .init("title", .value, "from front matter") { .text($0.page.metadata.title) },
         .init("description", .value, "from front matter") { $0.page.metadata.description.map(TemplateData.text) },
         .init("content", .value, "the page's HTML") { .text($0.html) },
@@ -128,32 +147,48 @@ enum TemplateContextKind: CaseIterable, Sendable {
         },
     ]
 
-    /// `decision`: a decision helper's values (`DecisionContext`).
-    static let decisionFields: [TemplateValueDeclaration] = [
-        .init("isStart", .value, "the start page"),
-        .init("isQuestion", .value, "a question page"),
-        .init("isOutcome", .value, "an outcome page"),
-        .init("startURL", .value, "the helper's start page"),
-        .init("backURL", .value, "the previous page"),
-        .init("firstQuestionURL", .value, "start page: where the start button goes"),
-        .init("startButton", .value, "start page: the button's label"),
-        .init("questionCount", .value, "start page: the most questions a reader answers"),
-        .init("question", .object(["text": .value, "hint": .value]), "question page: the question and its hint"),
-        .init("choices", .list(.object(["label": .value, "url": .value])), "question page: each answer"),
-        .init("outcome", .object(["title": .value, "text": .value]), "outcome page: its title and why"),
-        .init("recommend", .object(["title": .value, "url": .value]), "outcome page: the recommended page"),
-        .init("alternative", .object(["title": .value, "url": .value]), "outcome page: the other page"),
-        .init("given", .list(.object(["question": .value, "answer": .value, "changeURL": .value])), "the answers given so far"),
-        .init("hasGiven", .value, "an answer was given"),
+    /// `decision`: a decision helper's values (`DecisionContext`). Hints and
+    /// outcome texts are Markdown, rendered with the page's renderer; in
+    /// this order, so their problems are reported in it.
+    static let decisionFields: [TemplateValueDeclaration<DecisionValueInput>] = [
+        .init("isStart", .value, "the start page") { .bool($0.start != nil) },
+        .init("isQuestion", .value, "a question page") { .bool($0.question != nil) },
+        .init("isOutcome", .value, "an outcome page") { .bool($0.outcome != nil) },
+        .init("startURL", .value, "the helper's start page") { $0.link($0.decision.startPath) },
+        .init("backURL", .value, "the previous page") { input in input.decision.backPath.map(input.link) },
+        .init("firstQuestionURL", .value, "start page: where the start button goes") { input in input.start.map { input.link($0.firstQuestion) } },
+        .init("startButton", .value, "start page: the button's label") { $0.start.map { .text($0.startButton) } },
+        .init("questionCount", .value, "start page: the most questions a reader answers") { $0.start.map { .int($0.questionCount) } },
+        .init("question", .object(["text": .value, "hint": .value]), "question page: the question and its hint") { input in
+            input.question.map { question in
+                var values: [String: TemplateData] = ["text": .text(question.text)]
+                if let hint = question.hint { values["hint"] = .text(input.render(hint)) }
+                return .object(values)
+            }
+        },
+        .init("choices", .list(.object(["label": .value, "url": .value])), "question page: each answer") { input in
+            input.question.map { .list($0.choices.map { ["label": .text($0.label), "url": input.link($0.path)] }) }
+        },
+        .init("outcome", .object(["title": .value, "text": .value]), "outcome page: its title and why") { input in
+            input.outcome.map { ["title": .text($0.title), "text": .text(input.render($0.text))] }
+        },
+        .init("recommend", .object(["title": .value, "url": .value]), "outcome page: the recommended page") { input in
+            input.outcome.flatMap { input.target($0.recommend) }
+        },
+        .init("alternative", .object(["title": .value, "url": .value]), "outcome page: the other page") { input in
+            input.outcome?.alternative.flatMap(input.target)
+        },
+        .init("given", .list(.object(["question": .value, "answer": .value, "changeURL": .value])), "the answers given so far") { input in
+            .list(input.decision.given.map { ["question": .text($0.question), "answer": .text($0.answer), "changeURL": input.link($0.changePath)] })
+        },
+        .init("hasGiven", .value, "an answer was given") { .bool(!$0.decision.given.isEmpty) },
     ]
 
     static let pageLink: TemplateShape = .object(["number": .value, "url": .value, "isCurrent": .value])
 
     /// A page's values beside `common` (`TemplateContext.page`, `NavigationContext`).
-    static let pageValues: [TemplateValueDeclaration] = [
-        .init("page", TemplateValueDeclaration.object(pageFields), "the page") { input in
-            .object(TemplateValueDeclaration.values(pageFields, of: input).eager)
-        },
+    static let pageValues: [TemplateValueDeclaration<PageValueInput>] = [
+        .init("page", .object(declaring: pageFields), "the page") { .object(TemplateValueDeclaration.fields(pageFields, of: $0)) },
         // The values that grow with the site are made only when a template reads them.
         .init("navigation", .list(.object(["title": .value, "url": .value, "isCurrent": .value, "isSection": .value])), lazy: true,
               "the header menu") { $0.context.navigation(in: $0.page.language, at: $0.page.path, link: $0.link) },
@@ -178,12 +213,12 @@ enum TemplateContextKind: CaseIterable, Sendable {
         .init("alternates", .list(.object(["hreflang": .value, "url": .value])), lazy: true, "hreflang alternates") {
             $0.context.alternates(of: $0.page, link: $0.link)
         },
-        // Made with the page's Markdown renderer (`SiteRenderer`, `DecisionContext`).
-        .init("decision", TemplateValueDeclaration.object(decisionFields), "on a decision helper's pages"),
+        // Made from `decisionFields` with the page's Markdown renderer (`SiteRenderer`, `DecisionContext`).
+        .init("decision", .object(declaring: decisionFields), "on a decision helper's pages"),
     ]
 
     /// The search page's values beside a page's (`SearchContext`).
-    static let searchValues: [TemplateValueDeclaration] = [
+    static let searchValues: [TemplateValueDeclaration<PageValueInput>] = [
         .init("searchPages", .list(.object(["letter": .value, "pages": .list(.object(
             ["title": .value, "url": .value, "isFallback": .value, "lang": .value, "dir": .value]))])), lazy: true,
               "the language's pages from A to Z") { SearchContext(site: $0.site).alphabeticalList($0.searchPart, link: $0.link) },
@@ -192,19 +227,26 @@ enum TemplateContextKind: CaseIterable, Sendable {
     ]
 
     /// The root language chooser's and the 404 page's values beside `common`.
-    static let chooserValues: [TemplateValueDeclaration] = [
+    static let chooserValues: [TemplateValueDeclaration<RootPageValueInput>] = [
         .init("choices", .list(.object(contentLanguage.fields.merging(
             ["url": .value, "siteTitle": .value, "isDefault": .value, "strings": .open, "text": .open]) { $1 })),
-              "one per language, with its home page"),
-        .init("canonicalURL", .value, "with a base URL: the site's base URL"),
+              "one per language, with its home page") { $0.context.choices(at: .root, absoluteBase: $0.absoluteBase, strings: $0.strings) },
+        .init("canonicalURL", .value, "with a base URL: the site's base URL") { $0.site.config.baseURL.map { .text($0.description) } },
     ]
 
-    /// The 404 page's values beside the chooser's: the site's header.
-    static let notFoundValues: [TemplateValueDeclaration] = [
+    /// The 404 page's values beside the chooser's: the site's header, with
+    /// absolute links (it is served at any depth).
+    static let notFoundValues: [TemplateValueDeclaration<RootPageValueInput>] = [
         .init("navigation", .list(.object(["title": .value, "url": .value, "isCurrent": .value, "isSection": .value])),
-              "the default language's header menu"),
+              "the default language's header menu") { input in
+            input.absoluteBase.map { base in
+                input.context.navigation(in: input.defaultLanguage.code, at: input.file) { base + $0.urlPath }
+            }
+        },
         .init("translations", .list(.object(contentLanguage.fields.merging(
             ["url": .value, "isCurrent": .value, "isAvailable": .value, "isFallback": .value]) { $1 })),
-              "each language's home page"),
+              "each language's home page") { input in
+            input.absoluteBase.map { input.context.homeTranslations(current: input.defaultLanguage, absoluteBase: $0) }
+        },
     ]
 }

@@ -135,8 +135,7 @@ package enum TranslationReportFormat: String, Sendable, CaseIterable {
             }
         case .missing:
             if let original = page.original {
-                let prefix = SiteLayout.content(language: defaultLanguage)
-                let relative = original.hasPrefix(prefix) ? String(original.dropFirst(prefix.count)) : original
+                let relative = SiteLayout.path(original, inContentOf: defaultLanguage) ?? original
                 // The same path pairs only when the original's key is its path.
                 notes.append(relative.dropLast(".md".count) == page.translationKey
                     ? "not translated; translate into content/\(language)/\(relative)"

@@ -11,12 +11,12 @@ import SitegenTestSupport
     /// A site folder with these files (paths relative to it) and a one-language
     /// `sitegen.yml` unless given (in SitegenTestSupport, for the command
     /// line's tests too).
-    static func site(_ files: [String: String]) throws -> String {
-        try SitegenTestSupport.ForeignLayoutTests.site(files)
+    static func site(_ files: [String: String], settings: String = "") throws -> String {
+        try SitegenTestSupport.ForeignLayoutTests.site(files, settings: settings)
     }
 
-    static func build(_ files: [String: String]) throws -> (BuildReport, String) {
-        try SiteFixtures.build(try site(files))
+    static func build(_ files: [String: String], settings: String = "") throws -> (BuildReport, String) {
+        try SiteFixtures.build(try site(files, settings: settings))
     }
 
     // MARK: Folder pages
@@ -93,27 +93,6 @@ import SitegenTestSupport
         #expect(report.errors.map(\.description) == [
             "content/en/index.md:1:1: error: page has no title; start its Markdown with a heading '# Title', or add 'title: ...' to its front matter",
         ])
-    }
-
-    @Test func knownKeysAreReadInAnyCase() {
-        let (metadata, diagnostics) = PageMetadata.parse("Title: Hugo\nLinkTitle: H\nWeight: 3\nAuthor: me\n", file: "a.md", firstLine: 2)
-        #expect(diagnostics.isEmpty)
-        #expect(metadata?.title == "Hugo")
-        #expect(metadata?.linkTitle == "H")
-        #expect(metadata?.weight == 3)
-        #expect(metadata?.params == ["Author": .string("me")])
-    }
-
-    @Test func bodyTitleText() throws {
-        func title(_ markdown: String) -> String? {
-            BodyTitle(MarkdownBody(SourceText(markdown, path: "a.md")))?.text
-        }
-        #expect(title("# A [link](x.md) and **bold** #") == "A link and bold")
-        #expect(title("#NoSpace") == nil)
-        #expect(title("    # indented code") == nil)
-        #expect(title("## Level two") == nil)
-        #expect(title("snake_case_name\n===") == "snake_case_name")
-        #expect(title("- item\n===") == nil)
     }
 }
 
@@ -195,25 +174,18 @@ import SitegenTestSupport
 @Suite struct OutsideLinkTests {
     @Test func linksIntoOutsidePathsAreKeptOthersStillChecked() throws {
         let (report, output) = try ForeignLayoutTests.build([
-            "sitegen.yml": "title: Docs\nlanguages:\n  - code: en\n    name: English\nlinks:\n  outside: [/blog/, /community]\n",
             "content/en/index.md": "# Home\n\n[Post](/blog/2024/post/), [forum](/community/forum/#top) and [gone](/blogs/).\n",
-        ])
+        ], settings: "links:\n  outside: [/blog/, /community]\n")
         #expect(report.errors.map(\.description) == [
             "content/en/index.md:3:62: error: link target '/blogs/' does not exist (looked for en/blogs/ (from the language root) and blogs/ (from the site root))",
         ])
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
-    @Test func outsidePathsMustBeRootRelative() {
-        let (_, problems) = SiteConfig.parse("title: T\nlanguages: [{code: en, name: English}]\nlinks:\n  outside: [blog/]\n")
-        #expect(problems.map(\.description) == ["sitegen.yml:4:13: error: links.outside must list root-relative paths, like '/blog/'"])
-    }
-
     @Test func keptAsWritten() throws {
         let (report, output) = try ForeignLayoutTests.build([
-            "sitegen.yml": "title: Docs\nlanguages:\n  - code: en\n    name: English\nlinks:\n  outside: [/blog/]\n",
             "content/en/index.md": "# Home\n\n[Post](/blog/2024/post/)\n",
-        ])
+        ], settings: "links:\n  outside: [/blog/]\n")
         #expect(report.errors.isEmpty)
         #expect(try HTMLPage(output + "/en/index.html").values("//main//p/a/@href") == ["/blog/2024/post/"])
     }
@@ -252,22 +224,6 @@ import SitegenTestSupport
         #expect(links.contains("kept/"))
         let forum = try String(contentsOfFile: output + "/en/docs/forum/index.html", encoding: .utf8)
         #expect(forum.contains("<meta http-equiv=\"refresh\" content=\"0; url=https://forum.example.org/\">"))
-    }
-
-    /// Hugo's `url:` would move the page without a word: a located warning
-    /// that says what to write instead, and the page still builds.
-    @Test func hugosURLKeyIsAWarningNotSilence() {
-        let (metadata, problems) = PageMetadata.parse("title: X\nURL: /old/page/\n", file: "p.md", firstLine: 2)
-        #expect(metadata?.title == "X")
-        #expect(problems.map(\.description) == ["p.md:3:1: warning: 'url:' is not read: a page's URL comes from its file and 'slug:'; to keep an old URL working, add it to 'aliases:' (a theme may still read it as page.params.url)"])
-        #expect(PageMetadata.parse("title: X\nurlTitle: y\n", file: "p.md", firstLine: 2).1.isEmpty)
-    }
-
-    @Test func aTargetMustBeAnAbsoluteURLFromTheRootOrAPagesFile() {
-        let (_, problems) = PageMetadata.parse("title: X\nredirect: other/\n", file: "p.md", firstLine: 2)
-        #expect(problems.map(\.description) == [
-            "p.md:3:11: error: a link-only entry's target must be an absolute URL (https://...), a path from the site root (/blog/) or a page's file (../guide/install.md), without spaces or quotes",
-        ])
     }
 
     /// `redirect: ../guide/install.md`, written as a link on a code host is.
@@ -318,29 +274,18 @@ import SitegenTestSupport
             "sitegen.yml: warning: nav does not list 1 page (content/en/getting-started/notes.md); they come after the listed ones in their sections, in every language"))
     }
 
-    @Test func anExternalLinkInsideASectionIsLeftOutWithAWarning() {
-        let (config, diagnostics) = SiteConfig.parse(
-            "title: Docs\nlanguages:\n  - code: en\n    name: English\nnav:\n  - index.md\n  - Guides:\n      - Forum: https://forum.example.org/\n  - Blog: https://example.org/blog/\n")
-        #expect(diagnostics.map(\.description) == [
-            "sitegen.yml:8:16: warning: nav entry 'https://forum.example.org/': an external link inside a section is not shown; only those at the top level are, in the sidebar",
-        ])
-        #expect(config?.nav?.externalLinks == [NavOrder.ExternalLink(title: "Blog", url: "https://example.org/blog/", pagesBefore: 1)])
-    }
-
     @Test func aNavEntryThatIsNoPageIsAnErrorAtIt() throws {
         let (report, _) = try ForeignLayoutTests.build([
-            "sitegen.yml": "title: Docs\nlanguages:\n  - code: en\n    name: English\nnav:\n  - index.md\n  - Gone: gone.md\n",
             "content/en/index.md": "# Home\n",
-        ])
+        ], settings: "nav:\n  - index.md\n  - Gone: gone.md\n")
         #expect(report.errors.map(\.description) == ["sitegen.yml:7:11: error: nav entry 'gone.md' is not a page of content/en/"])
     }
 
     @Test func aNavEntryOfAPageWithErrorsIsNoSecondError() throws {
         let (report, _) = try ForeignLayoutTests.build([
-            "sitegen.yml": "title: Docs\nlanguages:\n  - code: en\n    name: English\nnav:\n  - index.md\n  - broken.md\n",
             "content/en/index.md": "# Home\n",
             "content/en/broken.md": "No title here.\n",
-        ])
+        ], settings: "nav:\n  - index.md\n  - broken.md\n")
         #expect(report.errors.map(\.file) == ["content/en/broken.md"])
     }
 }
