@@ -25,6 +25,9 @@ package enum BlockContainerTransform {
         package var madeTabs = false
         /// Groups of tabs numbered so far in the page (the pieces before, then these).
         package var tabGroups = 0
+        /// The code blocks made tabs of a code group: their fence's `[name]`
+        /// is the tab's label, not the block's title (`CodeBlockTransform`).
+        package var groupedCode: Set<OpaquePointer> = []
     }
 
     /// `tabGroupsBefore`: groups the page's pieces before this one numbered.
@@ -94,7 +97,9 @@ package enum BlockContainerTransform {
                     current.append(child)
                 }
             }
-            for holder in codeGroups { splitCodeGroup(holder, in: markdown.document, tabs: &tabs, tabOrder: &tabOrder) }
+            for holder in codeGroups {
+                splitCodeGroup(holder, in: markdown.document, tabs: &tabs, tabOrder: &tabOrder, grouped: &result.groupedCode)
+            }
             quote.unlink()
         }
         groupTabs(tabOrder, tabs, markdown: markdown, ids: &result.ids, groupNumber: &result.tabGroups)
@@ -124,13 +129,15 @@ package enum BlockContainerTransform {
     /// Puts each code block of a code group in a tab of a new group; other
     /// blocks go with the code before them.
     private static func splitCodeGroup(_ holder: MarkdownNode, in document: MarkdownDocument,
-                                       tabs: inout [OpaquePointer: Tab], tabOrder: inout [MarkdownNode]) {
+                                       tabs: inout [OpaquePointer: Tab], tabOrder: inout [MarkdownNode],
+                                       grouped: inout Set<OpaquePointer>) {
         var panel: MarkdownNode?
         var number = 0
         for child in holder.children {
             child.unlink()
             if child.type == .codeBlock {
                 number += 1
+                grouped.insert(child.pointer)
                 let info = FenceInfo(child.fenceInfo ?? "")
                 let text = document.makeNode(.text)
                 text.literal = info.label ?? (info.language.isEmpty ? String(number) : info.language)

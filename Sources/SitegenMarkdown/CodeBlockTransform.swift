@@ -16,11 +16,15 @@ package enum CodeBlockTransform {
     /// with options (a title, line numbers, marked lines) or problems are
     /// made, shown plain; the others keep cmark's output.
     @discardableResult
-    package static func apply(to markdown: ParsedMarkdown, highlight: Bool = true) -> Bool {
+    /// `grouped`: the blocks that are tabs of a code group, whose `[name]`
+    /// labels the tab; elsewhere it is the block's title (as Nuxt Content
+    /// shows it), not dropped.
+    package static func apply(to markdown: ParsedMarkdown, highlight: Bool = true, grouped: Set<OpaquePointer> = []) -> Bool {
         guard markdown.census.has(.fence) else { return false }
         var made = false
         for node in markdown.document.nodes(ofType: .codeBlock) {
             var info = FenceInfo(node.fenceInfo ?? "")
+            if let label = info.label, info.title == nil, !grouped.contains(node.pointer) { info.title = label }
             guard (highlight && !info.language.isEmpty) || info.hasOptions || !info.problems.isEmpty else { continue }
             report(info.problems, of: node, in: markdown)
             let isMermaid = info.language.lowercased() == "mermaid"

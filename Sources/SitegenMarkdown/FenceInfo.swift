@@ -26,7 +26,7 @@ package struct FenceInfo: Sendable, Hashable {
     /// 1-based numbers of the lines to mark.
     package var markedLines: Set<Int> = []
     /// VitePress's `[name]` (```` ```js [config.js] ````): the block's tab
-    /// label in a code group; elsewhere nothing is shown for it.
+    /// label in a code group; elsewhere its title (`CodeBlockTransform`).
     package var label: String?
     package var problems: [Problem] = []
 

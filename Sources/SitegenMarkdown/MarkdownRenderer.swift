@@ -84,7 +84,7 @@ public enum MarkdownRenderer {
         let blocks = BlockContainerTransform.apply(to: markdown, labels: options.calloutLabels, tabGroupsBefore: page.tabGroups)
         page.tabGroups = blocks.tabGroups
         let highlighted = !page.surveying && (options.highlight || options.fenceOptions)
-            && CodeBlockTransform.apply(to: markdown, highlight: options.highlight)
+            && CodeBlockTransform.apply(to: markdown, highlight: options.highlight, grouped: blocks.groupedCode)
         let calloutTypes = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
             .merging(blocks.labelsUsed) { first, _ in first }
         // Notes first, so the extensions below also read their text.

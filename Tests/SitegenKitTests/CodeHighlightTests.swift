@@ -307,6 +307,13 @@ import SitegenTestSupport
         #expect(group.diagnostics.isEmpty, "\(group.diagnostics)")
         #expect(group.html.contains(">config.js<"))
         #expect(group.html.contains("<mark class=\"line\">let b = "))
+        #expect(!group.html.contains("<figcaption>"))
+        // Outside a code group the name is the block's title, not dropped.
+        let alone = highlighted("```js [config.js]{2}\nlet a = 1\nlet b = 2\n```\n")
+        #expect(alone.diagnostics.isEmpty, "\(alone.diagnostics)")
+        #expect(alone.html.contains("<figcaption>config.js</figcaption>"))
+        #expect(alone.html.contains("<mark class=\"line\">"))
+        #expect(highlighted("```js [a.js] title=\"b.js\"\nx\n```\n").html.contains("<figcaption>b.js</figcaption>"))
     }
 
     @Test func fenceInfoParsing() {

@@ -156,25 +156,44 @@ fi
 
 # --- 2. Build the site four ways ---------------------------------------------
 
-# Always asked: when the binary is up to date this takes a second, and
-# run on its own after an edit the gates must not test an old binary. It is
-# linked as `make dist` links (Swift's runtime and libcmark inside, see
-# scripts/static-cmark.sh), so every check below runs on a one-file binary.
-# Its own scratch folder: --static-swift-stdlib compiles against another
-# copy of the Swift modules, and sharing .build with the tests' build mixes
-# objects of both (the next link fails). A debug build, not make dist's
-# release one: about 40 s from nothing on 2 cores, against 2.5 minutes.
-sitegen=.build/static/debug/sitegen
-static_cmark=$(scripts/static-cmark.sh .build/static-cmark) || die "cannot link libcmark statically"
-PKG_CONFIG_PATH=$static_cmark swift build --product sitegen --static-swift-stdlib --scratch-path .build/static >/dev/null \
-    || die "swift build --product sitegen --static-swift-stdlib failed"
-
 work=$(mktemp -d "${TMPDIR:-/tmp}/sitegen-e2e.XXXXXX") || die "mktemp failed"
 if [ -n "${SITEGEN_E2E_KEEP:-}" ]; then
     echo "e2e: keeping the built sites in $work"
 else
     trap 'rm -rf "$work"' EXIT
 fi
+
+# Each step that takes more than a moment says what it does as it starts,
+# and the summary says what each took: seconds of wall time and of CPU (its
+# processes', from bash's `times`), the CPU being the better guide on a
+# busy machine.
+timings=()
+step_name=
+read_cpu() {  # cpu=: CPU seconds (user + system) of every child that has ended
+    # `times` in this shell: in $(...) it would count the subshell's children.
+    times >"$work/times"
+    cpu=$(awk 'NR == 2 { total = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); total += t[1] * 60 + t[2] } printf "%.0f", total }' "$work/times")
+}
+step() {  # step NAME [WHAT]: ends the step under way, starts NAME and says WHAT
+    read_cpu
+    if [ -n "$step_name" ]; then
+        timings+=("$step_name $((SECONDS - step_wall)) s ($((cpu - step_cpu)) s CPU)")
+    fi
+    step_name=$1 step_wall=$SECONDS step_cpu=$cpu
+    [ -z "${2:-}" ] || echo "e2e: $2"
+}
+
+# Always asked: after `make check` (which builds every product) this takes
+# a second, and run on its own after an edit the gates must not test an old
+# binary. The tests' own debug build, so `make test` compiles sitegen once:
+# a second, one-file build (--static-swift-stdlib, its own scratch folder)
+# cost about 60 s of CPU on every fresh clone. make dist builds and checks
+# the one file; scripts/check-binary.sh --shared-swift below checks that
+# this binary needs nothing make dist could not link in.
+step sitegen "bringing sitegen up to date (swift build --product sitegen)"
+sitegen=.build/debug/sitegen
+swift build --product sitegen >"$work/swift-build.log" 2>&1 \
+    || { cat "$work/swift-build.log"; die "swift build --product sitegen failed"; }
 
 echo "e2e: site $site_src; $(java -jar "$vnu_jar" --version 2>/dev/null | sed 's/^/vnu /'); $(head -c 40 "$axe_js" | grep -o 'axe v[0-9.]*'); $(chromium --version 2>/dev/null)"
 echo "e2e: servers: $(PATH=$PATH:/usr/sbin nginx -v 2>&1 | sed 's/^nginx version: //'); $(PATH=$PATH:/usr/sbin apache2 -v 2>/dev/null | sed -n 's/^Server version: //p'); caddy $("$caddy" version 2>/dev/null | cut -d' ' -f1)"
@@ -183,6 +202,7 @@ echo "e2e: servers: $(PATH=$PATH:/usr/sbin nginx -v 2>&1 | sed 's/^nginx version
 export SITEGEN_PAGEFIND="$pagefind"
 
 # Warnings are printed once, by the first build; the others print only on failure.
+step "site builds" "building the site and the fixtures"
 build_status=ok
 "$sitegen" build --quiet --source "$site_src" --output "$work/site" || build_status=FAILED
 build_variant() {  # build_variant SOURCE OUTPUT [OPTION...]: its output is printed only if it fails
@@ -229,16 +249,18 @@ if [ "$build_status" = ok ] && [ -f "$site_src/$outdated_original" ]; then
     fi
 fi
 
-# The binary alone: ldd lists only libc, libm, libstdc++ and libgcc_s; copied
-# into an empty folder and run with an empty environment, `init` makes a
-# site and `build` builds it (with the built-in theme) into $work/init/site,
-# checked below like the others (test_init.py).
+# The binary alone: ldd lists nothing that make dist could not link into
+# its one file (see above); copied into an empty folder and run with an
+# empty environment, `init` makes a site and `build` builds it (with the
+# built-in theme) into $work/init/site, checked below like the others
+# (test_init.py).
 init_site=
 if [ "$build_status" = ok ]; then
-    if scripts/check-binary.sh "$sitegen" "$work/init"; then
+    if scripts/check-binary.sh --shared-swift "$sitegen" "$work/init" >"$work/check-binary.log" 2>&1; then
         init_site="$work/init/site"
     else
-        build_status="FAILED (scripts/check-binary.sh $sitegen)"
+        cat "$work/check-binary.log"
+        build_status="FAILED (scripts/check-binary.sh --shared-swift $sitegen)"
     fi
 fi
 
@@ -347,11 +369,18 @@ vnu_status=skipped
 pytest_status=skipped
 if [ "$build_status" = ok ]; then
     # --- 3. Nu HTML checker ---------------------------------------------------
-    echo "e2e: Nu HTML checker"
+    step "Nu HTML checker" "Nu HTML checker (vnu.jar)"
     vnu_out="$work/vnu.txt"
     vnu_targets=("$work/site" "$work/site-file")
     [ -z "$site_outdated" ] || vnu_targets+=("$site_outdated/$outdated_translation")
-    [ -z "$docs_site" ] || vnu_targets+=("$docs_site" "$docs_file")
+    # Of the docs fixture's 750 option pages, which share one layout and a
+    # line of text, four per language, as the browser tests (the other 1,380
+    # took about half of the checker's CPU and found nothing the four do not).
+    if [ -n "$docs_site" ]; then
+        while IFS= read -r page; do vnu_targets+=("$page"); done < <(
+            find "$docs_site" "$docs_file" -name '*.html' | sort \
+                | awk '!/\/reference\/options\/option-[0-9]+\// || /\/option-(001|100|101|250)\//')
+    fi
     [ -z "$init_site" ] || vnu_targets+=("$init_site")
     [ -z "$search_site" ] || vnu_targets+=("$search_site")
     [ -z "$long_search" ] || vnu_targets+=("$long_search/nl/search" "$long_search/en/search")
@@ -370,7 +399,11 @@ if [ "$build_status" = ok ]; then
     fi
 
     # --- 4. Browser tests -----------------------------------------------------
-    echo "e2e: browser tests (pytest Tests/e2e)"
+    # -p no:benchmark: pytest-benchmark, where installed, warns on every
+    # worker that xdist turns it off (these tests time nothing). --dist
+    # worksteal: a worker that runs out of tests takes some of the other's,
+    # so neither sits idle at the end.
+    step "browser tests" "browser tests (pytest Tests/e2e on ${SITEGEN_E2E_WORKERS:-2} workers)"
     SE_OFFLINE=true \
     PYTHONDONTWRITEBYTECODE=1 \
     SITEGEN_E2E_SITE="$work/site" \
@@ -392,7 +425,7 @@ if [ "$build_status" = ok ]; then
     SITEGEN_E2E_PREFIX="$PREFIX" \
     SITEGEN_E2E_HOSTING="$work/hosting" \
     SITEGEN_E2E_CADDY="$caddy" \
-        "$PYTHON" -m pytest -q -p no:cacheprovider -rfEs -n "${SITEGEN_E2E_WORKERS:-2}" "$here"
+        "$PYTHON" -m pytest -q -p no:cacheprovider -p no:benchmark -rfEs -n "${SITEGEN_E2E_WORKERS:-2}" --dist worksteal "$here"
     pytest_rc=$?
     case $pytest_rc in
         0) pytest_status=ok ;;
@@ -401,9 +434,11 @@ if [ "$build_status" = ok ]; then
     esac
 fi
 
+step end
 echo
 echo "e2e summary for $site_src ($((SECONDS - started)) s):"
 printf '  %-18s %s\n' "build" "$build_status" "Nu HTML checker" "$vnu_status" "browser tests" "$pytest_status"
+echo "  time: $(IFS=';'; echo "${timings[*]}" | sed 's/;/, /g')"
 if [ "$build_status" = ok ] && [ "$vnu_status" = ok ] && [ "$pytest_status" = ok ]; then
     echo "e2e: PASSED"
     exit 0
