@@ -73,6 +73,7 @@ package enum HeadingAnchors {
     /// every space becomes `-` (so ` -- ` gives `----`); everything else is
     /// dropped.
     package static func githubSlug(_ text: String) -> String {
+        if let slug = asciiGitHubSlug(text) { return slug }
         var slug = ""
         for scalar in text.lowercased().unicodeScalars {
             switch scalar.properties.generalCategory {
@@ -87,6 +88,28 @@ package enum HeadingAnchors {
             default:
                 break
             }
+        }
+        return slug.isEmpty ? "section" : slug
+    }
+
+    /// `githubSlug` of ASCII text, by bytes (Unicode's categories for each
+    /// scalar were 2 % of a link-heavy build); nil for other text. In ASCII
+    /// the letters, digits and `_` are what GitHub keeps.
+    private static func asciiGitHubSlug(_ text: String) -> String? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let slug = String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var count = 0
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): buffer[count] = byte | 0x20
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): buffer[count] = byte
+                case UInt8(ascii: "-"), UInt8(ascii: " "): buffer[count] = UInt8(ascii: "-")
+                default: continue
+                }
+                count += 1
+            }
+            return count
         }
         return slug.isEmpty ? "section" : slug
     }
@@ -172,6 +195,9 @@ package enum HeadingAnchors {
     /// The `{...}` at the end of a heading's last source line, as written,
     /// and where its `{` is; nil when it is not a marker (`{name}` is text).
     private static func attributeMarker(of heading: MarkdownNode, in markdown: ParsedMarkdown) -> (Substring, SourceLocation)? {
+        // Most headings have no `}` on their lines, so no marker to read.
+        let numbers = heading.startLine...max(heading.startLine, heading.endLine)
+        guard numbers.contains(where: { markdown.lines.line($0).utf8.contains(UInt8(ascii: "}")) }) else { return nil }
         var lines = markdown.sourceLines(of: heading)
         while lines.count > 1, lines.last?.trimmingWhitespace.isEmpty == true { lines.removeLast() }
         // A setext heading's last line is its underline.

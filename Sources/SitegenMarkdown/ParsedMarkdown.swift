@@ -158,15 +158,20 @@ package final class ParsedMarkdown {
         let utf8 = lines.lines[low].utf8
         let bytesIntoLine = min(max(offset - starts[low], 0), utf8.count)
         var (countedBytes, scalars) = (0, 0)
-        if columnCursor.line == low && columnCursor.bytes <= bytesIntoLine {
-            (countedBytes, scalars) = (columnCursor.bytes, columnCursor.scalars)
+        if lines.isASCII(line: low) {
+            // Most lines: a scalar a byte, nothing to count.
+            scalars = bytesIntoLine
+        } else {
+            if columnCursor.line == low && columnCursor.bytes <= bytesIntoLine {
+                (countedBytes, scalars) = (columnCursor.bytes, columnCursor.scalars)
+            }
+            let from = utf8.index(utf8.startIndex, offsetBy: countedBytes)
+            let to = utf8.index(from, offsetBy: bytesIntoLine - countedBytes)
+            for byte in utf8[from..<to] where byte & 0xC0 != 0x80 {
+                scalars += 1
+            }
+            columnCursor = (low, bytesIntoLine, scalars)
         }
-        let from = utf8.index(utf8.startIndex, offsetBy: countedBytes)
-        let to = utf8.index(from, offsetBy: bytesIntoLine - countedBytes)
-        for byte in utf8[from..<to] where byte & 0xC0 != 0x80 {
-            scalars += 1
-        }
-        columnCursor = (low, bytesIntoLine, scalars)
         // The reader's shift (BlockReader), then the expander's.
         let shift = low < columnShift.count ? columnShift[low] : 0
         if let origins, low < origins.count {

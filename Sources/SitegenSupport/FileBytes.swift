@@ -46,15 +46,17 @@ package enum FileBytes {
     /// Everything left to read from an open file.
     package static func readAll(_ descriptor: Int32, path: String) throws(ReadError) -> [UInt8] {
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Not zeroed: clearing 64 KB for each 3 KB page was 3 % of a link-heavy build.
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { chunk.deallocate() }
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let count = Glibc.read(descriptor, chunk.baseAddress, chunk.count)
             if count == 0 { return bytes }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw ReadError(path: path, reason: String(cString: strerror(errno)))
             }
-            bytes.append(contentsOf: chunk[0..<count])
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
         }
     }
 

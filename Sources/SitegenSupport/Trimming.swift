@@ -9,11 +9,33 @@ extension StringProtocol {
         trimming { $0 == " " || $0 == "\t" || $0.isNewline }
     }
 
-    private func trimming(_ isTrimmed: (Character) -> Bool) -> SubSequence {
+    fileprivate func trimming(_ isTrimmed: (Character) -> Bool) -> SubSequence {
         guard let first = firstIndex(where: { !isTrimmed($0) }) else { return self[endIndex...] }
         let last = lastIndex(where: { !isTrimmed($0) })!
         return self[first...last]
     }
+}
+
+extension Substring {
+    /// `trimmingSpaces` by bytes (front matter lines, headings: 3,000
+    /// instructions a line by Characters), unless a space trimmed touches a
+    /// non-ASCII character, which a space can be one Character with.
+    package var trimmingSpaces: Substring {
+        let bytes = utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
+        let last = bytes.lastIndex(where: { !isSpace($0) })!
+        let end = bytes.index(after: last)
+        guard (first == bytes.startIndex || bytes[first] < 0x80) && (end == bytes.endIndex || bytes[last] < 0x80) else {
+            return trimming { $0 == " " || $0 == "\t" }
+        }
+        return self[first..<end]
+    }
+}
+
+extension String {
+    /// `trimmingSpaces` by bytes, as `Substring`'s.
+    package var trimmingSpaces: Substring { self[...].trimmingSpaces }
 }
 
 extension StringProtocol {

@@ -204,6 +204,9 @@ import SitegenTestSupport
             let again = try Self.rebuild(site, output, after: "nothing, after \(edit)")
             #expect(Self.readNothing(again.steps), "after \(edit), then nothing: no page read")
             #expect(again.report.diagnostics == report.diagnostics, "after \(edit), then nothing: the same warnings")
+            let translations = { (steps: [SiteBuilder.Step]) in steps.filter { $0.name == "translations" }.map(\.detail) }
+            #expect(translations(again.steps) == translations(steps) && !translations(steps).isEmpty,
+                    "after \(edit), then nothing: the same translations line")
         }
         // A heading other pages link to removed: their links are errors,
         // build after build, until it is back.
@@ -374,13 +377,15 @@ import SitegenTestSupport
         let cache = BuildCache(sitegen: "1", site: "2", output: "3", settings: "4", navigation: "5", search: nil,
                                pages: [entry, BuildCache.Entry(path: SitePath("en/"), source: "", output: "")],
                                inputs: "6", included: ["snippets/a\tb.md", "c"],
-                               report: BuildCache.Report(pagesPerLanguage: [("nl", 3), ("en", 0)], diagnostics: entry.diagnostics))
+                               report: BuildCache.Report(pagesPerLanguage: [("nl", 3), ("en", 0)], diagnostics: entry.diagnostics,
+                                                         translations: "en 2 of 3\tpages"))
         let bytes = cache.encoded()
         let read = try BuildCache(decoding: bytes)
         #expect(BuildCacheText.encode(read) == bytes)
         let header = try BuildCache(decoding: bytes, headerOnly: true)
         #expect(header.inputs == "6" && header.included == cache.included && header.report.diagnostics == entry.diagnostics && header.pages.isEmpty)
         #expect(header.report.pagesPerLanguage.map(\.language) == ["nl", "en"] && header.report.pagesPerLanguage.map(\.pages) == [3, 0])
+        #expect(header.report.translations == "en 2 of 3\tpages")
         #expect(read.pages.count == 2 && read.pages[0].ids == entry.ids && read.pages[0].linkedPages == entry.linkedPages)
         #expect(read.pages[0].anchorChecks == entry.anchorChecks && read.pages[0].diagnostics == entry.diagnostics)
         #expect(read.pages[0].includedFiles == entry.includedFiles && read.search == nil && read.pages[1].path == SitePath("en/"))

@@ -42,6 +42,18 @@ import SitegenTestSupport
         }
     }
 
+    /// Split by bytes (issue 30): the first `#` starts the fragment, a `?`
+    /// before it the query; both may hold the other and non-ASCII text.
+    @Test(arguments: [
+        ("a.md", "a.md", nil, nil), ("a.md#x", "a.md", nil, "x"), ("a.md?q=1", "a.md", "q=1", nil),
+        ("a.md?q#f", "a.md", "q", "f"), ("a.md#f?q", "a.md", nil, "f?q"), ("#top", "", nil, "top"), ("?", "", "", nil),
+        ("é.md#ü", "é.md", nil, "ü"), ("a.md##", "a.md", nil, "#"), ("日本.md?ä#ö", "日本.md", "ä", "ö"),
+    ] as [(String, String, String?, String?)])
+    func destinationParts(destination: String, path: String, query: String?, fragment: String?) {
+        let parts = LinkResolver.parts(of: destination)
+        #expect(parts.path == path && parts.query == query && parts.fragment == fragment, "\(destination)")
+    }
+
     @Test func linksAreLeftAsWrittenByDefault() {
         #expect(html("[a](page.md#x)") == "<p><a href=\"page.md#x\">a</a></p>\n")
     }

@@ -22,6 +22,11 @@ import SitegenTestSupport
         ("", "assets/site.css", "assets/site.css", "assets/site.css"),
         ("nl/img/", "nl/img/logo.png", "logo.png", "logo.png"),
         ("nl/ü/", "nl/ü/ä/", "ä/", "ä/index.html"),
+        ("nl/a/", "nl/a/q?mark", "q%3Fmark", "q%3Fmark"),
+        ("nl/über/a/", "nl/übel/b/", "../../übel/b/", "../../übel/b/index.html"),
+        ("nl/a b/", "nl/a b/c/", "c/", "c/index.html"),
+        ("nl/x/", "nl/a b/", "../a%20b/", "../a%20b/index.html"),
+        ("nl/img/a.png", "nl/img/b.png", "b.png", "b.png"),
     ])
     func relativeLinks(from: String, to: String, link: String, fileLink: String) {
         #expect(SitePath(to).relative(from: SitePath(from), fileLinks: false) == link)

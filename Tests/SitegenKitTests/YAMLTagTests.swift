@@ -15,6 +15,8 @@ import Yams
         "off", "Off", "OFF", "yEs", "tRUE", "y", "n",
         "null", "Null", "NULL", "~", "", "nULL", "~~",
         "Page 7", "2024-01-01", "2001-12-14t21:59:43.10-05:00", "<<", "=", "Order check", "12 monkeys", "1 2", "-1 day", "é",
+        // Plain decimals are typed without the rules: their neighbours must not be.
+        "-0", "+0", "00", "-", "+-1", "1-", "10000000000000000000000", "9 ", " 9", "1.0", "1e5", "٣", "１２",
     ])
     func plainScalarsResolveAsYamsDefaultRulesDo(text: String) {
         let node = Node.scalar(.init(text))

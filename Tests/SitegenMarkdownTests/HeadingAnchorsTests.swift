@@ -32,6 +32,17 @@ import SitegenTestSupport
         #expect(HeadingAnchors.githubSlug(text) == expected)
     }
 
+    /// ASCII text takes a byte path: every ASCII character gives what the
+    /// Unicode path gives it (taken when the text also holds a non-ASCII letter).
+    @Test func asciiSlugsMatchTheUnicodeRules() {
+        for value in UInt8(0)..<0x80 {
+            let text = "A\(Character(Unicode.Scalar(value)))z"
+            #expect(HeadingAnchors.githubSlug(text) + "é" == HeadingAnchors.githubSlug(text + "é"), "\(value)")
+        }
+        #expect(HeadingAnchors.githubSlug("  ") == "--")
+        #expect(HeadingAnchors.githubSlug("?!") == "section")
+    }
+
     @Test func generatedIDsFollowGitHubByDefaultAndCompactOnRequest() {
         let markdown = "## Log appender -- bridge\n\n## snake_case"
         // Smart punctuation first made " -- " a dash, which is dropped.

@@ -62,4 +62,28 @@ import SitegenTestSupport
         #expect(lines.location(ofByteOffset: 5) == (2, 2))
         #expect(lines.location(ofByteOffset: 10) == (4, 1))
     }
+
+    /// Columns count scalars on lines with non-ASCII text, bytes on ASCII
+    /// lines (the fast path), and lines split at every `\n`.
+    @Test func linesAndColumnsOnMixedText() {
+        let text = "plain ascii line\nmet é en ü: x\n\n" + String(repeating: "a", count: 17) + "ë\ntail"
+        let lines = SourceLines(text)
+        #expect(lines.lines == text.split(separator: "\n", omittingEmptySubsequences: false))
+        #expect(lines.lineStarts == [0, 17, 33, 34, 54])
+        #expect(lines.location(ofByteOffset: 6) == (1, 7))
+        #expect(lines.location(ofByteOffset: 17 + 12) == (2, 11))  // after "met é en ü" (two 2-byte letters)
+        #expect(lines.location(ofByteOffset: 34 + 19) == (4, 19))
+        #expect(lines.location(ofByteOffset: 55) == (5, 2))
+        #expect(lines.isASCII(line: 0) && !lines.isASCII(line: 1) && lines.isASCII(line: 2) && !lines.isASCII(line: 3))
+        #expect(SourceLines("").lines == [""])
+    }
+
+    /// Trimming by bytes gives what trimming Characters gives, also where a
+    /// space and a combining mark after it are one Character.
+    @Test(arguments: ["  a b\t", "\t\t", "", "x", " \u{301}x ", "x \u{301} ", " é ", "é", "  日本 ", "\u{600} ", " a\u{200D} "])
+    func trimmingSpacesAsCharacters(text: String) {
+        let characters = text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+        #expect(String(text.trimmingSpaces) == String(characters), "'\(text)'")
+        #expect(String(text[...].trimmingSpaces) == String(characters))
+    }
 }

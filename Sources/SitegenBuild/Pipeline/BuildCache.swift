@@ -20,7 +20,7 @@ import SitegenSupport
 /// same hash, into an output that is still this one, makes nothing and
 /// reports what the build before reported (`UnchangedBuild`).
 struct BuildCache {
-    static let currentFormat = 2
+    static let currentFormat = 3
 
     var sitegen: String
     var site: String
@@ -44,6 +44,8 @@ struct BuildCache {
     struct Report {
         var pagesPerLanguage: [(language: String, pages: Int)] = []
         var diagnostics: [Diagnostic] = []
+        /// The `translations` step's line, said again by an unchanged build.
+        var translations: String?
     }
 
     struct Entry {

@@ -11,7 +11,8 @@ import SitegenSupport
 /// sitegen build cache 1
 /// sitegen	0.1.0-...          site, output, settings, navigation, search, inputs likewise
 /// included	snippets/a.md ...   the files pages include
-/// pages	nl	12	en	12       the report: pages per language, diagnostics
+/// pages	nl	12	en	12       the report: pages per language, the translations line, diagnostics
+/// translations	+nl 12 of 12 ...
 /// R	severity	file	line	column	message	kind
 /// P	nl/page/	<source hash>	<output stamp>
 /// I	id	id ...                the page's ids
@@ -58,6 +59,7 @@ enum BuildCacheText {
         line(["inputs", optional(cache.inputs)])
         line(["included"] + cache.included)
         line(["pages"] + cache.report.pagesPerLanguage.flatMap { [$0.language, String($0.pages)] })
+        line(["translations", optional(cache.report.translations)])
         for problem in cache.report.diagnostics { line(["R"] + diagnostic(problem)) }
         for page in cache.pages {
             line(["P", page.path.value, page.source, page.output])
@@ -112,7 +114,7 @@ enum BuildCacheText {
             return values[0]
         }
         guard let perLanguage = named["pages"], perLanguage.count % 2 == 0, let included = named["included"] else { throw Malformed() }
-        var report = BuildCache.Report(diagnostics: diagnostics)
+        var report = BuildCache.Report(diagnostics: diagnostics, translations: try optional(single("translations")))
         for index in stride(from: 0, to: perLanguage.count, by: 2) {
             report.pagesPerLanguage.append((perLanguage[index], try number(perLanguage[index + 1])))
         }
@@ -120,7 +122,7 @@ enum BuildCacheText {
                                settings: try single("settings"), navigation: try single("navigation"),
                                search: try optional(single("search")), pages: [],
                                inputs: try optional(single("inputs")), included: included, report: report)
-        guard named.count == 9 else { throw Malformed() }
+        guard named.count == 10 else { throw Malformed() }
         if headerOnly { return cache }
         cache.pages.reserveCapacity(lines.count / 4)
         for line in lines[next...] {

@@ -161,7 +161,8 @@ public enum SiteBuilder {
                 log(Step(name: "write", detail: report.output))
                 let inputs = BuildInputs.hash(listing, options: options, lastUpdated: resolved.site.config.lastUpdated,
                                               included: Array(rendering.cache.includedFiles), search: pagefind?.identity, settled: true)
-                let done = BuildCache.Report(pagesPerLanguage: report.pagesPerLanguage, diagnostics: sorted(report.diagnostics))
+                let done = BuildCache.Report(pagesPerLanguage: report.pagesPerLanguage, diagnostics: sorted(report.diagnostics),
+                                              translations: resolved.site.translationStatus?.summaryLine)
                 IncrementalBuild.save(rendering, fingerprint: fingerprint, templateIDs: templateIDs, search: pagefind?.identity,
                                       inputs: inputs, report: done, reused: reuse, staged: staged, log: log)
             } catch {

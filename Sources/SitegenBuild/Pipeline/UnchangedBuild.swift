@@ -49,6 +49,7 @@ enum UnchangedBuild {
         report.fileCount = staged.fileCount
         let pages = report.pagesPerLanguage.reduce(0) { $0 + $1.pages }
         log(SiteBuilder.Step(name: "load", detail: "\(listing.files.count + 1) files, none changed since the build before"))
+        if let translations = cache.report.translations { log(SiteBuilder.Step(name: "translations", detail: translations)) }
         var baseURL = config.baseURL
         if let given = options.baseURL, case .success(let url) = BaseURL.parse(given) { baseURL = url }
         for note in HostingNotes.notes(baseURL: baseURL?.description, fileLinks: options.fileLinks) {

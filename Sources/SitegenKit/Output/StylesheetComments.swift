@@ -25,7 +25,7 @@ enum StylesheetComments {
             if character == "\"" || character == "'" {
                 quote = character
             } else if text[index...].hasPrefix("/*") && !text[index...].hasPrefix("/*!") {
-                let end = text[text.index(index, offsetBy: 2)...].range(of: "*/")?.upperBound ?? text.endIndex
+                let end = StylesheetURLs.commentEnd(in: text, from: index)
                 index = end
                 continue
             }

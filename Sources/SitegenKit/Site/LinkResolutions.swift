@@ -31,7 +31,8 @@ final class LinkResolutions: Sendable {
     /// The resolution of a decoded link `path` written in `page`.
     func resolve(_ path: String, in page: Page, site: Site) -> LinkTargets.Resolution {
         let readsURL = !(path.hasSuffix(".md") || path.hasPrefix("/"))
-        let folderEnd = page.relativePath.lastIndex(of: "/") ?? page.relativePath.startIndex
+        // By bytes: `lastIndex(of: "/")` walked Characters back (3 % of a link-heavy build).
+        let folderEnd = page.relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) ?? page.relativePath.startIndex
         let key = Key(contentLanguage: page.contentLanguage, fileFolder: page.relativePath[..<folderEnd],
                       url: readsURL ? page.path.value : "", path: path)
         if let known = table.withLock({ $0[key] }) { return known }

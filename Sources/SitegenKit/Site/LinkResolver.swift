@@ -184,18 +184,16 @@ package struct LinkResolver {
 
     /// The path, query (without `?`) and fragment (without `#`) of a destination.
     package static func parts(of destination: String) -> (path: String, query: String?, fragment: String?) {
-        var path = Substring(destination)
-        var fragment: String?
-        var query: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...])
-            path = path[..<hash]
-        }
-        if let question = path.firstIndex(of: "?") {
-            query = String(path[path.index(after: question)...])
-            path = path[..<question]
-        }
-        return (String(path), query, fragment)
+        // By bytes: `#` and `?` are ASCII, and walking Characters cost
+        // 10,000 instructions a link (6 % of a link-heavy build).
+        let bytes = destination.utf8
+        let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
+        let pathEnd = hash ?? bytes.endIndex
+        let question = bytes[..<pathEnd].firstIndex(of: UInt8(ascii: "?"))
+        guard hash != nil || question != nil else { return (destination, nil, nil) }
+        let fragment = hash.map { String(destination[bytes.index(after: $0)...]) }
+        let query = question.map { String(destination[bytes.index(after: $0)..<pathEnd]) }
+        return (String(destination[..<(question ?? pathEnd)]), query, fragment)
     }
 
     /// Resolves `.` and `..`; nil when the path climbs out of its root.

@@ -29,17 +29,18 @@ final class PageValueInput {
 
     /// Level-2 headings, each with the level-3 headings after it.
     var toc: TemplateData {
-        var toc: [(entry: [String: TemplateData], children: [TemplateData])] = []
+        var toc: [(heading: Heading, children: [TemplateData])] = []
         for heading in headings where heading.level == 2 || heading.level == 3 {
-            let entry: [String: TemplateData] = ["text": .text(heading.text), "id": .text(heading.id)]
             if heading.level == 2 || toc.isEmpty {
-                toc.append((entry, []))
+                toc.append((heading, []))
             } else {
-                toc[toc.count - 1].children.append(.object(entry))
+                toc[toc.count - 1].children.append(.object(["text": .text(heading.text), "id": .text(heading.id)]))
             }
         }
-        return .list(toc.map { entry, children in
-            .object(entry.merging(["children": .list(children), "hasChildren": .bool(!children.isEmpty)]) { $1 })
+        // Each entry's dictionary made once, at its size (merging copied it).
+        return .list(toc.map { heading, children in
+            .object(["text": .text(heading.text), "id": .text(heading.id),
+                     "children": .list(children), "hasChildren": .bool(!children.isEmpty)])
         })
     }
 
