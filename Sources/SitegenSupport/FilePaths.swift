@@ -5,14 +5,11 @@ import Glibc
 
 /// Paths on disk.
 package enum FilePaths {
-    /// Which file is at `path` and which version of it: its device, inode,
-    /// size and modification time ("" when there is none). Cheap to find,
-    /// and different after the file is replaced or rebuilt.
+    /// Which file is at `path` and which version of it (`FileVersion`; ""
+    /// when there is none). Cheap to find, and different after the file is
+    /// replaced or rebuilt.
     package static func identity(_ path: String) -> String {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return "" }
-        return ["\(info.st_dev)", "\(info.st_ino)", "\(info.st_size)", "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"]
-            .joined(separator: "-")
+        FileVersion.of(path)?.description ?? ""
     }
 
     /// The path with symbolic links followed (also a link whose target does

@@ -65,11 +65,11 @@ package final class GitDatesMemo: Sendable {
         return state
     }
 
-    /// A file's device, inode, size, modification and change time; "-" when
-    /// there is none.
+    /// The version of the file at `path` itself (a link not followed); "-"
+    /// when there is none.
     private static func identity(_ path: String) -> String {
         var info = stat()
         guard lstat(path, &info) == 0 else { return "-" }
-        return "\(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+        return FileVersion(info).description
     }
 }
