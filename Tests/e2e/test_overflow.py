@@ -177,3 +177,16 @@ def test_axe_on_the_reflow_fixture(browser, served, axe_source):
                 problems += str(failure).splitlines()[1:]
     if problems:
         fail(problems, "accessibility problem")
+
+
+def test_code_reads_left_to_right_on_a_right_to_left_page(browser, served):
+    """Code keeps its own direction on an Arabic page (as in Starlight and
+    GitHub): right-aligned, its indentation was on the wrong side."""
+    driver = browser(1280, True)
+    driver.get(f"{served}reflow/ar/long-code/index.html")
+    assert driver.execute_script("return document.documentElement.dir") == "rtl"
+    styles = driver.execute_script(
+        "return [...document.querySelectorAll('main pre')]"
+        ".map((pre) => [getComputedStyle(pre).direction, getComputedStyle(pre).textAlign])")
+    assert styles, "no code block on ar/long-code"
+    assert all(style == ["ltr", "left"] for style in styles), styles
