@@ -250,6 +250,32 @@ import SitegenTestSupport
         #expect(plan(workers: 4) == one)
     }
 
+    /// A build takes the pages' bodies out of the site before rendering
+    /// (`Site.takeBodies`), so that each file's text goes once its page has
+    /// rendered: no page left in the site or its navigation holds text, and
+    /// the output is the same. The fixture has a fallback page, which shares
+    /// its original's body, and a decision helper.
+    @Test func renderingFromTakenBodiesGivesTheSameOutput() throws {
+        let (source, _) = try SiteLoader.load(SiteFixtures.path("good"))
+        let config = try #require(SiteConfig.parse(source.config.text).0)
+        let (site, _) = SiteResolver.resolve(source, config: config)
+        let (templates, _) = TemplateSet.load(source.templates)
+        let kept = SiteRenderer(site: site, templates: templates, assets: HashedAssets(source.assets), workers: 1).render()
+        var taken = site
+        let bodies = taken.takeBodies()
+        let fromBodies = SiteRenderer(site: taken, templates: templates, assets: HashedAssets(source.assets), workers: 2).render(bodies: bodies)
+        #expect(kept.0.files.count > 20)
+        #expect(fromBodies.0.files == kept.0.files)
+        #expect(fromBodies.1 == kept.1)
+        #expect(site.pages.contains { !$0.body.text.isEmpty && $0.isFallback })
+        #expect(taken.pages.allSatisfy { $0.body.text.isEmpty && $0.frontMatter == nil })
+        for language in config.languages.map(\.code) {
+            #expect(taken.sectionTree(of: language)!.nodes.allSatisfy { $0.page.body.text.isEmpty && $0.page.frontMatter == nil })
+            #expect(taken.navigation(in: language).allSatisfy { $0.body.text.isEmpty })
+        }
+        #expect(taken.pages.indices.allSatisfy { bodies.take($0) == nil })
+    }
+
     @Test func buildsAreByteIdentical() throws {
         let (first, second) = (try Self.builtGoodSite(baseURL: "https://example.org/"), try Self.builtGoodSite(baseURL: "https://example.org/"))
         let a = SiteFixtures.snapshot(first), b = SiteFixtures.snapshot(second)

@@ -104,7 +104,7 @@ public enum SiteBuilder {
             case .changed(let staged): opened = staged
             }
         }
-        guard let resolved = try resolve(options, report: &report, log: log, listing: listing) else {
+        guard var resolved = try resolve(options, report: &report, log: log, listing: listing) else {
             report.diagnostics.append(Diagnostic(.warning, file: SiteLayout.configFile,
                 "the pages were not checked, because the settings have errors; fix them and build again"))
             return finish(report, since: start, clock: clock)
@@ -149,8 +149,10 @@ public enum SiteBuilder {
             : IncrementalBuild.reuse(resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, log: log)
         // Some pages render: few files change, written into the output itself.
         if reuse.pages != nil && pagefind == nil { staged.writeInPlace() }
+        // Each page's text is kept only until the page has rendered.
+        let bodies = resolved.takeBodies()
         let rendering = render(resolved, options, report: &report, log: log, progress: progress,
-                               incremental: reuse.pages ?? IncrementalInput(), sink: sink)
+                               incremental: reuse.pages ?? IncrementalInput(), sink: sink, bodies: bodies)
         if report.succeeded, let pagefind {
             indexSearch(staged, with: pagefind, reusing: reuse.search == pagefind.identity, report: &report, log: log)
         }
@@ -214,6 +216,16 @@ public enum SiteBuilder {
         package var loadDiagnostics: [Diagnostic]
         package var site: Site
         package var templates: TemplateSet
+
+        /// Takes the pages' texts out of the site and the source
+        /// (`Site.takeBodies`), for a build that renders each page once and
+        /// reads no page's text after.
+        mutating func takeBodies() -> PageBodies {
+            for index in source.pages.indices {
+                source.pages[index].source = SourceText(normalized: "", path: source.pages[index].source.path)
+            }
+            return site.takeBodies()
+        }
     }
 
     /// Steps 1 to 3: load, resolve, render; no writing. Nil when the settings
@@ -292,7 +304,7 @@ public enum SiteBuilder {
     static func render(
         _ resolved: ResolvedSite, _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void,
         progress: (@Sendable (Int, Int) -> Void)?, incremental: IncrementalInput = IncrementalInput(),
-        sink: (@Sendable (SitePath, [UInt8]) -> Void)? = nil
+        sink: (@Sendable (SitePath, [UInt8]) -> Void)? = nil, bodies: PageBodies? = nil
     ) -> Rendering {
         let cache = incremental.cache
         let site = resolved.site
@@ -304,7 +316,7 @@ public enum SiteBuilder {
             renderProgress = { done in progress(done, total) }
         }
         let only = cache == nil ? nil : incremental.select?(site)
-        let (plan, renderProblems, newCache) = renderer.render(progress: renderProgress, cache: cache, only: only, sink: sink)
+        let (plan, renderProblems, newCache) = renderer.render(progress: renderProgress, cache: cache, only: only, sink: sink, bodies: bodies)
         report.diagnostics += renderProblems
         report.fileCount = plan.files.count
         let rendered = only.map { paths in site.pages.filter { paths.contains($0.path) || cache?.pages[$0.path] == nil }.count } ?? site.pages.count

@@ -99,9 +99,11 @@ package struct SiteRenderer: Sendable {
     ///   - sink: when given, gets every file as soon as it is made (from
     ///     several cores at once), and the plan and cache hold no bytes: a
     ///     build then never holds the whole site in memory.
+    ///   - bodies: the pages' bodies, when they were taken out of the site
+    ///     (`Site.takeBodies`); each is let go once its page has rendered.
     package func render(progress: (@Sendable (Int) -> Void)? = nil, cache: Cache? = nil, only: Set<SitePath>? = nil,
-                       sink: (@Sendable (SitePath, [UInt8]) -> Void)? = nil) -> (OutputPlan, [Diagnostic], Cache) {
-        let rendered = renderPages(progress: progress, cache: cache, only: only, sink: sink)
+                       sink: (@Sendable (SitePath, [UInt8]) -> Void)? = nil, bodies: PageBodies? = nil) -> (OutputPlan, [Diagnostic], Cache) {
+        let rendered = renderPages(progress: progress, cache: cache, only: only, sink: sink, bodies: bodies)
         var plan = OutputPlan()
         func emit(_ path: SitePath, _ bytes: [UInt8]) {
             if let sink { sink(path, bytes) } else { plan.files[path] = bytes }
@@ -206,7 +208,7 @@ package struct SiteRenderer: Sendable {
     /// taking its own share of the pages. The result is in page order, so the
     /// output does not depend on timing.
     func renderPages(progress: (@Sendable (Int) -> Void)?, cache: Cache?, only: Set<SitePath>?,
-                     sink: (@Sendable (SitePath, [UInt8]) -> Void)? = nil) -> [RenderedPage] {
+                     sink: (@Sendable (SitePath, [UInt8]) -> Void)? = nil, bodies: PageBodies? = nil) -> [RenderedPage] {
         let pages = site.pages
         let results = ResultSlots<RenderedPage>(count: pages.count)
         let pending = pages.indices.filter { index in
@@ -223,7 +225,7 @@ package struct SiteRenderer: Sendable {
             var position = worker
             while position < pending.count {
                 let index = pending[position]
-                var result = renderPage(pages[index])
+                var result = renderPage(pages[index], body: bodies?.take(index))
                 if let sink {
                     // Streaming is for builds, whose cache keeps no HTML.
                     sink(result.path, result.html)
@@ -237,7 +239,8 @@ package struct SiteRenderer: Sendable {
         return results.values
     }
 
-    func renderPage(_ page: Page) -> RenderedPage {
+    /// - Parameter body: the page's body, when the site no longer holds it.
+    func renderPage(_ page: Page, body taken: MarkdownBody? = nil) -> RenderedPage {
         if let target = page.metadata.linkTarget {
             let url = site.linkOnlyTargets[page.path]?.url(from: page.path, fileLinks: fileLinks) ?? target
             let html = Redirect.linkOnlyHTML(to: url, title: page.metadata.title, language: page.language)
@@ -249,15 +252,16 @@ package struct SiteRenderer: Sendable {
         let assetLookup = AssetLookup(assets: assets, page: page.path)
         var resolver = LinkResolver(site: site, page: page, fileLinks: fileLinks, resolutions: linkResolutions)
         let options = markdownOptions[page.contentLanguage]!
-        var markdown = MarkdownRenderer.render(page.body, options: options, rewriteLink: { resolver.rewrite($0) },
+        let body = (taken ?? page.markdownBody).source
+        var markdown = MarkdownRenderer.render(body, options: options, rewriteLink: { resolver.rewrite($0) },
                                                imageSize: { [resolver] in resolver.imageSize($0) })
 
         var diagnostics = ReferenceDefinitionErrors.collapse(markdown.diagnostics + resolver.diagnostics,
-                                                             links: markdown.links, source: page.body)
+                                                             links: markdown.links, source: body)
         // A first line '# Heading' that differs from the title is warned
         // about when the page is read (`SiteResolver.readPage`).
         let levelOne = markdown.headings.filter { $0.level == 1 }
-        let titleLine = levelOne.isEmpty ? nil : BodyTitle(MarkdownBody(page.body))?.line
+        let titleLine = levelOne.isEmpty ? nil : BodyTitle(MarkdownBody(body))?.line
         for heading in levelOne where heading.file != nil || heading.line != titleLine {
             diagnostics.append(Diagnostic(.error, file: heading.file ?? page.sourcePath, line: heading.line, column: heading.column,
                 "heading '# \(heading.text)': the page title (front matter 'title') is the page's only level-1 heading; use '##' for sections"))

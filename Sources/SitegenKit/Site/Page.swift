@@ -44,6 +44,24 @@ package struct Page: Sendable, Hashable {
                          markdown: body, path: path))
     }
 
+    private init(box: Box) {
+        self.box = box
+    }
+
+    /// The page without its file's text (its body and front matter), for
+    /// a build that hands each page's body to the renderer once
+    /// (`Site.takeBodies`): the front matter is a part of the file, and
+    /// kept the whole file.
+    func withoutText() -> Page {
+        var fields = box.fields
+        fields.markdown = MarkdownBody(SourceText(normalized: "", path: fields.markdown.file.path))
+        fields.frontMatterYAML = nil
+        return Page(box: Box(fields))
+    }
+
+    /// The Markdown body as kept: the file and where the body starts.
+    var markdownBody: MarkdownBody { box.fields.markdown }
+
     package static func == (lhs: Page, rhs: Page) -> Bool {
         lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
     }

@@ -63,6 +63,11 @@ package struct SectionTree: Sendable {
         return (tree, generated)
     }
 
+    /// The same tree of other values of its pages (`Site.takeBodies`).
+    mutating func replacePages(_ replacement: (Page) -> Page) {
+        for index in nodes.indices { nodes[index].page = replacement(nodes[index].page) }
+    }
+
     /// One language's tree pages by folder ("" is the language folder).
     private struct GroupedPages {
         let language: String

@@ -97,6 +97,23 @@ package struct Site: Sendable {
         }
     }
 
+    /// Moves every page's body out of the site, and its front matter (part
+    /// of the same file) with it; the navigation's copies of the pages go
+    /// too, or they would keep the files. Only the renderer reads a body,
+    /// the page's own, once (`SiteRenderer.render(bodies:)`).
+    package mutating func takeBodies() -> PageBodies {
+        let bodies = PageBodies(pages.map(\.markdownBody))
+        let withText = pages
+        pages = pages.map { $0.withoutText() }
+        let replacement: (Page) -> Page = { [pages, urlIndex] page in
+            guard let index = urlIndex[page.path], withText[index] == page else { return page.withoutText() }
+            return pages[index]
+        }
+        navigation.replacePages(replacement)
+        navigationByLanguage = navigationByLanguage.mapValues { $0.map(replacement) }
+        return bodies
+    }
+
     /// The page with a translation key in a language, if it is built there.
     package func page(_ translationKey: TranslationKey, in language: String) -> Page? {
         pageIndex[language]?[translationKey].map { pages[$0] }

@@ -47,6 +47,12 @@ struct SiteNavigation: Sendable {
         pages += added
     }
 
+    /// The same navigation of other values of its pages (`Site.takeBodies`).
+    mutating func replacePages(_ replacement: (Page) -> Page) {
+        for language in trees.keys { trees[language]!.replacePages(replacement) }
+        header = header.mapValues { $0.map(replacement) }
+    }
+
     /// How many pages a section's list of children takes (at least 1).
     static func listPageCount(children: Int, pagination: Int) -> Int {
         max(1, (children + pagination - 1) / pagination)
