@@ -249,6 +249,20 @@ import SitegenTestSupport
             "content/en/setup.md: error: this link-only entry's target 'gone.md' is not a page (a '.md' target is a file of the page's language folder, from the page's folder)",
         ])
     }
+
+    /// The ids the templates write (`id="main"`) are on every page they lay
+    /// out, though the renderer keeps only each page's own ids; a link-only
+    /// entry's page is not laid out, so they are not on it.
+    @Test func theTemplatesIDsAreOnLaidOutPagesAndNotOnLinkOnlyOnes() throws {
+        let (report, _) = try ForeignLayoutTests.build([
+            "content/en/index.md": "# Home\n\n[Guide](guide.md#main), [forum](forum.md#main), [step](guide.md#step).\n",
+            "content/en/guide.md": "# Guide\n\n## Step\n",
+            "content/en/forum.md": "---\ntitle: Forum\nredirect: https://forum.example.org/\n---\n",
+        ])
+        #expect(report.errors.map(\.description) == [
+            "content/en/index.md:3:25: error: anchor '#main' does not exist in content/en/forum.md; it has no headings",
+        ])
+    }
 }
 
 /// `nav:` in MkDocs' shape, for every language.

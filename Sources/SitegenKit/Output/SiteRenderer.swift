@@ -44,13 +44,19 @@ package struct SiteRenderer: Sendable {
     package struct RenderedPage: Sendable {
         package var path: SitePath
         package var html: [UInt8]
+        /// The ids of the page's own content: not those the templates write
+        /// (`TemplateSet.templateIDs`), which every laid-out page has and
+        /// each page's set held again (a page from a build cache may have
+        /// them here too).
         package var ids: Set<String>
         package var anchorChecks: [LinkResolver.AnchorCheck]
         package var diagnostics: [Diagnostic]
         package var missingStrings: Set<String>
         package var missingAssets: Set<String>
-        /// The pages this page links to (for incremental builds).
-        package var linkedPages: Set<SitePath>
+        /// The pages this page links to (for incremental builds), in no
+        /// order: an array takes half a set's room, and every page keeps
+        /// one to the end of the build.
+        package var linkedPages: [SitePath]
         /// The files the page includes, site-relative (for incremental builds).
         package var includedFiles: Set<String> = []
 
@@ -64,7 +70,7 @@ package struct SiteRenderer: Sendable {
             self.diagnostics = diagnostics
             self.missingStrings = missingStrings
             self.missingAssets = missingAssets
-            self.linkedPages = linkedPages
+            self.linkedPages = Array(linkedPages)
             self.includedFiles = includedFiles
         }
     }
@@ -78,7 +84,7 @@ package struct SiteRenderer: Sendable {
 
         /// The pages that link to any of `targets`.
         package func pages(linkingTo targets: Set<SitePath>) -> Set<SitePath> {
-            Set(pages.values.filter { !$0.linkedPages.isDisjoint(with: targets) }.map(\.path))
+            Set(pages.values.filter { !targets.isDisjoint(with: $0.linkedPages) }.map(\.path))
         }
 
         /// The pages that include any of `files` (site-relative paths).
@@ -166,7 +172,13 @@ package struct SiteRenderer: Sendable {
             hints[target] = hint
             return hint
         }
-        return checks.filter { !(ids[$0.targetPath]?.contains($0.fragment) ?? true) }.map { check in
+        // The templates' ids are on every page they lay out: not a link-only page.
+        func has(_ target: SitePath, _ fragment: String) -> Bool {
+            guard let own = ids[target] else { return true }
+            return own.contains(fragment)
+                || templates.templateIDs.contains(fragment) && site.page(at: target)?.metadata.linkTarget == nil
+        }
+        return checks.filter { !has($0.targetPath, $0.fragment) }.map { check in
             let hint = hint(check.targetPath)
             let via = check.via.map { " (linked from \($0), built from this file)" } ?? ""
             return .error("anchor '#\(check.fragment)' does not exist in \(check.targetSource)\(via); \(hint)", at: check.location)
@@ -321,10 +333,18 @@ package struct SiteRenderer: Sendable {
         if page.isFallback {
             diagnostics = diagnostics.filter { $0.file != page.sourcePath && $0.file != contentStrings.file }
         }
+        // What every page keeps to the end of the build (for anchors and the
+        // build cache) is made at its size: each page's ids held the
+        // templates' dozen too, and `filter` left room for twice the checks.
+        var ids = Set<String>(minimumCapacity: markdown.headings.count + markdown.htmlIDs.count)
+        for heading in markdown.headings { ids.insert(heading.id) }
+        ids.formUnion(markdown.htmlIDs)
+        let keep = { (check: LinkResolver.AnchorCheck) in check.needed && (!page.isFallback || check.via != nil) }
+        var checks: [LinkResolver.AnchorCheck] = []
+        checks.reserveCapacity(anchorChecks.count(where: keep))
+        checks.append(contentsOf: anchorChecks.lazy.filter(keep))
         return RenderedPage(
-            path: page.path, html: Array(html.utf8),
-            ids: Set(markdown.headings.map(\.id)).union(templates.templateIDs).union(markdown.htmlIDs),
-            anchorChecks: anchorChecks.filter { $0.needed && (!page.isFallback || $0.via != nil) }, diagnostics: diagnostics,
+            path: page.path, html: Array(html.utf8), ids: ids, anchorChecks: checks, diagnostics: diagnostics,
             missingStrings: strings.missing, missingAssets: assetLookup.missing,
             linkedPages: resolver.linkedPages, includedFiles: markdown.includedFiles)
     }
