@@ -52,6 +52,8 @@ package struct MarkdownChunks {
     package let chunks: [Chunk]
     /// A line holds `{#` (or `{ #`): a heading may set its own id.
     package private(set) var mayHaveExplicitIDs = false
+    /// The text holds `[^`: the renderer numbers the notes first.
+    package private(set) var mayHaveFootnotes = false
 
     /// The pieces of `text`, or nil when it is small or cannot be cut exactly.
     /// - Parameter pairedShortcodes: for a text whose shortcodes and
@@ -60,7 +62,7 @@ package struct MarkdownChunks {
     ///   a piece never ends between the two. nil: the page's own text.
     package init?(_ text: String, census: MarkerCensus, pairedShortcodes: Set<Int>? = nil,
                   targetSize: Int = MarkdownChunks.targetSize, threshold: Int = MarkdownChunks.threshold) {
-        guard text.utf8.count >= threshold, !census.has(.footnote), pairedShortcodes != nil || !census.has(.directive) else { return nil }
+        guard text.utf8.count >= threshold, pairedShortcodes != nil || !census.has(.directive) else { return nil }
         var contiguous = text
         var explicitIDs = false
         guard let chunks = contiguous.withUTF8({ bytes in
@@ -70,6 +72,7 @@ package struct MarkdownChunks {
               chunks.count > 1 else { return nil }
         self.chunks = chunks
         self.mayHaveExplicitIDs = explicitIDs
+        self.mayHaveFootnotes = census.has(.footnote)
     }
 
     // MARK: Cutting
@@ -186,6 +189,8 @@ package struct MarkdownChunks {
         guard let colon = line.indices.first(where: { $0 > 0 && line[$0] == UInt8(ascii: ":") && line[$0 - 1] == UInt8(ascii: "]") })
         else { return nil }
         let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
+        // A footnote's definition, which the reader takes before cmark (at any indent).
+        if isFootnoteDefinition(line[indent...]) { return nil }
         guard indent <= 3, indent < line.count, line[indent] == UInt8(ascii: "[") else { return .some(nil) }
         let label = line[(indent + 1)..<(colon - 1)]
         guard !label.isEmpty, label.count <= 999,
@@ -198,6 +203,13 @@ package struct MarkdownChunks {
             return .some(nil)
         }
         return .some(normalizedLabel(label))
+    }
+
+    private static func isFootnoteDefinition(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard line.starts(with: [UInt8(ascii: "["), UInt8(ascii: "^")]),
+              let opener = BlockOpener.parse(Substring(decoding: line, as: UTF8.self)),
+              case .footnote = opener.role else { return false }
+        return true
     }
 
     /// cmark's label matching for ASCII: case folded, runs of white space as one space, trimmed.

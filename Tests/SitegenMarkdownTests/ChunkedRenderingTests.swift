@@ -55,6 +55,28 @@ import SitegenTestSupport
         "Broken {{< nosuch >}} and [a link](page.md).\n",
     ]
 
+    /// Footnotes: references in text, headings, tables, links and code;
+    /// definitions anywhere (several times, in a list item, in a block,
+    /// with indented blocks, unused), notes referring to notes (one only
+    /// from a note, one to itself), a label in another case, one undefined.
+    static let footnoteBlocks: [String] = [
+        "Text[^1] and again[^1], then [^Two] and [^none], which nobody defined.\n",
+        "## Heading with a note[^three]\n",
+        "## Footnotes label\n\n## Fn 1\n",
+        "`[^1]` in code, and [a link [^1] inside](linked.md).\n",
+        "| a | b |\n|---|---|\n| cell[^two] | [the guide] |\n",
+        "[^1]: Note one, see [^two] and [the guide] and [a link](one.md).\n",
+        "[^two]: Note two\ncontinued *lazily* and [^1] and [^only-from-a-note].\n\n    Its second paragraph [^two].\n\n    ```\n    code in a note\n    ```\n",
+        "[^three]: Three is defined [^three] here.\n",
+        // (Links sitegen makes get the place of their block; a note's first
+        // paragraph has none: autolinks come in its second.)
+        "[^only-from-a-note]: Referred to from note two alone, ~~struck~~.\n\n    An autolink: www.example.com/note.\n",
+        "[^unused]: Nobody refers to this one [^1] or [an unused link](unused.md).\n",
+        "- an item\n\n  [^in-list]: Defined in a list item [^1].\n\nA reference to the list's note[^in-list].\n",
+        ":::warning\nIn a block[^in-block].\n\n[^in-block]: Defined in a block.\n\n:::\n",
+        "[^code-only]:\n\n    ```\n    only code\n    ```\n\nRefers to a note of code[^code-only].\n",
+    ]
+
     /// Each defined once in a page, anywhere.
     static let definitions = ["[the guide]: /guide.md \"Guide\"\n", "[LATER]:   https://example.com/later\n"]
 
@@ -144,10 +166,78 @@ import SitegenTestSupport
         #expect(cutPages > 50)
     }
 
+    /// Pages with footnotes: numbered across the pieces, listed at the end.
+    @Test(arguments: [RawHTMLPolicy.drop, .allow])
+    func footnotePiecesRenderAsTheWholePage(policy: RawHTMLPolicy) {
+        let options = MarkdownOptions(rawHTML: policy, images: true)
+        var cutPages = 0
+        for (index, page) in Self.pages(count: 40, blocks: Self.blocks + Self.footnoteBlocks + Self.footnoteBlocks, seed: 27).enumerated() {
+            let whole = Self.whole(page, options: options)
+            for target in [1, 40, 300] {
+                guard let pieces = Self.pieces(page, options: options, targetSize: target) else { continue }
+                cutPages += 1
+                if pieces.html != whole.html { Issue.record("page \(index), target \(target) differs") }
+                Self.expectSame(pieces, whole)
+            }
+        }
+        #expect(cutPages > 100)
+    }
+
+    /// Footnotes in included files and in a shortcode's inner Markdown.
+    @Test func expandedFootnotePiecesRenderAsTheWholePage() {
+        var settings = ShortcodeTests.settings
+        let included = settings.include
+        settings.include = { path, from in
+            guard path == "notes.md" else { return included(path, from) }
+            return .found(SourceText("Included[^1] and [^inc].\n\n[^inc]: A note from an included file [^two].\n", path: "snippets/notes.md"))
+        }
+        let options = MarkdownOptions(shortcodes: settings, images: true)
+        let blocks = Self.blocks + Self.shortcodeBlocks + Self.footnoteBlocks + [
+            "{{< include \"notes.md\" >}}\n",
+            "{{% box title=\"Noted\" %}}\nIn a box[^1].\n\n[^boxed]: Defined in a box.\n\nAnd its reference[^boxed].\n\n{{% /box %}}\n",
+        ]
+        var cutPages = 0
+        for (index, page) in Self.pages(count: 20, blocks: blocks, seed: 28).enumerated() {
+            let whole = Self.whole(page, options: options)
+            for target in [1, 40, 300] {
+                guard let pieces = Self.pieces(page, options: options, targetSize: target) else { continue }
+                cutPages += 1
+                if pieces.html != whole.html { Issue.record("page \(index), target \(target) differs") }
+                Self.expectSame(pieces, whole)
+            }
+        }
+        #expect(cutPages > 30)
+    }
+
+    /// Notes are numbered by first reference, the text's before the notes':
+    /// a note only a later note refers to comes after every note the text
+    /// names, wherever the pieces define them. (`[^a b]` is no label: its
+    /// definition is a link's, which every piece naming it gets.)
+    @Test func notesAreNumberedAcrossPieces() throws {
+        let text = "[^c]: Third, named by a note [^b].\n\nText[^a] and [^b].\n\n" + String(repeating: "Para.\n\n", count: 20)
+            + "[^a]: First, names [^c].\n\n[^b]: Second.\n\nAgain[^a] and [^a b].\n\n[^a]: Defined twice.\n\n[^a b]: /a-link\n"
+        let options = MarkdownOptions()
+        let pieces = try #require(Self.pieces(text, options: options, targetSize: 1))
+        Self.expectSame(pieces, Self.whole(text, options: options))
+        #expect(pieces.html.contains("<li id=\"fn-3\">\n<p>Third, named by a note <sup class=\"footnote-ref\"><a href=\"#fn-2\" id=\"fnref-2-2\""))
+        #expect(pieces.html.contains("id=\"fnref-1-2\""))
+        #expect(pieces.diagnostics.map(\.message) == ["footnote '[^a]' is defined twice; the first definition is used"])
+        #expect(pieces.diagnostics.first?.line == 51)
+        #expect(pieces.links.map(\.destination) == ["/a-link"])
+    }
+
+    /// A note with a heading or an image is listed after every other of
+    /// the page's (ids, the first image): such a page is rendered whole.
+    @Test func aNoteWithAHeadingOrImageIsNotRenderedInPieces() {
+        for note in ["[^1]: Note.\n\n    ## A heading in a note\n", "[^1]: Note ![image](pic.png).\n"] {
+            let text = "Text[^1].\n\n" + String(repeating: "Para.\n\n", count: 20) + note
+            #expect(Self.pieces(text, options: MarkdownOptions(), targetSize: 1) == nil)
+        }
+    }
+
     @Test func pagesThatCannotBeCutExactlyAreNot() {
         let census = { (text: String) in MarkerCensus(text) }
         for text in [
-            "Note[^1].\n\n" + String(repeating: "Para.\n\n", count: 50) + "[^1]: A footnote.\n",
             "[a]: /one\n\n" + String(repeating: "Para [a].\n\n", count: 50) + "[A]: /two\n",
             "[a]:\n/split\n\n" + String(repeating: "Para [a].\n\n", count: 50),
             "> [a]: /quoted\n\n" + String(repeating: "Para [a].\n\n", count: 50),
