@@ -226,6 +226,17 @@ import SitegenTestSupport
         #expect(pieces.links.map(\.destination) == ["/a-link"])
     }
 
+    /// A page that defines a note takes `footnotes-label` from its
+    /// headings, even when no note is referred to (as the whole render does).
+    @Test func aDefinitionAloneTakesTheListsID() throws {
+        let text = "## Footnotes label\n\n" + String(repeating: "Para.\n\n", count: 20) + "[^x]: Never referred to.\n"
+        let options = MarkdownOptions()
+        let pieces = try #require(Self.pieces(text, options: options, targetSize: 1))
+        Self.expectSame(pieces, Self.whole(text, options: options))
+        #expect(pieces.headings.map(\.id) == ["footnotes-label-1"])
+        #expect(pieces.diagnostics.map(\.line) == [43])
+    }
+
     /// A note with a heading or an image is listed after every other of
     /// the page's (ids, the first image): such a page is rendered whole.
     @Test func aNoteWithAHeadingOrImageIsNotRenderedInPieces() {
