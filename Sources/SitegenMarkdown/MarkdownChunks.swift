@@ -22,13 +22,18 @@
 /// automatic one in the whole page: the renderer then surveys every piece
 /// for them first (`mayHaveExplicitIDs`). Shortcodes and includes are
 /// expanded first, and the expanded text is cut, never inside a
-/// shortcode's inner Markdown (`pairedShortcodes`).
+/// shortcode's inner Markdown (`pairedShortcodes`). Footnotes are numbered
+/// by their first reference anywhere in the page (notes' references after
+/// the text's) and listed at its end: the renderer surveys every piece for
+/// them first too (`mayHaveFootnotes`, `FootnotePlan`), and a footnote's
+/// definition (`[^label]: text`, which the reader takes before cmark) is
+/// no link reference definition here.
 ///
 /// Pages this cannot be done for exactly are not cut (`init` returns nil):
-/// footnotes (numbered in the order of their first reference anywhere in
-/// the page, their notes listed at its end, notes referring to notes), and
 /// definitions that are not one plain line with an ASCII label, or whose
-/// label is defined twice.
+/// label is defined twice. (The renderer renders a page whole when a
+/// note holds a heading or an image: the whole page's render puts them
+/// after every other.)
 package struct MarkdownChunks {
     /// Pages below this size are parsed whole: at most a few tens of MB.
     package static let threshold = 256 * 1024

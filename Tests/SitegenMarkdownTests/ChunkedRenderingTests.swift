@@ -124,6 +124,29 @@ import SitegenTestSupport
         #expect(a.hasCode == b.hasCode && a.hasTabs == b.hasTabs)
     }
 
+    /// A page rendered in pieces of a line or so, expected the same as whole.
+    static func cutFinely(_ text: String) throws -> RenderedMarkdown {
+        let cut = try #require(Self.pieces(text, options: MarkdownOptions(), targetSize: 1))
+        expectSame(cut, whole(text, options: MarkdownOptions()))
+        return cut
+    }
+
+    /// Renders each page whole and in pieces at 3 cut sizes, and expects
+    /// the same; returns how many times a page was cut.
+    static func expectPiecesAsWhole(_ pages: [String], options: MarkdownOptions) -> Int {
+        var cutPages = 0
+        for (index, page) in pages.enumerated() {
+            let whole = whole(page, options: options)
+            for target in [1, 40, 300] {
+                guard let pieces = pieces(page, options: options, targetSize: target) else { continue }
+                cutPages += 1
+                if pieces.html != whole.html { Issue.record("page \(index), target \(target) differs") }
+                expectSame(pieces, whole)
+            }
+        }
+        return cutPages
+    }
+
     @Test(arguments: [RawHTMLPolicy.drop, .allow])
     func piecesRenderAsTheWholePage(policy: RawHTMLPolicy) {
         let options = MarkdownOptions(rawHTML: policy, images: true)
@@ -170,17 +193,8 @@ import SitegenTestSupport
     @Test(arguments: [RawHTMLPolicy.drop, .allow])
     func footnotePiecesRenderAsTheWholePage(policy: RawHTMLPolicy) {
         let options = MarkdownOptions(rawHTML: policy, images: true)
-        var cutPages = 0
-        for (index, page) in Self.pages(count: 40, blocks: Self.blocks + Self.footnoteBlocks + Self.footnoteBlocks, seed: 27).enumerated() {
-            let whole = Self.whole(page, options: options)
-            for target in [1, 40, 300] {
-                guard let pieces = Self.pieces(page, options: options, targetSize: target) else { continue }
-                cutPages += 1
-                if pieces.html != whole.html { Issue.record("page \(index), target \(target) differs") }
-                Self.expectSame(pieces, whole)
-            }
-        }
-        #expect(cutPages > 100)
+        let pages = Self.pages(count: 40, blocks: Self.blocks + Self.footnoteBlocks + Self.footnoteBlocks, seed: 27)
+        #expect(Self.expectPiecesAsWhole(pages, options: options) > 100)
     }
 
     /// Footnotes in included files and in a shortcode's inner Markdown.
@@ -196,17 +210,7 @@ import SitegenTestSupport
             "{{< include \"notes.md\" >}}\n",
             "{{% box title=\"Noted\" %}}\nIn a box[^1].\n\n[^boxed]: Defined in a box.\n\nAnd its reference[^boxed].\n\n{{% /box %}}\n",
         ]
-        var cutPages = 0
-        for (index, page) in Self.pages(count: 20, blocks: blocks, seed: 28).enumerated() {
-            let whole = Self.whole(page, options: options)
-            for target in [1, 40, 300] {
-                guard let pieces = Self.pieces(page, options: options, targetSize: target) else { continue }
-                cutPages += 1
-                if pieces.html != whole.html { Issue.record("page \(index), target \(target) differs") }
-                Self.expectSame(pieces, whole)
-            }
-        }
-        #expect(cutPages > 30)
+        #expect(Self.expectPiecesAsWhole(Self.pages(count: 20, blocks: blocks, seed: 28), options: options) > 30)
     }
 
     /// Notes are numbered by first reference, the text's before the notes':
@@ -216,9 +220,7 @@ import SitegenTestSupport
     @Test func notesAreNumberedAcrossPieces() throws {
         let text = "[^c]: Third, named by a note [^b].\n\nText[^a] and [^b].\n\n" + String(repeating: "Para.\n\n", count: 20)
             + "[^a]: First, names [^c].\n\n[^b]: Second.\n\nAgain[^a] and [^a b].\n\n[^a]: Defined twice.\n\n[^a b]: /a-link\n"
-        let options = MarkdownOptions()
-        let pieces = try #require(Self.pieces(text, options: options, targetSize: 1))
-        Self.expectSame(pieces, Self.whole(text, options: options))
+        let pieces = try Self.cutFinely(text)
         #expect(pieces.html.contains("<li id=\"fn-3\">\n<p>Third, named by a note <sup class=\"footnote-ref\"><a href=\"#fn-2\" id=\"fnref-2-2\""))
         #expect(pieces.html.contains("id=\"fnref-1-2\""))
         #expect(pieces.diagnostics.map(\.message) == ["footnote '[^a]' is defined twice; the first definition is used"])
@@ -230,9 +232,7 @@ import SitegenTestSupport
     /// headings, even when no note is referred to (as the whole render does).
     @Test func aDefinitionAloneTakesTheListsID() throws {
         let text = "## Footnotes label\n\n" + String(repeating: "Para.\n\n", count: 20) + "[^x]: Never referred to.\n"
-        let options = MarkdownOptions()
-        let pieces = try #require(Self.pieces(text, options: options, targetSize: 1))
-        Self.expectSame(pieces, Self.whole(text, options: options))
+        let pieces = try Self.cutFinely(text)
         #expect(pieces.headings.map(\.id) == ["footnotes-label-1"])
         #expect(pieces.diagnostics.map(\.line) == [43])
     }
@@ -265,9 +265,7 @@ import SitegenTestSupport
     @Test func automaticIDsAvoidIDsSetLaterInThePage() throws {
         let text = "## Mine\n\n## Tab 1 1\n\n" + String(repeating: "Para.\n\n", count: 20)
             + "## Later {#mine}\n\n=== \"A\"\n    a\n\n## Mine\n"
-        let options = MarkdownOptions()
-        let pieces = try #require(Self.pieces(text, options: options, targetSize: 1))
-        Self.expectSame(pieces, Self.whole(text, options: options))
+        let pieces = try Self.cutFinely(text)
         #expect(pieces.headings.map(\.id) == ["mine-1", "tab-1-1-1", "mine", "mine-2"])
     }
 
