@@ -14,7 +14,9 @@ import SitegenMarkdown
 ///
 /// A path is looked for beside the including file, then from the site
 /// folder (a leading `/` means the site folder). Whatever the spelling, it
-/// may not leave the site folder, by `..` or by a symbolic link.
+/// may not leave the site folder, by `..` or by a symbolic link. The page
+/// depends on the places passed over too (`passedOver`): a file made there
+/// later is what the next build includes, even outside `content/`.
 package final class IncludedFiles: IncludeSource {
     /// The largest file a page may include: a larger one is an error, not
     /// a page that takes minutes to render.
@@ -42,7 +44,9 @@ package final class IncludedFiles: IncludeSource {
             if lookedFor.contains(relative) { continue }
             lookedFor.append(relative)
             if FileManager.default.fileExists(atPath: root + "/" + relative) {
-                return load(relative, written: written)
+                let loaded = load(relative, written: written)
+                guard case .found(let text, _) = loaded else { return loaded }
+                return .found(text, passedOver: Array(lookedFor.dropLast()))
             }
         }
         return .refused("included file '\(written)' does not exist (looked for \(LinkResolver.list(lookedFor)))")
