@@ -203,8 +203,9 @@ extension MarkdownRenderer {
 extension MarkdownRenderer {
     /// Finds, before any piece is rendered, what the whole page reserves
     /// before its first automatic heading id (`PageState.blockIDs`,
-    /// `explicitIDs`), and numbers its footnotes (`FootnotePlan`). A piece costs a second parse, without highlighting
-    /// or HTML. false: a piece is not self-contained.
+    /// `explicitIDs`), and numbers its footnotes (`FootnotePlan`). A piece
+    /// costs a second parse, without highlighting or HTML. false: a piece
+    /// is not self-contained, or a note cannot be listed from its piece.
     static func surveyPieces(_ chunks: MarkdownChunks, of source: SourceText, expanded: ExpandedMarkdown?, census: MarkerCensus,
                              options: MarkdownOptions, page: inout PageState) -> Bool {
         var survey = PageState()
