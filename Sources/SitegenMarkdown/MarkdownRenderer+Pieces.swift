@@ -28,6 +28,10 @@ struct PageState {
     /// The page's footnotes, numbered by the survey; and the notes first
     /// defined in the piece just rendered, listed at the page's end.
     var footnotes = FootnotePlan()
+    /// The callout types titled by their label in the piece, with the place
+    /// of the first: GitHub's (`> [!NOTE]`), then other generators' blocks,
+    /// which the page's GitHub callouts come before (as in a whole render).
+    var calloutLabels: (github: [String: SourceLocation], blocks: [String: SourceLocation]) = ([:], [:])
     var notes: [(number: Int, html: String, links: [MarkdownLink])] = []
 
     /// Starts on a piece: what `render` is given for it.
@@ -135,6 +139,7 @@ extension MarkdownRenderer {
         var authorIDs: [String] = []
         var dropped = RawHTMLTransform.Dropped()
         var notes: [Int: (html: String, links: [MarkdownLink])] = [:]
+        var githubCallouts: [String: SourceLocation] = [:], blockCallouts: [String: SourceLocation] = [:]
         for chunk in chunks.chunks {
             let text = page.enter(chunk, of: source, expanded: expanded)
             // Links and places are reported against the piece's lines: move
@@ -163,7 +168,8 @@ extension MarkdownRenderer {
                 if moved.file == source.path { moved.line = moved.line.map { $0 + offset } }
                 return moved
             }
-            result.calloutLabelsUsed.merge(part.calloutLabelsUsed.mapValues(shift)) { first, _ in first }
+            githubCallouts.merge(page.calloutLabels.github.mapValues(shift)) { first, _ in first }
+            blockCallouts.merge(page.calloutLabels.blocks.mapValues(shift)) { first, _ in first }
             result.includedFiles.formUnion(part.includedFiles)
             result.hasCode = result.hasCode || part.hasCode
             result.hasTabs = result.hasTabs || part.hasTabs
@@ -187,6 +193,7 @@ extension MarkdownRenderer {
             result.html += FootnoteTransform.sectionClosing + "\n"
         }
         result.links += rawLinks
+        result.calloutLabelsUsed = githubCallouts.merging(blockCallouts) { first, _ in first }
         result.htmlIDs = rawIDs + authorIDs
         // The reader warns of blocks nested too deep once per page.
         var warnedDeep = false

@@ -85,8 +85,9 @@ public enum MarkdownRenderer {
         page.tabGroups = blocks.tabGroups
         let highlighted = !page.surveying && (options.highlight || options.fenceOptions)
             && CodeBlockTransform.apply(to: markdown, highlight: options.highlight, grouped: blocks.groupedCode)
-        let calloutTypes = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
-            .merging(blocks.labelsUsed) { first, _ in first }
+        let githubCallouts = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
+        page.calloutLabels = (githubCallouts, blocks.labelsUsed)
+        let calloutTypes = githubCallouts.merging(blocks.labelsUsed) { first, _ in first }
         // Notes first, so the extensions below also read their text. A
         // large page's are numbered by a survey of its pieces first.
         var footnoteIDs: Set<String> = []

@@ -237,6 +237,13 @@ import SitegenTestSupport
         #expect(pieces.diagnostics.map(\.line) == [43])
     }
 
+    /// The place of each callout type's first label, as the whole render
+    /// names it: a GitHub callout's (`> [!NOTE]`) before a block's.
+    @Test func calloutLabelsArePlacedAsInTheWholePage() throws {
+        let text = ":::note\nA block.\n:::\n\n" + String(repeating: "Para.\n\n", count: 20) + "> [!NOTE]\n> GitHub's.\n"
+        #expect(try Self.cutFinely(text).calloutLabelsUsed["note"]?.line == 45)
+    }
+
     /// A note with a heading or an image is listed after every other of
     /// the page's (ids, the first image): such a page is rendered whole.
     @Test func aNoteWithAHeadingOrImageIsNotRenderedInPieces() {
