@@ -205,13 +205,7 @@ def page_paths(count, shape):
     # given out folder by folder in depth-first order.
     rng = random.Random(f"deep-{count}")
     branching = max(2, round((max(count, 12) / 12) ** 0.2))
-    def folders(prefix, depth):
-        found = [prefix]
-        if depth < 5:
-            for child in range(branching):
-                found += folders(f"{prefix}/d{depth + 1}-{child}" if prefix else f"d1-{child}", depth + 1)
-        return found
-    tree = folders("", 0)
+    tree = tree_folders(branching, 5)
     while len(paths) < count:
         for folder in tree:
             for _ in range(max(1, rng.randint(5, 20) - (branching if folder.count("/") < 4 else 0))):
@@ -221,18 +215,21 @@ def page_paths(count, shape):
     return paths, [folder for folder in tree if folder]
 
 
+def tree_folders(branching, depth, prefix="", level=0):
+    """Every folder of a tree `depth` levels deep with `branching` children
+    a folder, depth first, the root ("") first: d1-0, d1-0/d2-0, ..."""
+    found = [prefix]
+    if level < depth:
+        for child in range(branching):
+            found += tree_folders(branching, depth, f"{prefix}/d{level + 1}-{child}" if prefix else f"d1-{child}", level + 1)
+    return found
+
+
 def deep7_paths(count):
     """A tree seven folders deep: as many children per folder as puts about
     twelve pages in each (at least two), every folder at every level
     holding pages, given out evenly in depth-first order."""
-    branching = max(2, round((max(count, 12) / 12) ** (1 / 7)))
-    def folders(prefix, depth):
-        found = [prefix]
-        if depth < 7:
-            for child in range(branching):
-                found += folders(f"{prefix}/d{depth + 1}-{child}" if prefix else f"d1-{child}", depth + 1)
-        return found
-    tree = folders("", 0)
+    tree = tree_folders(max(2, round((max(count, 12) / 12) ** (1 / 7))), 7)
     paths = [""]
     for index in range(1, count):
         folder = tree[(index - 1) * len(tree) // (count - 1)]
