@@ -20,7 +20,7 @@ import SitegenSupport
 /// same hash, into an output that is still this one, makes nothing and
 /// reports what the build before reported (`UnchangedBuild`).
 struct BuildCache {
-    static let currentFormat = 3
+    static let currentFormat = 4
 
     var sitegen: String
     var site: String
@@ -39,6 +39,8 @@ struct BuildCache {
     /// What the build reported.
     var report = Report()
     var pages: [Entry]
+    /// What each page file read was found to hold, by its version (`PageFacts`).
+    var facts: [PageFacts] = []
 
     /// What a build reported, for a build that makes nothing to report again.
     struct Report {
@@ -80,8 +82,14 @@ struct BuildCache {
     }
 
     /// The cache of a build that has just written `rendering` into `staged`.
-    init(_ rendering: SiteBuilder.Rendering, fingerprint: BuildFingerprint, templateIDs: Set<String>,
+    init(_ rendering: SiteBuilder.Rendering, facts: [PageFacts], fingerprint: BuildFingerprint, templateIDs: Set<String>,
          outputStamps: [String: String], output: String, search: String?, inputs: String?, report: Report) {
+        self.facts = facts.compactMap { facts in
+            guard let hash = fingerprint.pageSources[facts.sourcePath] else { return nil }
+            var hashed = facts
+            hashed.sourceHash = hash
+            return hashed
+        }
         self.search = search
         self.inputs = inputs
         self.report = report

@@ -20,7 +20,8 @@ import SitegenSupport
 /// A	target	targetSource	fragment	file	line	column	needed	via
 /// D	severity	file	line	column	message	kind
 /// S	key ...  M	asset ...  F	file	stamp
-/// E	<number of pages>         the last line
+/// K	content/nl/page.md ...    per page file, its facts (`PageFactsText`)
+/// E	<number of pages>	<number of page files>   the last line
 /// ```
 /// An optional field is `-` when absent and `+value` when present.
 enum BuildCacheText {
@@ -79,8 +80,11 @@ enum BuildCacheText {
             if !page.missingAssets.isEmpty { line(["M"] + page.missingAssets) }
             for (file, stamp) in page.includedFiles.sorted(by: { $0.key < $1.key }) { line(["F", file, stamp]) }
         }
+        for facts in cache.facts {
+            for fields in PageFactsText.lines(facts, diagnostic: diagnostic) { line(fields) }
+        }
         // The end, so that a file cut at a line's end is not taken for whole.
-        line(["E", String(cache.pages.count)])
+        line(["E", String(cache.pages.count), String(cache.facts.count)])
         return out
     }
 
@@ -133,6 +137,19 @@ enum BuildCacheText {
         for line in lines[next...] {
             let fields = try self.fields(line)
             let values = fields.dropFirst()
+            if fields[0] == "K" {
+                cache.facts.append(try PageFactsText.facts(fields))
+                continue
+            }
+            if !cache.facts.isEmpty {
+                let last = cache.facts.count - 1
+                if fields[0] == "X" {
+                    cache.facts[last].diagnostics.append(try diagnostic(values))
+                } else if try !PageFactsText.add(fields, to: &cache.facts[last]) {
+                    throw Malformed()
+                }
+                continue
+            }
             if fields[0] == "P" {
                 guard values.count == 3 else { throw Malformed() }
                 cache.pages.append(BuildCache.Entry(path: SitePath(fields[1]), source: fields[2], output: fields[3]))
@@ -160,7 +177,7 @@ enum BuildCacheText {
                 throw Malformed()
             }
         }
-        guard try fields(end) == ["E", String(cache.pages.count)] else { throw Malformed() }
+        guard try fields(end) == ["E", String(cache.pages.count), String(cache.facts.count)] else { throw Malformed() }
         return cache
     }
 

@@ -28,15 +28,42 @@ enum IncrementalBuild {
         }
     }
 
+    /// The cache the build before left beside the output, read and
+    /// decoded once: its pages' facts feed loading (`knownPages`), the
+    /// rest `reuse`.
+    enum Previous {
+        case none
+        case unreadable
+        case cache(BuildCache)
+
+        init(_ staged: StagedOutput) {
+            guard let bytes = staged.readCache() else {
+                self = .none
+                return
+            }
+            self = (try? BuildCache(decoding: bytes)).map(Previous.cache) ?? .unreadable
+        }
+
+        /// The pages of the cache, when this sitegen wrote it for the
+        /// site folder `root`.
+        func knownPages(root: String) -> KnownPages? {
+            guard case .cache(let cache) = self, cache.sitegen == BuildFingerprint.sitegenIdentity,
+                  cache.site == BuildFingerprint.siteIdentity(root: root), !cache.facts.isEmpty else { return nil }
+            return KnownPages(cache.facts)
+        }
+    }
+
     static func reuse(_ resolved: SiteBuilder.ResolvedSite, fingerprint: BuildFingerprint, templateIDs: Set<String>,
-                      staged: StagedOutput, log: (SiteBuilder.Step) -> Void) -> Reuse {
-        guard let bytes = staged.readCache() else { return Reuse() }
+                      staged: StagedOutput, previous: Previous, log: (SiteBuilder.Step) -> Void) -> Reuse {
         func ignored(_ reason: String) -> Reuse {
             log(SiteBuilder.Step(name: "note", detail: "\(staged.cacheName) beside the output was ignored: \(reason); every page is rendered"))
             return Reuse()
         }
-        guard let cache = try? BuildCache(decoding: bytes) else {
-            return ignored("it is not a build cache this sitegen can read")
+        let cache: BuildCache
+        switch previous {
+        case .none: return Reuse()
+        case .unreadable: return ignored("it is not a build cache this sitegen can read")
+        case .cache(let decoded): cache = decoded
         }
         guard cache.sitegen == fingerprint.sitegen else { return ignored("another sitegen wrote it") }
         guard cache.site == fingerprint.site else { return ignored("it is of another site folder") }
@@ -81,12 +108,12 @@ enum IncrementalBuild {
     /// Leaves the cache of a build that has just been committed. When it
     /// cannot be written (a note), the old one stays, describing an output
     /// that is gone: the next build does not trust it.
-    static func save(_ rendering: SiteBuilder.Rendering, fingerprint: BuildFingerprint, templateIDs: Set<String>,
+    static func save(_ rendering: SiteBuilder.Rendering, facts: [PageFacts], fingerprint: BuildFingerprint, templateIDs: Set<String>,
                      search: String?, inputs: String?, report: BuildCache.Report, reused: Reuse, staged: StagedOutput,
                      log: (SiteBuilder.Step) -> Void) {
         guard let output = staged.committedManifest,
               !reused.isCurrent(renderedPages: rendering.renderedPages, output: output, search: search, inputs: inputs) else { return }
-        let cache = BuildCache(rendering, fingerprint: fingerprint, templateIDs: templateIDs,
+        let cache = BuildCache(rendering, facts: facts, fingerprint: fingerprint, templateIDs: templateIDs,
                                outputStamps: staged.writtenStamps, output: output, search: search, inputs: inputs, report: report)
         do {
             try staged.writeCache(cache.encoded())

@@ -1,0 +1,44 @@
+import SitegenKit
+import SitegenSupport
+
+/// What the build cache keeps of one page file (`KnownPage`), by the
+/// file's version (`FileVersion`: device, inode, size, modification and
+/// change time): a later build whose listing finds the file at the same
+/// version makes its page from these facts without reading or parsing it
+/// (reading and parsing every page was most of a one-page build). What a
+/// page's facts are depends on its file and its path alone, so no setting,
+/// template or included file changes them; those change what the page
+/// renders to, which the rest of the cache handles.
+struct PageFacts: Sendable {
+    /// The file, site-relative (`content/nl/a.md`).
+    var sourcePath: String
+    /// Its path in its language folder as read (`FolderPageName`: `README.md` read as `index.md`).
+    var relativePath: String
+    /// `FileVersion.description` as listed.
+    var version: String
+    /// The hash of its text (`BuildFingerprint.pageSources`).
+    var sourceHash = ""
+    var metadata: PageMetadata
+    var frontMatterYAML: String?
+    var frontMatterLine = 1
+    var diagnostics: [Diagnostic] = []
+
+    /// The facts of each page file read and parsed by this build, from
+    /// `cache` (which `SiteResolver.resolve` filled), with the facts of
+    /// the pages it knew from the build before. Not those of files whose
+    /// version proves nothing (`FileVersion.isRecent`) or that had errors.
+    static func collect(_ source: SiteSource, listing: SiteLoader.Listing, read cache: SiteResolver.PageCache,
+                        known: KnownPages?) -> [PageFacts] {
+        let versions = Dictionary(listing.contentFiles.map { (SiteLayout.content($0.relativePath), $0.version) }) { first, _ in first }
+        return source.pages.compactMap { file in
+            let path = file.source.path
+            if file.known != nil { return known?.facts[path] }
+            guard let version = versions[path] ?? nil, !version.isRecent(since: listing.started),
+                  let (page, diagnostics) = cache.read(path), let page else { return nil }
+            let frontMatter = KnownPage.keepsFrontMatter(page.metadata) ? page.frontMatter : nil
+            return PageFacts(sourcePath: path, relativePath: file.relativePath, version: version.description,
+                             metadata: page.metadata, frontMatterYAML: frontMatter?.yaml, frontMatterLine: frontMatter?.line ?? 1,
+                             diagnostics: diagnostics)
+        }
+    }
+}

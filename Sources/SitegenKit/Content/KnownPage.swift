@@ -1,0 +1,33 @@
+import SitegenSupport
+
+/// What reading a page file found (`SiteResolver.readPage`), kept by a
+/// build before for a file whose version has not changed since
+/// (`PageFacts` in the build cache): the page is made from it without
+/// reading or parsing the file, whose body is read only if the page
+/// renders. A page's facts come from its own file and path alone, never
+/// from the settings, templates or other files.
+package struct KnownPage: Sendable, Hashable {
+    package var metadata: PageMetadata
+    /// The front matter's YAML and its first line, for the readers of the
+    /// whole front matter (a decision helper's words, the line of an
+    /// original's `translationOf`); nil for other pages.
+    package var frontMatterYAML: String?
+    package var frontMatterLine: Int
+    /// The warnings reading the file gave.
+    package var diagnostics: [Diagnostic]
+    /// The body, read from the file when asked for.
+    package var body: MarkdownBody
+
+    package init(metadata: PageMetadata, frontMatterYAML: String?, frontMatterLine: Int, diagnostics: [Diagnostic], body: MarkdownBody) {
+        self.metadata = metadata
+        self.frontMatterYAML = frontMatterYAML
+        self.frontMatterLine = frontMatterLine
+        self.diagnostics = diagnostics
+        self.body = body
+    }
+
+    /// Whether a page's facts need its front matter's text (see `frontMatterYAML`).
+    package static func keepsFrontMatter(_ metadata: PageMetadata) -> Bool {
+        metadata.hasDecision || metadata.translationOf != nil
+    }
+}
