@@ -15,6 +15,11 @@ import SitegenSupport
 /// the same, and its output file is still intact (`StagedOutput.keep`).
 /// The cache never names a file to write: the pages come from this build.
 ///
+/// For every page file read, it keeps what reading it found (`PageFacts`,
+/// by the file's version): the next build makes those pages without
+/// reading their files (`KnownPages`), whatever else changed, since a
+/// page's facts come from its file alone.
+///
 /// It also holds the hash of everything the build was made from
 /// (`BuildInputs`) and the build's report: a build whose inputs have the
 /// same hash, into an output that is still this one, makes nothing and
