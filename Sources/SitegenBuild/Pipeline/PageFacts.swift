@@ -29,11 +29,17 @@ struct PageFacts: Sendable {
     /// version proves nothing (`FileVersion.isRecent`) or that had errors.
     static func collect(_ source: SiteSource, listing: SiteLoader.Listing, read cache: SiteResolver.PageCache,
                         known: KnownPages?) -> [PageFacts] {
-        let versions = Dictionary(listing.contentFiles.map { (SiteLayout.content($0.relativePath), $0.version) }) { first, _ in first }
+        // The listed versions of the files read (after one page changed, one file).
+        let folder = SiteLayout.content("")
+        let read = Set(source.pages.lazy.filter { $0.known == nil }.map { String($0.source.path.dropFirst(folder.count)) })
+        var versions: [String: FileVersion] = [:]
+        for file in listing.contentFiles where !read.isEmpty && read.contains(file.relativePath) {
+            versions[folder + file.relativePath] = file.version
+        }
         return source.pages.compactMap { file in
             let path = file.source.path
             if file.known != nil { return known?.facts[path] }
-            guard let version = versions[path] ?? nil, !version.isRecent(since: listing.started),
+            guard let version = versions[path], !version.isRecent(since: listing.started),
                   let (page, diagnostics) = cache.read(path), let page else { return nil }
             let frontMatter = KnownPage.keepsFrontMatter(page.metadata) ? page.frontMatter : nil
             return PageFacts(sourcePath: path, relativePath: file.relativePath, version: version.description,

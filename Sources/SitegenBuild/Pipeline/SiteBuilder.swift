@@ -105,7 +105,7 @@ public enum SiteBuilder {
             }
         }
         // The cache the build before left: the pages it read need not be read again.
-        let previous = opened.map(IncrementalBuild.Previous.init)
+        var previous = opened.map(IncrementalBuild.Previous.init)
         let known = previous?.knownPages(root: listing.root)
         guard let resolved = try resolve(options, report: &report, log: log, listing: listing, known: known, keepingFacts: true) else {
             report.diagnostics.append(Diagnostic(.warning, file: SiteLayout.configFile,
@@ -151,6 +151,8 @@ public enum SiteBuilder {
         let reuse = options.clean ? IncrementalBuild.Reuse()
             : IncrementalBuild.reuse(resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged,
                                      previous: previous ?? IncrementalBuild.Previous(staged), log: log)
+        // What reuse took of the cache is all the build needs of it now.
+        previous = nil
         // Some pages render: few files change, written into the output itself.
         if reuse.pages != nil && pagefind == nil { staged.writeInPlace() }
         let rendering = render(resolved, options, report: &report, log: log, progress: progress,
