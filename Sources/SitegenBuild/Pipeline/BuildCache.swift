@@ -89,12 +89,7 @@ struct BuildCache {
     /// The cache of a build that has just written `rendering` into `staged`.
     init(_ rendering: SiteBuilder.Rendering, facts: [PageFacts], fingerprint: BuildFingerprint, templateIDs: Set<String>,
          outputStamps: [String: String], output: String, search: String?, inputs: String?, report: Report) {
-        self.facts = facts.compactMap { facts in
-            guard let hash = fingerprint.pageSources[facts.sourcePath] else { return nil }
-            var hashed = facts
-            hashed.sourceHash = hash
-            return hashed
-        }
+        self.facts = facts.compactMap { facts in fingerprint.pageSources[facts.sourcePath].map(facts.hashed) }
         self.search = search
         self.inputs = inputs
         self.report = report

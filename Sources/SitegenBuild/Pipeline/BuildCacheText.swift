@@ -134,20 +134,18 @@ enum BuildCacheText {
         guard named.count == 10 else { throw Malformed() }
         if headerOnly { return cache }
         cache.pages.reserveCapacity(lines.count / 4)
+        var facts: [[String]] = []
         for line in lines[next...] {
             let fields = try self.fields(line)
             let values = fields.dropFirst()
+            // A page file's facts: a `K` line and the lines up to the next.
             if fields[0] == "K" {
-                cache.facts.append(try PageFactsText.facts(fields))
+                if !facts.isEmpty { cache.facts.append(try PageFactsText.facts(facts)) }
+                facts = [fields]
                 continue
             }
-            if !cache.facts.isEmpty {
-                let last = cache.facts.count - 1
-                if fields[0] == "X" {
-                    cache.facts[last].diagnostics.append(try diagnostic(values))
-                } else if try !PageFactsText.add(fields, to: &cache.facts[last]) {
-                    throw Malformed()
-                }
+            if !facts.isEmpty {
+                facts.append(fields)
                 continue
             }
             if fields[0] == "P" {
@@ -177,6 +175,7 @@ enum BuildCacheText {
                 throw Malformed()
             }
         }
+        if !facts.isEmpty { cache.facts.append(try PageFactsText.facts(facts)) }
         guard try fields(end) == ["E", String(cache.pages.count), String(cache.facts.count)] else { throw Malformed() }
         return cache
     }
@@ -192,7 +191,7 @@ enum BuildCacheText {
     }
 
     /// A diagnostic's six fields (`D` and `R` lines).
-    private static func diagnostic(_ values: ArraySlice<String>) throws(Malformed) -> Diagnostic {
+    static func diagnostic(_ values: ArraySlice<String>) throws(Malformed) -> Diagnostic {
         let values = Array(values)
         guard values.count == 6, let severity = Diagnostic.Severity(rawValue: values[0]) else { throw Malformed() }
         return Diagnostic(severity, file: values[1], line: try optional(values[2]).map(number),

@@ -9,19 +9,41 @@ import SitegenSupport
 /// page's facts are depends on its file and its path alone, so no setting,
 /// template or included file changes them; those change what the page
 /// renders to, which the rest of the cache handles.
-struct PageFacts: Sendable {
+///
+/// A class: a build copies the facts of 20,000 pages several times (decoded,
+/// loaded, kept, written), a retain each rather than one per string.
+final class PageFacts: Sendable {
     /// The file, site-relative (`content/nl/a.md`).
-    var sourcePath: String
+    let sourcePath: String
     /// Its path in its language folder as read (`FolderPageName`: `README.md` read as `index.md`).
-    var relativePath: String
+    let relativePath: String
     /// `FileVersion.description` as listed.
-    var version: String
+    let version: String
     /// The hash of its text (`BuildFingerprint.pageSources`).
-    var sourceHash = ""
-    var metadata: PageMetadata
-    var frontMatterYAML: String?
-    var frontMatterLine = 1
-    var diagnostics: [Diagnostic] = []
+    let sourceHash: String
+    let metadata: PageMetadata
+    let frontMatterYAML: String?
+    let frontMatterLine: Int
+    let diagnostics: [Diagnostic]
+
+    init(sourcePath: String, relativePath: String, version: String, sourceHash: String = "", metadata: PageMetadata,
+         frontMatterYAML: String? = nil, frontMatterLine: Int = 1, diagnostics: [Diagnostic] = []) {
+        self.sourcePath = sourcePath
+        self.relativePath = relativePath
+        self.version = version
+        self.sourceHash = sourceHash
+        self.metadata = metadata
+        self.frontMatterYAML = frontMatterYAML
+        self.frontMatterLine = frontMatterLine
+        self.diagnostics = diagnostics
+    }
+
+    /// These facts with the hash of the file's text.
+    func hashed(_ hash: String) -> PageFacts {
+        hash == sourceHash ? self : PageFacts(sourcePath: sourcePath, relativePath: relativePath, version: version, sourceHash: hash,
+                                              metadata: metadata, frontMatterYAML: frontMatterYAML, frontMatterLine: frontMatterLine,
+                                              diagnostics: diagnostics)
+    }
 
     /// The facts of each page file read and parsed by this build, from
     /// `cache` (which `SiteResolver.resolve` filled), with the facts of

@@ -38,8 +38,9 @@ enum PageFactsText {
         return lines
     }
 
-    /// The facts of a `K` line's fields.
-    static func facts(_ fields: [String]) throws(Malformed) -> PageFacts {
+    /// The facts of a `K` line and the lines after it.
+    static func facts(_ lines: [[String]]) throws(Malformed) -> PageFacts {
+        let fields = lines[0]
         guard fields.count == 24, fields[0] == "K" else { throw Malformed() }
         var metadata = PageMetadata(title: fields[5])
         metadata.linkTitle = try optional(fields[6])
@@ -54,25 +55,25 @@ enum PageFactsText {
         metadata.layoutLocation = try place(fields[15...17])
         metadata.hasDecision = try flag(fields[18])
         metadata.decisionLocation = try place(fields[19...21])
-        return PageFacts(sourcePath: fields[1], relativePath: fields[2], version: fields[3], sourceHash: fields[4], metadata: metadata,
-                         frontMatterYAML: try optional(fields[23]), frontMatterLine: try number(fields[22]))
-    }
-
-    /// Adds a `Q` or `W` line to `facts`; false for a line of another kind.
-    static func add(_ fields: [String], to facts: inout PageFacts) throws(Malformed) -> Bool {
-        switch fields[0] {
-        case "Q":
-            guard fields.count >= 4 else { throw Malformed() }
-            var next = 2
-            facts.metadata.params[fields[1]] = try value(fields, at: &next)
-            guard next == fields.count else { throw Malformed() }
-        case "W":
-            guard fields.count == 6, let location = try place(fields[3...5]) else { throw Malformed() }
-            facts.metadata.aliases.append(PageAlias(path: fields[1], fromSiteRoot: try flag(fields[2]), location: location))
-        default:
-            return false
+        var diagnostics: [Diagnostic] = []
+        for line in lines.dropFirst() {
+            switch line[0] {
+            case "Q":
+                guard line.count >= 4 else { throw Malformed() }
+                var next = 2
+                metadata.params[line[1]] = try value(line, at: &next)
+                guard next == line.count else { throw Malformed() }
+            case "W":
+                guard line.count == 6, let location = try place(line[3...5]) else { throw Malformed() }
+                metadata.aliases.append(PageAlias(path: line[1], fromSiteRoot: try flag(line[2]), location: location))
+            case "X":
+                diagnostics.append(try BuildCacheText.diagnostic(line.dropFirst()))
+            default:
+                throw Malformed()
+            }
         }
-        return true
+        return PageFacts(sourcePath: fields[1], relativePath: fields[2], version: fields[3], sourceHash: fields[4], metadata: metadata,
+                         frontMatterYAML: try optional(fields[23]), frontMatterLine: try number(fields[22]), diagnostics: diagnostics)
     }
 
     private static func value(_ value: TemplateValue, into fields: inout [String]) {
