@@ -48,6 +48,12 @@ import SitegenTestSupport
             let (_, steps) = try Build.rebuild(site, output, after: edit)
             let pages = Self.pageFiles(site)
             #expect(Self.notRead(steps) == pages - read, "after \(edit): \(pages - read) of \(pages) page files not read")
+            // The cache it left, its lines of the pages not rendered copied
+            // from the cache before, is the one a clean build leaves.
+            let clean = SiteFixtures.temporaryFolder()
+            _ = try Build.build(site, into: clean + "/out", clean: true)
+            let cache = { (folder: String) in FileManager.default.contents(atPath: folder + "/.out.sitegen-cache") }
+            #expect(cache(clean) != nil && cache(clean) == cache((output as NSString).deletingLastPathComponent), "after \(edit): the cache a clean build leaves")
         }
     }
 
@@ -152,6 +158,18 @@ import SitegenTestSupport
         #expect(read.facts[0].frontMatterYAML == "title: T\n" && read.facts[0].frontMatterLine == 2 && read.facts[0].diagnostics == facts.diagnostics)
         #expect(read.facts[0].version == "1 2 3 4 5" && read.facts[0].sourceHash == "h" && read.facts[0].relativePath == "a.md")
         #expect(BuildCacheText.encode(read) == bytes)
+        // Each entry and facts keep their lines, written again as they were;
+        // encoded anew, they are the same.
+        #expect(read.pages[0].encoded.map(Array.init) == Array(BuildCacheText.encode(cache).drop { $0 != UInt8(ascii: "P") }.prefix { $0 != UInt8(ascii: "K") }))
+        var anew = read
+        anew.pages = read.pages.map { entry in
+            var entry = entry
+            entry.encoded = nil
+            return entry
+        }
+        anew.facts = read.facts.map { $0.hashed("-").hashed($0.sourceHash) }
+        #expect(anew.facts.allSatisfy { $0.encoded == nil } && read.facts.allSatisfy { $0.encoded != nil })
+        #expect(BuildCacheText.encode(anew) == bytes)
         let lineEnds = bytes.indices.filter { bytes[$0] == 0x0A }
         for end in lineEnds.dropLast() {
             #expect(throws: BuildCacheText.Malformed.self) { try BuildCache(decoding: Array(bytes[...end])) }

@@ -68,6 +68,10 @@ enum BuildCacheText {
         line(["translations", optional(cache.report.translations)])
         for problem in cache.report.diagnostics { line(["R"] + diagnostic(problem)) }
         for page in cache.pages {
+            if let lines = page.encoded {
+                out += lines
+                continue
+            }
             line(["P", page.path.value, page.source, page.output])
             if !page.ids.isEmpty { line(["I"] + page.ids) }
             if !page.linkedPages.isEmpty { line(["L"] + page.linkedPages.map(\.value)) }
@@ -81,6 +85,10 @@ enum BuildCacheText {
             for (file, stamp) in page.includedFiles.sorted(by: { $0.key < $1.key }) { line(["F", file, stamp]) }
         }
         for facts in cache.facts {
+            if let lines = facts.encoded {
+                out += lines
+                continue
+            }
             for fields in PageFactsText.lines(facts, diagnostic: diagnostic) { line(fields) }
         }
         // The end, so that a file cut at a line's end is not taken for whole.
@@ -135,13 +143,23 @@ enum BuildCacheText {
         if headerOnly { return cache }
         cache.pages.reserveCapacity(lines.count / 4)
         var facts: [[String]] = []
+        // Where the entry or facts being read start in `bytes` (`Entry.encoded`).
+        var start = 0
+        func ended(at end: Int) throws(Malformed) {
+            if !facts.isEmpty {
+                cache.facts.append(try PageFactsText.facts(facts, encoded: bytes[start..<end]))
+            } else if !cache.pages.isEmpty {
+                cache.pages[cache.pages.count - 1].encoded = bytes[start..<end]
+            }
+        }
         for line in lines[next...] {
             let fields = try self.fields(line)
             let values = fields.dropFirst()
             // A page file's facts: a `K` line and the lines up to the next.
             if fields[0] == "K" {
-                if !facts.isEmpty { cache.facts.append(try PageFactsText.facts(facts)) }
+                try ended(at: line.startIndex)
                 facts = [fields]
+                start = line.startIndex
                 continue
             }
             if !facts.isEmpty {
@@ -150,6 +168,8 @@ enum BuildCacheText {
             }
             if fields[0] == "P" {
                 guard values.count == 3 else { throw Malformed() }
+                try ended(at: line.startIndex)
+                start = line.startIndex
                 cache.pages.append(BuildCache.Entry(path: SitePath(fields[1]), source: fields[2], output: fields[3]))
                 continue
             }
@@ -175,7 +195,7 @@ enum BuildCacheText {
                 throw Malformed()
             }
         }
-        if !facts.isEmpty { cache.facts.append(try PageFactsText.facts(facts)) }
+        try ended(at: end.startIndex)
         guard try fields(end) == ["E", String(cache.pages.count), String(cache.facts.count)] else { throw Malformed() }
         return cache
     }

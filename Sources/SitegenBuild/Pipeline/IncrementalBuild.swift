@@ -19,6 +19,9 @@ enum IncrementalBuild {
         var output: String?
         /// The trusted cache's inputs (`BuildInputs`).
         var inputs: String?
+        /// The cache's lines of each page this build does not render,
+        /// written again as they are (`BuildCache.Entry.encoded`).
+        var encoded: [SitePath: ArraySlice<UInt8>] = [:]
 
         /// Whether the cache of a build that rendered no page from this
         /// reuse, wrote `output` from `inputs` and indexed with `search` is
@@ -69,13 +72,16 @@ enum IncrementalBuild {
         guard cache.site == fingerprint.site else { return ignored("it is of another site folder") }
         guard let current = staged.currentManifest else { return Reuse() }
         guard cache.output == current else { return ignored("it does not describe the output as it is now") }
-        return Reuse(pages: pages(of: cache, resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, log: log),
-                     search: cache.search, output: cache.output, inputs: cache.inputs)
+        var encoded: [SitePath: ArraySlice<UInt8>] = [:]
+        let pages = pages(of: cache, resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, encoded: &encoded, log: log)
+        return Reuse(pages: pages, search: cache.search, output: cache.output, inputs: cache.inputs, encoded: encoded)
     }
 
-    /// The pages of a trusted cache this build reuses; nil: none.
+    /// The pages of a trusted cache this build reuses, and their lines
+    /// in it (`encoded`); nil: none.
     private static func pages(of cache: BuildCache, _ resolved: SiteBuilder.ResolvedSite, fingerprint: BuildFingerprint,
-                              templateIDs: Set<String>, staged: StagedOutput, log: (SiteBuilder.Step) -> Void) -> IncrementalInput? {
+                              templateIDs: Set<String>, staged: StagedOutput, encoded: inout [SitePath: ArraySlice<UInt8>],
+                              log: (SiteBuilder.Step) -> Void) -> IncrementalInput? {
         guard cache.settings == fingerprint.settings, cache.navigation == fingerprint.navigation else {
             log(SiteBuilder.Step(name: "incremental", detail: "options, settings, templates, strings or the navigation changed: every page is rendered", isDetail: true))
             return nil
@@ -102,6 +108,11 @@ enum IncrementalBuild {
         let pages = site.pages.filter { !render.contains($0.path) }
         let kept = Cores.map(pages) { page in staged.keep(page.path, stamp: entries[page.path]!.output) }
         render.formUnion(zip(pages, kept).filter { !$1 }.map { $0.0.path })
+        // A page kept is what the cache says of it, line for line: its
+        // file, settings, navigation, included files and output as they were.
+        for (page, isKept) in zip(pages, kept) where isKept {
+            encoded[page.path] = entries[page.path]!.encoded
+        }
         return IncrementalInput(cache: rendererCache, select: { [render] _ in render })
     }
 
@@ -113,7 +124,7 @@ enum IncrementalBuild {
                      log: (SiteBuilder.Step) -> Void) {
         guard let output = staged.committedManifest,
               !reused.isCurrent(renderedPages: rendering.renderedPages, output: output, search: search, inputs: inputs) else { return }
-        let cache = BuildCache(rendering, facts: facts, fingerprint: fingerprint, templateIDs: templateIDs,
+        let cache = BuildCache(rendering, facts: facts, encoded: reused.encoded, fingerprint: fingerprint, templateIDs: templateIDs,
                                outputStamps: staged.writtenStamps, output: output, search: search, inputs: inputs, report: report)
         do {
             try staged.writeCache(cache.encoded())

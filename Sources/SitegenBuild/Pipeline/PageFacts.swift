@@ -25,9 +25,12 @@ final class PageFacts: Sendable {
     let frontMatterYAML: String?
     let frontMatterLine: Int
     let diagnostics: [Diagnostic]
+    /// Its lines in the cache it was read from, written again as they are.
+    let encoded: ArraySlice<UInt8>?
 
     init(sourcePath: String, relativePath: String, version: String, sourceHash: String = "", metadata: PageMetadata,
-         frontMatterYAML: String? = nil, frontMatterLine: Int = 1, diagnostics: [Diagnostic] = []) {
+         frontMatterYAML: String? = nil, frontMatterLine: Int = 1, diagnostics: [Diagnostic] = [], encoded: ArraySlice<UInt8>? = nil) {
+        self.encoded = encoded
         self.sourcePath = sourcePath
         self.relativePath = relativePath
         self.version = version

@@ -39,7 +39,7 @@ enum PageFactsText {
     }
 
     /// The facts of a `K` line and the lines after it.
-    static func facts(_ lines: [[String]]) throws(Malformed) -> PageFacts {
+    static func facts(_ lines: [[String]], encoded: ArraySlice<UInt8>? = nil) throws(Malformed) -> PageFacts {
         let fields = lines[0]
         guard fields.count == 24, fields[0] == "K" else { throw Malformed() }
         var metadata = PageMetadata(title: fields[5])
@@ -73,7 +73,8 @@ enum PageFactsText {
             }
         }
         return PageFacts(sourcePath: fields[1], relativePath: fields[2], version: fields[3], sourceHash: fields[4], metadata: metadata,
-                         frontMatterYAML: try optional(fields[23]), frontMatterLine: try number(fields[22]), diagnostics: diagnostics)
+                         frontMatterYAML: try optional(fields[23]), frontMatterLine: try number(fields[22]), diagnostics: diagnostics,
+                         encoded: encoded)
     }
 
     private static func value(_ value: TemplateValue, into fields: inout [String]) {
