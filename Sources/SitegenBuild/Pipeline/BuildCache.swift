@@ -92,7 +92,8 @@ struct BuildCache {
     }
 
     /// The cache of a build that has just written `rendering` into `staged`.
-    init(_ rendering: SiteBuilder.Rendering, facts: [PageFacts], encoded: [SitePath: ArraySlice<UInt8>] = [:],
+    /// `encoded`: the lines of the pages kept (`IncrementalBuild.Reuse.encoded`, in the site's order).
+    init(_ rendering: SiteBuilder.Rendering, facts: [PageFacts], encoded: [ArraySlice<UInt8>?] = [],
          fingerprint: BuildFingerprint, templateIDs: Set<String>,
          outputStamps: [String: String], output: String, search: String?, inputs: String?, report: Report) {
         self.facts = facts.compactMap { facts in fingerprint.pageSources[facts.sourcePath].map(facts.hashed) }
@@ -106,9 +107,10 @@ struct BuildCache {
         settings = fingerprint.settings
         navigation = fingerprint.navigation
         let included = Self.stamps(of: rendering.cache.includedFiles, in: rendering.sourceRoot)
-        pages = rendering.site.pages.compactMap { page in
+        pages = rendering.site.pages.indices.compactMap { index in
+            let page = rendering.site.pages[index]
             guard let rendered = rendering.cache.pages[page.path], let written = outputStamps[page.path.outputFile] else { return nil }
-            if let lines = encoded[page.path] {
+            if index < encoded.count, let lines = encoded[index] {
                 return Entry(path: page.path, source: fingerprint.pageSources[page.sourcePath] ?? "", output: written, encoded: lines)
             }
             return Entry(path: page.path, source: fingerprint.pageSources[page.sourcePath] ?? "", output: written,

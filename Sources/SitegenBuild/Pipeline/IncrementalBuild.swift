@@ -19,9 +19,10 @@ enum IncrementalBuild {
         var output: String?
         /// The trusted cache's inputs (`BuildInputs`).
         var inputs: String?
-        /// The cache's lines of each page this build does not render,
-        /// written again as they are (`BuildCache.Entry.encoded`).
-        var encoded: [SitePath: ArraySlice<UInt8>] = [:]
+        /// The cache's lines of each page of the site (in `site.pages`'
+        /// order) this build does not render, written again as they are
+        /// (`BuildCache.Entry.encoded`); nil for the others.
+        var encoded: [ArraySlice<UInt8>?] = []
 
         /// Whether the cache of a build that rendered no page from this
         /// reuse, wrote `output` from `inputs` and indexed with `search` is
@@ -72,7 +73,7 @@ enum IncrementalBuild {
         guard cache.site == fingerprint.site else { return ignored("it is of another site folder") }
         guard let current = staged.currentManifest else { return Reuse() }
         guard cache.output == current else { return ignored("it does not describe the output as it is now") }
-        var encoded: [SitePath: ArraySlice<UInt8>] = [:]
+        var encoded: [ArraySlice<UInt8>?] = []
         let pages = pages(of: cache, resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, encoded: &encoded, log: log)
         return Reuse(pages: pages, search: cache.search, output: cache.output, inputs: cache.inputs, encoded: encoded)
     }
@@ -80,7 +81,7 @@ enum IncrementalBuild {
     /// The pages of a trusted cache this build reuses, and their lines
     /// in it (`encoded`); nil: none.
     private static func pages(of cache: BuildCache, _ resolved: SiteBuilder.ResolvedSite, fingerprint: BuildFingerprint,
-                              templateIDs: Set<String>, staged: StagedOutput, encoded: inout [SitePath: ArraySlice<UInt8>],
+                              templateIDs: Set<String>, staged: StagedOutput, encoded: inout [ArraySlice<UInt8>?],
                               log: (SiteBuilder.Step) -> Void) -> IncrementalInput? {
         guard cache.settings == fingerprint.settings, cache.navigation == fingerprint.navigation else {
             log(SiteBuilder.Step(name: "incremental", detail: "options, settings, templates, strings or the navigation changed: every page is rendered", isDetail: true))
@@ -89,8 +90,11 @@ enum IncrementalBuild {
         let site = resolved.site
         let entries = Dictionary(cache.pages.map { ($0.path, $0) }) { first, _ in first }
         var changes: Set<String> = []
+        var pageEntries: [BuildCache.Entry] = []
+        pageEntries.reserveCapacity(site.pages.count)
         for page in site.pages {
             guard let entry = entries[page.path] else { return nil }
+            pageEntries.append(entry)
             if entry.source != fingerprint.pageSources[page.sourcePath] ?? "" { changes.insert(page.sourcePath) }
         }
         var includedFiles: [String: String] = [:]
@@ -105,14 +109,13 @@ enum IncrementalBuild {
             render = affected
         }
         // The others keep their files, or render after all when those are gone.
-        let pages = site.pages.filter { !render.contains($0.path) }
-        let kept = Cores.map(pages) { page in staged.keep(page.path, stamp: entries[page.path]!.output) }
-        render.formUnion(zip(pages, kept).filter { !$1 }.map { $0.0.path })
+        let kept = Cores.map(Array(site.pages.indices)) { [render, pageEntries] index in
+            !render.contains(site.pages[index].path) && staged.keep(site.pages[index].path, stamp: pageEntries[index].output)
+        }
+        render.formUnion(zip(site.pages, kept).filter { !$1 }.map { $0.0.path })
         // A page kept is what the cache says of it, line for line: its
         // file, settings, navigation, included files and output as they were.
-        for (page, isKept) in zip(pages, kept) where isKept {
-            encoded[page.path] = entries[page.path]!.encoded
-        }
+        encoded = zip(pageEntries, kept).map { entry, isKept in isKept ? entry.encoded : nil }
         return IncrementalInput(cache: rendererCache, select: { [render] _ in render })
     }
 
