@@ -7,16 +7,18 @@ struct TemplateContext {
     let fileLinks: Bool
 
     /// The context of a content page, made from the declarations of its
-    /// context (`TemplateContextKind`): the values that grow with the site
-    /// (navigation, translations, alternates, the section tree's values,
-    /// a search page's A–Z list) are made only when a template reads them.
+    /// context (`TemplateContextKind`), each made when a template reads it:
+    /// the values that grow with the site (navigation, translations,
+    /// alternates, the section tree's values, a search page's A–Z list) are
+    /// there even when a template only asks whether they are.
     func page(_ page: Page, content: RenderedMarkdown, strings: UIStringLookup, assets: AssetLookup) -> LazyValues {
         let link = { [fileLinks] (target: SitePath) in target.relative(from: page.path, fileLinks: fileLinks) }
         let input = PageValueInput(context: self, page: page, content: content, link: link)
         let kind: TemplateContextKind = page.generated?.searchPart != nil ? .search : .page
-        let (eager, lazy) = TemplateValueDeclaration.values(kind.pageDeclarations, of: input)
-        let values = common(language: site.config.language(page.language)!, at: page.path, strings: strings, assets: assets)
-        return LazyValues(values.merging(eager) { $1 }, lazy: lazy)
+        let common = CommonValueInput(context: self, language: site.config.language(page.language)!, path: page.path,
+                                      strings: strings, assets: assets, absoluteBase: nil)
+        return LazyValues(page: DeclaredValues(kind.pageTable, of: input),
+                          common: DeclaredValues(TemplateContextKind.commonTable, of: common))
     }
 
     /// The language chooser's (`index.html`) or the 404 page's context:
