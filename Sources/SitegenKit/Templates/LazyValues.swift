@@ -36,6 +36,9 @@ final class LazyValues: TemplateLookup {
     /// Every name it holds, made or not.
     var names: Set<String> { Set(values.keys).union(page.names).union(common.names) }
 
+    /// As `DeclaredValues.probe`: a value here is made exactly when the name is here.
+    func probe(_ key: String) -> TemplateData? { value(forKey: key) }
+
     func contains(_ key: String) -> Bool {
         (!values.isEmpty && values[key] != nil) || page.contains(key) || common.contains(key)
     }

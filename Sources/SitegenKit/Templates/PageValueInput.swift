@@ -52,9 +52,9 @@ final class PageValueInput {
 
     var original: TemplateData? {
         site.original(of: page).map { original in
-            .object(context.languageFields(site.config.defaultLanguage).merging([
+            .object(context.languageFields(site.config.defaultLanguage, adding: [
                 "url": .text(link(original.path)), "title": .text(original.metadata.title),
-            ]) { $1 })
+            ]))
         }
     }
 

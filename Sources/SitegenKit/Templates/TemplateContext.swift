@@ -42,9 +42,17 @@ struct TemplateContext {
         .object(languageFields(language))
     }
 
-    /// A language's fields (`TemplateContextKind.language`).
-    func languageFields(_ language: Language) -> [String: TemplateData] {
-        TemplateValueDeclaration.fields(TemplateContextKind.language, of: language)
+    /// A language's fields (`TemplateContextKind.language`), and `extra`,
+    /// made at their size in one dictionary (made and then merged into a
+    /// copy, the languages' fields of every page's language links were 1 %
+    /// of a link-heavy build).
+    func languageFields(_ language: Language, adding extra: KeyValuePairs<String, TemplateData> = [:]) -> [String: TemplateData] {
+        var fields = [String: TemplateData](minimumCapacity: TemplateContextKind.language.count + extra.count)
+        for declaration in TemplateContextKind.language {
+            if let value = declaration.make?(language) { fields[declaration.name] = value }
+        }
+        for (key, value) in extra { fields[key] = value }
+        return fields
     }
 
     /// The language's top-level pages as seen from `path` (the 404 page:
@@ -70,12 +78,12 @@ struct TemplateContext {
             let target = site.page(page.translationKey, in: language.code)
                 ?? page.translationKey.section.flatMap { site.page($0, in: language.code) }
             let path = target?.path ?? site.home(of: language.code)?.path ?? SitePath(language.code + "/")
-            return .object(languageFields(language).merging([
+            return .object(languageFields(language, adding: [
                 "url": .text(link(path)),
                 "isCurrent": .bool(language.code == page.language),
                 "isAvailable": .bool(target != nil),
                 "isFallback": .bool(target?.isFallback ?? false),
-            ]) { $1 })
+            ]))
         })
     }
 
@@ -100,12 +108,12 @@ struct TemplateContext {
     func homeTranslations(current: Language, absoluteBase: String) -> TemplateData {
         .list(site.config.languages.map { language in
             let home = site.home(of: language.code)?.path ?? SitePath(language.code + "/")
-            return .object(languageFields(language).merging([
+            return .object(languageFields(language, adding: [
                 "url": .text(absoluteBase + home.urlPath),
                 "isCurrent": .bool(language.code == current.code),
                 "isAvailable": .bool(true),
                 "isFallback": .bool(false),
-            ]) { $1 })
+            ]))
         })
     }
 
@@ -114,13 +122,13 @@ struct TemplateContext {
         .list(site.config.languages.map { language in
             let home = site.home(of: language.code)?.path ?? SitePath(language.code + "/")
             let url = absoluteBase.map { $0 + home.urlPath } ?? home.relative(from: path, fileLinks: fileLinks)
-            return .object(languageFields(language).merging([
+            return .object(languageFields(language, adding: [
                 "url": .text(url),
                 "siteTitle": .text(language.siteTitle),
                 "isDefault": .bool(language.code == site.config.defaultLanguage.code),
                 "strings": .lookup(strings[language.code]!),
                 "text": strings[language.code]!.text,
-            ]) { $1 })
+            ]))
         })
     }
 }
