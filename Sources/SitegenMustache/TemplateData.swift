@@ -42,6 +42,7 @@ public protocol TemplateLookup: AnyObject {
 }
 
 extension TemplateLookup {
+    /// Whether the key exists, then its value: two look-ups.
     public func probe(_ key: String) -> TemplateData? {
         contains(key) ? value(forKey: key) : nil
     }
