@@ -66,6 +66,6 @@ struct BuildFingerprint: Sendable {
         pageSources = Dictionary(zip(source.pages.map(\.source.path), hashes)) { first, _ in first }
     }
 
-    /// sitegen's version and its executable's file (`FilePaths.identity`).
-    static let sitegenIdentity = Sitegen.version + "-" + FilePaths.identity("/proc/self/exe")
+    /// sitegen's version and its executable's file (`FileVersion`).
+    static let sitegenIdentity = Sitegen.version + "-" + (FileVersion.of("/proc/self/exe")?.description ?? "")
 }
