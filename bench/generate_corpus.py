@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
 """Generate a realistic bilingual sitegen corpus for benchmarks.
 
-usage: generate_corpus.py N OUT_DIR [--shape sections|flat|deep] [--theme shipped|minimal]
-                          [--highlight | --code-heavy | --link-heavy]
+usage: generate_corpus.py N OUT_DIR [--shape sections|flat|deep|deep7] [--theme shipped|minimal]
+                          [--languages 2..6] [--highlight | --code-heavy | --link-heavy]
 
 Writes OUT_DIR/sitegen.yml, OUT_DIR/content/{nl,en}/index.md and N - 1 more
-pages per language, about 3 KB each (front matter, headings, lists, links to
-other pages of the corpus with anchors, emphasis, code blocks, a table in
-every tenth page), in one of three shapes:
+pages per language (--languages 6: German, French, Arabic, written right to
+left, and Japanese, without spaces between words, besides), about 3 KB each
+(front matter, headings, lists, links to other pages of the corpus with
+anchors, emphasis, code blocks, a table in every tenth page), in one of four
+shapes:
 
   sections  sNN/page-XXXXX.md: folders of 100 pages, each with an index.md
   flat      page-XXXXX.md: every page in the language folder itself
   deep      a tree five folders deep, 5 to 20 children per folder, each
             folder with an index.md
+  deep7     a tree seven folders deep, about twelve pages a folder, pages
+            in every folder at every level
 
 and the templates: the shipped theme, or a minimal theme (title,
 description, language links, table of contents, content: no navigation)
@@ -36,16 +40,47 @@ WORDS = {
     "en": "the a an activation subscription administrator licence e-mail account organization "
           "key portal step next order customer tenant details sign check number guide "
           "overview first then always never".split(),
+    "de": "der die das ein Aktivierung Abonnement Administrator Lizenz E-Mail Konto Organisation "
+          "Schlüssel Portal Schritt nächste Bestellung Kunde Umgebung Daten anmelden "
+          "prüfen Nummer Anleitung Übersicht zuerst danach immer nie".split(),
+    "fr": "le la un une activation abonnement administrateur licence courriel compte organisation "
+          "clé portail étape suivante commande client environnement données connexion "
+          "vérifier numéro guide aperçu d'abord ensuite toujours jamais".split(),
+    "ar": "ال تفعيل اشتراك مسؤول ترخيص بريد حساب مؤسسة مفتاح بوابة خطوة التالية طلب عميل "
+          "بيئة بيانات تسجيل تحقق رقم دليل نظرة أولا ثم دائما أبدا".split(),
+    "ja": "アクティベーション サブスクリプション 管理者 ライセンス メール アカウント 組織 キー ポータル "
+          "手順 次 注文 顧客 環境 詳細 サインイン 確認 番号 ガイド 概要 最初に 次に 常に".split(),
 }
 HEADINGS = {
     "nl": ["Voordat je begint", "Stap {n}: activeer het abonnement", "Wat gebeurt er daarna", "Valkuilen", "Vervolgbestellingen"],
     "en": ["Before you start", "Step {n}: activate the subscription", "What happens next", "Pitfalls", "Follow-up orders"],
+    "de": ["Bevor Sie beginnen", "Schritt {n}: das Abonnement aktivieren", "Was danach geschieht", "Fallstricke", "Folgebestellungen"],
+    "fr": ["Avant de commencer", "Étape {n} : activer l'abonnement", "Ce qui se passe ensuite", "Pièges", "Commandes suivantes"],
+    "ar": ["قبل أن تبدأ", "الخطوة {n}: فعّل الاشتراك", "ماذا يحدث بعد ذلك", "مزالق", "الطلبات اللاحقة"],
+    "ja": ["始める前に", "手順 {n}: サブスクリプションを有効にする", "その後の流れ", "落とし穴", "追加の注文"],
 }
+# --languages N takes the first N of these (two: the Dutch and English of
+# every earlier run, so their files stay the same). Arabic is written right
+# to left; Japanese has no spaces between words.
+LANGUAGES = [("nl", "Nederlands", "Pagina", "Start", "Deel"), ("en", "English", "Page", "Home", "Part"),
+             ("de", "Deutsch", "Seite", "Start", "Teil"), ("fr", "Français", "Page", "Accueil", "Partie"),
+             ("ar", "العربية", "صفحة", "الرئيسية", "قسم"), ("ja", "日本語", "ページ", "ホーム", "部")]
+RIGHT_TO_LEFT = {"ar"}
+
+
+def anchor_of(lang):
+    """The id sitegen gives the first heading (HeadingAnchors.slug: letters
+    kept, lowercased, spaces as dashes)."""
+    return HEADINGS[lang][0].lower().replace(" ", "-")
+
+
+def page_word(lang):
+    return next(word for code, _, word, _, _ in LANGUAGES if code == lang)
 
 
 def sentence(rng, lang, words=12):
-    text = " ".join(rng.choice(WORDS[lang]) for _ in range(words))
-    return text[0].upper() + text[1:] + "."
+    text = ("" if lang == "ja" else " ").join(rng.choice(WORDS[lang]) for _ in range(words))
+    return text[0].upper() + text[1:] + ("。" if lang == "ja" else ".")
 
 
 # With --highlight: the command block is a console session and each page has
@@ -92,14 +127,14 @@ def heavy_blocks(rng, index):
 
 def page(rng, lang, index, count, paths, highlight=False, heavy=False):
     target = rng.randrange(count) + 1
-    anchor = "before-you-start" if lang == "en" else "voordat-je-begint"
+    anchor = anchor_of(lang)
     here = os.path.dirname(paths[index])
     def ref(number):
         return os.path.relpath(paths[number], here)
 
     lines = [
         "---",
-        f"title: {'Pagina' if lang == 'nl' else 'Page'} {index}",
+        f"title: {page_word(lang)} {index}",
         f"description: {sentence(rng, lang, 8)}",
         f"weight: {index}",
         "---",
@@ -133,12 +168,12 @@ def link_heavy_page(rng, lang, index, count, paths):
     pages (a third with the anchor every page has), headings, lists, one
     code block."""
     here = os.path.dirname(paths[index])
-    anchor = "before-you-start" if lang == "en" else "voordat-je-begint"
+    anchor = anchor_of(lang)
     def link(number):
         target = os.path.relpath(paths[rng.randrange(count) + 1], here)
         return f"[{rng.choice(WORDS[lang])} {number}]({target}{'#' + anchor if number % 3 == 0 else ''})"
 
-    lines = ["---", f"title: {'Pagina' if lang == 'nl' else 'Page'} {index}", f"linkTitle: \"{index}\"",
+    lines = ["---", f"title: {page_word(lang)} {index}", f"linkTitle: \"{index}\"",
              f"description: {sentence(rng, lang, 8)}", f"weight: {index}", "draft: false", "---", "",
              sentence(rng, lang, 16) + f" {link(1)} *{rng.choice(WORDS[lang])}* **{rng.choice(WORDS[lang])}**.", ""]
     number = 2
@@ -163,24 +198,42 @@ def page_paths(count, shape):
     if shape == "sections":
         paths += [f"s{index // 100:02d}/page-{index:05d}.md" for index in range(1, count)]
         return paths, sorted({os.path.dirname(path) for path in paths[1:]})
+    if shape == "deep7":
+        return deep7_paths(count)
     # deep: folders five levels deep, as many per folder as this size needs
     # (about ten pages a folder), then 5 to 20 children per folder, pages
     # given out folder by folder in depth-first order.
     rng = random.Random(f"deep-{count}")
     branching = max(2, round((max(count, 12) / 12) ** 0.2))
-    def folders(prefix, depth):
-        found = [prefix]
-        if depth < 5:
-            for child in range(branching):
-                found += folders(f"{prefix}/d{depth + 1}-{child}" if prefix else f"d1-{child}", depth + 1)
-        return found
-    tree = folders("", 0)
+    tree = tree_folders(branching, 5)
     while len(paths) < count:
         for folder in tree:
             for _ in range(max(1, rng.randint(5, 20) - (branching if folder.count("/") < 4 else 0))):
                 if len(paths) == count:
                     break
                 paths.append(f"{folder}/page-{len(paths):05d}.md" if folder else f"page-{len(paths):05d}.md")
+    return paths, [folder for folder in tree if folder]
+
+
+def tree_folders(branching, depth, prefix="", level=0):
+    """Every folder of a tree `depth` levels deep with `branching` children
+    a folder, depth first, the root ("") first: d1-0, d1-0/d2-0, ..."""
+    found = [prefix]
+    if level < depth:
+        for child in range(branching):
+            found += tree_folders(branching, depth, f"{prefix}/d{level + 1}-{child}" if prefix else f"d1-{child}", level + 1)
+    return found
+
+
+def deep7_paths(count):
+    """A tree seven folders deep: as many children per folder as puts about
+    twelve pages in each (at least two), every folder at every level
+    holding pages, given out evenly in depth-first order."""
+    tree = tree_folders(max(2, round((max(count, 12) / 12) ** (1 / 7))), 7)
+    paths = [""]
+    for index in range(1, count):
+        folder = tree[(index - 1) * len(tree) // (count - 1)]
+        paths.append(f"{folder}/page-{index:05d}.md" if folder else f"page-{index:05d}.md")
     return paths, [folder for folder in tree if folder]
 
 
@@ -228,7 +281,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("count", type=int)
     parser.add_argument("out")
-    parser.add_argument("--shape", choices=["sections", "flat", "deep"], default="sections")
+    parser.add_argument("--shape", choices=["sections", "flat", "deep", "deep7"], default="sections")
+    parser.add_argument("--languages", type=int, choices=range(2, len(LANGUAGES) + 1), default=2,
+                        help="how many languages (2: nl, en; up to 6: de, fr, ar written right to left, ja)")
     parser.add_argument("--theme", choices=["shipped", "minimal"], default="shipped")
     parser.add_argument("--highlight", action="store_true", help="code blocks with languages (for run_bench.py --highlight)")
     parser.add_argument("--code-heavy", action="store_true", help="five blocks of 5 to 30 lines a page, eight languages")
@@ -238,17 +293,18 @@ def main():
     repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     shutil.rmtree(out, ignore_errors=True)
     paths, folders = page_paths(count, args.shape)
-    for lang in ("nl", "en"):
+    languages = LANGUAGES[:args.languages]
+    for lang, _, _, home, part in languages:
         rng = random.Random(f"{lang}-{count}")
         root = os.path.join(out, "content", lang)
         os.makedirs(root)
         with open(os.path.join(root, "index.md"), "w", encoding="utf-8") as file:
-            file.write(f"---\ntitle: {'Start' if lang == 'nl' else 'Home'}\n---\n\n{sentence(rng, lang)}\n")
+            file.write(f"---\ntitle: {home}\n---\n\n{sentence(rng, lang)}\n")
         for number, folder in enumerate(folders):
             os.makedirs(os.path.join(root, folder), exist_ok=True)
             with open(os.path.join(root, folder, "index.md"), "w", encoding="utf-8") as file:
                 name = os.path.basename(folder)
-                file.write(f"---\ntitle: {'Deel' if lang == 'nl' else 'Part'} {name}\nweight: {number}\n---\n\n{sentence(rng, lang)}\n")
+                file.write(f"---\ntitle: {part} {name}\nweight: {number}\n---\n\n{sentence(rng, lang)}\n")
         for index in range(1, count):
             path = os.path.join(root, paths[index])
             os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -257,11 +313,16 @@ def main():
                     file.write(link_heavy_page(rng, lang, index, count - 1, paths))
                 else:
                     file.write(page(rng, lang, index, count - 1, paths, args.highlight, args.code_heavy))
-        shutil.copy(os.path.join(repository, "content", lang, "_strings.yml"), root)
+        # The shipped site's own strings (its footer) where it has them;
+        # every other text comes from the theme's strings.
+        strings = os.path.join(repository, "content", lang, "_strings.yml")
+        if os.path.exists(strings):
+            shutil.copy(strings, root)
     write_templates(repository, out, args.theme)
     with open(os.path.join(out, "sitegen.yml"), "w", encoding="utf-8") as file:
-        file.write("title:\n  nl: Benchmark\n  en: Benchmark\ndefaultLanguage: nl\n"
-                   "languages:\n  - code: nl\n    name: Nederlands\n  - code: en\n    name: English\n")
+        file.write("title:\n" + "".join(f"  {lang}: Benchmark\n" for lang, *_ in languages) + "defaultLanguage: nl\nlanguages:\n"
+                   + "".join(f"  - code: {lang}\n    name: {name}\n" + ("    direction: rtl\n" if lang in RIGHT_TO_LEFT else "")
+                             for lang, name, *_ in languages))
 
 
 if __name__ == "__main__":

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """sitegen against Hugo on the same bilingual corpus, side by side.
 
-usage: bench/run_bench.py [--sizes 1000 10000] [--runs 5] [--shapes sections flat deep]
-                          [--themes minimal shipped] [--modes cold warm] [--no-hugo]
+usage: bench/run_bench.py [--sizes 1000 10000] [--runs 5] [--shapes sections flat deep deep7]
+                          [--themes minimal shipped] [--modes cold warm] [--no-hugo] [--languages 2..6]
                           [--delete-before-cold] [--highlight | --code-heavy | --link-heavy]
        bench/run_bench.py --search [--sizes 1000 10000] [--runs 3]
 
 For each size N (pages per language), shape (generate_corpus.py --shape:
-sections of 100, one flat folder, a tree five folders deep) and theme (the
+sections of 100, one flat folder, a tree five folders deep, or seven) and theme (the
 shipped one, or a minimal one that the Hugo layout matches page for page):
 generates the corpus and the same site for Hugo (make_hugo_site.py), then
 builds both, alternating (sitegen, Hugo, sitegen, Hugo, ...) after one
@@ -26,7 +26,10 @@ block costs (sitegen markdown on 10,000 one-line blocks, with and without
 --highlight). --code-heavy does the same on the code-heavy corpus (five
 blocks of 5 to 30 lines a page in eight languages). --link-heavy builds
 issue 30's link-heavy pages (15 links each, flat, minimal theme, both tools
-resolving and checking links, highlighting off). --search
+resolving and checking links, highlighting off). --languages 6 builds six
+languages instead of two (one right to left; sitegen alone). After the runs
+it prints the output's size a page and its largest page, so that what a page
+carries as the site grows shows. --search
 measures what search: true adds instead (bench/search_bench.py). Numbers
 for people: nothing here is a test.
 """
@@ -114,7 +117,7 @@ def bench_case(size, shape, theme, args, tools):
     corpus, hugo_site = os.path.join(work, "sitegen"), os.path.join(work, "hugo")
     highlight = ["--highlight"] if args.highlight else []
     subprocess.run([sys.executable, os.path.join(REPO, "bench", "generate_corpus.py"), str(size), corpus,
-                    "--shape", shape, "--theme", theme] + (["--code-heavy"] if args.code_heavy else ["--link-heavy"] if args.link_heavy else highlight), check=True)
+                    "--shape", shape, "--theme", theme, "--languages", str(args.languages)] + (["--code-heavy"] if args.code_heavy else ["--link-heavy"] if args.link_heavy else highlight), check=True)
     outputs = {tool: os.path.join(work, "out-" + tool) for tool in tools}
     # --clean: every page rendered, as Hugo does (a warm build measures the
     # writer's reuse of the output; incremental_bench.py measures the cache).
@@ -143,7 +146,7 @@ def bench_case(size, shape, theme, args, tools):
                 out.write(page.read() + b"\n")
     floor = min(measure(["cmark", "--smart", batch])[0] for _ in range(3))
     os.makedirs(os.path.join(work, "trash"))
-    print(f"\nN = {size} pages per language ({2 * size} pages), shape {shape}, theme {theme}, {args.runs} runs each after a warm-up")
+    print(f"\nN = {size} pages per language ({args.languages * size} pages), shape {shape}, theme {theme}, {args.runs} runs each after a warm-up")
     print(f"  floor: cmark --smart on the same {len(files)} files in one batch: {floor:.2f} s")
     rows = []
     for mode in args.modes:
@@ -152,7 +155,7 @@ def bench_case(size, shape, theme, args, tools):
         print(f"  {mode} build (median of {args.runs}):")
         # The machine's load (1-minute average, before and after): above
         # one per core, other work took turns with the builds.
-        row = {"size": size, "shape": shape, "theme": theme, "mode": mode, "floor": floor,
+        row = {"size": size, "shape": shape, "theme": theme, "mode": mode, "floor": floor, "languages": args.languages,
                "load": max(load, os.getloadavg()[0])}
         for tool in tools:
             walls, cpus, peaks, systems = zip(*results[tool])
@@ -172,11 +175,24 @@ def bench_case(size, shape, theme, args, tools):
                 added = statistics.median(h[0] / p[0] for h, p in zip(results[tool], results[tool + "-plain"]))
                 cpu = statistics.median(h[1] / p[1] for h, p in zip(results[tool], results[tool + "-plain"]))
                 print(f"    {tool} with/without highlighting: wall {added:.2f}, CPU {cpu:.2f} (medians of pairwise ratios)")
+        row["output"] = output_size(outputs["sitegen"])
+        print("    sitegen output: {pages:,} HTML files, {average:.1f} KB a page, largest {largest:.1f} KB ({name})".format(**row["output"]))
         rows.append(row)
         shutil.rmtree(os.path.join(work, "trash"))
         os.makedirs(os.path.join(work, "trash"))
     shutil.rmtree(work, ignore_errors=True)
     return rows
+
+
+def output_size(output):
+    """The HTML files of an output: how many, their average size and the
+    largest (KB): a page that carries something growing with the site (a
+    list of every page in its folder, say) shows here before it shows in the
+    time."""
+    sizes = {name: os.path.getsize(name) for name in glob.glob(os.path.join(output, "**", "*.html"), recursive=True)}
+    largest = max(sizes, key=sizes.get)
+    return {"pages": len(sizes), "average": sum(sizes.values()) / len(sizes) / 1024,
+            "largest": sizes[largest] / 1024, "name": os.path.relpath(largest, output)}
 
 
 def per_block_cost(runs):
@@ -203,22 +219,24 @@ def print_table(rows, tools):
     """The README's table: one line per shape, theme, mode and size, with
     the growth from the smallest size measured."""
     print("\n| Shape | Theme | Build | Pages | sitegen | Peak | " + ("Hugo | Peak | Wall ratio | Memory ratio | " if "hugo" in tools else "")
-          + "× cmark floor | Growth |")
-    print("|---|---|---|---|---|---|" + ("---|---|---|---|" if "hugo" in tools else "") + "---|---|")
+          + "× cmark floor | Growth | KB a page (largest) |")
+    print("|---|---|---|---|---|---|" + ("---|---|---|---|" if "hugo" in tools else "") + "---|---|---|")
     smallest = {}
     for row in rows:
         key = (row["shape"], row["theme"], row["mode"])
         smallest.setdefault(key, row)
         first = smallest[key]
         growth = "" if first is row else f"{row['sitegen'][0] / first['sitegen'][0]:.1f}× for {row['size'] // first['size']}× pages"
-        line = f"| {row['shape']} | {row['theme']} | {row['mode']} | 2 × {row['size']:,} | {row['sitegen'][0]:.2f} s | {row['sitegen'][1]:.0f} MB |"
+        line = f"| {row['shape']} | {row['theme']} | {row['mode']} | {row['languages']} × {row['size']:,} | {row['sitegen'][0]:.2f} s | {row['sitegen'][1]:.0f} MB |"
         if "hugo" in tools:
             line += f" {row['hugo'][0]:.2f} s | {row['hugo'][1]:.0f} MB | {row['ratio']:.2f} | {row['memory']:.2f} |"
-        print(line + f" {row['sitegen'][0] / row['floor']:.1f} | {growth} |")
+        output = row["output"]
+        print(line + f" {row['sitegen'][0] / row['floor']:.1f} | {growth} | {output['average']:.1f} ({output['largest']:.0f}) |")
 
 
 def baseline_key(row, corpus):
-    return f"{corpus} {row['shape']} {row['theme']} {row['mode']} {row['size']}"
+    languages = "" if row["languages"] == 2 else f" {row['languages']} languages"
+    return f"{corpus} {row['shape']} {row['theme']} {row['mode']} {row['size']}{languages}"
 
 
 def compare_with_baseline(rows, corpus):
@@ -284,7 +302,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--shapes", nargs="+", choices=["sections", "flat", "deep"], default=["sections", "flat", "deep"])
+    parser.add_argument("--shapes", nargs="+", choices=["sections", "flat", "deep", "deep7"], default=["sections", "flat", "deep"])
+    parser.add_argument("--languages", type=int, choices=range(2, 7), default=2,
+                        help="languages in the corpus (6: nl, en, de, fr, ar right to left, ja; sitegen alone)")
     parser.add_argument("--themes", nargs="+", choices=["minimal", "shipped"], default=["minimal", "shipped"])
     parser.add_argument("--modes", nargs="+", choices=["cold", "warm"], default=["cold", "warm"])
     parser.add_argument("--no-hugo", action="store_true", help="measure sitegen alone")
@@ -309,6 +329,8 @@ def main():
         import search_bench
         search_bench.run(SITEGEN, args.sizes, args.runs)
         return
+    if args.languages > 2 and not args.no_hugo:
+        sys.exit("--languages above 2: make_hugo_site.py writes two languages; add --no-hugo")
     tools = ["sitegen"] if args.no_hugo else ["sitegen", "hugo"]
     args.highlight = args.highlight or args.code_heavy
     if args.highlight:

@@ -11,6 +11,9 @@ package enum CodeBlockTransform {
     package static let unknownLanguageKind = "code blocks in an unknown language"
     /// Mermaid diagrams are shown as their source, titled "mermaid", with one note.
     package static let mermaidKind = "Mermaid diagrams"
+    /// A fence's options sitegen cannot read: many of one kind are one line
+    /// (a real MkDocs site wrote `{ .yaml .annotate }` 39 times).
+    package static let optionProblemKind = "code block options sitegen cannot read (shown without them)"
 
     /// Returns whether it made any block. Without `highlight`, only blocks
     /// with options (a title, line numbers, marked lines) or problems are
@@ -68,7 +71,7 @@ package enum CodeBlockTransform {
         let infoColumn = (fence.column ?? 1) + marks + spaces
         for problem in problems {
             markdown.diagnostics.append(Diagnostic(.warning, file: fence.file, line: fence.line,
-                                                   column: infoColumn + problem.offset, problem.message))
+                                                   column: infoColumn + problem.offset, problem.message).of(kind: optionProblemKind))
         }
     }
 }

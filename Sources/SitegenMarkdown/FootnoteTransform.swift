@@ -23,16 +23,16 @@ import SitegenSupport
 package enum FootnoteTransform {
     package static let unusedKind = "unused footnotes"
 
+    package typealias Definition = (label: String, content: MarkdownNode, place: SourceLocation)
+
     /// Returns the ids it gave.
-    package static func apply(to markdown: ParsedMarkdown, definitions: [(label: String, content: MarkdownNode, place: SourceLocation)],
-                              labels: FootnoteLabels) -> Set<String> {
+    package static func apply(to markdown: ParsedMarkdown, definitions: [Definition], labels: FootnoteLabels) -> Set<String> {
         guard !definitions.isEmpty else { return [] }
         var notes: [String: Note] = [:]
         for definition in definitions {
             let key = definition.label.lowercased()
             if notes[key] != nil {
-                markdown.diagnostics.append(.warning("footnote '[^\(definition.label)]' is defined twice; the first definition is used",
-                                                     at: definition.place))
+                markdown.diagnostics.append(definedTwice(definition))
                 continue
             }
             notes[key] = Note(content: definition.content, place: definition.place)
@@ -46,52 +46,155 @@ package enum FootnoteTransform {
         while scopeIndex < scopes.count {
             let scope = scopes[scopeIndex]
             scopeIndex += 1
-            document.consolidateText(in: scope)
-            let texts = document.nodesBelow(scope, ofType: .text).filter { ($0.literal ?? "").contains("[^") }
-            for text in texts {
-                let referredFirst = link(text, notes: &notes, order: &order, labels: labels)
-                scopes.append(contentsOf: referredFirst.map { notes[$0]!.content })
+            for text in texts(in: scope, of: document) {
+                link(text) { key in
+                    guard notes[key] != nil else { return nil }
+                    if notes[key]!.number == 0 {
+                        order.append(key)
+                        notes[key]!.number = order.count
+                        scopes.append(notes[key]!.content)
+                    }
+                    notes[key]!.references += 1
+                    return FootnotePlan.Reference(number: notes[key]!.number, count: notes[key]!.references)
+                }
             }
         }
 
         var ids: Set<String> = ["footnotes-label"]
-        let section = document.makeCustom(
-            .customBlock,
-            onEnter: "<section class=\"footnotes\" aria-labelledby=\"footnotes-label\">\n<h2 id=\"footnotes-label\">\(labels.titleInEnglish ? CalloutLabels.markedEnglish(HTMLEscaping.escape(labels.title)) : HTMLEscaping.escape(labels.title))</h2>\n<ol>",
-            onExit: "</ol>\n</section>")
+        let section = document.makeCustom(.customBlock, onEnter: sectionOpening(labels), onExit: sectionClosing)
         for (index, key) in order.enumerated() {
             let number = index + 1
             let note = notes[key]!
             ids.insert("fn-\(number)")
-            let item = document.makeCustom(.customBlock, onEnter: "<li id=\"fn-\(number)\">", onExit: "</li>")
-            note.content.moveChildren(to: item)
-            var paragraph = item.lastChild
-            var separator = " "
-            if paragraph?.type != .paragraph {
-                paragraph = document.makeNode(.paragraph)
-                item.append(paragraph!)
-                separator = ""
-            }
-            for reference in 1...note.references {
-                let id = referenceID(number, reference)
-                ids.insert(id)
-                let name = labels.backLink + (note.references > 1 ? " (\(reference))" : "")
-                paragraph!.append(document.makeCustom(
-                    .customInline,
-                    onEnter: separator + "<a href=\"#\(id)\" class=\"footnote-back\" aria-label=\"\(HTMLEscaping.escape(name))\">↩\u{FE0E}</a>",
-                    onExit: ""))
-                separator = " "
-            }
-            section.append(item)
+            ids.formUnion((1...note.references).map { referenceID(number, $0) })
+            section.append(item(number, content: note.content, references: note.references, labels: labels, in: document))
         }
         if !order.isEmpty {
             document.root.append(section)
         }
         for definition in definitions where notes[definition.label.lowercased()]?.references == 0 {
-            markdown.diagnostics.append(.warning("footnote '[^\(definition.label)]' is defined but never referred to; it is left out",
-                                                 at: definition.place).of(kind: unusedKind))
+            markdown.diagnostics.append(unused(definition))
         }
         return ids
+    }
+
+    // MARK: A large page's pieces
+
+    /// Surveys a piece of a large page (`FootnotePlan`). false: a note
+    /// holds a heading or an image, which the whole page's render puts
+    /// after every other (ids, the first image): the page is rendered whole.
+    static func survey(_ markdown: ParsedMarkdown, definitions: [Definition], into plan: inout FootnotePlan) -> Bool {
+        let document = markdown.document
+        if markdown.census.has(.footnote) {
+            plan.surveyText(names: texts(in: document.root, of: document).flatMap(names))
+        }
+        for definition in definitions {
+            let content = definition.content
+            guard plan.surveyDefinition(definition.label.lowercased(), names: texts(in: content, of: document).flatMap(names))
+            else { continue }
+            var holdsHeadingOrImage = false
+            document.walk(from: content) { event, node in
+                if node.type == .heading || node.type == .image { holdsHeadingOrImage = true }
+            }
+            if holdsHeadingOrImage { return false }
+        }
+        return true
+    }
+
+    /// Numbers a piece's references as `plan` says, and makes the list item
+    /// of each note first defined in it, appended to the piece in a holder
+    /// (so that the transforms after this one read the notes too, as they
+    /// do the whole page's list). The pieces' items are listed at the end
+    /// of the page (`renderPieces`).
+    static func applyToPiece(_ markdown: ParsedMarkdown, definitions: [Definition], plan: inout FootnotePlan,
+                             labels: FootnoteLabels) -> (holder: MarkdownNode, items: [(number: Int, item: MarkdownNode)])? {
+        let document = markdown.document
+        if markdown.census.has(.footnote), !plan.numbers.isEmpty {
+            for text in texts(in: document.root, of: document) {
+                link(text) { plan.nextTextReference(to: $0) }
+            }
+        }
+        var items: [(number: Int, item: MarkdownNode)] = []
+        for definition in definitions {
+            let key = definition.label.lowercased()
+            let isFirst = plan.render(definitionOf: key)
+            if !isFirst { markdown.diagnostics.append(definedTwice(definition)) }
+            guard let number = plan.numbers[key] else {
+                markdown.diagnostics.append(unused(definition))
+                continue
+            }
+            guard isFirst else { continue }
+            var references = plan.references(inNote: key)[...]
+            for text in texts(in: definition.content, of: document) {
+                link(text) { label in plan.numbers[label] == nil ? nil : references.popFirst() }
+            }
+            items.append((number, item(number, content: definition.content, references: plan.referenceCounts[key]!,
+                                       labels: labels, in: document)))
+        }
+        guard !items.isEmpty else { return nil }
+        let holder = document.makeCustom(.customBlock, onEnter: "", onExit: "")
+        for (_, item) in items { holder.append(item) }
+        document.root.append(holder)
+        return (holder, items)
+    }
+
+    // MARK: Parts
+
+    /// The list's start, then each item's HTML, then `sectionClosing`: cmark
+    /// puts a line break after each (a custom block's `cr`).
+    static func sectionOpening(_ labels: FootnoteLabels) -> String {
+        let title = labels.titleInEnglish ? CalloutLabels.markedEnglish(HTMLEscaping.escape(labels.title)) : HTMLEscaping.escape(labels.title)
+        return "<section class=\"footnotes\" aria-labelledby=\"footnotes-label\">\n<h2 id=\"footnotes-label\">\(title)</h2>\n<ol>"
+    }
+
+    static let sectionClosing = "</ol>\n</section>"
+
+    /// A note's list item: its content, then a link back to each reference.
+    private static func item(_ number: Int, content: MarkdownNode, references: Int, labels: FootnoteLabels,
+                             in document: MarkdownDocument) -> MarkdownNode {
+        let item = document.makeCustom(.customBlock, onEnter: "<li id=\"fn-\(number)\">", onExit: "</li>")
+        content.moveChildren(to: item)
+        var paragraph = item.lastChild
+        var separator = " "
+        if paragraph?.type != .paragraph {
+            paragraph = document.makeNode(.paragraph)
+            item.append(paragraph!)
+            separator = ""
+        }
+        for reference in 1...references {
+            let name = labels.backLink + (references > 1 ? " (\(reference))" : "")
+            paragraph!.append(document.makeCustom(
+                .customInline,
+                onEnter: separator + "<a href=\"#\(referenceID(number, reference))\" class=\"footnote-back\" aria-label=\"\(HTMLEscaping.escape(name))\">↩\u{FE0E}</a>",
+                onExit: ""))
+            separator = " "
+        }
+        return item
+    }
+
+    private static func definedTwice(_ definition: Definition) -> Diagnostic {
+        .warning("footnote '[^\(definition.label)]' is defined twice; the first definition is used", at: definition.place)
+    }
+
+    private static func unused(_ definition: Definition) -> Diagnostic {
+        .warning("footnote '[^\(definition.label)]' is defined but never referred to; it is left out", at: definition.place)
+            .of(kind: unusedKind)
+    }
+
+    /// The text nodes below `scope` that may hold a reference, merged first.
+    private static func texts(in scope: MarkdownNode, of document: MarkdownDocument) -> [MarkdownNode] {
+        document.consolidateText(in: scope)
+        return document.nodesBelow(scope, ofType: .text).filter { ($0.literal ?? "").contains("[^") }
+    }
+
+    /// The labels (lowercased) a text node names as `[^label]`.
+    private static func names(_ text: MarkdownNode) -> [String] {
+        var names: [String] = []
+        link(text) { label in
+            names.append(label)
+            return nil
+        }
+        return names
     }
 
     private struct Note {
@@ -101,15 +204,16 @@ package enum FootnoteTransform {
         var references = 0
     }
 
-    private static func referenceID(_ number: Int, _ reference: Int) -> String {
+    static func referenceID(_ number: Int, _ reference: Int) -> String {
         reference == 1 ? "fnref-\(number)" : "fnref-\(number)-\(reference)"
     }
 
-    /// Replaces each `[^label]` of a defined note in a text node by a
-    /// reference; returns the keys of notes referred to for the first time.
-    private static func link(_ text: MarkdownNode, notes: inout [String: Note], order: inout [String], labels: FootnoteLabels) -> [String] {
-        guard let literal = text.literal else { return [] }
-        var firstTime: [String] = []
+    /// Replaces each `[^label]` in a text node that `refer` (given the
+    /// label, lowercased) makes a reference by one. Which `[^...]` are
+    /// labels does not depend on `refer`: a label holds no `[`, so the
+    /// next one starts after it either way.
+    private static func link(_ text: MarkdownNode, refer: (String) -> FootnotePlan.Reference?) {
+        guard let literal = text.literal else { return }
         var pieces: [MarkdownNode] = []
         var rest = literal[...]
         let document = text.document
@@ -117,34 +221,27 @@ package enum FootnoteTransform {
             let afterOpen = rest[open.upperBound...]
             guard let close = afterOpen.firstIndex(of: "]") else { break }
             let label = afterOpen[..<close]
-            let key = label.lowercased()
-            guard !label.isEmpty, !label.contains(where: { $0 == " " || $0 == "\t" || $0 == "[" }), notes[key] != nil else {
+            guard !label.isEmpty, !label.contains(where: { $0 == " " || $0 == "\t" || $0 == "[" }),
+                  let reference = refer(label.lowercased()) else {
                 // Not a reference: keep the text up to after "[^".
                 appendText(rest[..<open.upperBound], to: &pieces, document: document)
                 rest = afterOpen
                 continue
             }
             appendText(rest[..<open.lowerBound], to: &pieces, document: document)
-            if notes[key]!.number == 0 {
-                order.append(key)
-                notes[key]!.number = order.count
-                firstTime.append(key)
-            }
-            notes[key]!.references += 1
-            let number = notes[key]!.number
+            let number = reference.number
             pieces.append(document.makeCustom(
                 .customInline,
-                onEnter: "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(referenceID(number, notes[key]!.references))\" aria-describedby=\"footnotes-label\">\(number)</a></sup>",
+                onEnter: "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(referenceID(number, reference.count))\" aria-describedby=\"footnotes-label\">\(number)</a></sup>",
                 onExit: ""))
             rest = afterOpen[afterOpen.index(after: close)...]
         }
-        guard pieces.contains(where: { $0.type == .customInline }) else { return firstTime }
+        guard pieces.contains(where: { $0.type == .customInline }) else { return }
         appendText(rest, to: &pieces, document: document)
         for piece in pieces {
             text.insertBefore(piece)
         }
         text.unlink()
-        return firstTime
     }
 
     private static func appendText(_ text: Substring, to pieces: inout [MarkdownNode], document: MarkdownDocument) {

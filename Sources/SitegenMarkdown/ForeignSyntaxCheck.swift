@@ -22,6 +22,9 @@ package enum ForeignSyntaxCheck {
         Marker(text: "{{<", atLineStart: false, advice: "a Hugo shortcode sitegen did not read"),
         Marker(text: "{{%", atLineStart: false, advice: "a Hugo shortcode sitegen did not read"),
         Marker(text: "{%", atLineStart: false, advice: "a template tag (Jinja, Liquid, MkDocs macros), which sitegen does not run"),
+        // After the shortcodes' "{{<" and "{{%": FastAPI's docs show
+        // "@{{ user.login }}" from mkdocs-macros on its people page.
+        Marker(text: "{{", atLineStart: false, advice: "a template expression (Jinja, Liquid, MkDocs macros, Hugo), which sitegen does not expand"),
         Marker(text: "{*", atLineStart: false, advice: "an MkDocs code include sitegen did not read"),
         // Smart punctuation has made "--" a dash by now.
         Marker(text: "\u{2013}8<\u{2013}", atLineStart: true, advice: "a pymdownx snippet include sitegen did not read"),

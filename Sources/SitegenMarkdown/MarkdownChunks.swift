@@ -22,13 +22,18 @@
 /// automatic one in the whole page: the renderer then surveys every piece
 /// for them first (`mayHaveExplicitIDs`). Shortcodes and includes are
 /// expanded first, and the expanded text is cut, never inside a
-/// shortcode's inner Markdown (`pairedShortcodes`).
+/// shortcode's inner Markdown (`pairedShortcodes`). Footnotes are numbered
+/// by their first reference anywhere in the page (notes' references after
+/// the text's) and listed at its end: the renderer surveys every piece for
+/// them first too (`mayHaveFootnotes`, `FootnotePlan`), and a footnote's
+/// definition (`[^label]: text`, which the reader takes before cmark) is
+/// no link reference definition here.
 ///
 /// Pages this cannot be done for exactly are not cut (`init` returns nil):
-/// footnotes (numbered in the order of their first reference anywhere in
-/// the page, their notes listed at its end, notes referring to notes), and
 /// definitions that are not one plain line with an ASCII label, or whose
-/// label is defined twice.
+/// label is defined twice. (The renderer renders a page whole when a
+/// note holds a heading or an image: the whole page's render puts them
+/// after every other.)
 package struct MarkdownChunks {
     /// Pages below this size are parsed whole: at most a few tens of MB.
     package static let threshold = 256 * 1024
@@ -52,6 +57,8 @@ package struct MarkdownChunks {
     package let chunks: [Chunk]
     /// A line holds `{#` (or `{ #`): a heading may set its own id.
     package private(set) var mayHaveExplicitIDs = false
+    /// The text holds `[^`: the renderer numbers the notes first.
+    package private(set) var mayHaveFootnotes = false
 
     /// The pieces of `text`, or nil when it is small or cannot be cut exactly.
     /// - Parameter pairedShortcodes: for a text whose shortcodes and
@@ -60,7 +67,7 @@ package struct MarkdownChunks {
     ///   a piece never ends between the two. nil: the page's own text.
     package init?(_ text: String, census: MarkerCensus, pairedShortcodes: Set<Int>? = nil,
                   targetSize: Int = MarkdownChunks.targetSize, threshold: Int = MarkdownChunks.threshold) {
-        guard text.utf8.count >= threshold, !census.has(.footnote), pairedShortcodes != nil || !census.has(.directive) else { return nil }
+        guard text.utf8.count >= threshold, pairedShortcodes != nil || !census.has(.directive) else { return nil }
         var contiguous = text
         var explicitIDs = false
         guard let chunks = contiguous.withUTF8({ bytes in
@@ -70,6 +77,7 @@ package struct MarkdownChunks {
               chunks.count > 1 else { return nil }
         self.chunks = chunks
         self.mayHaveExplicitIDs = explicitIDs
+        self.mayHaveFootnotes = census.has(.footnote)
     }
 
     // MARK: Cutting
@@ -186,6 +194,8 @@ package struct MarkdownChunks {
         guard let colon = line.indices.first(where: { $0 > 0 && line[$0] == UInt8(ascii: ":") && line[$0 - 1] == UInt8(ascii: "]") })
         else { return nil }
         let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
+        // A footnote's definition, which the reader takes before cmark (at any indent).
+        if isFootnoteDefinition(line[indent...]) { return nil }
         guard indent <= 3, indent < line.count, line[indent] == UInt8(ascii: "[") else { return .some(nil) }
         let label = line[(indent + 1)..<(colon - 1)]
         guard !label.isEmpty, label.count <= 999,
@@ -198,6 +208,13 @@ package struct MarkdownChunks {
             return .some(nil)
         }
         return .some(normalizedLabel(label))
+    }
+
+    private static func isFootnoteDefinition(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard line.starts(with: [UInt8(ascii: "["), UInt8(ascii: "^")]),
+              let opener = BlockOpener.parse(Substring(decoding: line, as: UTF8.self)),
+              case .footnote = opener.role else { return false }
+        return true
     }
 
     /// cmark's label matching for ASCII: case folded, runs of white space as one space, trimmed.

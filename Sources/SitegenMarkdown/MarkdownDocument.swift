@@ -93,11 +93,11 @@ package final class MarkdownDocument {
         return found
     }
 
-    /// Every node of a type in the subtree of `start` (which may be detached), in document order.
-    package func nodesBelow(_ start: MarkdownNode, ofType type: MarkdownNodeType) -> [MarkdownNode] {
+    /// Every node of the given types in the subtree of `start` (which may be detached), in document order.
+    package func nodesBelow(_ start: MarkdownNode, ofType types: MarkdownNodeType...) -> [MarkdownNode] {
         var found: [MarkdownNode] = []
         walk(from: start) { event, node in
-            if event == .enter && node.type == type { found.append(node) }
+            if event == .enter && types.contains(node.type) { found.append(node) }
         }
         return found
     }

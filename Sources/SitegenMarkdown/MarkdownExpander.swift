@@ -283,8 +283,9 @@ package struct MarkdownExpander {
         case .refused(let message):
             output.diagnostics.append(.error(message, at: location))
             return
-        case .found(let text):
+        case .found(let text, let passedOver):
             found = text
+            output.includedFiles.formUnion(passedOver)
         }
         if chain.contains(found.path) {
             output.diagnostics.append(.error(

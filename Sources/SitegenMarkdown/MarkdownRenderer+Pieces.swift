@@ -25,6 +25,14 @@ struct PageState {
     /// the shortcodes whose placeholders the piece holds.
     var expanded: ExpandedMarkdown?
     var shortcodes: Range<Int>?
+    /// The page's footnotes, numbered by the survey; and the notes first
+    /// defined in the piece just rendered, listed at the page's end.
+    var footnotes = FootnotePlan()
+    /// The callout types titled by their label in the piece, with the place
+    /// of the first: GitHub's (`> [!NOTE]`), then other generators' blocks,
+    /// which the page's GitHub callouts come before (as in a whole render).
+    var calloutLabels: (github: [String: SourceLocation], blocks: [String: SourceLocation]) = ([:], [:])
+    var notes: [(number: Int, html: String, links: [MarkdownLink])] = []
 
     /// Starts on a piece: what `render` is given for it.
     mutating func enter(_ chunk: MarkdownChunks.Chunk, of source: SourceText, expanded page: ExpandedMarkdown?) -> SourceText {
@@ -118,9 +126,9 @@ extension MarkdownRenderer {
         imageSize: (MarkdownLink) -> ImageSize?
     ) -> RenderedMarkdown? {
         var page = PageState()
-        if chunks.mayHaveExplicitIDs || census.has(.markerRun) {
+        if chunks.mayHaveExplicitIDs || chunks.mayHaveFootnotes || census.has(.markerRun) {
             guard surveyPieces(chunks, of: source, expanded: expanded, census: census, options: options, page: &page) else { return nil }
-            page.headingIDs = page.blockIDs
+            page.headingIDs = page.blockIDs.union(page.footnotes.ids)
         }
         var result = RenderedMarkdown(html: "", headings: [], links: [], calloutLabelsUsed: [:], diagnostics: [])
         // Room the HTML will likely need, so it is not copied as it grows
@@ -130,6 +138,8 @@ extension MarkdownRenderer {
         var rawIDs: [String] = []
         var authorIDs: [String] = []
         var dropped = RawHTMLTransform.Dropped()
+        var notes: [Int: (html: String, links: [MarkdownLink])] = [:]
+        var githubCallouts: [String: SourceLocation] = [:], blockCallouts: [String: SourceLocation] = [:]
         for chunk in chunks.chunks {
             let text = page.enter(chunk, of: source, expanded: expanded)
             // Links and places are reported against the piece's lines: move
@@ -158,15 +168,32 @@ extension MarkdownRenderer {
                 if moved.file == source.path { moved.line = moved.line.map { $0 + offset } }
                 return moved
             }
-            result.calloutLabelsUsed.merge(part.calloutLabelsUsed.mapValues(shift)) { first, _ in first }
+            githubCallouts.merge(page.calloutLabels.github.mapValues(shift)) { first, _ in first }
+            blockCallouts.merge(page.calloutLabels.blocks.mapValues(shift)) { first, _ in first }
             result.includedFiles.formUnion(part.includedFiles)
             result.hasCode = result.hasCode || part.hasCode
             result.hasTabs = result.hasTabs || part.hasTabs
             rawIDs += page.rawHTML.ids
             authorIDs += part.htmlIDs
             dropped.add(page.rawHTML.dropped, lineOffset: offset)
+            for note in page.notes {
+                notes[note.number] = (note.html, note.links.map { $0.shifted(by: offset, in: source.path) })
+            }
+        }
+        // The notes, listed at the end in the order of their numbers, as
+        // the whole page's render lists them.
+        if !page.footnotes.numbers.isEmpty {
+            guard notes.count == page.footnotes.numbers.count else { return nil }
+            if !result.html.isEmpty, !result.html.hasSuffix("\n") { result.html += "\n" }
+            result.html += FootnoteTransform.sectionOpening(options.footnoteLabels) + "\n"
+            for number in 1...notes.count {
+                result.html += notes[number]!.html
+                result.links += notes[number]!.links
+            }
+            result.html += FootnoteTransform.sectionClosing + "\n"
         }
         result.links += rawLinks
+        result.calloutLabelsUsed = githubCallouts.merging(blockCallouts) { first, _ in first }
         result.htmlIDs = rawIDs + authorIDs
         // The reader warns of blocks nested too deep once per page.
         var warnedDeep = false
@@ -183,8 +210,9 @@ extension MarkdownRenderer {
 extension MarkdownRenderer {
     /// Finds, before any piece is rendered, what the whole page reserves
     /// before its first automatic heading id (`PageState.blockIDs`,
-    /// `explicitIDs`). A piece costs a second parse, without highlighting
-    /// or HTML. false: a piece is not self-contained.
+    /// `explicitIDs`), and numbers its footnotes (`FootnotePlan`). A piece
+    /// costs a second parse, without highlighting or HTML. false: a piece
+    /// is not self-contained, or a note cannot be listed from its piece.
     static func surveyPieces(_ chunks: MarkdownChunks, of source: SourceText, expanded: ExpandedMarkdown?, census: MarkerCensus,
                              options: MarkdownOptions, page: inout PageState) -> Bool {
         var survey = PageState()
@@ -196,6 +224,8 @@ extension MarkdownRenderer {
         }
         page.blockIDs = survey.blockIDs
         page.explicitIDs = survey.explicitIDs
+        page.footnotes = survey.footnotes
+        page.footnotes.number()
         return true
     }
 }

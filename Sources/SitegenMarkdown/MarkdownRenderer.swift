@@ -43,7 +43,7 @@ public enum MarkdownRenderer {
             return renderPieces(chunks, of: source, census: census, options: options, rewriteLink: rewriteLink, imageSize: imageSize)
         }
         // Shortcodes and includes first; the expanded text is cut.
-        guard !census.has(.footnote), let expanded = MarkdownExpander.expand(source, settings: options.shortcodes, census: census)
+        guard let expanded = MarkdownExpander.expand(source, settings: options.shortcodes, census: census)
         else { return nil }
         page.expanded = expanded
         let paired = Set(ShortcodePlaceholder.numbers(in: expanded.text[...]).closes)
@@ -85,10 +85,21 @@ public enum MarkdownRenderer {
         page.tabGroups = blocks.tabGroups
         let highlighted = !page.surveying && (options.highlight || options.fenceOptions)
             && CodeBlockTransform.apply(to: markdown, highlight: options.highlight, grouped: blocks.groupedCode)
-        let calloutTypes = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
-            .merging(blocks.labelsUsed) { first, _ in first }
-        // Notes first, so the extensions below also read their text.
-        let footnoteIDs = FootnoteTransform.apply(to: markdown, definitions: blocks.footnotes, labels: options.footnoteLabels)
+        let githubCallouts = CalloutTransform.apply(to: markdown, labels: options.calloutLabels)
+        page.calloutLabels = (githubCallouts, blocks.labelsUsed)
+        let calloutTypes = githubCallouts.merging(blocks.labelsUsed) { first, _ in first }
+        // Notes first, so the extensions below also read their text. A
+        // large page's are numbered by a survey of its pieces first.
+        var footnoteIDs: Set<String> = []
+        var notes: (holder: MarkdownNode, items: [(number: Int, item: MarkdownNode)])?
+        if page.surveying {
+            guard FootnoteTransform.survey(markdown, definitions: blocks.footnotes, into: &page.footnotes) else { return nil }
+        } else if page.piece != nil {
+            notes = FootnoteTransform.applyToPiece(markdown, definitions: blocks.footnotes, plan: &page.footnotes,
+                                                   labels: options.footnoteLabels)
+        } else {
+            footnoteIDs = FootnoteTransform.apply(to: markdown, definitions: blocks.footnotes, labels: options.footnoteLabels)
+        }
         // GitHub's extras, each only when the page has its character (a
         // walk of the tree is most of their cost). cmark splits text at
         // brackets and other delimiters: they read it whole.
@@ -102,8 +113,8 @@ public enum MarkdownRenderer {
         if strikes { StrikethroughTransform.apply(to: markdown) }
         if autolinks { AutolinkTransform.apply(to: markdown) }
         ForeignSyntaxCheck.apply(to: markdown)
-        // Footnotes are numbered across the page: pages with them are not cut.
-        if page.piece != nil, !footnoteIDs.isEmpty { return nil }
+        // A piece's notes go to the page's end: their links, after the text's.
+        notes?.holder.unlink()
         if page.surveying {
             page.blockIDs.formUnion(blocks.ids)
             page.explicitIDs.formUnion(HeadingAnchors.explicitIDs(in: markdown))
@@ -116,30 +127,35 @@ public enum MarkdownRenderer {
         let headings = HeadingAnchors.assign(in: markdown, taken: &page.headingIDs, nextNumber: &page.headingNumbers,
                                              pageExplicitIDs: page.explicitIDs, style: options.headingIDs)
 
-        var links: [MarkdownLink] = []
         var images: [(node: MarkdownNode, size: ImageSize?)] = []
         // One walk for the links and for the code blocks left as cmark's
         // (no language, or highlighting off).
         var hasCode = highlighted || shortcodes.hasCode || rawHTML.hasCode
-        for node in markdown.document.nodes(ofType: .link, .image, .codeBlock) {
-            if node.type == .codeBlock {
-                hasCode = true
-                continue
+        func readLinks(below start: MarkdownNode) -> [MarkdownLink] {
+            var links: [MarkdownLink] = []
+            for node in markdown.document.nodesBelow(start, ofType: .link, .image, .codeBlock) {
+                if node.type == .codeBlock {
+                    hasCode = true
+                    continue
+                }
+                let location = markdown.location(of: node)
+                var link = MarkdownLink(
+                    kind: node.type == .image ? .image : .link,
+                    destination: node.url ?? "",
+                    line: location.line ?? 1,
+                    column: location.column ?? 1,
+                    file: location.file == source.path ? nil : location.file)
+                link.byName = link.kind == .link && expanded?.refTargets.contains(link.destination) == true
+                links.append(link)
+                if let rewritten = rewriteLink(link) {
+                    node.url = rewritten
+                }
+                if link.kind == .image { images.append((node, imageSize(link))) }
             }
-            let location = markdown.location(of: node)
-            var link = MarkdownLink(
-                kind: node.type == .image ? .image : .link,
-                destination: node.url ?? "",
-                line: location.line ?? 1,
-                column: location.column ?? 1,
-                file: location.file == source.path ? nil : location.file)
-            link.byName = link.kind == .link && expanded?.refTargets.contains(link.destination) == true
-            links.append(link)
-            if let rewritten = rewriteLink(link) {
-                node.url = rewritten
-            }
-            if link.kind == .image { images.append((node, imageSize(link))) }
+            return links
         }
+        var links = readLinks(below: markdown.document.root)
+        let noteLinks = notes?.items.map { readLinks(below: $0.item) } ?? []
         if options.images { ImageTransform.apply(to: markdown, images: images, firstIsLazy: rawHTML.leadsImages || page.imageSeen) }
         page.imageSeen = page.imageSeen || !images.isEmpty || rawHTML.hasImage
         page.rawHTML = rawHTML
@@ -161,6 +177,10 @@ public enum MarkdownRenderer {
                 onExit: "")
             node.replace(with: anchored)
         }
+
+        page.notes = notes?.items.enumerated().map { index, note in
+            (note.number, markdown.document.renderHTML(note.item), noteLinks[index])
+        } ?? []
 
         return RenderedMarkdown(
             html: markdown.document.renderHTML(),

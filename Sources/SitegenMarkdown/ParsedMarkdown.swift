@@ -104,13 +104,15 @@ package final class ParsedMarkdown {
         }
         // cmark gives a link the line where it ends (with the column where
         // it starts) when its text or target wraps: go back to the line
-        // that has its `[` (or `![`) at that column.
+        // that has its `[` (or `![`) at that column. An autolink (`<...>`)
+        // never wraps: its own line has its `<`.
         var line = node.startLine
         let marker = UInt8(ascii: node.type == .image ? "!" : "[")
         func hasMarker(_ line: Int) -> Bool {
             let bytes = lines.line(line).utf8
             guard node.startColumn >= 1, node.startColumn <= bytes.count else { return false }
-            return bytes[bytes.index(bytes.startIndex, offsetBy: node.startColumn - 1)] == marker
+            let byte = bytes[bytes.index(bytes.startIndex, offsetBy: node.startColumn - 1)]
+            return byte == marker || (line == node.startLine && node.type == .link && byte == UInt8(ascii: "<"))
         }
         if !hasMarker(line), let found = (max(1, line - 100)..<line).reversed().first(where: hasMarker) {
             line = found

@@ -25,7 +25,9 @@ package struct ShortcodeCall: Sendable, Hashable {
 /// What a site answers when the reader asks for an included file.
 package enum IncludedText: Sendable, Hashable {
     /// The file's text; its `path` is the name diagnostics use (site-relative).
-    case found(SourceText)
+    /// `passedOver`: the places looked at first, where no file was: one
+    /// made there later is included instead, so the page depends on them.
+    case found(SourceText, passedOver: [String] = [])
     /// The file cannot be included; the message says why and what to do.
     case refused(String)
 }

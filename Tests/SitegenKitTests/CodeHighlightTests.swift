@@ -101,6 +101,17 @@ import SitegenTestSupport
         #expect(output.html.contains("<code class=\"language-yaml linenos\">"))
     }
 
+    /// A real MkDocs site (FastAPI's docs) writes Material's `.annotate` on
+    /// 39 fences: one summary line, not 39.
+    @Test func manyBadOptionsAreOneSummaryLine() {
+        let output = highlighted(String(repeating: "```yaml { .annotate }\na: 1\n```\n\n", count: 11))
+        #expect(output.diagnostics.count == 11)
+        let lines = DiagnosticSummary.lines(output.diagnostics, verbose: false)
+        #expect(lines == [
+            "test.md:1:11: warning: 11 \(CodeBlockTransform.optionProblemKind) (first: test.md:1:11, test.md:5:11, test.md:9:11, ...); --verbose lists them all",
+        ])
+    }
+
     @Test func optionsInsideAListAreWarnedAtTheirColumn() {
         let output = highlighted("- item\n\n  ```go hl_lines=\"0\"\n  x\n  ```\n")
         #expect(output.diagnostics.map(\.place) == ["test.md:3:9"])

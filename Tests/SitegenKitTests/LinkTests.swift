@@ -20,6 +20,13 @@ import SitegenTestSupport
         #expect(rendered.links.map { [$0.line, $0.column] } == [[3, 5], [5, 24]])
     }
 
+    /// An autolink (`<...>`) never wraps: it keeps its own line, not that
+    /// of a `[` above it in the same column.
+    @Test func anAutolinkKeepsItsLine() {
+        let rendered = render("[a](a.md)\n\n<https://example.com/x>\n")
+        #expect(rendered.links.map { [$0.line, $0.column] } == [[1, 1], [3, 1]])
+    }
+
     @Test func referenceDefinitionUnderATableIsNotARow() {
         let rendered = render("| a |\n|---|\n| [x][two] |\n[two]:\n  two.md\n  \"Title\"")
         #expect(rendered.html.contains("<td data-label=\"a\"><a href=\"two.md\" title=\"Title\">x</a></td>"))

@@ -291,6 +291,15 @@ import SitegenTestSupport
         ])
     }
 
+    /// mkdocs-macros' `{{ expression }}` in text (FastAPI's people page);
+    /// in code it is an example.
+    @Test func templateExpressionsInTextAreLocatedWarnings() {
+        let rendered = render("Answers: {{ user.answers }} and `{{ shown }}`.\n\n`{{ code }}` only.\n")
+        #expect(rendered.diagnostics.map { "\($0.place) \($0.kind ?? "")" } == [
+            "test.md:1:10 lines in another generator's syntax ('{{')",
+        ])
+    }
+
     @Test func mermaidIsCodeWithItsLanguageShownAndANote() {
         let rendered = render("```mermaid\ngraph TD\n```\n", options: MarkdownOptions(highlight: true))
         #expect(rendered.html.contains("<figcaption>mermaid</figcaption>"))

@@ -157,6 +157,28 @@ import SitegenTestSupport
         #expect(seen == (0..<children).map { "Page \($0)" })
     }
 
+    /// A list page links at most seven list pages: the first, the last,
+    /// and its own with two on either side, gaps marked. Before, each of a
+    /// folder's list pages linked every other (100 links on each of 100 at
+    /// 10,000 pages in one folder).
+    @Test func aListPageLinksAtMostSevenListPages() throws {
+        let site = Self.site(children: 2_000)
+        func numbers(_ page: Int) throws -> [String] {
+            let context = try S.context(site, page == 1 ? "en/list/" : "en/list/page/\(page)/")
+            return S.list(S.field(context["pagination"], "pages")).map { entry in
+                let number = S.field(entry, "number").map { if case .int(let n) = $0 { n } else { 0 } } ?? 0
+                let gap = S.field(entry, "isAfterGap").map { if case .bool(true) = $0 { "…" } else { "" } } ?? "?"
+                return gap + String(number)
+            }
+        }
+        #expect(try numbers(1) == ["1", "2", "3", "…20"])
+        #expect(try numbers(4) == ["1", "2", "3", "4", "5", "6", "…20"])
+        #expect(try numbers(10) == ["1", "…8", "9", "10", "11", "12", "…20"])
+        #expect(try numbers(20) == ["1", "…18", "19", "20"])
+        for page in 1...20 { #expect(try numbers(page).count <= 7) }
+        #expect(NavigationContext.pageWindow(current: 3, count: 7).map(\.number) == Array(1...7))
+    }
+
     @Test func theSwitcherKeepsThePageOfTheListOrFallsBackToItsFirstPage() throws {
         // en has 250 children (3 list pages); nl translates 120 (2).
         var pages = Self.site(children: 250).pages.filter { $0.generated == nil }

@@ -55,6 +55,28 @@ import SitegenTestSupport
         "Broken {{< nosuch >}} and [a link](page.md).\n",
     ]
 
+    /// Footnotes: references in text, headings, tables, links and code;
+    /// definitions anywhere (several times, in a list item, in a block,
+    /// with indented blocks, unused), notes referring to notes (one only
+    /// from a note, one to itself), a label in another case, one undefined.
+    static let footnoteBlocks: [String] = [
+        "Text[^1] and again[^1], then [^Two] and [^none], which nobody defined.\n",
+        "## Heading with a note[^three]\n",
+        "## Footnotes label\n\n## Fn 1\n",
+        "`[^1]` in code, and [a link [^1] inside](linked.md).\n",
+        "| a | b |\n|---|---|\n| cell[^two] | [the guide] |\n",
+        "[^1]: Note one, see [^two] and [the guide] and [a link](one.md).\n",
+        "[^two]: Note two\ncontinued *lazily* and [^1] and [^only-from-a-note].\n\n    Its second paragraph [^two].\n\n    ```\n    code in a note\n    ```\n",
+        "[^three]: Three is defined [^three] here.\n",
+        // (Links sitegen makes get the place of their block; a note's first
+        // paragraph has none: autolinks come in its second.)
+        "[^only-from-a-note]: Referred to from note two alone, ~~struck~~.\n\n    An autolink: www.example.com/note.\n",
+        "[^unused]: Nobody refers to this one [^1] or [an unused link](unused.md).\n",
+        "- an item\n\n  [^in-list]: Defined in a list item [^1].\n\nA reference to the list's note[^in-list].\n",
+        ":::warning\nIn a block[^in-block].\n\n[^in-block]: Defined in a block.\n\n:::\n",
+        "[^code-only]:\n\n    ```\n    only code\n    ```\n\nRefers to a note of code[^code-only].\n",
+    ]
+
     /// Each defined once in a page, anywhere.
     static let definitions = ["[the guide]: /guide.md \"Guide\"\n", "[LATER]:   https://example.com/later\n"]
 
@@ -102,6 +124,29 @@ import SitegenTestSupport
         #expect(a.hasCode == b.hasCode && a.hasTabs == b.hasTabs)
     }
 
+    /// A page rendered in pieces of a line or so, expected the same as whole.
+    static func cutFinely(_ text: String) throws -> RenderedMarkdown {
+        let cut = try #require(Self.pieces(text, options: MarkdownOptions(), targetSize: 1))
+        expectSame(cut, whole(text, options: MarkdownOptions()))
+        return cut
+    }
+
+    /// Renders each page whole and in pieces at 3 cut sizes, and expects
+    /// the same; returns how many times a page was cut.
+    static func expectPiecesAsWhole(_ pages: [String], options: MarkdownOptions) -> Int {
+        var cutPages = 0
+        for (index, page) in pages.enumerated() {
+            let whole = whole(page, options: options)
+            for target in [1, 40, 300] {
+                guard let pieces = pieces(page, options: options, targetSize: target) else { continue }
+                cutPages += 1
+                if pieces.html != whole.html { Issue.record("page \(index), target \(target) differs") }
+                expectSame(pieces, whole)
+            }
+        }
+        return cutPages
+    }
+
     @Test(arguments: [RawHTMLPolicy.drop, .allow])
     func piecesRenderAsTheWholePage(policy: RawHTMLPolicy) {
         let options = MarkdownOptions(rawHTML: policy, images: true)
@@ -144,10 +189,73 @@ import SitegenTestSupport
         #expect(cutPages > 50)
     }
 
+    /// Pages with footnotes: numbered across the pieces, listed at the end.
+    @Test(arguments: [RawHTMLPolicy.drop, .allow])
+    func footnotePiecesRenderAsTheWholePage(policy: RawHTMLPolicy) {
+        let options = MarkdownOptions(rawHTML: policy, images: true)
+        let pages = Self.pages(count: 40, blocks: Self.blocks + Self.footnoteBlocks + Self.footnoteBlocks, seed: 27)
+        #expect(Self.expectPiecesAsWhole(pages, options: options) > 100)
+    }
+
+    /// Footnotes in included files and in a shortcode's inner Markdown.
+    @Test func expandedFootnotePiecesRenderAsTheWholePage() {
+        var settings = ShortcodeTests.settings
+        let included = settings.include
+        settings.include = { path, from in
+            guard path == "notes.md" else { return included(path, from) }
+            return .found(SourceText("Included[^1] and [^inc].\n\n[^inc]: A note from an included file [^two].\n", path: "snippets/notes.md"))
+        }
+        let options = MarkdownOptions(shortcodes: settings, images: true)
+        let blocks = Self.blocks + Self.shortcodeBlocks + Self.footnoteBlocks + [
+            "{{< include \"notes.md\" >}}\n",
+            "{{% box title=\"Noted\" %}}\nIn a box[^1].\n\n[^boxed]: Defined in a box.\n\nAnd its reference[^boxed].\n\n{{% /box %}}\n",
+        ]
+        #expect(Self.expectPiecesAsWhole(Self.pages(count: 20, blocks: blocks, seed: 28), options: options) > 30)
+    }
+
+    /// Notes are numbered by first reference, the text's before the notes':
+    /// a note only a later note refers to comes after every note the text
+    /// names, wherever the pieces define them. (`[^a b]` is no label: its
+    /// definition is a link's, which every piece naming it gets.)
+    @Test func notesAreNumberedAcrossPieces() throws {
+        let text = "[^c]: Third, named by a note [^b].\n\nText[^a] and [^b].\n\n" + String(repeating: "Para.\n\n", count: 20)
+            + "[^a]: First, names [^c].\n\n[^b]: Second.\n\nAgain[^a] and [^a b].\n\n[^a]: Defined twice.\n\n[^a b]: /a-link\n"
+        let pieces = try Self.cutFinely(text)
+        #expect(pieces.html.contains("<li id=\"fn-3\">\n<p>Third, named by a note <sup class=\"footnote-ref\"><a href=\"#fn-2\" id=\"fnref-2-2\""))
+        #expect(pieces.html.contains("id=\"fnref-1-2\""))
+        #expect(pieces.diagnostics.map(\.message) == ["footnote '[^a]' is defined twice; the first definition is used"])
+        #expect(pieces.diagnostics.first?.line == 51)
+        #expect(pieces.links.map(\.destination) == ["/a-link"])
+    }
+
+    /// A page that defines a note takes `footnotes-label` from its
+    /// headings, even when no note is referred to (as the whole render does).
+    @Test func aDefinitionAloneTakesTheListsID() throws {
+        let text = "## Footnotes label\n\n" + String(repeating: "Para.\n\n", count: 20) + "[^x]: Never referred to.\n"
+        let pieces = try Self.cutFinely(text)
+        #expect(pieces.headings.map(\.id) == ["footnotes-label-1"])
+        #expect(pieces.diagnostics.map(\.line) == [43])
+    }
+
+    /// The place of each callout type's first label, as the whole render
+    /// names it: a GitHub callout's (`> [!NOTE]`) before a block's.
+    @Test func calloutLabelsArePlacedAsInTheWholePage() throws {
+        let text = ":::note\nA block.\n:::\n\n" + String(repeating: "Para.\n\n", count: 20) + "> [!NOTE]\n> GitHub's.\n"
+        #expect(try Self.cutFinely(text).calloutLabelsUsed["note"]?.line == 45)
+    }
+
+    /// A note with a heading or an image is listed after every other of
+    /// the page's (ids, the first image): such a page is rendered whole.
+    @Test func aNoteWithAHeadingOrImageIsNotRenderedInPieces() {
+        for note in ["[^1]: Note.\n\n    ## A heading in a note\n", "[^1]: Note ![image](pic.png).\n"] {
+            let text = "Text[^1].\n\n" + String(repeating: "Para.\n\n", count: 20) + note
+            #expect(Self.pieces(text, options: MarkdownOptions(), targetSize: 1) == nil)
+        }
+    }
+
     @Test func pagesThatCannotBeCutExactlyAreNot() {
         let census = { (text: String) in MarkerCensus(text) }
         for text in [
-            "Note[^1].\n\n" + String(repeating: "Para.\n\n", count: 50) + "[^1]: A footnote.\n",
             "[a]: /one\n\n" + String(repeating: "Para [a].\n\n", count: 50) + "[A]: /two\n",
             "[a]:\n/split\n\n" + String(repeating: "Para [a].\n\n", count: 50),
             "> [a]: /quoted\n\n" + String(repeating: "Para [a].\n\n", count: 50),
@@ -164,9 +272,7 @@ import SitegenTestSupport
     @Test func automaticIDsAvoidIDsSetLaterInThePage() throws {
         let text = "## Mine\n\n## Tab 1 1\n\n" + String(repeating: "Para.\n\n", count: 20)
             + "## Later {#mine}\n\n=== \"A\"\n    a\n\n## Mine\n"
-        let options = MarkdownOptions()
-        let pieces = try #require(Self.pieces(text, options: options, targetSize: 1))
-        Self.expectSame(pieces, Self.whole(text, options: options))
+        let pieces = try Self.cutFinely(text)
         #expect(pieces.headings.map(\.id) == ["mine-1", "tab-1-1-1", "mine", "mine-2"])
     }
 

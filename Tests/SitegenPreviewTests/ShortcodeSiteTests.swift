@@ -78,6 +78,23 @@ import SitegenTestSupport
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
+    /// FastAPI's docs write `{* ../../docs_src/app.py *}` from the folder
+    /// of mkdocs.yml: outside the site folder here, and the error names the
+    /// site's file that the path means.
+    @Test func anIncludeWrittenFromAnotherFolderNamesTheSitesFile() throws {
+        let site = try SiteFixtures.copy("shortcodes")
+        try FileManager.default.createDirectory(atPath: site + "/examples", withIntermediateDirectories: true)
+        try "print('hi')\n".write(toFile: site + "/examples/app.py", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: site + "/content/en/tutorial", withIntermediateDirectories: true)
+        try "# Steps\n\n{* ../../examples/app.py *}\n\n{* ../../examples/none.py *}\n"
+            .write(toFile: site + "/content/en/tutorial/steps.md", atomically: true, encoding: .utf8)
+        let (report, _) = try SiteFixtures.build(site)
+        #expect(report.errors.map(\.description) == [
+            "content/en/tutorial/steps.md:3:1: error: included file '../../examples/app.py' is outside the site folder; include files of the site only; '/examples/app.py' is a file of the site: write that (a path from the site folder starts with '/')",
+            "content/en/tutorial/steps.md:5:1: error: included file '../../examples/none.py' is outside the site folder; include files of the site only",
+        ])
+    }
+
     /// Hugo's `ref` by name: the path from the page first, then the one
     /// page of the language with that name (a file, or a folder's page),
     /// or whose path ends so; two of them, or none, a located error.

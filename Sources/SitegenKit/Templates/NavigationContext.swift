@@ -200,7 +200,12 @@ struct NavigationContext {
 
     /// On a section page with more than `pagination` children: `number`,
     /// `count`, `isFirst`, `previous` and `next` (`url`, `number`), and
-    /// `pages` (`number`, `url`, `isCurrent`). False elsewhere.
+    /// `pages` (`number`, `url`, `isCurrent`, `isAfterGap`): the first and
+    /// last list pages and the two on either side of this one
+    /// (`pageWindow`), as Hugo's and MkDocs Material's pagination show them.
+    /// Every number on every list page made each list page carry a link per
+    /// hundred pages of the folder: 100 on each of 100 list pages at 10,000
+    /// pages, 1,000 on each of 1,000 at 100,000. False elsewhere.
     func pagination() -> TemplateData {
         guard let tree, let node, !isStep, tree.nodes[node].isSection else { return .bool(false) }
         let section = tree.nodes[node].page
@@ -213,12 +218,24 @@ struct NavigationContext {
         }
         var values: [String: TemplateData] = [
             "number": .int(listNumber), "count": .int(numbers.count), "isFirst": .bool(listNumber == 1),
-            "pages": .list(numbers.map { ["number": .int($0), "url": url($0), "isCurrent": .bool($0 == listNumber)] }),
+            "pages": .list(Self.pageWindow(current: listNumber, count: numbers.count).map {
+                ["number": .int($0.number), "url": url($0.number), "isCurrent": .bool($0.number == listNumber), "isAfterGap": .bool($0.isAfterGap)]
+            }),
         ]
         // Always there, so that inside `{{#pagination}}` a template never
         // reaches the page's own `previous` and `next`.
         values["previous"] = listNumber > 1 ? ["number": .int(listNumber - 1), "url": url(listNumber - 1)] : false
         values["next"] = listNumber < numbers.count ? ["number": .int(listNumber + 1), "url": url(listNumber + 1)] : false
         return .object(values)
+    }
+
+    /// The list page numbers a list page links: all of up to seven, else
+    /// the first, the last, and `current` with two on either side; a
+    /// number after a left-out one is `isAfterGap`. At most seven, however
+    /// long the list.
+    static func pageWindow(current: Int, count: Int) -> [(number: Int, isAfterGap: Bool)] {
+        let shown = count <= 7 ? Array(1...count)
+            : ([1, count] + Array(max(1, current - 2)...min(count, current + 2))).reduce(into: Set<Int>()) { $0.insert($1) }.sorted()
+        return shown.enumerated().map { index, number in (number, index > 0 && shown[index - 1] != number - 1) }
     }
 }

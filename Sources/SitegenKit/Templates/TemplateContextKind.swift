@@ -205,7 +205,8 @@ enum TemplateContextKind: CaseIterable, Sendable {
         .init("children", .list(TemplateShape.treeEntry()), lazy: true, "a section page's pages and sub-sections") { $0.navigation.children() },
         .init("hasChildren", .value, lazy: true, "children is not empty") { $0.navigation.hasChildren() },
         .init("pagination", .object(["number": .value, "count": .value, "isFirst": .value,
-                                     "previous": pageLink, "next": pageLink, "pages": .list(pageLink)]), lazy: true,
+                                     "previous": pageLink, "next": pageLink,
+                                     "pages": .list(.object(["number": .value, "url": .value, "isCurrent": .value, "isAfterGap": .value]))]), lazy: true,
               "a long section list's pages") { $0.navigation.pagination() },
         .init("translations", .list(.object(contentLanguage.fields.merging(
             ["url": .value, "isCurrent": .value, "isAvailable": .value, "isFallback": .value]) { $1 })), lazy: true,
