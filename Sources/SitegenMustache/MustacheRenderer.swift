@@ -179,8 +179,7 @@ public struct MustacheRenderer {
             return values[key]
         case .lookup(let lookup):
             // Looking outwards for a name must not count as asking for it.
-            if probing && !lookup.contains(key) { return nil }
-            return lookup.value(forKey: key)
+            return probing ? lookup.probe(key) : lookup.value(forKey: key)
         default:
             return nil
         }

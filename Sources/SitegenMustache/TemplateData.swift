@@ -36,6 +36,16 @@ public protocol TemplateLookup: AnyObject {
     /// Whether the key exists, without side effects: used when a name's first
     /// part is looked for in every enclosing section.
     func contains(_ key: String) -> Bool
+    /// The key's value when it exists, looked for in an enclosing section:
+    /// asking whether it exists must not count as asking for it.
+    func probe(_ key: String) -> TemplateData?
+}
+
+extension TemplateLookup {
+    /// Whether the key exists, then its value: two look-ups.
+    public func probe(_ key: String) -> TemplateData? {
+        contains(key) ? value(forKey: key) : nil
+    }
 }
 
 extension TemplateData: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,

@@ -36,8 +36,9 @@ import SitegenTestSupport
             #expect(Set(declared.map(\.name)).subtracting(context.names).subtracting(["decision", "banner", "searchURL"]).isEmpty, "\(page.path)")
             #expect(context.computed.isEmpty, "nothing lazy is made before a template reads it")
             #expect(Set(declared.filter(\.isLazy).map(\.name)).isSubset(of: context.names))
-            guard case .object(let fields)? = context["page"] else { Issue.record("no page"); continue }
-            #expect(Set(fields.keys).isSubset(of: TemplateContextKind.pageFields.map(\.name)), "\(page.path)")
+            guard case .lookup(let fields as DeclaredValues<PageValueInput>)? = context["page"] else { Issue.record("no page"); continue }
+            #expect(fields.names.isSubset(of: TemplateContextKind.pageFields.map(\.name)), "\(page.path)")
+            #expect(fields.names.contains("title") && !fields.names.contains("missing"), "\(page.path)")
             if let decision = page.decision {
                 var decisionContext = DecisionContext(site: site, page: page, fileLinks: false)
                 guard case .object(let values) = decisionContext.values(decision, render: { _ in "" }) else { Issue.record("no decision"); continue }

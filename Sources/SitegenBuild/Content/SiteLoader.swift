@@ -23,6 +23,11 @@ package enum SiteLoader {
         load(try list(root))
     }
 
+    /// Reads the listed files.
+    package static func load(_ listing: Listing) -> (SiteSource, [Diagnostic]) {
+        load(listing, known: nil)
+    }
+
     /// The site folder's files as listed, before any is read: their
     /// versions tell an unchanged site without reading it (`BuildInputs`).
     package struct Listing: Sendable {
@@ -64,8 +69,9 @@ package enum SiteLoader {
                        configVersion: FileVersion.of(root + "/" + SiteLayout.configFile), diagnostics: diagnostics, started: started)
     }
 
-    /// Reads the listed files.
-    package static func load(_ listing: Listing) -> (SiteSource, [Diagnostic]) {
+    /// Reads the listed files; of the pages in `known`, only those whose
+    /// file changed since.
+    static func load(_ listing: Listing, known: KnownPages?) -> (SiteSource, [Diagnostic]) {
         let root = listing.root
         let configPath = root + "/" + SiteLayout.configFile
         var diagnostics = listing.diagnostics
@@ -74,7 +80,7 @@ package enum SiteLoader {
         let config = reader.text(configPath, display: SiteLayout.configFile, into: &diagnostics)
             ?? SourceText("", path: SiteLayout.configFile)
         var source = SiteSource(root: root, config: config)
-        loadContent(listing.contentFiles, reader: reader, into: &source, diagnostics: &diagnostics)
+        loadContent(listing.contentFiles, reader: reader, known: known.map { ($0, listing.started) }, into: &source, diagnostics: &diagnostics)
         source.languageFolders = listing.languageFolders
         for file in listing.flowFiles where file.relativePath.hasSuffix(".yml") {
             let display = SiteLayout.content(SiteLayout.decisionsFolder + "/" + file.relativePath)
@@ -93,7 +99,8 @@ package enum SiteLoader {
 
     /// The language folders: UI strings, other files, and the pages, which
     /// are read and decoded on every core after the listing.
-    private static func loadContent(_ files: [ListedFile], reader: Reader, into source: inout SiteSource, diagnostics: inout [Diagnostic]) {
+    private static func loadContent(_ files: [ListedFile], reader: Reader, known: (pages: KnownPages, started: Int64)?,
+                                    into source: inout SiteSource, diagnostics: inout [Diagnostic]) {
         var pageFiles: [(language: String, path: String, file: ListedFile)] = []
         for file in files {
             let parts = file.relativePath.split(separator: "/", maxSplits: 1).map(String.init)
@@ -116,19 +123,27 @@ package enum SiteLoader {
                 source.contentFiles.append(SiteSource.StaticFile(relativePath: file.relativePath, bytes: bytes))
             }
         }
-        let texts = Cores.map(pageFiles.map(\.file)) { file in
-            var problems: [Diagnostic] = []
-            let text = reader.text(file.absolutePath, display: SiteLayout.content(file.relativePath), into: &problems)
-            return (text, problems)
-        }
         var readAs: [String: [String: String]] = [:]
         for (language, files) in Dictionary(grouping: pageFiles, by: \.language) {
             readAs[language] = FolderPageName.readAs(files.map(\.path))
         }
-        for ((language, written, _), (text, problems)) in zip(pageFiles, texts) {
+        let knownPages = pageFiles.map { language, written, file -> KnownPage? in
+            guard let (pages, started) = known else { return nil }
+            return pages.page(file, display: SiteLayout.content(file.relativePath), relativePath: readAs[language]?[written] ?? written,
+                              reader: reader, started: started)
+        }
+        let texts = Cores.map(Array(zip(pageFiles.map(\.file), knownPages))) { file, known in
+            var problems: [Diagnostic] = []
+            let display = SiteLayout.content(file.relativePath)
+            let text = known != nil ? SourceText("", path: display) : reader.text(file.absolutePath, display: display, into: &problems)
+            return (text, problems)
+        }
+        for (((language, written, _), (text, problems)), known) in zip(zip(pageFiles, texts), knownPages) {
             diagnostics += problems
             let path = readAs[language]?[written] ?? written
-            if let text {
+            if let known {
+                source.pages.append(SiteSource.PageFile(language: language, relativePath: path, source: text!, known: known))
+            } else if let text {
                 source.pages.append(SiteSource.PageFile(language: language, relativePath: path, source: text))
             } else {
                 source.unreadablePages.insert(PageID(language: language, path: path))

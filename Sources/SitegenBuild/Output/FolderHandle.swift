@@ -70,8 +70,13 @@ final class FolderHandle: Sendable {
             guard errno == ENOENT else { return false }
             existing -= 1
         }
-        for part in parts[existing...] {
-            let made = mkdirat(inside, part, 0o755) == 0 || errno == EEXIST
+        for (index, part) in parts[existing...].enumerated() {
+            let created = mkdirat(inside, part, 0o755) == 0
+            // The last folder, just made here: nothing but it can stand
+            // there, so it is not opened to see (two of a cold build's ten
+            // calls a page, opening and closing it).
+            if created && existing + index == parts.count - 1 { break }
+            let made = created || errno == EEXIST
             let next = made ? openat(inside, part, SiteFileReader.O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1
             if inside != descriptor { close(inside) }
             guard next >= 0 else { return false }

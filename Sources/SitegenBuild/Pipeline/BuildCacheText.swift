@@ -20,7 +20,8 @@ import SitegenSupport
 /// A	target	targetSource	fragment	file	line	column	needed	via
 /// D	severity	file	line	column	message	kind
 /// S	key ...  M	asset ...  F	file	stamp
-/// E	<number of pages>         the last line
+/// K	content/nl/page.md ...    per page file, its facts (`PageFactsText`)
+/// E	<number of pages>	<number of page files>   the last line
 /// ```
 /// An optional field is `-` when absent and `+value` when present.
 enum BuildCacheText {
@@ -67,6 +68,10 @@ enum BuildCacheText {
         line(["translations", optional(cache.report.translations)])
         for problem in cache.report.diagnostics { line(["R"] + diagnostic(problem)) }
         for page in cache.pages {
+            if let lines = page.encoded {
+                out += lines
+                continue
+            }
             line(["P", page.path.value, page.source, page.output])
             if !page.ids.isEmpty { line(["I"] + page.ids) }
             if !page.linkedPages.isEmpty { line(["L"] + page.linkedPages.map(\.value)) }
@@ -79,8 +84,15 @@ enum BuildCacheText {
             if !page.missingAssets.isEmpty { line(["M"] + page.missingAssets) }
             for (file, stamp) in page.includedFiles.sorted(by: { $0.key < $1.key }) { line(["F", file, stamp]) }
         }
+        for facts in cache.facts {
+            if let lines = facts.encoded {
+                out += lines
+                continue
+            }
+            for fields in PageFactsText.lines(facts, diagnostic: diagnostic) { line(fields) }
+        }
         // The end, so that a file cut at a line's end is not taken for whole.
-        line(["E", String(cache.pages.count)])
+        line(["E", String(cache.pages.count), String(cache.facts.count)])
         return out
     }
 
@@ -130,11 +142,34 @@ enum BuildCacheText {
         guard named.count == 10 else { throw Malformed() }
         if headerOnly { return cache }
         cache.pages.reserveCapacity(lines.count / 4)
+        var facts: [[String]] = []
+        // Where the entry or facts being read start in `bytes` (`Entry.encoded`).
+        var start = 0
+        func ended(at end: Int) throws(Malformed) {
+            if !facts.isEmpty {
+                cache.facts.append(try PageFactsText.facts(facts, encoded: bytes[start..<end]))
+            } else if !cache.pages.isEmpty {
+                cache.pages[cache.pages.count - 1].encoded = bytes[start..<end]
+            }
+        }
         for line in lines[next...] {
             let fields = try self.fields(line)
             let values = fields.dropFirst()
+            // A page file's facts: a `K` line and the lines up to the next.
+            if fields[0] == "K" {
+                try ended(at: line.startIndex)
+                facts = [fields]
+                start = line.startIndex
+                continue
+            }
+            if !facts.isEmpty {
+                facts.append(fields)
+                continue
+            }
             if fields[0] == "P" {
                 guard values.count == 3 else { throw Malformed() }
+                try ended(at: line.startIndex)
+                start = line.startIndex
                 cache.pages.append(BuildCache.Entry(path: SitePath(fields[1]), source: fields[2], output: fields[3]))
                 continue
             }
@@ -160,7 +195,8 @@ enum BuildCacheText {
                 throw Malformed()
             }
         }
-        guard try fields(end) == ["E", String(cache.pages.count)] else { throw Malformed() }
+        try ended(at: end.startIndex)
+        guard try fields(end) == ["E", String(cache.pages.count), String(cache.facts.count)] else { throw Malformed() }
         return cache
     }
 
@@ -175,7 +211,7 @@ enum BuildCacheText {
     }
 
     /// A diagnostic's six fields (`D` and `R` lines).
-    private static func diagnostic(_ values: ArraySlice<String>) throws(Malformed) -> Diagnostic {
+    static func diagnostic(_ values: ArraySlice<String>) throws(Malformed) -> Diagnostic {
         let values = Array(values)
         guard values.count == 6, let severity = Diagnostic.Severity(rawValue: values[0]) else { throw Malformed() }
         return Diagnostic(severity, file: values[1], line: try optional(values[2]).map(number),

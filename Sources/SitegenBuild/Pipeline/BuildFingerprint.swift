@@ -23,9 +23,7 @@ struct BuildFingerprint: Sendable {
     init(_ resolved: SiteBuilder.ResolvedSite, options: BuildOptions) {
         let source = resolved.source
         sitegen = Self.sitegenIdentity
-        var site = FNV1a.Running()
-        site.add(source.root)
-        self.site = site.hex
+        site = Self.siteIdentity(root: source.root)
         var settings = FNV1a.Running()
         for option in [options.baseURL ?? "", "\(options.includeDrafts)", "\(options.fileLinks)"] { settings.add(option) }
         settings.add(source.config.text)
@@ -58,12 +56,22 @@ struct BuildFingerprint: Sendable {
         var navigation = FNV1a.Running()
         for fact in resolved.site.navigationFacts { navigation.add(fact) }
         self.navigation = navigation.hex
+        let known = resolved.known
         let hashes = Cores.map(source.pages) { page in
+            // A page not read: its file's text is the one the build before hashed.
+            if page.known != nil, let facts = known?.facts[page.source.path] { return facts.sourceHash }
             var hash = FNV1a.Running()
             hash.add(page.source.text)
             return hash.hex
         }
         pageSources = Dictionary(zip(source.pages.map(\.source.path), hashes)) { first, _ in first }
+    }
+
+    /// The site folder's hash.
+    static func siteIdentity(root: String) -> String {
+        var site = FNV1a.Running()
+        site.add(root)
+        return site.hex
     }
 
     /// sitegen's version and its executable's file (`FileVersion`).

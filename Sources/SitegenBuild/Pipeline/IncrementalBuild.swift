@@ -19,6 +19,10 @@ enum IncrementalBuild {
         var output: String?
         /// The trusted cache's inputs (`BuildInputs`).
         var inputs: String?
+        /// The cache's lines of each page of the site (in `site.pages`'
+        /// order) this build does not render, written again as they are
+        /// (`BuildCache.Entry.encoded`); nil for the others.
+        var encoded: [ArraySlice<UInt8>?] = []
 
         /// Whether the cache of a build that rendered no page from this
         /// reuse, wrote `output` from `inputs` and indexed with `search` is
@@ -28,27 +32,57 @@ enum IncrementalBuild {
         }
     }
 
+    /// The cache the build before left beside the output, read and
+    /// decoded once: its pages' facts feed loading (`knownPages`), the
+    /// rest `reuse`.
+    enum Previous {
+        case none
+        case unreadable
+        case cache(BuildCache)
+
+        init(_ staged: StagedOutput) {
+            guard let bytes = staged.readCache() else {
+                self = .none
+                return
+            }
+            self = (try? BuildCache(decoding: bytes)).map(Previous.cache) ?? .unreadable
+        }
+
+        /// The pages of the cache, when this sitegen wrote it for the
+        /// site folder `root`.
+        func knownPages(root: String) -> KnownPages? {
+            guard case .cache(let cache) = self, cache.sitegen == BuildFingerprint.sitegenIdentity,
+                  cache.site == BuildFingerprint.siteIdentity(root: root), !cache.facts.isEmpty else { return nil }
+            return KnownPages(cache.facts)
+        }
+    }
+
     static func reuse(_ resolved: SiteBuilder.ResolvedSite, fingerprint: BuildFingerprint, templateIDs: Set<String>,
-                      staged: StagedOutput, log: (SiteBuilder.Step) -> Void) -> Reuse {
-        guard let bytes = staged.readCache() else { return Reuse() }
+                      staged: StagedOutput, previous: Previous, log: (SiteBuilder.Step) -> Void) -> Reuse {
         func ignored(_ reason: String) -> Reuse {
             log(SiteBuilder.Step(name: "note", detail: "\(staged.cacheName) beside the output was ignored: \(reason); every page is rendered"))
             return Reuse()
         }
-        guard let cache = try? BuildCache(decoding: bytes) else {
-            return ignored("it is not a build cache this sitegen can read")
+        let cache: BuildCache
+        switch previous {
+        case .none: return Reuse()
+        case .unreadable: return ignored("it is not a build cache this sitegen can read")
+        case .cache(let decoded): cache = decoded
         }
         guard cache.sitegen == fingerprint.sitegen else { return ignored("another sitegen wrote it") }
         guard cache.site == fingerprint.site else { return ignored("it is of another site folder") }
         guard let current = staged.currentManifest else { return Reuse() }
         guard cache.output == current else { return ignored("it does not describe the output as it is now") }
-        return Reuse(pages: pages(of: cache, resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, log: log),
-                     search: cache.search, output: cache.output, inputs: cache.inputs)
+        var encoded: [ArraySlice<UInt8>?] = []
+        let pages = pages(of: cache, resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, encoded: &encoded, log: log)
+        return Reuse(pages: pages, search: cache.search, output: cache.output, inputs: cache.inputs, encoded: encoded)
     }
 
-    /// The pages of a trusted cache this build reuses; nil: none.
+    /// The pages of a trusted cache this build reuses, and their lines
+    /// in it (`encoded`); nil: none.
     private static func pages(of cache: BuildCache, _ resolved: SiteBuilder.ResolvedSite, fingerprint: BuildFingerprint,
-                              templateIDs: Set<String>, staged: StagedOutput, log: (SiteBuilder.Step) -> Void) -> IncrementalInput? {
+                              templateIDs: Set<String>, staged: StagedOutput, encoded: inout [ArraySlice<UInt8>?],
+                              log: (SiteBuilder.Step) -> Void) -> IncrementalInput? {
         guard cache.settings == fingerprint.settings, cache.navigation == fingerprint.navigation else {
             log(SiteBuilder.Step(name: "incremental", detail: "options, settings, templates, strings or the navigation changed: every page is rendered", isDetail: true))
             return nil
@@ -56,8 +90,11 @@ enum IncrementalBuild {
         let site = resolved.site
         let entries = Dictionary(cache.pages.map { ($0.path, $0) }) { first, _ in first }
         var changes: Set<String> = []
+        var pageEntries: [BuildCache.Entry] = []
+        pageEntries.reserveCapacity(site.pages.count)
         for page in site.pages {
             guard let entry = entries[page.path] else { return nil }
+            pageEntries.append(entry)
             if entry.source != fingerprint.pageSources[page.sourcePath] ?? "" { changes.insert(page.sourcePath) }
         }
         var includedFiles: [String: String] = [:]
@@ -72,21 +109,25 @@ enum IncrementalBuild {
             render = affected
         }
         // The others keep their files, or render after all when those are gone.
-        let pages = site.pages.filter { !render.contains($0.path) }
-        let kept = Cores.map(pages) { page in staged.keep(page.path, stamp: entries[page.path]!.output) }
-        render.formUnion(zip(pages, kept).filter { !$1 }.map { $0.0.path })
+        let kept = Cores.map(Array(site.pages.indices)) { [render, pageEntries] index in
+            !render.contains(site.pages[index].path) && staged.keep(site.pages[index].path, stamp: pageEntries[index].output)
+        }
+        render.formUnion(zip(site.pages, kept).filter { !$1 }.map { $0.0.path })
+        // A page kept is what the cache says of it, line for line: its
+        // file, settings, navigation, included files and output as they were.
+        encoded = zip(pageEntries, kept).map { entry, isKept in isKept ? entry.encoded : nil }
         return IncrementalInput(cache: rendererCache, select: { [render] _ in render })
     }
 
     /// Leaves the cache of a build that has just been committed. When it
     /// cannot be written (a note), the old one stays, describing an output
     /// that is gone: the next build does not trust it.
-    static func save(_ rendering: SiteBuilder.Rendering, fingerprint: BuildFingerprint, templateIDs: Set<String>,
+    static func save(_ rendering: SiteBuilder.Rendering, facts: [PageFacts], fingerprint: BuildFingerprint, templateIDs: Set<String>,
                      search: String?, inputs: String?, report: BuildCache.Report, reused: Reuse, staged: StagedOutput,
                      log: (SiteBuilder.Step) -> Void) {
         guard let output = staged.committedManifest,
               !reused.isCurrent(renderedPages: rendering.renderedPages, output: output, search: search, inputs: inputs) else { return }
-        let cache = BuildCache(rendering, fingerprint: fingerprint, templateIDs: templateIDs,
+        let cache = BuildCache(rendering, facts: facts, encoded: reused.encoded, fingerprint: fingerprint, templateIDs: templateIDs,
                                outputStamps: staged.writtenStamps, output: output, search: search, inputs: inputs, report: report)
         do {
             try staged.writeCache(cache.encoded())

@@ -104,7 +104,10 @@ public enum SiteBuilder {
             case .changed(let staged): opened = staged
             }
         }
-        guard let resolved = try resolve(options, report: &report, log: log, listing: listing) else {
+        // The cache the build before left: the pages it read need not be read again.
+        var previous = opened.map(IncrementalBuild.Previous.init)
+        let known = previous?.knownPages(root: listing.root)
+        guard let resolved = try resolve(options, report: &report, log: log, listing: listing, known: known, keepingFacts: true) else {
             report.diagnostics.append(Diagnostic(.warning, file: SiteLayout.configFile,
                 "the pages were not checked, because the settings have errors; fix them and build again"))
             return finish(report, since: start, clock: clock)
@@ -146,7 +149,10 @@ public enum SiteBuilder {
         let fingerprint = BuildFingerprint(resolved, options: options)
         let templateIDs = resolved.templates.templateIDs
         let reuse = options.clean ? IncrementalBuild.Reuse()
-            : IncrementalBuild.reuse(resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged, log: log)
+            : IncrementalBuild.reuse(resolved, fingerprint: fingerprint, templateIDs: templateIDs, staged: staged,
+                                     previous: previous ?? IncrementalBuild.Previous(staged), log: log)
+        // What reuse took of the cache is all the build needs of it now.
+        previous = nil
         // Some pages render: few files change, written into the output itself.
         if reuse.pages != nil && pagefind == nil { staged.writeInPlace() }
         let rendering = render(resolved, options, report: &report, log: log, progress: progress,
@@ -163,7 +169,7 @@ public enum SiteBuilder {
                                               included: Array(rendering.cache.includedFiles), search: pagefind?.identity, settled: true)
                 let done = BuildCache.Report(pagesPerLanguage: report.pagesPerLanguage, diagnostics: sorted(report.diagnostics),
                                               translations: resolved.site.translationStatus?.summaryLine)
-                IncrementalBuild.save(rendering, fingerprint: fingerprint, templateIDs: templateIDs, search: pagefind?.identity,
+                IncrementalBuild.save(rendering, facts: resolved.pageFacts, fingerprint: fingerprint, templateIDs: templateIDs, search: pagefind?.identity,
                                       inputs: inputs, report: done, reused: reuse, staged: staged, log: log)
             } catch {
                 report.diagnostics.append(Diagnostic(.error, file: report.output, "\(error)"))
@@ -214,6 +220,10 @@ public enum SiteBuilder {
         package var loadDiagnostics: [Diagnostic]
         package var site: Site
         package var templates: TemplateSet
+        /// The pages the build before read, made from its cache (`KnownPages`).
+        var known: KnownPages?
+        /// What this build knows of each page file, for the next (`PageFacts`).
+        var pageFacts: [PageFacts] = []
     }
 
     /// Steps 1 to 3: load, resolve, render; no writing. Nil when the settings
@@ -234,10 +244,22 @@ public enum SiteBuilder {
         _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void = { _ in },
         incremental: IncrementalInput = IncrementalInput(), listing: SiteLoader.Listing? = nil
     ) throws -> ResolvedSite? {
+        try resolve(options, report: &report, log: log, incremental: incremental, listing: listing, known: nil, keepingFacts: false)
+    }
+
+    /// `resolve`, making the `known` pages from their facts, and with
+    /// `keepingFacts` (and a `listing`), keeping every page's facts.
+    static func resolve(
+        _ options: BuildOptions, report: inout BuildReport, log: (Step) -> Void = { _ in },
+        incremental: IncrementalInput = IncrementalInput(), listing: SiteLoader.Listing?, known: KnownPages?, keepingFacts: Bool
+    ) throws -> ResolvedSite? {
         // 1. Load.
-        var (source, loadProblems, parsedConfig, configProblems) = try SitePipeline.load(options.source, loaded: incremental.loaded, listing: listing)
+        var (source, loadProblems, parsedConfig, configProblems) = try SitePipeline.load(options.source, loaded: incremental.loaded,
+                                                                                          listing: listing, known: known)
         report.diagnostics += loadProblems + configProblems
-        log(Step(name: "load", detail: "\(source.pages.count) Markdown files, \(source.templates.count) templates, \(source.assets.count + source.contentFiles.count) other files"))
+        let unread = source.pages.count(where: { $0.known != nil })
+        let notRead = unread == 0 ? "" : " (\(unread) unchanged since the build before, not read)"
+        log(Step(name: "load", detail: "\(source.pages.count) Markdown files\(notRead), \(source.templates.count) templates, \(source.assets.count + source.contentFiles.count) other files"))
         for file in source.themeFiles {
             log(Step(name: "theme", detail: file.isBuiltIn ? "\(file.path): built in" : "\(file.path): the site's templates/\(file.path)", isDetail: true))
         }
@@ -264,7 +286,12 @@ public enum SiteBuilder {
 
         // 2. Resolve: pages, URLs, translations; and the templates, so that
         // every error found before rendering is known before writing starts.
-        let (site, resolveProblems) = SiteResolver.resolve(source, config: config, includeDrafts: options.includeDrafts, cache: incremental.pageCache)
+        let read = incremental.pageCache ?? (keepingFacts ? SiteResolver.PageCache() : nil)
+        let (site, resolveProblems) = SiteResolver.resolve(source, config: config, includeDrafts: options.includeDrafts, cache: read)
+        var pageFacts: [PageFacts] = []
+        if keepingFacts, let listing, let read {
+            pageFacts = PageFacts.collect(source, listing: listing, read: read, known: known)
+        }
         report.diagnostics += resolveProblems
         report.pagesPerLanguage = config.languages.map { language in (language.code, site.pages(in: language.code).count) }
         log(Step(name: "resolve", detail: report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ") + " pages"))
@@ -272,7 +299,7 @@ public enum SiteBuilder {
         for note in HostingNotes.notes(baseURL: config.baseURL?.description, fileLinks: options.fileLinks) { log(Step(name: "note", detail: note)) }
         let (templates, templateProblems) = TemplateSet.load(source.templates)
         report.diagnostics += templateProblems
-        return ResolvedSite(source: source, loadDiagnostics: loadProblems, site: site, templates: templates)
+        return ResolvedSite(source: source, loadDiagnostics: loadProblems, site: site, templates: templates, known: known, pageFacts: pageFacts)
     }
 
     /// The output folder (absolute): `--output`, else the settings'
@@ -305,7 +332,7 @@ public enum SiteBuilder {
         }
         let only = cache == nil ? nil : incremental.select?(site)
         let (plan, renderProblems, newCache) = renderer.render(progress: renderProgress, cache: cache, only: only, sink: sink)
-        report.diagnostics += renderProblems
+        report.diagnostics += renderProblems + (resolved.known?.diagnostics ?? [])
         report.fileCount = plan.files.count
         let rendered = only.map { paths in site.pages.filter { paths.contains($0.path) || cache?.pages[$0.path] == nil }.count } ?? site.pages.count
         let reused = rendered == total ? "" : " (\(rendered) rendered, \(total - rendered) unchanged since the build before)"

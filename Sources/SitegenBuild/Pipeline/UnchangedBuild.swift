@@ -27,7 +27,7 @@ enum UnchangedBuild {
               let config = SiteConfig.parse(text.text, file: text.path).0 else { return .changed(nil) }
         let (output, problem) = SiteBuilder.outputFolder(options, config: config, root: listing.root)
         let parent = (output as NSString).deletingLastPathComponent
-        guard problem == nil, config.lastUpdated != .git,
+        guard problem == nil,
               FileManager.default.fileExists(atPath: parent + "/" + StagedOutput.cacheName(of: (output as NSString).lastPathComponent))
         else { return .changed(nil) }
         var search: String?
@@ -37,7 +37,8 @@ enum UnchangedBuild {
         }
         guard let staged = try? StagedOutput(output: output, source: listing.root, waiting: { log(SiteBuilder.Step(name: "wait", detail: $0)) })
         else { return .changed(nil) }
-        guard let bytes = staged.readCache(), let cache = try? BuildCache(decoding: bytes, headerOnly: true),
+        // Opened even for `lastUpdated: git`: the build reads its cache's page facts.
+        guard config.lastUpdated != .git, let bytes = staged.readCache(), let cache = try? BuildCache(decoding: bytes, headerOnly: true),
               let inputs = cache.inputs, cache.output == staged.currentManifest,
               inputs == BuildInputs.hash(listing, options: options, lastUpdated: config.lastUpdated, included: cache.included,
                                          search: search, settled: false),

@@ -81,3 +81,12 @@ package struct PageAlias: Sendable, Hashable {
         return SitePath(normalized + (isFile ? "" : "/"))
     }
 }
+
+extension PageAlias {
+    /// An alias as read before (`path` as `init?` leaves it).
+    package init(path: String, fromSiteRoot: Bool, location: SourceLocation) {
+        self.path = path
+        self.fromSiteRoot = fromSiteRoot
+        self.location = location
+    }
+}

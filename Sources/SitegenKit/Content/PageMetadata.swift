@@ -213,3 +213,12 @@ package struct PageMetadata: Sendable, Hashable {
             && slug.trimmingSpaces == slug[...] && !slug.containsControlCharacter
     }
 }
+
+extension PageMetadata {
+    /// A page's metadata with only its title (for a reader that sets the
+    /// rest); in an extension, so that the memberwise one stays.
+    package init(title: String) {
+        self.init(title: title, linkTitle: nil, description: nil, slug: nil, translationKey: nil, weight: nil, draft: false,
+                  layout: nil, params: [:])
+    }
+}

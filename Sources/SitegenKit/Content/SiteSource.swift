@@ -8,13 +8,18 @@ package struct SiteSource: Sendable {
         package var language: String
         /// Path inside the language folder, with `/` separators: `guides/a.md`.
         package var relativePath: String
-        /// The file's text (its `path` is the site-relative path for diagnostics).
+        /// The file's text (its `path` is the site-relative path for diagnostics);
+        /// empty when the page is `known`.
         package var source: SourceText
+        /// The page as a build before read it from this file, unchanged
+        /// since: the file was not read.
+        package var known: KnownPage?
 
-        package init(language: String, relativePath: String, source: SourceText) {
+        package init(language: String, relativePath: String, source: SourceText, known: KnownPage? = nil) {
             self.language = language
             self.relativePath = relativePath
             self.source = source
+            self.known = known
         }
     }
 

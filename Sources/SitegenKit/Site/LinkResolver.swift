@@ -37,6 +37,8 @@ package struct LinkResolver {
     private(set) var anchorChecks: [AnchorCheck] = []
     /// The pages the links lead to.
     private(set) var linkedPages: Set<SitePath> = []
+    /// The tables of the places this page's links are written in, looked up at the first link.
+    private var tables: LinkResolutions.Tables?
 
     init(site: Site, page: Page, fileLinks: Bool, resolutions: LinkResolutions? = nil) {
         self.site = site
@@ -65,12 +67,12 @@ package struct LinkResolver {
         let suffix = (query.map { "?" + $0 } ?? "") + (fragment.map { "#" + $0 } ?? "")
         var quoted: String { "link target '\(destination)'" }
         let decoded = path.removingPercentEncodingIfPossible
-        let resolution = resolutions?.resolve(decoded, in: page, site: site) ?? LinkTargets(site: site, page: page).resolve(decoded)
-        switch resolution {
+        let resolved = resolve(decoded)
+        switch resolved.resolution {
         case .found(.file(let file)):
             return file.relative(from: page.path, fileLinks: fileLinks) + suffix
         case .found(.page(let found, let translated)):
-            return self.link(to: found, translated: translated, fragment: fragment, at: location).map { $0 + suffix }
+            return self.link(to: translated ? resolved.translation : found, fragment: fragment, at: location).map { $0 + suffix }
                 ?? (site.home(of: page.language)?.path ?? SitePath(page.language + "/")).relative(from: page.path, fileLinks: fileLinks)
         case let .ambiguous(first, firstReading, second, secondReading):
             diagnostics.append(.error(
@@ -81,7 +83,8 @@ package struct LinkResolver {
                 switch pageNames.find(decoded) {
                 case .one(let relativePath):
                     if let found = site.page(writtenAs: relativePath, in: page.contentLanguage) {
-                        return self.link(to: found, translated: true, fragment: fragment, at: location).map { $0 + suffix }
+                        return self.link(to: site.page(found.translationKey, in: page.language), fragment: fragment, at: location)
+                            .map { $0 + suffix }
                             ?? (site.home(of: page.language)?.path ?? SitePath(page.language + "/")).relative(from: page.path, fileLinks: fileLinks)
                     }
                 case .several(let paths):
@@ -118,6 +121,15 @@ package struct LinkResolver {
         return nil
     }
 
+    /// What a decoded link path written in this page resolves to.
+    private mutating func resolve(_ decoded: String) -> LinkResolutions.Resolved {
+        guard let resolutions else {
+            return LinkResolutions.Resolved(LinkTargets(site: site, page: page).resolve(decoded), in: page.language, site: site)
+        }
+        if tables == nil { tables = resolutions.tables(of: page) }
+        return tables!.resolve(decoded, in: page, site: site)
+    }
+
     /// The language's pages by name, for Hugo's `ref`.
     private var pageNames: PageNames {
         resolutions?.pageNames(in: page.contentLanguage, site: site) ?? PageNames(site.pages(in: page.contentLanguage))
@@ -130,7 +142,8 @@ package struct LinkResolver {
         let path = LinkResolver.parts(of: link.destination).path
         let decoded = path.removingPercentEncodingIfPossible
         guard !path.isEmpty,
-              case .found(.file(let file)) = resolutions?.resolve(decoded, in: page, site: site) ?? LinkTargets(site: site, page: page).resolve(decoded),
+              case .found(.file(let file)) = resolutions?.resolve(decoded, in: page, site: site).resolution
+                ?? LinkTargets(site: site, page: page).resolve(decoded),
               let bytes = site.contentFiles[file] ?? site.rootFiles[file] else { return nil }
         return ImageSize(bytes)
     }
@@ -139,12 +152,8 @@ package struct LinkResolver {
     /// this page is published in when it was found in the language its text
     /// is written in (or the default language's, for a page not translated);
     /// nil when it is left out there (the caller links the home page).
-    private mutating func link(to found: Page, translated: Bool, fragment: String?, at location: SourceLocation) -> String? {
-        var target = found
-        if translated {
-            guard let translated = site.page(found.translationKey, in: page.language) else { return nil }
-            target = translated
-        }
+    private mutating func link(to target: Page?, fragment: String?, at location: SourceLocation) -> String? {
+        guard let target else { return nil }
         linkedPages.insert(target.path)
         if let fragment {
             // A fallback page repeats its original's links; a link of it that

@@ -20,6 +20,11 @@ package enum SiteResolver {
             get { entries.withLock { $0[file] } }
             set { entries.withLock { $0[file] = newValue } }
         }
+
+        /// The page read from `file` (nil when it had errors), and the problems reading found.
+        package func read(_ file: String) -> (page: Page?, diagnostics: [Diagnostic])? {
+            self[file].map { ($0.page, $0.diagnostics) }
+        }
     }
 
     /// What the steps of `resolve` find along the way.
@@ -135,6 +140,10 @@ package enum SiteResolver {
         let files = source.pages.filter { codes.contains($0.language) }
         let parsed = ResultSlots<(Page?, [Diagnostic])>(count: files.count)
         let fresh = files.indices.filter { index in
+            if let known = files[index].known {
+                parsed[index] = (knownPage(files[index], known), known.diagnostics)
+                return false
+            }
             guard let entry = cache?[files[index].source.path], entry.source == files[index].source else { return true }
             parsed[index] = (entry.page, entry.diagnostics)
             return false
@@ -337,14 +346,35 @@ package enum SiteResolver {
             diagnostics.append(Diagnostic(.warning, file: file.source.path,
                 "slug is ignored on an index.md page, which takes its folder's name"))
         }
+        var page = makePage(file, metadata: metadata, body: body)
+        page.setFrontMatter(split.yamlText, line: split.yamlStartLine)
+        return page
+    }
+
+    /// The page of a file a build before read (`KnownPage`), as `readPage` made it.
+    static func knownPage(_ file: SiteSource.PageFile, _ known: KnownPage) -> Page {
+        var page = makePage(file, metadata: known.metadata, body: known.body)
+        page.setFrontMatter(known.frontMatterYAML.map { $0[...] }, line: known.frontMatterLine)
+        return page
+    }
+
+    /// A page of its language folder: its key and URL follow from its file and front matter.
+    static func makePage(_ file: SiteSource.PageFile, metadata: PageMetadata, body: MarkdownBody) -> Page {
         let key = file.relativePath == "index.md" ? TranslationKey.home
             : .page(metadata.translationKey ?? String(file.relativePath.dropLast(".md".count)))
-        var page = Page(
+        return Page(
             language: file.language, contentLanguage: file.language, sourcePath: file.source.path,
             relativePath: file.relativePath, translationKey: key, metadata: metadata,
             body: body, path: path(of: file.relativePath, slug: metadata.slug, in: file.language))
-        page.setFrontMatter(split.yamlText, line: split.yamlStartLine)
-        return page
+    }
+
+    /// The body `readPage` gives the page of `source` titled `title`:
+    /// without its first heading when that is the title. Nil when the
+    /// front matter is not closed.
+    package static func body(of source: SourceText, title: String) -> SourceText? {
+        guard let split = try? FrontMatter.split(source) else { return nil }
+        if let heading = BodyTitle(split.markdown), heading.text == title { return heading.rest.source }
+        return split.markdown.source
     }
 
     /// Whether a file of a language folder is its folder's page (`index.md`).

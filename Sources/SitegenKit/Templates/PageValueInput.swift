@@ -11,14 +11,14 @@ final class PageValueInput {
     let page: Page
     let content: RenderedMarkdown
     let link: (SitePath) -> String
-    let navigation: NavigationContext
+    /// Made for the first navigation value a template reads.
+    lazy var navigation = NavigationContext(site: context.site, page: page, link: link)
 
     init(context: TemplateContext, page: Page, content: RenderedMarkdown, link: @escaping (SitePath) -> String) {
         self.context = context
         self.page = page
         self.content = content
         self.link = link
-        navigation = NavigationContext(site: context.site, page: page, link: link)
     }
 
     var site: Site { context.site }
@@ -52,9 +52,9 @@ final class PageValueInput {
 
     var original: TemplateData? {
         site.original(of: page).map { original in
-            .object(context.languageFields(site.config.defaultLanguage).merging([
+            .object(context.languageFields(site.config.defaultLanguage, adding: [
                 "url": .text(link(original.path)), "title": .text(original.metadata.title),
-            ]) { $1 })
+            ]))
         }
     }
 

@@ -7,16 +7,18 @@ struct TemplateContext {
     let fileLinks: Bool
 
     /// The context of a content page, made from the declarations of its
-    /// context (`TemplateContextKind`): the values that grow with the site
-    /// (navigation, translations, alternates, the section tree's values,
-    /// a search page's A–Z list) are made only when a template reads them.
+    /// context (`TemplateContextKind`), each made when a template reads it:
+    /// the values that grow with the site (navigation, translations,
+    /// alternates, the section tree's values, a search page's A–Z list) are
+    /// there even when a template only asks whether they are.
     func page(_ page: Page, content: RenderedMarkdown, strings: UIStringLookup, assets: AssetLookup) -> LazyValues {
         let link = { [fileLinks] (target: SitePath) in target.relative(from: page.path, fileLinks: fileLinks) }
         let input = PageValueInput(context: self, page: page, content: content, link: link)
         let kind: TemplateContextKind = page.generated?.searchPart != nil ? .search : .page
-        let (eager, lazy) = TemplateValueDeclaration.values(kind.pageDeclarations, of: input)
-        let values = common(language: site.config.language(page.language)!, at: page.path, strings: strings, assets: assets)
-        return LazyValues(values.merging(eager) { $1 }, lazy: lazy)
+        let common = CommonValueInput(context: self, language: site.config.language(page.language)!, path: page.path,
+                                      strings: strings, assets: assets, absoluteBase: nil)
+        return LazyValues(page: DeclaredValues(kind.pageTable, of: input),
+                          common: DeclaredValues(TemplateContextKind.commonTable, of: common))
     }
 
     /// The language chooser's (`index.html`) or the 404 page's context:
@@ -40,9 +42,17 @@ struct TemplateContext {
         .object(languageFields(language))
     }
 
-    /// A language's fields (`TemplateContextKind.language`).
-    func languageFields(_ language: Language) -> [String: TemplateData] {
-        TemplateValueDeclaration.fields(TemplateContextKind.language, of: language)
+    /// A language's fields (`TemplateContextKind.language`), and `extra`,
+    /// made at their size in one dictionary (made and then merged into a
+    /// copy, the languages' fields of every page's language links were 1 %
+    /// of a link-heavy build).
+    func languageFields(_ language: Language, adding extra: KeyValuePairs<String, TemplateData> = [:]) -> [String: TemplateData] {
+        var fields = [String: TemplateData](minimumCapacity: TemplateContextKind.language.count + extra.count)
+        for declaration in TemplateContextKind.language {
+            if let value = declaration.make?(language) { fields[declaration.name] = value }
+        }
+        for (key, value) in extra { fields[key] = value }
+        return fields
     }
 
     /// The language's top-level pages as seen from `path` (the 404 page:
@@ -68,12 +78,12 @@ struct TemplateContext {
             let target = site.page(page.translationKey, in: language.code)
                 ?? page.translationKey.section.flatMap { site.page($0, in: language.code) }
             let path = target?.path ?? site.home(of: language.code)?.path ?? SitePath(language.code + "/")
-            return .object(languageFields(language).merging([
+            return .object(languageFields(language, adding: [
                 "url": .text(link(path)),
                 "isCurrent": .bool(language.code == page.language),
                 "isAvailable": .bool(target != nil),
                 "isFallback": .bool(target?.isFallback ?? false),
-            ]) { $1 })
+            ]))
         })
     }
 
@@ -98,12 +108,12 @@ struct TemplateContext {
     func homeTranslations(current: Language, absoluteBase: String) -> TemplateData {
         .list(site.config.languages.map { language in
             let home = site.home(of: language.code)?.path ?? SitePath(language.code + "/")
-            return .object(languageFields(language).merging([
+            return .object(languageFields(language, adding: [
                 "url": .text(absoluteBase + home.urlPath),
                 "isCurrent": .bool(language.code == current.code),
                 "isAvailable": .bool(true),
                 "isFallback": .bool(false),
-            ]) { $1 })
+            ]))
         })
     }
 
@@ -112,13 +122,13 @@ struct TemplateContext {
         .list(site.config.languages.map { language in
             let home = site.home(of: language.code)?.path ?? SitePath(language.code + "/")
             let url = absoluteBase.map { $0 + home.urlPath } ?? home.relative(from: path, fileLinks: fileLinks)
-            return .object(languageFields(language).merging([
+            return .object(languageFields(language, adding: [
                 "url": .text(url),
                 "siteTitle": .text(language.siteTitle),
                 "isDefault": .bool(language.code == site.config.defaultLanguage.code),
                 "strings": .lookup(strings[language.code]!),
                 "text": strings[language.code]!.text,
-            ]) { $1 })
+            ]))
         })
     }
 }

@@ -53,6 +53,21 @@ enum TemplateContextKind: CaseIterable, Sendable {
         }
     }
 
+    /// `pageDeclarations` by name.
+    var pageTable: TemplateValueTable<PageValueInput> {
+        switch self {
+        case .page, .decisionStep: Self.pageValuesTable
+        case .search: Self.searchPageTable
+        case .languageChooser, .notFound: Self.noPageValues
+        }
+    }
+
+    static let pageValuesTable = TemplateValueTable(pageValues)
+    static let searchPageTable = TemplateValueTable(pageValues + searchValues)
+    static let noPageValues = TemplateValueTable<PageValueInput>([])
+    static let pageFieldsTable = TemplateValueTable(pageFields)
+    static let commonTable = TemplateValueTable(common)
+
     /// The language chooser's and the 404 page's values beside `common`.
     var rootPageDeclarations: [TemplateValueDeclaration<RootPageValueInput>] {
         switch self {
@@ -188,7 +203,7 @@ enum TemplateContextKind: CaseIterable, Sendable {
 
     /// A page's values beside `common` (`TemplateContext.page`, `NavigationContext`).
     static let pageValues: [TemplateValueDeclaration<PageValueInput>] = [
-        .init("page", .object(declaring: pageFields), "the page") { .object(TemplateValueDeclaration.fields(pageFields, of: $0)) },
+        .init("page", .object(declaring: pageFields), "the page") { .lookup(DeclaredValues(pageFieldsTable, of: $0)) },
         // The values that grow with the site are made only when a template reads them.
         .init("navigation", .list(.object(["title": .value, "url": .value, "isCurrent": .value, "isSection": .value])), lazy: true,
               "the header menu") { $0.context.navigation(in: $0.page.language, at: $0.page.path, link: $0.link) },
