@@ -96,8 +96,8 @@ package enum HeadingAnchors {
     /// scalar were 2 % of a link-heavy build); nil for other text. In ASCII
     /// the letters, digits and `_` are what GitHub keeps.
     private static func asciiGitHubSlug(_ text: String) -> String? {
+        guard ASCII.only(text) else { return nil }
         let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         let slug = String(unsafeUninitializedCapacity: utf8.count) { buffer in
             var count = 0
             for byte in utf8 {

@@ -5,13 +5,6 @@ import Glibc
 
 /// Paths on disk.
 package enum FilePaths {
-    /// Which file is at `path` and which version of it (`FileVersion`; ""
-    /// when there is none). Cheap to find, and different after the file is
-    /// replaced or rebuilt.
-    package static func identity(_ path: String) -> String {
-        FileVersion.of(path)?.description ?? ""
-    }
-
     /// The path with symbolic links followed (also a link whose target does
     /// not exist, which `resolvingSymlinksInPath` would leave as it is).
     package static func resolveLinks(_ path: String) -> String {

@@ -29,11 +29,11 @@ package struct SourceLines {
             var offset = 0
             while offset < bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset) {
                 let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                ascii.append(Self.isASCII(base + offset, count: newline - offset))
+                ascii.append(ASCII.only(UnsafeBufferPointer(start: base + offset, count: newline - offset)))
                 starts.append(newline + 1)
                 offset = newline + 1
             }
-            ascii.append(Self.isASCII(base + offset, count: bytes.count - offset))
+            ascii.append(ASCII.only(UnsafeBufferPointer(start: base + offset, count: bytes.count - offset)))
         }
         let utf8 = text.utf8
         var lines: [Substring] = []
@@ -48,20 +48,6 @@ package struct SourceLines {
         self.lines = lines
         self.lineStarts = starts
         self.asciiLines = ascii
-    }
-
-    /// Whether `count` bytes from `start` are all ASCII, eight at a time.
-    private static func isASCII(_ start: UnsafePointer<UInt8>, count: Int) -> Bool {
-        var index = 0
-        while index + 8 <= count {
-            if UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-            index += 8
-        }
-        while index < count {
-            if start[index] >= 0x80 { return false }
-            index += 1
-        }
-        return true
     }
 
     /// Whether a 0-based line holds only ASCII.

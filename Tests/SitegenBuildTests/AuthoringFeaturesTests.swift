@@ -118,4 +118,30 @@ import SitegenTestSupport
         ))
         #expect(try HTMLPage(output + "/ar/tips/index.html").values("//p[@class='callout-title']") == ["Eigen titel", "Tip"])
     }
+
+    /// An alias into `/pagefind/` was written where Pagefind's index goes,
+    /// and one into `/assets/` among the theme's files.
+    @Test func aliasesIntoSitegensOwnFoldersAreRefused() throws {
+        let site = try SiteFixtures.copy("good")
+        try "---\ntitle: Verhuisd\naliases: [/pagefind/, /Assets/old/, /pagefind.html, /assets-old/]\n---\n\nTekst.\n"
+            .write(toFile: site + "/content/nl/verhuisd.md", atomically: false, encoding: .utf8)
+        let (report, _) = try SiteFixtures.build(site)
+        #expect(report.errors.map(\.description) == [
+            "content/nl/verhuisd.md:3:11: error: alias '/pagefind/' would be written into pagefind/ (the search index), which sitegen fills itself on every build; a redirect there is lost or replaces one of its files: remove the alias or choose another old URL",
+            "content/nl/verhuisd.md:3:23: error: alias '/Assets/old/' would be written into assets/ (the theme's files), which sitegen fills itself on every build; a redirect there is lost or replaces one of its files: remove the alias or choose another old URL",
+        ])
+    }
+
+    /// `/../../x.png` climbs above the root from both readings: the error
+    /// listed nothing it looked for.
+    @Test func aLinkClimbingAboveTheSiteRootSaysSo() throws {
+        let site = try SiteFixtures.copy("good")
+        try "---\ntitle: Klimt\n---\n\n![x](/../../x.png) and [y](/../../../y/)\n"
+            .write(toFile: site + "/content/nl/klimt.md", atomically: false, encoding: .utf8)
+        let (report, _) = try SiteFixtures.build(site)
+        #expect(report.errors.map(\.description) == [
+            "content/nl/klimt.md:5:1: error: link target '/../../x.png' climbs above the site root with '..'; write the path from the site root without '..', like '/img/logo.png'",
+            "content/nl/klimt.md:5:24: error: link target '/../../../y/' climbs above the site root with '..'; write the path from the site root without '..', like '/img/logo.png'",
+        ])
+    }
 }

@@ -6,8 +6,8 @@ import Testing
 import SitegenTestSupport
 
 /// `lastUpdated: git|file`: "Last updated" from each page's last commit (one
-/// `git log` for the site) or its file, on a copy of the docs fixture made a
-/// git repository with fixed commit dates.
+/// `git log` for the site) or its file, on a small site in two languages
+/// made a git repository with fixed commit dates.
 @Suite struct LastUpdatedTests {
     static let installEN = "en/getting-started/install/index.html"
     static let installNL = "nl/getting-started/install/index.html"
@@ -31,10 +31,24 @@ import SitegenTestSupport
         return process.terminationStatus
     }
 
-    /// The docs fixture with `lastUpdated: git`, committed on 5 March 2024,
-    /// and its English install page changed again on 7 June 2025.
+    /// A site in English and Dutch with `lastUpdated: setting`: a page in
+    /// both, and a folder of three English pages only, which makes a second
+    /// list page and Dutch fallbacks. (It was the docs fixture, 416 pages:
+    /// the suite took 112 s, the most of all, on a busy machine.)
+    static func site(lastUpdated setting: String) throws -> String {
+        try MultilingualSite(["en", "nl"], settings: "missingPages: fallback\npagination: 2\nlastUpdated: \(setting)\n", files: [
+            "content/en/getting-started/install.md": "---\ntitle: Install\n---\n\nPut it on your machine.\n",
+            "content/nl/getting-started/install.md": "---\ntitle: Installeren\n---\n\nZet het op je computer.\n",
+            "content/en/reference/options/a.md": "---\ntitle: A\n---\n\nOption A.\n",
+            "content/en/reference/options/b.md": "---\ntitle: B\n---\n\nOption B.\n",
+            "content/en/reference/options/c.md": "---\ntitle: C\n---\n\nOption C.\n",
+        ]).write()
+    }
+
+    /// `site(lastUpdated: "git")`, committed on 5 March 2024, and its
+    /// English install page changed again on 7 June 2025.
     static func repository() throws -> String {
-        let site = try SiteFixtures.copy("docs", settings: "lastUpdated: git\n")
+        let site = try site(lastUpdated: "git")
         #expect(try git(site, ["init", "-q"]) == 0)
         #expect(try git(site, ["add", "-A"]) == 0)
         #expect(try git(site, ["commit", "-q", "-m", "One"]) == 0)
@@ -51,8 +65,7 @@ import SitegenTestSupport
         try String(contentsOfFile: output + "/" + path, encoding: .utf8)
     }
 
-    /// `repository()` built once, shared by the tests that only read it (a
-    /// build of the docs fixture takes seconds of CPU).
+    /// `repository()` built once, shared by the tests that only read it.
     static let built = Result { () throws -> (site: String, report: BuildReport, output: String) in
         let site = try repository()
         let (report, output) = try SiteFixtures.build(site)
@@ -158,7 +171,7 @@ import SitegenTestSupport
     }
 
     @Test func outsideARepositoryOneWarningAndNoDates() throws {
-        let site = try SiteFixtures.copy("docs", settings: "lastUpdated: git\n")
+        let site = try Self.site(lastUpdated: "git")
         var options = BuildOptions(source: site, output: SiteFixtures.temporaryFolder() + "/out")
         // Stop git's search for a repository at the site folder's parent.
         options.environment["GIT_CEILING_DIRECTORIES"] = (site as NSString).deletingLastPathComponent
@@ -180,7 +193,7 @@ import SitegenTestSupport
     }
 
     @Test func fileTimesAndUnknownValues() throws {
-        let site = try SiteFixtures.copy("docs", settings: "lastUpdated: file\n")
+        let site = try Self.site(lastUpdated: "file")
         let page = site + "/content/nl/getting-started/install.md"
         let time = timespec(tv_sec: 1_700_000_000, tv_nsec: 0)
         _ = utimensat(AT_FDCWD, page, [time, time], 0)

@@ -1,6 +1,5 @@
 import Testing
 @testable import SitegenKit
-@testable import SitegenBuild
 @testable import SitegenMarkdown
 @testable import SitegenMustache
 @testable import SitegenSupport
@@ -9,14 +8,15 @@ import SitegenTestSupport
 /// Template values that grow with the site are made only when a template
 /// reads them: a page whose template shows no navigation never builds it.
 @Suite struct LazyValuesTests {
+    /// A page of a site in two languages, with a section and a translation.
     static func pageContext() throws -> LazyValues {
-        let (source, _) = try SiteLoader.load(SiteFixtures.path("good"))
-        let config = try #require(SiteConfig.parse(source.config.text, file: source.config.path).0)
-        let (site, _) = SiteResolver.resolve(source, config: config)
-        let page = try #require(site.pages.first { $0.path == SitePath("nl/over/") })
-        return TemplateContext(site: site, fileLinks: false).page(
-            page, content: SitegenTestSupport.render("x"), strings: UIStringLookup(site.strings["nl"]!),
-            assets: AssetLookup(assets: HashedAssets([]), page: page.path))
+        typealias S = NavigationSite
+        let site = S.site([
+            S.page("nl", "index.md", "Start"), S.page("nl", "over.md", "Over deze site", key: "about"),
+            S.page("nl", "gidsen/index.md", "Gidsen"), S.page("nl", "gidsen/a.md", "Gids A"),
+            S.page("en", "index.md", "Home"), S.page("en", "about.md", "About this site", key: "about"),
+        ], languages: ["nl", "en"])
+        return try S.context(site, "nl/over/")
     }
 
     static func render(_ template: String, _ context: LazyValues) throws -> String {

@@ -1,74 +1,10 @@
 import Foundation
 import Testing
 @testable import SitegenKit
-@testable import SitegenBuild
 @testable import SitegenMarkdown
 @testable import SitegenMustache
 @testable import SitegenSupport
 import SitegenTestSupport
-
-/// Sites made of pages in memory, and the navigation values their pages get.
-enum NavigationSite {
-    static func page(_ language: String, _ relativePath: String, _ title: String, weight: Int? = nil,
-                     linkTitle: String? = nil, description: String? = nil, key: String? = nil) -> Page {
-        let withoutExtension = String(relativePath.dropLast(".md".count))
-        let isHome = relativePath == "index.md"
-        let metadata = PageMetadata(title: title, linkTitle: linkTitle, description: description, slug: nil,
-                                    translationKey: key, weight: weight, draft: false, layout: nil, params: [:])
-        let translationKey = isHome ? TranslationKey.home : .page(key ?? withoutExtension)
-        return Page(language: language, contentLanguage: language, sourcePath: "content/\(language)/\(relativePath)",
-                    relativePath: relativePath, translationKey: translationKey, metadata: metadata,
-                    body: MarkdownBody(SourceText("", path: "content/\(language)/\(relativePath)")),
-                    path: SiteResolver.path(of: relativePath, slug: nil, in: language))
-    }
-
-    static func site(_ pages: [Page], languages: [String] = ["en"], pagination: Int = 100, limit: Int = 100) -> Site {
-        var config = SiteConfig(languages: languages.map { Language(code: $0, name: $0, siteTitle: "Site \($0)") })
-        config.pagination = pagination
-        config.navigationLimit = limit
-        let strings = Dictionary(uniqueKeysWithValues: languages.map {
-            ($0, UIStrings(language: $0, file: "content/\($0)/_strings.yml", values: [:]))
-        })
-        return Site(config: config, pages: pages.sorted { $0.path < $1.path }, strings: strings, contentFiles: [:])
-    }
-
-    static func context(_ site: Site, _ path: String) throws -> LazyValues {
-        let page = try #require(site.pages.first { $0.path == SitePath(path) }, "no page \(path)")
-        return TemplateContext(site: site, fileLinks: false).page(
-            page, content: SitegenTestSupport.render(""), strings: UIStringLookup(site.strings[page.language]!),
-            assets: AssetLookup(assets: HashedAssets([]), page: page.path))
-    }
-
-    static func field(_ data: TemplateData?, _ key: String) -> TemplateData? {
-        switch data {
-        case .object(let values)?: values[key]
-        case .lookup(let lookup)?: lookup.value(forKey: key)
-        default: nil
-        }
-    }
-
-    static func text(_ data: TemplateData?) -> String? {
-        if case .text(let value)? = data { return value }
-        return nil
-    }
-
-    static func list(_ data: TemplateData?) -> [TemplateData] {
-        if case .list(let values)? = data { return values }
-        return []
-    }
-
-    /// The titles of a list of entries.
-    static func titles(_ data: TemplateData?) -> [String] {
-        list(data).compactMap { text(field($0, "title")) }
-    }
-
-    /// The titles of a section's children, in order.
-    static func order(_ site: Site, _ path: String, language: String = "en") -> [String] {
-        let tree = site.sectionTree(of: language)!
-        let node = tree.node(at: SitePath(path))!
-        return tree.nodes[node].children.map { tree.nodes[$0].page.metadata.title }
-    }
-}
 
 @Suite struct SectionOrderTests {
     typealias S = NavigationSite
@@ -118,14 +54,6 @@ enum NavigationSite {
         // Not a page written in a file: no translation status, no file link.
         #expect(!generated.isWritten)
         #expect(site.page(writtenAs: "getting-started/index.md", in: "en") == nil)
-    }
-
-    @Test func decisionStepsAndDraftsAreNotInTheTree() throws {
-        let site = try DocsFixture.site()
-        let tree = try #require(site.sectionTree(of: "en"))
-        #expect(!tree.nodes.contains { $0.page.metadata.draft })
-        #expect(!tree.nodes.contains { $0.page.decision?.isStep == true })
-        #expect(site.pages.count(where: { $0.sourcePath.hasSuffix("unfinished.md") }) == 0)
     }
 }
 
@@ -297,35 +225,6 @@ enum NavigationSite {
         #expect(list.count == 100)
         #expect(S.titles(.list(list)).contains("Page 500"))
         #expect(S.field(S.list(context["sections"])[0], "isTruncated")?.isFalsy == false)
-    }
-}
-
-/// The docs fixture, built with the shipped theme.
-enum DocsFixture {
-    static func site() throws -> Site {
-        let (source, _) = try SiteLoader.load(SiteFixtures.path("docs"))
-        let config = try #require(SiteConfig.parse(source.config.text, file: source.config.path).0)
-        return SiteResolver.resolve(source, config: config).0
-    }
-}
-
-@Suite struct DocsFixtureTests {
-    typealias S = NavigationSite
-
-    @Test func fallbackPagesStayInTheTreeMarked() throws {
-        let site = try DocsFixture.site()
-        let context = try S.context(site, "nl/reference/options/")
-        let children = S.list(context["children"])
-        #expect(children.count == 100)
-        #expect(children.allSatisfy { S.field($0, "isFallback")?.isFalsy == false && S.text(S.field($0, "lang")) == "en" })
-        // The switcher on a fallback page of the list goes to the same page.
-        let fallback = try S.context(site, "nl/reference/options/page/3/")
-        let english = S.list(fallback["translations"]).first { S.text(S.field($0, "code")) == "en" }
-        #expect(S.text(S.field(english, "url")) == "../../../../../en/reference/options/page/3/")
-        // Omitted in Arabic: the about page is not in its tree.
-        let arabic = try #require(site.sectionTree(of: "ar"))
-        #expect(!arabic.nodes.contains { $0.page.translationKey == "about" })
-        #expect(site.sectionTree(of: "nl")!.nodes.contains { $0.page.translationKey == "about" && $0.page.isFallback })
     }
 }
 

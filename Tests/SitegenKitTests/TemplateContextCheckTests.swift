@@ -18,6 +18,23 @@ import SitegenSupport
         #expect(Self.errors(Self.required) == [])
     }
 
+    /// A `layout:` written as a path says it is not a template's name and
+    /// which name to write; it never suggests a file outside templates/.
+    @Test func aLayoutWrittenAsAPathSaysWhichNameToWrite() {
+        let files = (Self.required.merging(["guides/wide": "<p>{{page.title}}</p>"]) { $1 }).map { name, text in
+            SiteSource.TemplateFile(name: name, source: SourceText(text, path: "templates/\(name).mustache"))
+        }
+        let templates = TemplateSet.load(files).0
+        let problem = "is not a template's name, which is its file's path inside templates/ without '.mustache' (and no '..')"
+        #expect(templates.missingLayout("../x") == "layout '../x' \(problem); write 'layout: x' and add templates/x.mustache, or remove 'layout'")
+        #expect(templates.missingLayout("../guides/wide") == "layout '../guides/wide' \(problem); write 'layout: guides/wide' (templates/guides/wide.mustache)")
+        #expect(templates.missingLayout("templates/page.mustache") == "layout 'templates/page.mustache' \(problem); write 'layout: page' (templates/page.mustache)")
+        #expect(templates.missingLayout("/page") == "layout '/page' \(problem); write 'layout: page' (templates/page.mustache)")
+        #expect(templates.missingLayout("..") == "layout '..' \(problem); write 'layout: page' or remove 'layout'")
+        #expect(templates.missingLayout("wide") == "layout 'wide' does not exist; add templates/wide.mustache or remove 'layout'")
+        #expect(!templates.missingLayout("../../etc/passwd").contains("templates/../"))
+    }
+
     @Test func aLayoutNamingAnotherLayoutsValueIsAnErrorAtItsTag() {
         let errors = Self.errors(Self.required.merging(["page": "<p>{{page.title}}</p>\n<p>{{choices}}</p>",
                                                         "404": "<p>{{page.title}}</p>"]) { $1 })

@@ -54,18 +54,4 @@ import SitegenTestSupport
         #expect(settings.contains("  - code: he\n    name: \"עברית\"\n    direction: rtl\n"))
         #expect(!settings.contains("  - code: en\n    name: \"English\"\n    direction"))
     }
-
-    @Test func searchCountsCarryTheLanguagesPluralForms() throws {
-        let site = try MultilingualSite(["pl", "en"], settings: "search: true\n").write()
-        let output = SiteFixtures.temporaryFolder() + "/out"
-        let report = try SearchTests.build(site, output: output)
-        #expect(report.errors.isEmpty, "\(report.errors)")
-        for path in ["pl/index.html", "pl/search/index.html"] {
-            let page = try String(contentsOfFile: output + "/" + path, encoding: .utf8)
-            #expect(page.contains(#"data-many="Znaleziono [COUNT] stron" data-plural-few="Znaleziono [COUNT] strony" data-plural-many="Znaleziono [COUNT] stron""#), "\(path)")
-        }
-        let english = try String(contentsOfFile: output + "/en/index.html", encoding: .utf8)
-        #expect(english.contains(#"data-many="[COUNT] pages found""#))
-        #expect(!english.contains("data-plural-"))
-    }
 }

@@ -78,6 +78,19 @@ import SitegenTestSupport
         #expect(SourceLines("").lines == [""])
     }
 
+    /// The shared ASCII test (eight bytes at a time, then the tail) finds a
+    /// non-ASCII byte wherever it stands, in a word of eight or after them.
+    @Test func asciiFindsANonASCIIByteAtEveryPosition() {
+        let plain = String(repeating: "x", count: 19)
+        #expect(ASCII.only(plain) && ASCII.only(""))
+        for position in 0..<plain.utf8.count {
+            var bytes = Array(plain.utf8)
+            bytes[position] = 0xC3
+            bytes.insert(0xA9, at: position + 1)  // é
+            #expect(!ASCII.only(String(decoding: bytes, as: UTF8.self)), "é at byte \(position)")
+        }
+    }
+
     /// Trimming by bytes gives what trimming Characters gives, also where a
     /// space and a combining mark after it are one Character.
     @Test(arguments: ["  a b\t", "\t\t", "", "x", " \u{301}x ", "x \u{301} ", " é ", "é", "  日本 ", "\u{600} ", " a\u{200D} "])

@@ -7,7 +7,7 @@ import SitegenTestSupport
 
 /// `kill -9` at any moment of `sitegen build` never tears the output or
 /// leaves a manifest that lies (issue 25), whether the build writes the few
-/// files it changed into the output itself (`StagedOutput.commitInPlace`)
+/// files it changed into the output itself (`InPlaceWrites.commit`)
 /// or stages the site and swaps it in; and the next build gives the same
 /// output as a build from nothing (issue 30).
 @Suite struct KilledBuildTests {

@@ -100,6 +100,19 @@ struct OutputManifest {
         }.contains(false)
     }
 
+    /// Sets the time of `folder`'s marker file again until it is after
+    /// `time` (nanoseconds): file times come from a clock that ticks every
+    /// few milliseconds, and a file as new as the marker is not trusted
+    /// (`isIntact`); the files and folders the build wrote were all written
+    /// by `time`.
+    static func dateMarker(after time: Int64, in folder: FolderHandle) {
+        for _ in 0..<50 {
+            guard let info = folder.status(SiteLayout.outputMarker), FileVersion(info).modified <= time else { return }
+            usleep(1_000)
+            _ = utimensat(folder.descriptor, SiteLayout.outputMarker, nil, AT_SYMLINK_NOFOLLOW)
+        }
+    }
+
     /// The marker file's text: the header, then one line per file.
     var text: String {
         Self.header + stamps.keys.sorted().map { "\(stamps[$0]!)\t\($0)\n" }.joined()

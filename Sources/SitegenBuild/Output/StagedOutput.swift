@@ -54,8 +54,7 @@ final class StagedOutput: Sendable {
         var committedManifest: String?
         /// Files that differ from the current output's, held to be written
         /// into it at `commit` (`writeInPlace`); nil: written to the staging folder.
-        var inPlace: [String: [UInt8]]?
-        var inPlaceBytes = 0
+        var inPlace: InPlaceWrites?
     }
     private let mutex = Mutex(Written())
 
@@ -153,25 +152,14 @@ final class StagedOutput: Sendable {
     }
 
     /// For a build expected to change few files (an incremental build that
-    /// renders some pages): the files that differ are held in memory and
-    /// written into the current output itself at `commit`, each a new file
-    /// renamed into place (`FolderHandle.writeFile`), instead of linking
-    /// every other file into a staging folder and swapping it in. A build
-    /// of 2 × 2,000 pages with one page changed spent 60 % of its time
-    /// making the staging folder's 4,000 folders and links. Past
-    /// `inPlaceLimit` the held files go to a staging folder after all.
-    /// Not for a build with search (Pagefind indexes a whole folder).
+    /// renders some pages): the files that differ are written into the
+    /// current output itself at `commit` (`InPlaceWrites`), not staged.
     func writeInPlace() {
         guard current != nil, stage.withLock({ $0 == nil }) else { return }
         mutex.withLock { written in
-            if written.inPlace == nil { written.inPlace = [:] }
+            if written.inPlace == nil { written.inPlace = InPlaceWrites() }
         }
     }
-
-    /// How many files, and bytes, a build writes into the current output
-    /// at most; past either, it stages (a change that large is a new site,
-    /// which readers should see whole, and memory is for rendering).
-    static let inPlaceLimit = (files: 500, bytes: 32 << 20)
 
     /// Writes one file of the build, unless the current output, or else the
     /// staging folder, already holds exactly these bytes, untouched since
@@ -190,11 +178,9 @@ final class StagedOutput: Sendable {
         // Held for the current output, or, past the limit, all of them to stage.
         let toStage: [(file: String, bytes: [UInt8])]? = mutex.withLock { written in
             guard written.inPlace != nil else { return [(file, bytes)] }
-            written.inPlace![file] = bytes
-            written.inPlaceBytes += bytes.count
-            guard written.inPlace!.count > Self.inPlaceLimit.files || written.inPlaceBytes > Self.inPlaceLimit.bytes else { return nil }
+            guard !written.inPlace!.hold(file, bytes) else { return nil }
             defer { written.inPlace = nil }
-            return written.inPlace!.map { ($0.key, $0.value) }
+            return written.inPlace!.files.map { ($0.key, $0.value) }
         }
         for (file, bytes) in toStage ?? [] {
             try writeStaged(file, bytes, stamp: file == path.outputFile ? stamp : OutputManifest.stamp(bytes))
@@ -370,11 +356,12 @@ final class StagedOutput: Sendable {
         }
         if let held {
             if stage.withLock({ $0 == nil }), let (folder, manifest) = current {
-                try commitInPlace(held, stamps: stamps, into: folder, over: manifest)
+                let written = try held.commit(stamps: stamps, into: folder, over: manifest)
+                mutex.withLock { $0.committedManifest = written }
                 return
             }
             // A staging folder was made after all (to look for a file there).
-            for (file, bytes) in held {
+            for (file, bytes) in held.files {
                 do throws(OutputFolder.WriteError) {
                     try writeStaged(file, bytes, stamp: OutputManifest.stamp(bytes))
                 } catch {
@@ -389,64 +376,13 @@ final class StagedOutput: Sendable {
             let written = FileVersion.now()
             try stagingFolder().folder.writeFile(SiteLayout.outputMarker, manifest)
             // So that the next build trusts every file (a small site is written within one tick).
-            Self.dateAfter(written, SiteLayout.outputMarker, in: try stagingFolder().folder)
+            OutputManifest.dateMarker(after: written, in: try stagingFolder().folder)
             mutex.withLock { $0.committedManifest = OutputManifest.stamp(manifest) }
         } catch {
             discard()
             throw OutputFolder.WriteError(description: "cannot write the site into '\(staging)': \(error)")
         }
         try OutputFolder.swap(staging, into: output, keeping: previous, in: parentFolder)
-    }
-
-    /// Changes the current output into this build's: the held files written
-    /// (each a new file renamed into place), the files it no longer has
-    /// removed, then the manifest. Until the manifest is written, every
-    /// file written or removed is newer than the old manifest's marker,
-    /// which so vouches for none of them: a build killed on the way leaves
-    /// an output the next build mends, never one whose manifest lies.
-    private func commitInPlace(_ held: [String: [UInt8]], stamps: [String: String], into folder: FolderHandle,
-                               over manifest: OutputManifest) throws(OutputFolder.WriteError) {
-        // Checked before this build changes folders' times.
-        let onlyItsFiles = manifest.holdsOnlyItsFiles(folder)
-        do {
-            for (file, bytes) in held.sorted(by: { $0.key < $1.key }) {
-                let parent = (file as NSString).deletingLastPathComponent
-                if !parent.isEmpty { try folder.makeFolder(parent) }
-                try folder.writeFile(file, bytes)
-            }
-            for file in manifest.stamps.keys where stamps[file] == nil {
-                folder.remove(file)
-                removeEmptyFolders(above: file, in: folder)
-            }
-            if !onlyItsFiles { _ = folder.prune(keeping: Set(stamps.keys).union([SiteLayout.outputMarker])) }
-            let written = FileVersion.now()
-            let text = Array(OutputManifest(stamps: stamps).text.utf8)
-            try folder.writeFile(SiteLayout.outputMarker, text)
-            Self.dateAfter(written, SiteLayout.outputMarker, in: folder)
-            mutex.withLock { $0.committedManifest = OutputManifest.stamp(text) }
-        } catch {
-            throw OutputFolder.WriteError(description: "cannot write the site into '\(output)': \(error); build again")
-        }
-    }
-
-    /// Removes the folders above `file` left empty, up to the top.
-    private func removeEmptyFolders(above file: String, in folder: FolderHandle) {
-        var parent = (file as NSString).deletingLastPathComponent
-        while !parent.isEmpty, folder.removeIfEmpty(parent) {
-            parent = (parent as NSString).deletingLastPathComponent
-        }
-    }
-
-    /// Sets the marker's time again until it is after `time` (nanoseconds):
-    /// file times come from a clock that ticks every few milliseconds, and
-    /// a file as new as the marker is not trusted (`OutputManifest.isIntact`);
-    /// the files and folders this build wrote were all written by `time`.
-    private static func dateAfter(_ time: Int64, _ marker: String, in folder: FolderHandle) {
-        for _ in 0..<50 {
-            guard let info = folder.status(marker), FileVersion(info).modified <= time else { return }
-            usleep(1_000)
-            _ = utimensat(folder.descriptor, marker, nil, AT_SYMLINK_NOFOLLOW)
-        }
     }
 
     /// Leaves the output as it was. The build before it, which the staging

@@ -74,6 +74,6 @@ struct BuildFingerprint: Sendable {
         return site.hex
     }
 
-    /// sitegen's version and its executable's file (`FilePaths.identity`).
-    static let sitegenIdentity = Sitegen.version + "-" + FilePaths.identity("/proc/self/exe")
+    /// sitegen's version and its executable's file (`FileVersion`).
+    static let sitegenIdentity = Sitegen.version + "-" + (FileVersion.of("/proc/self/exe")?.description ?? "")
 }

@@ -23,10 +23,11 @@ package struct PagefindCommand: Sendable, Equatable {
     /// How long Pagefind may run before it is killed (`SITEGEN_PAGEFIND_TIMEOUT`, seconds).
     package var timeout: Duration = ChildProcess.defaultTimeout
 
-    /// The binary's path and file (device, inode, size, modification time):
-    /// an index is reused only from the same Pagefind (`BuildCache.search`).
+    /// The binary's path and file (`FileVersion`: device, inode, size,
+    /// modification and change time): an index is reused only from the same
+    /// Pagefind (`BuildCache.search`).
     package var identity: String {
-        executable + "-" + FilePaths.identity(executable)
+        executable + "-" + (FileVersion.of(executable)?.description ?? "")
     }
 
     package struct Missing: Error, CustomStringConvertible {

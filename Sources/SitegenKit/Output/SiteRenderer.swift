@@ -367,7 +367,7 @@ package struct SiteRenderer: Sendable {
                 diagnostics.append(Diagnostic(.error, file: SiteLayout.template(layout), message))
             }
         } else if page.metadata.layout != nil {
-            diagnostics.append(.error("layout '\(layout)' does not exist; add templates/\(layout).mustache or remove 'layout'",
+            diagnostics.append(.error(templates.missingLayout(layout),
                 at: page.metadata.layoutLocation ?? SourceLocation(file: page.sourcePath)))
         }
         return ""

@@ -80,6 +80,22 @@ package struct TemplateSet: Sendable {
         return (set, diagnostics)
     }
 
+    /// The error for a page's `layout:` that names no template: what to
+    /// add, or, for a value written as a path (`../wide`,
+    /// `templates/wide.mustache`), the name to write instead: a layout is
+    /// a template's name, and `..` cannot leave templates/.
+    func missingLayout(_ layout: String) -> String {
+        var name = Substring(layout)
+        if name.hasPrefix(SiteLayout.templatesFolder + "/") { name = name.dropFirst(SiteLayout.templatesFolder.count + 1) }
+        if name.hasSuffix(".mustache") { name = name.dropLast(".mustache".count) }
+        let plain = name.split(separator: "/").filter { $0 != "." && $0 != ".." }.joined(separator: "/")
+        guard plain != layout else { return "layout '\(layout)' does not exist; add templates/\(layout).mustache or remove 'layout'" }
+        let problem = "layout '\(layout)' is not a template's name, which is its file's path inside templates/ without '.mustache' (and no '..')"
+        if plain.isEmpty { return problem + "; write 'layout: \(Self.defaultLayout)' or remove 'layout'" }
+        if names.contains(plain) { return problem + "; write 'layout: \(plain)' (templates/\(plain).mustache)" }
+        return problem + "; write 'layout: \(plain)' and add templates/\(plain).mustache, or remove 'layout'"
+    }
+
     /// The templates whose UI strings every language needs up front: the
     /// site's own, the layouts every site has, and what they include. A
     /// built-in template nothing uses (the decision layouts of a site with

@@ -7,6 +7,8 @@ import SitegenTestSupport
 
 /// A page's template values are what `TemplateContextKind` declares for its
 /// context: no name it does not declare, the lazy ones made only when read.
+/// Checked over the fixture sites as `SiteLoader` reads them (here, with the
+/// shell, for that).
 @Suite struct TemplateValuesTests {
     static func site(_ fixture: String) throws -> Site {
         let (source, _) = try SiteLoader.load(SiteFixtures.path(fixture))
