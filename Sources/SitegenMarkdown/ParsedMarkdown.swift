@@ -12,6 +12,8 @@ package final class ParsedMarkdown {
     package let lines: SourceLines
     package let document: MarkdownDocument
     package var diagnostics: [Diagnostic] = []
+    /// Lines (cmark's) whose kept inline raw HTML `ForeignSyntaxCheck` warned about.
+    package var rawHTMLWarnedLines: Set<Int> = []
     /// Admonitions and tabs in other generators' syntax, by the line of their
     /// marker (`BlockReader`); cmark parsed them as block quotes.
     package let blockContainers: [Int: BlockContainer]

@@ -83,6 +83,7 @@ package enum RawHTMLTransform {
             found.leadsImages = !imagesBefore && leading != nil && leading?.type != .image
             var eagerImage = found.leadsImages
             for node in nodes {
+                ForeignSyntaxCheck.checkRawHTML(node, in: markdown)
                 var literal = node.literal ?? ""
                 if literal.contains("=") {
                     literal = rewrite(literal, at: markdown.location(of: node), found: &found, eagerImage: &eagerImage,

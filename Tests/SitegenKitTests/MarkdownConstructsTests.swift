@@ -300,6 +300,68 @@ import SitegenTestSupport
         ])
     }
 
+    /// Kept raw HTML is shown as written: template syntax in its text is
+    /// lost as much as in a paragraph (FastAPI's people page writes
+    /// `@{{ user.login }}` in `<div>`s). Comments and code elements are not looked at.
+    @Test func templateSyntaxInKeptRawHTMLIsALocatedWarning() {
+        let markdown = """
+            Intro.
+
+            <div class="user"><div class="title">@{{ user.login }}</div>
+            <span>Answers: {{ user.answers }}</span>
+            {% for user in people %}
+            <code>{{ example }}</code> <pre>{% raw %}</pre>
+            <!-- {{ hidden }} -->
+            <script>const t = `{{ vue }}`;</script><style>a { --x: "{%"; }</style>
+            </div>
+
+            > <section>
+            > --8<-- "snippet.md"
+            > </section>
+
+            A <a title="{{ tip }}" href="x.html">tag</a> and `{{ code }}` <code>{{ inline }}</code>.
+
+            <textarea>
+            {{ typed }}
+            </textarea>
+
+            """
+        let rendered = render(markdown, options: MarkdownOptions(rawHTML: .allow))
+        #expect(rendered.diagnostics.map { "\($0.place) \($0.kind ?? "")" } == [
+            "test.md:3:39 lines in another generator's syntax ('{{')",
+            "test.md:4:16 lines in another generator's syntax ('{{')",
+            "test.md:5:1 lines in another generator's syntax ('{%')",
+            "test.md:12:3 lines in another generator's syntax ('--8<--')",
+            "test.md:15:13 lines in another generator's syntax ('{{')",
+        ])
+        #expect(rendered.diagnostics.first?.message == "'{{ user.login }}' looks like a template expression (Jinja, Liquid, MkDocs macros, Hugo), which sitegen does not expand; it is shown as text")
+        #expect(rendered.html.contains("@{{ user.login }}"))
+    }
+
+    /// With raw HTML dropped (the default), the page's one warning says
+    /// what was left out; its text is not also warned about.
+    @Test func droppedRawHTMLGivesItsOwnWarningOnly() {
+        let rendered = render("<div>@{{ user.login }}</div>\n")
+        #expect(rendered.diagnostics.map { $0.kind ?? "" } == ["files with raw HTML dropped"])
+    }
+
+    /// Code elements, comments and their tags are blanked out, line breaks kept.
+    @Test func rawHTMLTextOutsideCode() {
+        func blank(_ count: Int) -> String { String(repeating: "\u{1}", count: count) }
+        #expect(ForeignSyntaxCheck.textOutsideCode(ofHTML: "a<CODE>b</Code >c<!--d\ne-->f<codex>g</codex><pre") ==
+            "a" + blank(15) + "c" + blank(5) + "\n" + blank(4) + "f<codex>g</codex>" + blank(4))
+    }
+
+    /// Text in an inline `<code>` element is code, like a code span; the
+    /// paragraph's text and tags give one warning a line.
+    @Test func inlineCodeElementsAreCodeAndALineWarnsOnce() {
+        for rawHTML in RawHTMLPolicy.allCases {
+            let rendered = render("Write <code>{{ x }}</code> or <CODE>\n{% y %}</code>.\n\n<span title=\"{{ a }}\">{{ b }}</span>\n",
+                                  options: MarkdownOptions(rawHTML: rawHTML))
+            #expect(rendered.diagnostics.filter { $0.kind != "files with raw HTML dropped" }.map(\.place).sorted() == ["test.md:4:14"])
+        }
+    }
+
     @Test func mermaidIsCodeWithItsLanguageShownAndANote() {
         let rendered = render("```mermaid\ngraph TD\n```\n", options: MarkdownOptions(highlight: true))
         #expect(rendered.html.contains("<figcaption>mermaid</figcaption>"))
