@@ -81,8 +81,11 @@ package enum FootnoteTransform {
     // MARK: A large page's pieces
 
     /// Surveys a piece of a large page (`FootnotePlan`). false: a note
-    /// holds a heading or an image, which the whole page's render puts
-    /// after every other (ids, the first image): the page is rendered whole.
+    /// holds an image (which the whole page's render puts after every
+    /// other: which image is the page's first), or a heading with a `{`
+    /// (which may set its id: the whole render takes a note's `{#id}`
+    /// before every automatic id): the page is rendered whole. A note's
+    /// other headings get their ids after the pieces (`renderPieces`).
     static func survey(_ markdown: ParsedMarkdown, definitions: [Definition], into plan: inout FootnotePlan) -> Bool {
         let document = markdown.document
         if markdown.census.has(.footnote) {
@@ -92,11 +95,11 @@ package enum FootnoteTransform {
             let content = definition.content
             guard plan.surveyDefinition(definition.label.lowercased(), names: texts(in: content, of: document).flatMap(names))
             else { continue }
-            var holdsHeadingOrImage = false
+            var isExact = true
             document.walk(from: content) { event, node in
-                if node.type == .heading || node.type == .image { holdsHeadingOrImage = true }
+                if node.type == .image || (node.type == .heading && node.plainText.contains("{")) { isExact = false }
             }
-            if holdsHeadingOrImage { return false }
+            if !isExact { return false }
         }
         return true
     }

@@ -62,6 +62,13 @@ package enum HeadingAnchors {
         return result
     }
 
+    /// The automatic id of a heading of `text` after those in `taken` (a
+    /// large page's notes' headings, given theirs after every piece's).
+    static func automaticID(_ text: String, taken: inout Set<String>, nextNumber: inout [String: Int],
+                            pageExplicitIDs: Set<String>, style: HeadingIDStyle) -> String {
+        unique(style == .github ? githubSlug(text) : slug(text), in: &taken, avoiding: pageExplicitIDs, nextNumber: &nextNumber)
+    }
+
     /// The ids the headings of `markdown` set themselves (`{#id}`), in
     /// order; it takes the markers out, as `assign` does.
     package static func explicitIDs(in markdown: ParsedMarkdown) -> [String] {

@@ -32,8 +32,9 @@
 /// Pages this cannot be done for exactly are not cut (`init` returns nil):
 /// definitions that are not one plain line with an ASCII label, or whose
 /// label is defined twice. (The renderer renders a page whole when a
-/// note holds a heading or an image: the whole page's render puts them
-/// after every other.)
+/// note holds an image, which the whole page's render puts after every
+/// other, or a heading with a `{`, which may set its id; a note's other
+/// headings get their ids after the pieces, `PageState.giveIDs`.)
 package struct MarkdownChunks {
     /// Pages below this size are parsed whole: at most a few tens of MB.
     package static let threshold = 256 * 1024

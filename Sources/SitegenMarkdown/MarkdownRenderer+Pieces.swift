@@ -32,7 +32,27 @@ struct PageState {
     /// of the first: GitHub's (`> [!NOTE]`), then other generators' blocks,
     /// which the page's GitHub callouts come before (as in a whole render).
     var calloutLabels: (github: [String: SourceLocation], blocks: [String: SourceLocation]) = ([:], [:])
-    var notes: [(number: Int, html: String, links: [MarkdownLink])] = []
+    var notes: [(number: Int, html: String, links: [MarkdownLink], headings: [Heading])] = []
+    /// Stands for a note's heading's id in its HTML until every piece's
+    /// headings have theirs.
+    static let noteHeadingMarker = "\u{1}sitegen-note-heading\u{1}"
+
+    /// A note's headings' ids, after every piece's headings (as the whole
+    /// page's render gives them): put in place of the markers in its HTML
+    /// and listed in `headings`. nil: the note's text holds a marker too.
+    mutating func giveIDs(to noteHeadings: [Heading], in html: String, headings: inout [Heading], style: HeadingIDStyle) -> String? {
+        var parts = html.components(separatedBy: Self.noteHeadingMarker)
+        guard parts.count == noteHeadings.count + 1 else { return nil }
+        var result = parts.removeFirst()
+        for (heading, part) in zip(noteHeadings, parts) {
+            var named = heading
+            named.id = HeadingAnchors.automaticID(heading.text, taken: &headingIDs, nextNumber: &headingNumbers,
+                                                  pageExplicitIDs: explicitIDs, style: style)
+            headings.append(named)
+            result += HTMLEscaping.escape(named.id) + part
+        }
+        return result
+    }
 
     /// Starts on a piece: what `render` is given for it.
     mutating func enter(_ chunk: MarkdownChunks.Chunk, of source: SourceText, expanded page: ExpandedMarkdown?) -> SourceText {
@@ -138,7 +158,7 @@ extension MarkdownRenderer {
         var rawIDs: [String] = []
         var authorIDs: [String] = []
         var dropped = RawHTMLTransform.Dropped()
-        var notes: [Int: (html: String, links: [MarkdownLink])] = [:]
+        var notes: [Int: (html: String, links: [MarkdownLink], headings: [Heading])] = [:]
         var githubCallouts: [String: SourceLocation] = [:], blockCallouts: [String: SourceLocation] = [:]
         for chunk in chunks.chunks {
             let text = page.enter(chunk, of: source, expanded: expanded)
@@ -177,7 +197,12 @@ extension MarkdownRenderer {
             authorIDs += part.htmlIDs
             dropped.add(page.rawHTML.dropped, lineOffset: offset)
             for note in page.notes {
-                notes[note.number] = (note.html, note.links.map { $0.shifted(by: offset, in: source.path) })
+                let headings = note.headings.map { heading in
+                    var moved = heading
+                    if moved.file == nil { moved.line = moved.line.map { $0 + offset } }
+                    return moved
+                }
+                notes[note.number] = (note.html, note.links.map { $0.shifted(by: offset, in: source.path) }, headings)
             }
         }
         // The notes, listed at the end in the order of their numbers, as
@@ -187,8 +212,15 @@ extension MarkdownRenderer {
             if !result.html.isEmpty, !result.html.hasSuffix("\n") { result.html += "\n" }
             result.html += FootnoteTransform.sectionOpening(options.footnoteLabels) + "\n"
             for number in 1...notes.count {
-                result.html += notes[number]!.html
-                result.links += notes[number]!.links
+                let note = notes[number]!
+                if note.headings.isEmpty {
+                    result.html += note.html
+                } else {
+                    guard let html = page.giveIDs(to: note.headings, in: note.html, headings: &result.headings, style: options.headingIDs)
+                    else { return nil }
+                    result.html += html
+                }
+                result.links += note.links
             }
             result.html += FootnoteTransform.sectionClosing + "\n"
         }

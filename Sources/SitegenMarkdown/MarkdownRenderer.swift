@@ -124,7 +124,7 @@ public enum MarkdownRenderer {
         // avoid what the whole page's blocks (`renderPieces` put them in
         // first) and `{#id}`s take.
         page.headingIDs.formUnion(options.reservedIDs.union(blocks.ids).union(footnoteIDs))
-        let headings = HeadingAnchors.assign(in: markdown, taken: &page.headingIDs, nextNumber: &page.headingNumbers,
+        var headings = HeadingAnchors.assign(in: markdown, taken: &page.headingIDs, nextNumber: &page.headingNumbers,
                                              pageExplicitIDs: page.explicitIDs, style: options.headingIDs)
 
         var images: [(node: MarkdownNode, size: ImageSize?)] = []
@@ -161,6 +161,24 @@ public enum MarkdownRenderer {
         page.rawHTML = rawHTML
         if page.piece == nil { links += rawHTML.links }
 
+        // A piece's notes' headings get their ids after every piece's
+        // headings, as in the whole page (`renderPieces`): a marker holds
+        // the place of each id in the note's HTML meanwhile.
+        var noteHeadings: [[Heading]] = []
+        for note in notes?.items ?? [] {
+            var found: [Heading] = []
+            for node in markdown.document.nodesBelow(note.item, ofType: .heading) {
+                let location = markdown.location(of: node)
+                var heading = Heading(level: node.headingLevel, text: String(node.plainText.trimmingSpaces), id: PageState.noteHeadingMarker)
+                heading.line = location.line
+                heading.column = location.column
+                if location.file != markdown.source.path { heading.file = location.file }
+                found.append(heading)
+                headings.append((node, heading))
+            }
+            noteHeadings.append(found)
+        }
+
         // Headings last: each becomes custom HTML with its id, rendered by cmark
         // from its final inline content (after links were rewritten).
         for (node, heading) in headings {
@@ -173,18 +191,18 @@ public enum MarkdownRenderer {
             }
             let anchored = markdown.document.makeCustom(
                 .customBlock,
-                onEnter: "<h\(heading.level) id=\"\(HTMLEscaping.escape(heading.id))\"\(classes)>" + content,
+                onEnter: "<h\(heading.level) id=\"\(heading.id == PageState.noteHeadingMarker ? heading.id : HTMLEscaping.escape(heading.id))\"\(classes)>" + content,
                 onExit: "")
             node.replace(with: anchored)
         }
 
         page.notes = notes?.items.enumerated().map { index, note in
-            (note.number, markdown.document.renderHTML(note.item), noteLinks[index])
+            (note.number, markdown.document.renderHTML(note.item), noteLinks[index], noteHeadings[index])
         } ?? []
 
         return RenderedMarkdown(
             html: markdown.document.renderHTML(),
-            headings: headings.map(\.heading),
+            headings: headings.map(\.heading).filter { $0.id != PageState.noteHeadingMarker },
             links: links,
             calloutLabelsUsed: calloutTypes,
             diagnostics: markdown.diagnostics,

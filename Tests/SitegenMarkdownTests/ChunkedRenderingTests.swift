@@ -77,6 +77,20 @@ import SitegenTestSupport
         "[^code-only]:\n\n    ```\n    only code\n    ```\n\nRefers to a note of code[^code-only].\n",
     ]
 
+    /// Notes holding headings (their ids come after every heading of the
+    /// text, in the notes' order), with the text's headings of the same
+    /// words before and after them; a heading in an unused note and in a
+    /// note defined twice, which take no id.
+    static let noteHeadingBlocks: [String] = [
+        "Text with headed notes[^h1] and [^h2].\n",
+        "[^h1]: A headed note [^h3].\n\n    ## Same words\n\n    ### Note *heading* [a link](h.md)\n",
+        "[^h2]: Another.\n\n    ## Same words\n",
+        "[^h3]: Named by a note only.\n\n    Same words\n    ---\n\n    > ## Quoted heading[^h1]\n",
+        "## Same words\n\n## Same words 1\n",
+        "[^h-unused]: Never named.\n\n    ## Same words\n",
+        "[^h2]: Defined again.\n\n    ## Note heading\n",
+    ]
+
     /// Each defined once in a page, anywhere.
     static let definitions = ["[the guide]: /guide.md \"Guide\"\n", "[LATER]:   https://example.com/later\n"]
 
@@ -244,10 +258,32 @@ import SitegenTestSupport
         #expect(try Self.cutFinely(text).calloutLabelsUsed["note"]?.line == 45)
     }
 
-    /// A note with a heading or an image is listed after every other of
-    /// the page's (ids, the first image): such a page is rendered whole.
-    @Test func aNoteWithAHeadingOrImageIsNotRenderedInPieces() {
-        for note in ["[^1]: Note.\n\n    ## A heading in a note\n", "[^1]: Note ![image](pic.png).\n"] {
+    /// Notes' headings get their ids after every heading of the text (as
+    /// the whole page's render, which lists the notes at the end, gives
+    /// them), in the notes' order, whichever piece defines each note.
+    @Test(arguments: [RawHTMLPolicy.drop, .allow])
+    func noteHeadingPiecesRenderAsTheWholePage(policy: RawHTMLPolicy) {
+        let options = MarkdownOptions(rawHTML: policy, images: true)
+        let pages = Self.pages(count: 30, blocks: Self.blocks + Self.footnoteBlocks + Self.noteHeadingBlocks + Self.noteHeadingBlocks,
+                               seed: 29)
+        #expect(Self.expectPiecesAsWhole(pages, options: options) > 60)
+    }
+
+    @Test func aNoteHeadingYieldsToTheTextsLaterHeadings() throws {
+        let text = "Text[^b] and [^a].\n\n[^a]: A.\n\n    ## Words\n\n[^b]: B.\n\n    ## Words\n\n"
+            + String(repeating: "Para.\n\n", count: 20) + "## Words\n"
+        let pieces = try Self.cutFinely(text)
+        #expect(pieces.headings.map(\.id) == ["words", "words-1", "words-2"])
+        #expect(pieces.headings.map(\.line) == [51, 9, 5])
+        #expect(pieces.html.contains("<li id=\"fn-1\">\n<p>B.</p>\n<h2 id=\"words-1\">Words</h2>"))
+    }
+
+    /// A note with an image is listed after every other of the page's
+    /// (which image is the first, not lazy), and a note's heading with a
+    /// `{` may set its id (the whole render takes it before every
+    /// automatic one): such a page is rendered whole.
+    @Test func aNoteWithAnImageOrAnIDIsNotRenderedInPieces() {
+        for note in ["[^1]: Note.\n\n    ## A heading in a note {#mine}\n", "[^1]: Note ![image](pic.png).\n"] {
             let text = "Text[^1].\n\n" + String(repeating: "Para.\n\n", count: 20) + note
             #expect(Self.pieces(text, options: MarkdownOptions(), targetSize: 1) == nil)
         }
